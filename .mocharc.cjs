@@ -1,0 +1,5 @@
+module.exports = {
+  spec: ['out/test/unit/**/*.test.js'],
+  timeout: 60000,
+  reporter: 'spec',
+};

@@ -1,0 +1,134 @@
+// Text and line index: offsets are UTF-16 code units, positions are 0-based
+// line and character as in LSP. Line breaks are \n, \r\n and \r.
+
+export interface Position {
+  readonly line: number;
+  readonly character: number;
+}
+
+export interface Range {
+  readonly start: Position;
+  readonly end: Position;
+}
+
+/** A half-open span [start, end) of UTF-16 offsets into the document text. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+export class LineIndex {
+  /** Offset of the first character of each line. */
+  private readonly starts: number[];
+  /** Offset just past the last character of each line, before its line break. */
+  private readonly ends: number[];
+
+  constructor(readonly text: string) {
+    const starts = [0];
+    const ends: number[] = [];
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 /* \n */) {
+        ends.push(i);
+        starts.push(i + 1);
+      } else if (c === 13 /* \r */) {
+        ends.push(i);
+        if (i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    ends.push(n);
+    this.starts = starts;
+    this.ends = ends;
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  lineStart(line: number): number {
+    return this.starts[line];
+  }
+
+  /** Offset of the end of the line's content (before the line break). */
+  lineEnd(line: number): number {
+    return this.ends[line];
+  }
+
+  lineText(line: number): string {
+    return this.text.slice(this.starts[line], this.ends[line]);
+  }
+
+  /** The line that holds `offset` (a line break belongs to the line it ends). */
+  lineAt(offset: number): number {
+    const starts = this.starts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    if (offset <= 0) return 0;
+    if (offset >= this.text.length) return hi;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  positionAt(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const line = this.lineAt(clamped);
+    const character = Math.min(clamped, this.ends[line]) - this.starts[line];
+    return { line, character };
+  }
+
+  offsetAt(position: Position): number {
+    if (position.line < 0) return 0;
+    if (position.line >= this.starts.length) return this.text.length;
+    const start = this.starts[position.line];
+    const end = this.ends[position.line];
+    return Math.max(start, Math.min(start + Math.max(0, position.character), end));
+  }
+
+  rangeOf(span: Span): Range {
+    return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
+  }
+}
+
+/** True for every white-space character that may separate words, no-break spaces included. */
+export function isSpace(c: number): boolean {
+  return (
+    c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x202f || c === 0x2007 ||
+    c === 11 || c === 12 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b) || c === 0x3000 || c === 0x1680 ||
+    c === 0x205f || c === 0x2028 || c === 0x2029 || c === 0x85
+  );
+}
+
+export function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+const letterRe = /\p{L}|\p{M}/u;
+
+export function isLetter(c: number): boolean {
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (c >= 0xd800 && c <= 0xdfff) return false;
+  return letterRe.test(String.fromCharCode(c));
+}
+
+/** Collapses every run of white space (no-break spaces included) into one space and trims. */
+export function normalizeSpace(s: string): string {
+  let out = '';
+  let pendingSpace = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isSpace(c)) {
+      pendingSpace = out.length > 0;
+    } else {
+      if (pendingSpace) out += ' ';
+      pendingSpace = false;
+      out += s[i];
+    }
+  }
+  return out;
+}
