@@ -97,6 +97,10 @@ export function endsSentence(tokens: readonly Token[], i: number): boolean {
   const prev = tokens[i - 1];
   if (prev && prev.kind === TokenKind.Word && prev.text.length <= 2 && t.gap === Gap.None) return false;
   const next = tokens[i + 1];
-  if (next && next.gap === Gap.None) return false;
+  if (next && next.gap === Gap.None) {
+    // PDF text loses the space after a full stop: `gemeld.In het debat`.
+    return next.kind === TokenKind.Word && next.text[0] !== next.text[0].toLowerCase() &&
+      prev !== undefined && prev.kind === TokenKind.Word && prev.text.length >= 3 && prev.text === prev.text.toLowerCase();
+  }
   return true;
 }

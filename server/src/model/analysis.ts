@@ -1,0 +1,495 @@
+// The analysis pipeline, in the manner of clean → tokenize → find → resolve:
+// lines and structure first, then tokens, then the candidates of each kind
+// (dates, footnote markers, references, letters, citations), then their
+// resolution against each other and against the structure. One analysis per
+// document version; nothing in it changes after it is built.
+
+import { daysBetween, isValidDate, parseIso, toIso } from './calendar';
+import { findCitations } from './citations';
+import { correctYear, DateCandidate, findDateCandidates, inferYear, weekdayMatches } from './dates';
+import { computeDeadlines } from './deadlines';
+import { DiagnosticCode, DiagnosticSink, messages } from './diagnostics';
+import { acceptMarkers, findMarkerCandidates } from './footnotes';
+import { readOfficialHeader, readOpenkamerHeader, HeaderInfo } from './header';
+import { findLetterMentions, RawLetterMention, sentenceIds } from './letters';
+import { LineKind } from './lines';
+import { findReferences } from './references';
+import { readStructure, RawBlock, Structure } from './structure';
+import { LineIndex, Span } from './text';
+import { tokenAt, tokenizeLines, Token } from './tokens';
+import type {
+  Analysis,
+  Block,
+  DateMention,
+  FootnoteMarker,
+  IsoDate,
+  Letter,
+  LetterMention,
+  Located,
+  Metadata,
+  Notice,
+  Question,
+  Reference,
+} from './types';
+
+export interface AnalyzeOptions {
+  /** The document version, kept in the analysis for caches. */
+  readonly version?: number;
+}
+
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  const lines = new LineIndex(text);
+  const at = (span: Span): Located => ({ span, range: lines.rangeOf(span) });
+  const sink = new DiagnosticSink(lines);
+  const structure = readStructure(lines);
+  const kinds = structure.lineKinds;
+  const tokens = tokenizeLines(lines, (line) => kinds[line] !== LineKind.Furniture);
+  const inUrl = urlTokens(text, tokens);
+  const onHeading = (i: number) => kinds[tokens[i].line] === LineKind.Heading && !isInlineBody(structure, tokens[i]);
+  const headerLine = new Uint8Array(lines.lineCount);
+  for (const line of structure.headerLines) headerLine[line] = 1;
+  const inHeader = (i: number) => headerLine[tokens[i].line] === 1;
+
+  // Dates, phase 1: candidates, before the document's own dates are known.
+  const candidates = findDateCandidates(tokens, (i) => inUrl[i] === 1);
+
+  // Header and the dates it states.
+  const header = structure.layout === 'openkamer'
+    ? readOpenkamerHeader(lines, structure.headerLines, structure.footerLines)
+    : readOfficialHeader(lines, structure.headerLines, furnitureLines(structure));
+  const firstIn = (span: Span | null) => (span ? candidates.find((c) => c.span.start >= span.start && c.span.start < span.end && c.year !== null) ?? null : null);
+  const explicit = (c: DateCandidate | null): IsoDate | null => (c && c.year !== null && isValidDate(c.year, c.month, c.day) ? toIso(c.year, c.month, c.day) : null);
+  const submitted = explicit(firstIn(header.submittedAt));
+  const answered = explicit(firstIn(header.answeredAt));
+  const noticeDate = explicit(firstIn(header.noticeAt));
+  const fallbackYear = mostCommonYear(candidates);
+  const documentDate = answered ?? noticeDate ?? submitted ?? (fallbackYear ? `${fallbackYear}-07-01` : null);
+  const documentYear = documentDate ? parseIso(documentDate).y : new Date().getUTCFullYear();
+
+  // Blocks: questions and answers.
+  const { questions, answers, blockAt, questionTextAt } = buildBlocks(structure, at);
+  const notices = buildNotices(structure, candidates, noticeDate, at, text);
+
+  // Footnote markers: a candidate counts only when it continues the sequence.
+  const markerCandidates = findMarkerCandidates(tokens, lines, kinds, (i) => inUrl[i] === 1 || onHeading(i) || kinds[tokens[i].line] === LineKind.FootnoteText, candidates);
+  const accepted = acceptMarkers(markerCandidates);
+  const markerStarts = new Map<number, number>();
+  for (const m of accepted.markers) markerStarts.set(m.span.start, m.number);
+
+  // Dates, phase 2: years glued to markers, typos, missing years, weekdays.
+  const dates = resolveDates(candidates, markerStarts, documentYear, (offset) => (questionTextAt(offset) ? submitted ?? documentDate : documentDate), text, lines, sink);
+  const dateByToken = new Map<number, number>();
+  dates.forEach((d, idx) => dateByToken.set(tokenAt(tokens, d.span.start), idx));
+  const dateTokens = new Uint8Array(tokens.length);
+  for (const d of dates) for (let i = tokenAt(tokens, d.span.start); i < tokens.length && tokens[i].start < d.span.end; i++) dateTokens[i] = 1;
+  const tokenIsDate = (i: number) => dateTokens[i] === 1;
+
+  // Footnote markers with their texts.
+  const footnoteTexts = new Map<number, Span>();
+  for (const f of structure.footnoteTexts) if (!footnoteTexts.has(f.number)) footnoteTexts.set(f.number, f.span);
+  const footnotes: FootnoteMarker[] = accepted.markers.map((m) => {
+    const note = footnoteTexts.get(m.number);
+    return { ...at(m.span), text: String(m.number), number: m.number, note: note ? { ...at(note), text: text.slice(note.start, note.end) } : null };
+  });
+  for (const d of accepted.disorder) sink.add(d.span, 'warning', DiagnosticCode.footnoteDisorder, messages.footnoteDisorder(d.number, d.expected));
+
+  // References.
+  const numbers = new Set<number>();
+  for (const q of questions) for (const n of q.numbers) numbers.add(n);
+  const hasAnswers = answers.length > 0;
+  const references: Reference[] = [];
+  const tokenIsMarker = (i: number) => markerStarts.has(tokens[i].start);
+  for (const raw of findReferences(tokens, (i) => inUrl[i] === 1 || onHeading(i) || inHeader(i), tokenIsDate, tokenIsMarker)) {
+    const block = blockAt(raw.phrase.start);
+    const inQuestion = questionTextAt(raw.phrase.start);
+    const phraseText = text.slice(raw.phrase.start, raw.phrase.end);
+    for (const t of raw.targets) {
+      let scope: 'internal' | 'external' = raw.elsewhere ? 'external' : 'internal';
+      if (scope === 'internal' && !numbers.has(t.number) && (inQuestion || !hasAnswers)) scope = 'external';
+      const cites = raw.elsewhere
+        ? {
+            text: text.slice(raw.elsewhere.span.start, raw.elsewhere.span.end),
+            span: raw.elsewhere.span,
+            letterDate: raw.elsewhere.letterDateToken !== null ? dates[dateByToken.get(raw.elsewhere.letterDateToken) ?? -1]?.date ?? null : null,
+          }
+        : null;
+      const target = scope === 'internal' && numbers.has(t.number) ? t.number : null;
+      references.push({
+        ...at(t.span), text: text.slice(t.span.start, t.span.end), phraseSpan: raw.phrase, from: block,
+        number: t.number, target, scope, kind: raw.kind, cites,
+      });
+      if (scope === 'internal' && target === null) {
+        sink.add(t.span, 'warning', DiagnosticCode.unknownReference, messages.unknownReference(t.number, compactNumbers([...numbers])));
+      }
+    }
+    void phraseText;
+  }
+
+  // Letters.
+  const letterMentions = findLetterMentions(
+    tokens,
+    (i) => inUrl[i] === 1,
+    (i) => dateByToken.get(i) ?? null,
+    (d) => dates[d].span.end,
+    (i) => markerStarts.get(tokens[i].start) ?? null,
+  );
+  const letters = buildLetters(letterMentions, tokens, dates, references, notices, blockAt, structure, at, text);
+
+  const citations = findCitations(lines, (line) => kinds[line] === LineKind.Furniture);
+
+  const metadata = buildMetadata(header, submitted, answered, noticeDate, at);
+  const deadlines = computeDeadlines(submitted, answered, notices.length > 0);
+  structuralDiagnostics(sink, questions, answers, metadata, deadlines, header, hasAnswers || answered !== null, text);
+
+  return {
+    version: options.version ?? null,
+    text,
+    lines,
+    layout: structure.layout,
+    source: structure.hasFurniture ? 'pdf' : 'plain',
+    metadata,
+    headerFields: header.fields.map((f) => ({ ...f, range: lines.rangeOf(f.span) })),
+    questions,
+    answers,
+    notices,
+    sections: structure.sections.map((s) => ({ kind: s.kind, ...at(s.span) })),
+    dates,
+    footnotes,
+    references,
+    letters,
+    citations,
+    deadlines,
+    diagnostics: sink.sorted(),
+  };
+}
+
+function isInlineBody(structure: Structure, t: Token): boolean {
+  for (const h of structure.headings) {
+    if (h.line === t.line) return h.inlineBodyStart !== null && t.start >= h.inlineBodyStart;
+  }
+  return false;
+}
+
+function furnitureLines(structure: Structure): number[] {
+  const out: number[] = [];
+  structure.lineKinds.forEach((k, line) => {
+    if (k === LineKind.Furniture) out.push(line);
+  });
+  return out;
+}
+
+/** Marks the tokens inside URLs (`http…`, `www.…`) up to the next white space. */
+function urlTokens(text: string, tokens: readonly Token[]): Uint8Array {
+  const marks = new Uint8Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const lower = t.lower;
+    const isUrlStart = (lower === 'http' || lower === 'https') ? text.startsWith('://', t.end) : lower === 'www' && text[t.end] === '.';
+    if (!isUrlStart) continue;
+    let j = i;
+    marks[j] = 1;
+    while (j + 1 < tokens.length && tokens[j + 1].gap === 0) marks[++j] = 1;
+    i = j;
+  }
+  return marks;
+}
+
+function mostCommonYear(candidates: readonly DateCandidate[]): number | null {
+  const counts = new Map<number, number>();
+  for (const c of candidates) if (c.year !== null && c.year >= 1900 && c.year <= 2200) counts.set(c.year, (counts.get(c.year) ?? 0) + 1);
+  let best: number | null = null;
+  let bestCount = 0;
+  for (const [y, n] of counts) if (n > bestCount || (n === bestCount && best !== null && y > best)) [best, bestCount] = [y, n];
+  return best;
+}
+
+function resolveDates(
+  candidates: readonly DateCandidate[],
+  markerStarts: ReadonlyMap<number, number>,
+  documentYear: number,
+  referenceAt: (offset: number) => IsoDate | null,
+  text: string,
+  lines: LineIndex,
+  sink: DiagnosticSink,
+): DateMention[] {
+  const out: DateMention[] = [];
+  for (const c of candidates) {
+    let year = c.year;
+    let end = c.span.end;
+    let typo: DateMention['typo'] = null;
+    if (c.longYear) {
+      if (markerStarts.has(c.longYear.span.start + 4) && year !== null && year >= 1800 && year <= 2200) {
+        end = c.longYear.span.start + 4;
+      } else {
+        const fixed = correctYear(c.longYear.text, documentYear);
+        end = c.longYear.span.end;
+        if (fixed === null) {
+          sink.add(c.longYear.span, 'warning', DiagnosticCode.implausibleYear, messages.implausibleYear(c.longYear.text));
+          continue;
+        }
+        year = fixed;
+        typo = { written: c.longYear.text, year: fixed, span: c.longYear.span };
+        sink.add(c.longYear.span, 'error', DiagnosticCode.yearTypo, messages.yearTypo(c.longYear.text, fixed), {
+          fix: { span: c.longYear.span, newText: String(fixed), title: messages.yearTypoFix(fixed) },
+        });
+      }
+    } else if (year !== null && (year < 1800 || year > 2200)) {
+      if (c.yearSpan) sink.add(c.yearSpan, 'warning', DiagnosticCode.implausibleYear, messages.implausibleYear(String(year)));
+      continue;
+    }
+    let inferredYear = false;
+    if (year === null) {
+      const ref = referenceAt(c.span.start);
+      if (!ref) continue;
+      year = inferYear(c.day, c.month, c.relative, ref);
+      inferredYear = true;
+      if (year === null) continue;
+    }
+    const span = { start: c.span.start, end };
+    const dateText = text.slice(span.start, span.end);
+    if (!isValidDate(year, c.month, c.day)) {
+      if (!inferredYear) sink.add(span, 'warning', DiagnosticCode.invalidDate, messages.invalidDate(dateText.replace(/\s+/g, ' ')));
+      continue;
+    }
+    const iso = toIso(year, c.month, c.day);
+    let weekday: DateMention['weekday'] = null;
+    if (c.weekday) {
+      const matches = weekdayMatches(iso, c.weekday.index);
+      weekday = { name: c.weekday.name, span: c.weekday.span, matches };
+      if (!matches) {
+        sink.add(c.weekday.span, 'warning', DiagnosticCode.weekdayMismatch, messages.weekdayMismatch(c.weekday.name, iso));
+      }
+    }
+    out.push({ span, range: lines.rangeOf(span), text: dateText, date: iso, inferredYear, weekday, typo });
+  }
+  return out;
+}
+
+interface BlockIndex {
+  readonly questions: Question[];
+  readonly answers: Block[];
+  /** First question number of the block (question text and its answer) that holds `offset`. */
+  readonly blockAt: (offset: number) => number | null;
+  readonly questionTextAt: (offset: number) => boolean;
+}
+
+function buildBlocks(structure: Structure, at: (span: Span) => Located): BlockIndex {
+  const toBlock = (b: RawBlock): Block => ({ ...at(b.span), heading: b.heading ? at(b.heading.span) : null, body: at(b.body), numbers: b.numbers });
+  const answers: Block[] = [];
+  const answerOf = new Map<number, Block>();
+  const regions: { span: Span; first: number; question: boolean }[] = [];
+  for (const raw of structure.answers) {
+    const block = toBlock(raw);
+    answers.push(block);
+    for (const n of raw.numbers) if (!answerOf.has(n)) answerOf.set(n, block);
+    regions.push({ span: raw.span, first: raw.numbers[0], question: false });
+  }
+  const questions: Question[] = [];
+  for (const raw of structure.questions) {
+    let answer: Block | null = null;
+    if (raw.inlineAnswer) {
+      answer = toBlock(raw.inlineAnswer);
+      answers.push(answer);
+      regions.push({ span: raw.inlineAnswer.span, first: raw.numbers[0], question: false });
+    } else {
+      answer = answerOf.get(raw.numbers[0]) ?? null;
+      for (const n of raw.numbers) if (!answer) answer = answerOf.get(n) ?? null;
+    }
+    const span = raw.span;
+    regions.push({ span: { start: span.start, end: raw.question.end }, first: raw.numbers[0], question: true });
+    questions.push({
+      ...at(span),
+      number: raw.numbers[0],
+      numbers: raw.numbers,
+      heading: raw.heading ? at(raw.heading.span) : null,
+      question: at(raw.question),
+      answer,
+      answeredBy: answer ? answer.numbers[0] : null,
+    });
+  }
+  answers.sort((a, b) => a.span.start - b.span.start);
+  regions.sort((a, b) => a.span.start - b.span.start);
+  const find = (offset: number) => {
+    let lo = 0;
+    let hi = regions.length - 1;
+    let best = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (regions[mid].span.start <= offset) {
+        best = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return best >= 0 && offset <= regions[best].span.end ? regions[best] : null;
+  };
+  return {
+    questions,
+    answers,
+    blockAt: (offset) => find(offset)?.first ?? null,
+    questionTextAt: (offset) => find(offset)?.question ?? false,
+  };
+}
+
+function buildNotices(structure: Structure, candidates: readonly DateCandidate[], noticeDate: IsoDate | null, at: (span: Span) => Located, text: string): Notice[] {
+  return structure.notices.map((raw) => {
+    let date: IsoDate | null = null;
+    if (raw.heading?.dateSpan) {
+      const ds = raw.heading.dateSpan;
+      const c = candidates.find((d) => d.span.start >= ds.start && d.span.start < ds.end && d.year !== null);
+      if (c && c.year !== null && isValidDate(c.year, c.month, c.day)) date = toIso(c.year, c.month, c.day);
+    }
+    void text;
+    return {
+      ...at(raw.span),
+      date: date ?? noticeDate,
+      heading: raw.heading ? at(raw.heading.span) : null,
+      body: raw.body.end > raw.body.start ? at(raw.body) : null,
+    };
+  });
+}
+
+function buildLetters(
+  raw: readonly RawLetterMention[],
+  tokens: readonly Token[],
+  dates: readonly DateMention[],
+  references: readonly Reference[],
+  notices: readonly Notice[],
+  blockAt: (offset: number) => number | null,
+  structure: Structure,
+  at: (span: Span) => Located,
+  text: string,
+): Letter[] {
+  const mentionDate: (IsoDate | null)[] = raw.map((m) => (m.dateIndex !== null ? dates[m.dateIndex].date : null));
+  const headingLines = new Set(structure.headings.map((h) => h.line));
+  const sentence = sentenceIds(tokens, (i) => i > 0 && (headingLines.has(tokens[i].line) || headingLines.has(tokens[i - 1].line)));
+  const datesBySentence = new Map<number, number[]>();
+  dates.forEach((d, idx) => {
+    const s = sentence[tokenAt(tokens, d.span.start)];
+    const list = datesBySentence.get(s);
+    if (list) list.push(idx);
+    else datesBySentence.set(s, [idx]);
+  });
+  raw.forEach((m, idx) => {
+    if (mentionDate[idx] !== null) return;
+    // `Op 29 oktober is de Kamer … geïnformeerd … middels een Kamerbrief`: the one date of the sentence, said with `op`.
+    const s = sentence[m.wordToken];
+    const inSentence = datesBySentence.get(s) ?? [];
+    const lettersInSentence = raw.filter((o) => sentence[o.wordToken] === s).length;
+    const determiner = tokens[m.wordToken - 1]?.lower ?? '';
+    const anaphoric = determiner === 'deze' || determiner === 'die' || determiner === 'dezelfde' || determiner === 'genoemde';
+    if (inSentence.length === 1 && lettersInSentence === 1 && !anaphoric) {
+      const d = dates[inSentence[0]];
+      const before = tokens[tokenAt(tokens, d.span.start) - 1];
+      if (before && (before.lower === 'op' || before.lower === 'per')) mentionDate[idx] = d.date;
+    }
+  });
+  // `de in het antwoord op vraag 1 genoemde brief van 18 mei 2022` dates the undated letter of answer 1.
+  raw.forEach((m, idx) => {
+    const date = mentionDate[idx];
+    if (date === null || m.dateIndex === null) return;
+    const ref = references.find((r) => r.scope === 'internal' && r.target !== null && r.span.end <= m.span.start && m.span.start - r.span.end < 40 && /^\s*genoemde\s*$/.test(text.slice(r.span.end, m.span.start).replace(/\s+/g, ' ')));
+    if (!ref) return;
+    const target = raw.findIndex((o, k) => mentionDate[k] === null && blockAt(o.span.start) === ref.target);
+    if (target >= 0) mentionDate[target] = date;
+  });
+
+  const byDate = new Map<IsoDate, { mentions: LetterMention[]; footnotes: number[]; sender: string | null; first: number }>();
+  raw.forEach((m, idx) => {
+    const date = mentionDate[idx];
+    if (date === null) return;
+    let entry = byDate.get(date);
+    if (!entry) {
+      entry = { mentions: [], footnotes: [], sender: null, first: m.span.start };
+      byDate.set(date, entry);
+    }
+    entry.mentions.push({ ...at(m.span), text: text.slice(m.span.start, m.span.end), date: m.dateIndex !== null ? date : null, footnote: m.footnote });
+    if (m.footnote !== null && !entry.footnotes.includes(m.footnote)) entry.footnotes.push(m.footnote);
+    if (entry.sender === null && m.sender) entry.sender = m.sender;
+  });
+  return [...byDate.entries()]
+    .sort((a, b) => a[1].first - b[1].first)
+    .map(([date, e]) => {
+      const notice = notices.findIndex((n) => n.date === date);
+      return { date, sender: e.sender, mentions: e.mentions, footnotes: e.footnotes, notice: notice >= 0 ? notice : null };
+    });
+}
+
+function buildMetadata(header: HeaderInfo, submitted: IsoDate | null, answered: IsoDate | null, noticeDate: IsoDate | null, at: (span: Span) => Located): Metadata {
+  return {
+    zaak: header.zaak?.value ?? null,
+    zaakSpan: header.zaak?.span ?? null,
+    title: header.title?.value ?? null,
+    titleSpan: header.title?.span ?? null,
+    submitters: header.submitters.map((p) => ({ ...p, ...at(p.span) })),
+    addressees: header.addressees.map((p) => ({ ...p, ...at(p.span) })),
+    answeredBy: header.answeredBy.map((p) => ({ ...p, ...at(p.span) })),
+    onBehalfOf: header.onBehalfOf,
+    submitted,
+    submittedSpan: header.submittedAt,
+    answered,
+    answeredSpan: header.answeredAt,
+    noticeDate,
+    statedDays: header.statedDays?.value ?? null,
+    statedDaysSpan: header.statedDays?.span ?? null,
+    topics: header.topics,
+    publications: header.publications.map((p) => ({ ...p, ...at(p.span) })),
+    aanhangselNumber: header.aanhangselNumber,
+    vergaderjaar: header.vergaderjaar,
+  };
+}
+
+function compactNumbers(ns: number[]): string {
+  const sorted = [...new Set(ns)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    parts.push(j > i ? `${sorted[i]}–${sorted[j]}` : String(sorted[i]));
+    i = j;
+  }
+  return parts.join(', ') || '—';
+}
+
+function structuralDiagnostics(
+  sink: DiagnosticSink,
+  questions: readonly Question[],
+  answers: readonly Block[],
+  metadata: Metadata,
+  deadlines: ReturnType<typeof computeDeadlines>,
+  header: HeaderInfo,
+  answeredSet: boolean,
+  text: string,
+): void {
+  void text;
+  if (questions.length === 0 && answers.length === 0) {
+    sink.add({ start: 0, end: 0 }, 'information', DiagnosticCode.noQuestions, messages.noQuestions());
+  }
+  const seen = new Set<number>();
+  for (const q of questions) {
+    for (const n of q.numbers) {
+      if (seen.has(n) && q.heading) sink.add(q.heading.span, 'warning', DiagnosticCode.duplicateQuestion, messages.duplicateQuestion(n));
+      seen.add(n);
+    }
+    if (answeredSet && q.answer === null && q.heading) {
+      const label = q.numbers.length > 1 ? `Vraag ${q.numbers.join(', ')}` : `Vraag ${q.number}`;
+      sink.add(q.heading.span, 'warning', DiagnosticCode.unansweredQuestion, messages.unansweredQuestion(label));
+    }
+  }
+  if (questions.length > 0) {
+    for (const a of answers) {
+      const missing = a.numbers.filter((n) => !seen.has(n));
+      if (missing.length > 0 && a.heading) sink.add(a.heading.span, 'warning', DiagnosticCode.answerWithoutQuestion, messages.answerWithoutQuestion(missing.join(', ')));
+    }
+  }
+  if (deadlines && deadlines.daysTaken !== null && metadata.statedDays !== null && header.statedDays && deadlines.daysTaken !== metadata.statedDays) {
+    const actual = deadlines.daysTaken;
+    sink.add(header.statedDays.span, 'warning', DiagnosticCode.dayCountMismatch, messages.dayCountMismatch(metadata.statedDays, actual, deadlines), {
+      fix: { span: header.statedDays.span, newText: `(na ${actual} dagen)`, title: messages.dayCountFix(actual) },
+      related: metadata.submittedSpan ? [{ span: metadata.submittedSpan, message: messages.relatedSubmitted() }] : [],
+    });
+  }
+  if (deadlines && deadlines.late && metadata.answeredSpan) {
+    sink.add(metadata.answeredSpan, 'information', DiagnosticCode.lateAnswer, messages.lateAnswer(deadlines));
+  }
+  void daysBetween;
+}

@@ -1,0 +1,76 @@
+// Calendar arithmetic on ISO dates (proleptic Gregorian, no time zones).
+
+import type { IsoDate } from './types';
+
+export const MONTHS_NL = [
+  'januari', 'februari', 'maart', 'april', 'mei', 'juni',
+  'juli', 'augustus', 'september', 'oktober', 'november', 'december',
+] as const;
+
+export const WEEKDAYS_NL = ['zondag', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag'] as const;
+export const WEEKDAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
+export const MONTHS_EN = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+] as const;
+
+export function isLeapYear(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+export function daysInMonth(y: number, m: number): number {
+  return [31, isLeapYear(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+}
+
+export function isValidDate(y: number, m: number, d: number): boolean {
+  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+}
+
+function pad(n: number, width: number): string {
+  let s = String(n);
+  while (s.length < width) s = '0' + s;
+  return s;
+}
+
+export function toIso(y: number, m: number, d: number): IsoDate {
+  return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+}
+
+export function parseIso(iso: IsoDate): { y: number; m: number; d: number } {
+  return { y: +iso.slice(0, 4), m: +iso.slice(5, 7), d: +iso.slice(8, 10) };
+}
+
+/** Days since 1970-01-01 (may be negative). */
+export function dayNumber(iso: IsoDate): number {
+  const { y, m, d } = parseIso(iso);
+  return Math.floor(Date.UTC(y, m - 1, d) / 86400000);
+}
+
+export function fromDayNumber(n: number): IsoDate {
+  const t = new Date(n * 86400000);
+  return toIso(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+}
+
+export function addDays(iso: IsoDate, days: number): IsoDate {
+  return fromDayNumber(dayNumber(iso) + days);
+}
+
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function weekday(iso: IsoDate): number {
+  const n = dayNumber(iso);
+  return (((n + 4) % 7) + 7) % 7;
+}
+
+export function formatDateNl(iso: IsoDate): string {
+  const { y, m, d } = parseIso(iso);
+  return `${d} ${MONTHS_NL[m - 1]} ${y}`;
+}
+
+export function formatDateEn(iso: IsoDate): string {
+  const { y, m, d } = parseIso(iso);
+  return `${d} ${MONTHS_EN[m - 1]} ${y}`;
+}

@@ -1,0 +1,107 @@
+// Diagnostics of one document, each with a code, a Dutch and an English
+// message, related locations where useful, and a fix where the fix is certain.
+
+import { formatDateEn, formatDateNl, WEEKDAYS_EN, WEEKDAYS_NL, weekday } from './calendar';
+import type { LineIndex, Span } from './text';
+import type { Deadlines, Diagnostic, Fix, Message, Severity } from './types';
+
+export const DiagnosticCode = {
+  unknownReference: 'unknown-reference',
+  yearTypo: 'year-typo',
+  implausibleYear: 'implausible-year',
+  invalidDate: 'invalid-date',
+  weekdayMismatch: 'weekday-mismatch',
+  dayCountMismatch: 'day-count-mismatch',
+  unansweredQuestion: 'unanswered-question',
+  answerWithoutQuestion: 'answer-without-question',
+  duplicateQuestion: 'duplicate-question',
+  footnoteDisorder: 'footnote-disorder',
+  lateAnswer: 'late-answer',
+  noQuestions: 'no-questions',
+} as const;
+
+export class DiagnosticSink {
+  readonly items: Diagnostic[] = [];
+
+  constructor(private readonly lines: LineIndex) {}
+
+  add(
+    span: Span,
+    severity: Severity,
+    code: string,
+    message: Message,
+    extra: { related?: { span: Span; message: Message }[]; fix?: { span: Span; newText: string; title: Message } } = {},
+  ): void {
+    const fix: Fix | null = extra.fix ? { ...extra.fix, range: this.lines.rangeOf(extra.fix.span) } : null;
+    this.items.push({
+      span,
+      range: this.lines.rangeOf(span),
+      severity,
+      code,
+      message,
+      related: (extra.related ?? []).map((r) => ({ ...r, range: this.lines.rangeOf(r.span) })),
+      fix,
+    });
+  }
+
+  sorted(): Diagnostic[] {
+    return [...this.items].sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+  }
+}
+
+export const messages = {
+  unknownReference: (n: number, known: string): Message => ({
+    nl: `Deze verwijzing noemt vraag ${n}, maar dit document heeft geen vraag ${n} (wel: ${known}).`,
+    en: `This reference names question ${n}, but this document has no question ${n} (it has: ${known}).`,
+  }),
+  yearTypo: (written: string, year: number): Message => ({
+    nl: `Het jaartal ${written} kan niet kloppen; waarschijnlijk is ${year} bedoeld.`,
+    en: `The year ${written} cannot be right; ${year} is probably meant.`,
+  }),
+  yearTypoFix: (year: number): Message => ({ nl: `Vervang door ${year}`, en: `Replace with ${year}` }),
+  implausibleYear: (written: string): Message => ({
+    nl: `Het jaartal ${written} is onwaarschijnlijk in een Kamervraag.`,
+    en: `The year ${written} is implausible in a parliamentary question.`,
+  }),
+  invalidDate: (text: string): Message => ({
+    nl: `${text} bestaat niet.`,
+    en: `${text} is not a calendar date.`,
+  }),
+  weekdayMismatch: (written: string, iso: string): Message => ({
+    nl: `${formatDateNl(iso)} valt op een ${WEEKDAYS_NL[weekday(iso)]}, niet op een ${written.toLowerCase()}.`,
+    en: `${formatDateEn(iso)} is a ${WEEKDAYS_EN[weekday(iso)]}, not a ${written.toLowerCase()}.`,
+  }),
+  weekdayFix: (iso: string): Message => ({ nl: `Vervang door ${WEEKDAYS_NL[weekday(iso)]}`, en: `Replace with ${WEEKDAYS_NL[weekday(iso)]}` }),
+  dayCountMismatch: (stated: number, actual: number, d: Deadlines): Message => ({
+    nl: `Er staat na ${stated} dagen, maar van ${formatDateNl(d.submitted)} tot ${formatDateNl(d.answered ?? d.submitted)} is ${actual} dagen.`,
+    en: `It says after ${stated} days, but ${formatDateEn(d.submitted)} to ${formatDateEn(d.answered ?? d.submitted)} is ${actual} days.`,
+  }),
+  dayCountFix: (actual: number): Message => ({ nl: `Vervang door (na ${actual} dagen)`, en: `Replace with (na ${actual} dagen)` }),
+  unansweredQuestion: (label: string): Message => ({
+    nl: `${label} heeft geen antwoord, terwijl de vragen wel beantwoord zijn.`,
+    en: `${label} has no answer, although the questions were answered.`,
+  }),
+  answerWithoutQuestion: (numbers: string): Message => ({
+    nl: `Antwoord op vraag ${numbers}, maar die vraag staat niet in dit document.`,
+    en: `Answer to question ${numbers}, but this document does not contain that question.`,
+  }),
+  duplicateQuestion: (n: number): Message => ({
+    nl: `Vraag ${n} komt twee keer voor.`,
+    en: `Question ${n} occurs twice.`,
+  }),
+  footnoteDisorder: (n: number, expected: number): Message => ({
+    nl: `Voetnoot ${n} staat op de plaats van voetnoot ${expected}.`,
+    en: `Footnote ${n} stands where footnote ${expected} was expected.`,
+  }),
+  lateAnswer: (d: Deadlines): Message => ({
+    nl: `Beantwoord na ${d.daysTaken} dagen: ${d.daysLate} dagen te laat. De termijn van ${d.noticeGiven ? '6 weken (na de uitstelmelding)' : '3 weken'} verliep op ${formatDateNl(d.applicable)}.`,
+    en: `Answered after ${d.daysTaken} days: ${d.daysLate} days late. The ${d.noticeGiven ? '6-week term (after the delay notice)' : '3-week term'} ended on ${formatDateEn(d.applicable)}.`,
+  }),
+  noQuestions: (): Message => ({
+    nl: 'Geen vragen gevonden: dit lijkt geen Kamervraag (geen "Vraag 1" of "Vragen van het lid …").',
+    en: 'No questions found: this does not look like a parliamentary question ("Vraag 1" or "Vragen van het lid …" is missing).',
+  }),
+  relatedDelayNotice: (): Message => ({ nl: 'uitstelmelding', en: 'delay notice' }),
+  relatedQuestion: (n: number): Message => ({ nl: `vraag ${n}`, en: `question ${n}` }),
+  relatedSubmitted: (): Message => ({ nl: 'ingediend', en: 'submitted' }),
+};

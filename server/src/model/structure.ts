@@ -1,0 +1,319 @@
+// Structure: which lines are furniture or footnote texts, where the headings
+// are, and how they group into question blocks, answer blocks, notices, the
+// header, the footer and `Toelichting:` sections. Both layouts end up in the
+// same shape.
+
+import {
+  contentSpan,
+  detectLayout,
+  footnoteTextNumber,
+  Heading,
+  isFurniture,
+  LineKind,
+  parseHeading,
+  parseNumberedQuestion,
+} from './lines';
+import type { LineIndex, Span } from './text';
+import type { Layout } from './types';
+
+export interface RawBlock {
+  readonly heading: Heading | null;
+  /** From the heading start to the end of the last content line of the block. */
+  readonly span: Span;
+  /** The body without the heading; empty span (start === end) when the block has no body. */
+  readonly body: Span;
+  readonly numbers: readonly number[];
+}
+
+export interface RawQuestion {
+  readonly heading: Heading | null;
+  readonly span: Span;
+  readonly question: Span;
+  readonly numbers: readonly number[];
+  /** openkamer layout: the answer printed under the question. */
+  readonly inlineAnswer: RawBlock | null;
+}
+
+export interface RawSection {
+  readonly kind: 'header' | 'footer' | 'toelichting' | 'furniture' | 'footnotes';
+  readonly span: Span;
+}
+
+export interface FootnoteText {
+  readonly number: number;
+  readonly span: Span;
+}
+
+export interface Structure {
+  readonly layout: Layout;
+  readonly lineKinds: Uint8Array;
+  readonly headings: readonly Heading[];
+  readonly questions: readonly RawQuestion[];
+  /** Official layout: answer blocks with their own headings. */
+  readonly answers: readonly RawBlock[];
+  readonly notices: readonly RawBlock[];
+  readonly sections: readonly RawSection[];
+  readonly footnoteTexts: readonly FootnoteText[];
+  /** The lines of the header (before the first heading), furniture excluded. */
+  readonly headerLines: readonly number[];
+  readonly footerLines: readonly number[];
+  readonly hasFurniture: boolean;
+}
+
+export function readStructure(index: LineIndex): Structure {
+  const layout = detectLayout(index);
+  const text = index.text;
+  const n = index.lineCount;
+  const kinds = new Uint8Array(n);
+  const content: Span[] = new Array(n);
+  let hasFurniture = false;
+  for (let line = 0; line < n; line++) {
+    const span = contentSpan(text, index.lineStart(line), index.lineEnd(line));
+    content[line] = span;
+    if (span.start === span.end) kinds[line] = LineKind.Blank;
+    else if (layout === 'official' && (isFurniture(text, span) || isMarkdownLogo(text, index.lineStart(line), span))) {
+      kinds[line] = LineKind.Furniture;
+      hasFurniture = true;
+    } else kinds[line] = LineKind.Text;
+  }
+  const footnoteTexts = layout === 'official' ? markFootnoteTexts(index, kinds, content) : [];
+
+  // Headings.
+  const headings: Heading[] = [];
+  let footerStart = n;
+  for (let line = 0; line < n; line++) {
+    if (kinds[line] !== LineKind.Text) continue;
+    const span = content[line];
+    if (layout === 'openkamer' && (text.startsWith('Kamervraag document nummer:', span.start) || text.startsWith('Kamerantwoord document nummer:', span.start))) {
+      footerStart = line;
+      break;
+    }
+    const h = parseHeading(text, span, layout);
+    if (h) {
+      headings.push({ ...h, line });
+      kinds[line] = LineKind.Heading;
+    }
+  }
+  if (layout === 'official' && !headings.some((h) => h.kind === 'question')) {
+    addNumberedQuestions(index, kinds, content, headings);
+    if (headings.filter((h) => h.kind === 'question').length <= 1 && !headings.some((h) => h.kind === 'answer')) {
+      addParagraphQuestions(index, kinds, content, headings);
+    }
+  }
+
+  for (let h = 0, last: readonly number[] = []; h < headings.length; h++) {
+    const heading = headings[h];
+    if (heading.kind === 'question') last = heading.numbers;
+    else if (heading.kind === 'answer' && heading.numbers.length === 0) headings[h] = { ...heading, numbers: last };
+  }
+  const unnumbered = headings.filter((x) => x.kind === 'answer' && x.numbers.length === 0);
+  for (const u of unnumbered) headings.splice(headings.indexOf(u), 1);
+
+  const sections: RawSection[] = [];
+  const firstHeadingLine = headings.length > 0 ? headings[0].line : footerStart;
+  const headerLines: number[] = [];
+  for (let line = 0; line < firstHeadingLine; line++) {
+    if (kinds[line] === LineKind.Text) headerLines.push(line);
+  }
+  if (headerLines.length > 0) {
+    sections.push({ kind: 'header', span: { start: index.lineStart(0), end: index.lineEnd(headerLines[headerLines.length - 1]) } });
+  }
+  const footerLines: number[] = [];
+  for (let line = footerStart; line < n; line++) if (kinds[line] !== LineKind.Blank) footerLines.push(line);
+  if (footerLines.length > 0) {
+    sections.push({ kind: 'footer', span: { start: index.lineStart(footerStart), end: index.lineEnd(footerLines[footerLines.length - 1]) } });
+  }
+
+  const questions: RawQuestion[] = [];
+  const answers: RawBlock[] = [];
+  const notices: RawBlock[] = [];
+  for (let h = 0; h < headings.length; h++) {
+    const heading = headings[h];
+    const endLine = h + 1 < headings.length ? headings[h + 1].line : footerStart;
+    const bodyFirst = heading.inlineBodyStart !== null ? heading.line : heading.line + 1;
+    const headingSpan = heading.span;
+    if (heading.kind === 'question' && layout === 'openkamer') {
+      questions.push(openkamerQuestion(index, kinds, heading, endLine));
+      continue;
+    }
+    let bodyEndLine = endLine;
+    if (heading.kind === 'question' && heading.inlineBodyStart !== null) {
+      // A numbered DOCX question runs to the first blank line.
+      bodyEndLine = heading.line + 1;
+      while (bodyEndLine < endLine && kinds[bodyEndLine] === LineKind.Text) bodyEndLine++;
+    }
+    const body = bodySpan(index, kinds, bodyFirst, bodyEndLine, heading.inlineBodyStart);
+    const span = { start: headingSpan.start, end: Math.max(headingSpan.end, body.end) };
+    if (heading.kind === 'question') {
+      questions.push({ heading, span, question: body, numbers: heading.numbers, inlineAnswer: null });
+    } else if (heading.kind === 'answer') {
+      answers.push({ heading, span, body, numbers: heading.numbers });
+    } else if (heading.kind === 'notice') {
+      notices.push({ heading, span, body, numbers: [] });
+    } else if (heading.kind === 'toelichting') {
+      sections.push({ kind: 'toelichting', span });
+    }
+  }
+  for (const f of footnoteTexts) sections.push({ kind: 'footnotes', span: f.span });
+  for (let line = 0; line < n; line++) {
+    if (kinds[line] === LineKind.Furniture) sections.push({ kind: 'furniture', span: { start: index.lineStart(line), end: index.lineEnd(line) } });
+  }
+  sections.sort((a, b) => a.span.start - b.span.start);
+  return { layout, lineKinds: kinds, headings, questions, answers, notices, sections, footnoteTexts, headerLines, footerLines, hasFurniture };
+}
+
+function isMarkdownLogo(text: string, lineStart: number, span: Span): boolean {
+  let first = lineStart;
+  while (first < span.start && text[first] === ' ') first++;
+  if (text[first] !== '#') return false;
+  for (let i = span.start; i < span.end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return span.end - span.start <= 2;
+}
+
+/** The span from the first to the last content line in [first, end), furniture and footnote texts excluded at the ends. */
+function bodySpan(index: LineIndex, kinds: Uint8Array, first: number, end: number, inlineStart: number | null): Span {
+  let a = first;
+  while (a < end && kinds[a] !== LineKind.Text && !(inlineStart !== null && a === first)) a++;
+  let b = end - 1;
+  while (b >= a && kinds[b] !== LineKind.Text && !(inlineStart !== null && b === first)) b--;
+  if (b < a) {
+    const at = first < index.lineCount ? index.lineStart(Math.min(first, index.lineCount - 1)) : index.text.length;
+    return { start: at, end: at };
+  }
+  const start = inlineStart !== null && a === first ? inlineStart : contentStart(index, a);
+  return { start, end: contentEnd(index, b) };
+}
+
+function contentStart(index: LineIndex, line: number): number {
+  return contentSpan(index.text, index.lineStart(line), index.lineEnd(line)).start;
+}
+
+function contentEnd(index: LineIndex, line: number): number {
+  const start = index.lineStart(line);
+  let e = index.lineEnd(line);
+  while (e > start && /\s/.test(index.text[e - 1])) e--;
+  return e;
+}
+
+/** openkamer: ` • Vraag N`, the question on the next line, then (after a blank line, or directly in the flat variant) the answer paragraphs. */
+function openkamerQuestion(index: LineIndex, kinds: Uint8Array, heading: Heading, endLine: number): RawQuestion {
+  let q = heading.line + 1;
+  while (q < endLine && kinds[q] !== LineKind.Text) q++;
+  const numbers = heading.numbers;
+  if (q >= endLine) {
+    const at = index.lineEnd(heading.line);
+    return { heading, span: heading.span, question: { start: at, end: at }, numbers, inlineAnswer: null };
+  }
+  const question = { start: contentStart(index, q), end: contentEnd(index, q) };
+  const answerBody = bodySpan(index, kinds, q + 1, endLine, null);
+  const answered = answerBody.end > answerBody.start;
+  const inlineAnswer: RawBlock | null = answered ? { heading: null, span: answerBody, body: answerBody, numbers } : null;
+  return {
+    heading,
+    span: { start: heading.span.start, end: answered ? answerBody.end : question.end },
+    question,
+    numbers,
+    inlineAnswer,
+  };
+}
+
+/** DOCX answers whose questions are numbered `1.` without the word "Vraag": number them in sequence. */
+function addNumberedQuestions(index: LineIndex, kinds: Uint8Array, content: Span[], headings: Heading[]): void {
+  let expected = 1;
+  const found: Heading[] = [];
+  let inAnswer = false;
+  const answerLines = new Set(headings.filter((h) => h.kind === 'answer').map((h) => h.line));
+  for (let line = 0; line < index.lineCount; line++) {
+    if (answerLines.has(line)) inAnswer = true;
+    if (kinds[line] !== LineKind.Text) continue;
+    // A question must start a paragraph.
+    if (line > 0 && kinds[line - 1] === LineKind.Text && !inAnswer) continue;
+    const h = parseNumberedQuestion(index.text, content[line], expected);
+    if (h) {
+      found.push({ ...h, line });
+      kinds[line] = LineKind.Heading;
+      expected++;
+      inAnswer = false;
+    }
+  }
+  if (found.length === 0) return;
+  headings.push(...found);
+  headings.sort((a, b) => a.line - b.line);
+}
+
+/**
+ * DOCX questions without numbers: after the `Vragen van …` paragraph, every
+ * paragraph is the next question (the official publication numbers them so).
+ * The heading is the empty span at the paragraph start.
+ */
+function addParagraphQuestions(index: LineIndex, kinds: Uint8Array, content: Span[], headings: Heading[]): void {
+  const text = index.text;
+  let line = 0;
+  while (line < index.lineCount && !(kinds[line] === LineKind.Text && text.startsWith('Vragen van ', content[line].start))) line++;
+  if (line >= index.lineCount) return;
+  while (line < index.lineCount && kinds[line] === LineKind.Text) line++;
+  const found: Heading[] = [];
+  let n = 1;
+  for (; line < index.lineCount; line++) {
+    if (kinds[line] !== LineKind.Text || (line > 0 && kinds[line - 1] === LineKind.Text)) continue;
+    // A paragraph that continues the previous one (indented with a tab, or starting in lower case) is not a question.
+    const first = text[content[line].start];
+    if (text[index.lineStart(line)] === '\t' || first === first.toLowerCase()) continue;
+    const at = content[line].start;
+    found.push({ kind: 'question', line, span: { start: at, end: at }, numbers: [n++], inlineBodyStart: at, dateSpan: null });
+  }
+  if (found.length < 2) return;
+  for (const h of headings.filter((x) => x.kind === 'question')) headings.splice(headings.indexOf(h), 1);
+  headings.push(...found);
+  headings.sort((a, b) => a.line - b.line);
+}
+
+/**
+ * Footnote texts stand at the bottom of a page, right before the page furniture:
+ * walk up from each furniture block over lines that start with consecutive
+ * footnote numbers (`1Kamerstuk …`, `2Stb. 2024, 153 …`) and their continuation lines.
+ */
+function markFootnoteTexts(index: LineIndex, kinds: Uint8Array, content: Span[]): FootnoteText[] {
+  const text = index.text;
+  const out: FootnoteText[] = [];
+  const n = index.lineCount;
+  for (let line = 0; line < n; line++) {
+    if (kinds[line] !== LineKind.Furniture) continue;
+    if (line > 0 && kinds[line - 1] === LineKind.Furniture) continue;
+    // Walk up over blank lines to the last text line of the page.
+    let l = line - 1;
+    while (l >= 0 && kinds[l] === LineKind.Blank) l--;
+    const starts: { line: number; number: number }[] = [];
+    let sinceStart = 0;
+    for (; l >= 0 && sinceStart <= 3; l--) {
+      if (kinds[l] === LineKind.Furniture) break;
+      if (kinds[l] === LineKind.Blank) {
+        continue;
+      }
+      const num = footnoteTextNumber(text, content[l]);
+      if (num !== null && (starts.length === 0 || num === starts[starts.length - 1].number - 1)) {
+        starts.push({ line: l, number: num });
+        sinceStart = 0;
+        if (num === 1) break;
+      } else {
+        sinceStart++;
+      }
+    }
+    if (starts.length === 0) continue;
+    starts.reverse();
+    let endLine = line - 1;
+    while (endLine >= 0 && kinds[endLine] === LineKind.Blank) endLine--;
+    for (let s = 0; s < starts.length; s++) {
+      const first = starts[s].line;
+      const last = s + 1 < starts.length ? starts[s + 1].line - 1 : endLine;
+      for (let k = first; k <= last; k++) if (kinds[k] === LineKind.Text) kinds[k] = LineKind.FootnoteText;
+      let lastText = last;
+      while (lastText > first && kinds[lastText] !== LineKind.FootnoteText) lastText--;
+      out.push({ number: starts[s].number, span: { start: content[first].start, end: content[lastText].end } });
+    }
+  }
+  return out;
+}
