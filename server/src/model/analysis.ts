@@ -45,7 +45,14 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const kinds = structure.lineKinds;
   const tokens = tokenizeLines(lines, (line) => kinds[line] !== LineKind.Furniture);
   const inUrl = urlTokens(text, tokens);
-  const onHeading = (i: number) => kinds[tokens[i].line] === LineKind.Heading && !isInlineBody(structure, tokens[i]);
+  const inlineBodyStart = new Map<number, number>();
+  for (const h of structure.headings) if (h.inlineBodyStart !== null) inlineBodyStart.set(h.line, h.inlineBodyStart);
+  const onHeading = (i: number) => {
+    const t = tokens[i];
+    if (kinds[t.line] !== LineKind.Heading) return false;
+    const body = inlineBodyStart.get(t.line);
+    return body === undefined || t.start < body;
+  };
   const headerLine = new Uint8Array(lines.lineCount);
   for (const line of structure.headerLines) headerLine[line] = 1;
   const inHeader = (i: number) => headerLine[tokens[i].line] === 1;
@@ -57,7 +64,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const header = structure.layout === 'openkamer'
     ? readOpenkamerHeader(lines, structure.headerLines, structure.footerLines)
     : readOfficialHeader(lines, structure.headerLines, furnitureLines(structure));
-  const firstIn = (span: Span | null) => (span ? candidates.find((c) => c.span.start >= span.start && c.span.start < span.end && c.year !== null) ?? null : null);
+  const firstIn = (span: Span | null) => (span ? firstCandidateIn(candidates, span) : null);
   const explicit = (c: DateCandidate | null): IsoDate | null => (c && c.year !== null && isValidDate(c.year, c.month, c.day) ? toIso(c.year, c.month, c.day) : null);
   const submitted = explicit(firstIn(header.submittedAt));
   const answered = explicit(firstIn(header.answeredAt));
@@ -163,11 +170,17 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   };
 }
 
-function isInlineBody(structure: Structure, t: Token): boolean {
-  for (const h of structure.headings) {
-    if (h.line === t.line) return h.inlineBodyStart !== null && t.start >= h.inlineBodyStart;
+/** The first date candidate with a written year that starts inside `span` (candidates are sorted). */
+function firstCandidateIn(candidates: readonly DateCandidate[], span: Span): DateCandidate | null {
+  let lo = 0;
+  let hi = candidates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (candidates[mid].span.start < span.start) lo = mid + 1;
+    else hi = mid;
   }
-  return false;
+  for (let i = lo; i < candidates.length && candidates[i].span.start < span.end; i++) if (candidates[i].year !== null) return candidates[i];
+  return null;
 }
 
 function furnitureLines(structure: Structure): number[] {
@@ -335,7 +348,7 @@ function buildNotices(structure: Structure, candidates: readonly DateCandidate[]
     let date: IsoDate | null = null;
     if (raw.heading?.dateSpan) {
       const ds = raw.heading.dateSpan;
-      const c = candidates.find((d) => d.span.start >= ds.start && d.span.start < ds.end && d.year !== null);
+      const c = firstCandidateIn(candidates, ds);
       if (c && c.year !== null && isValidDate(c.year, c.month, c.day)) date = toIso(c.year, c.month, c.day);
     }
     void text;
@@ -369,12 +382,14 @@ function buildLetters(
     if (list) list.push(idx);
     else datesBySentence.set(s, [idx]);
   });
+  const lettersPerSentence = new Map<number, number>();
+  for (const m of raw) lettersPerSentence.set(sentence[m.wordToken], (lettersPerSentence.get(sentence[m.wordToken]) ?? 0) + 1);
   raw.forEach((m, idx) => {
     if (mentionDate[idx] !== null) return;
     // `Op 29 oktober is de Kamer … geïnformeerd … middels een Kamerbrief`: the one date of the sentence, said with `op`.
     const s = sentence[m.wordToken];
     const inSentence = datesBySentence.get(s) ?? [];
-    const lettersInSentence = raw.filter((o) => sentence[o.wordToken] === s).length;
+    const lettersInSentence = lettersPerSentence.get(s) ?? 0;
     const determiner = tokens[m.wordToken - 1]?.lower ?? '';
     const anaphoric = determiner === 'deze' || determiner === 'die' || determiner === 'dezelfde' || determiner === 'genoemde';
     if (inSentence.length === 1 && lettersInSentence === 1 && !anaphoric) {
@@ -384,10 +399,14 @@ function buildLetters(
     }
   });
   // `de in het antwoord op vraag 1 genoemde brief van 18 mei 2022` dates the undated letter of answer 1.
+  const referenceEndingAt = new Map<number, Reference>();
+  for (const r of references) if (r.scope === 'internal' && r.target !== null) referenceEndingAt.set(r.span.end, r);
   raw.forEach((m, idx) => {
     const date = mentionDate[idx];
     if (date === null || m.dateIndex === null) return;
-    const ref = references.find((r) => r.scope === 'internal' && r.target !== null && r.span.end <= m.span.start && m.span.start - r.span.end < 40 && /^\s*genoemde\s*$/.test(text.slice(r.span.end, m.span.start).replace(/\s+/g, ' ')));
+    const genoemde = tokens[m.wordToken - 1];
+    if (!genoemde || genoemde.lower !== 'genoemde' || m.wordToken < 2) return;
+    const ref = referenceEndingAt.get(tokens[m.wordToken - 2].end);
     if (!ref) return;
     const target = raw.findIndex((o, k) => mentionDate[k] === null && blockAt(o.span.start) === ref.target);
     if (target >= 0) mentionDate[target] = date;

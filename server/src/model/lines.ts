@@ -145,7 +145,7 @@ export function parseHeading(text: string, span: Span, layout: Layout): Omit<Hea
   if (w === null) return null;
   const finish = (kind: HeadingKind, numbers: number[], dateSpan: Span | null = null): Omit<Heading, 'line'> | null => {
     c.skipSpaces();
-    c.char(':') || c.char('.');
+    if (!c.char(':')) c.char('.');
     c.skipSpaces();
     if (!c.atEnd()) return null;
     return { kind, span, numbers, inlineBodyStart: null, dateSpan };
@@ -193,13 +193,14 @@ export function parseNumberedQuestion(text: string, span: Span, expected: number
   const n = c.number();
   if (n !== expected) return null;
   const dot = c.char('.');
+  const headingEnd = c.pos;
   c.skipSpaces();
   // `3` or `3.` alone on its line: the question follows on the next line.
   if (c.atEnd()) return { kind: 'question', span, numbers: [n], inlineBodyStart: null, dateSpan: null };
   if (!dot || c.pos === span.start + String(n).length + 1) return null;
   const ch = text.charCodeAt(c.pos);
   if (!isLetter(ch) && text[c.pos] !== '‘' && text[c.pos] !== '«' && text[c.pos] !== '"' && text[c.pos] !== '“') return null;
-  return { kind: 'question', span: { start: span.start, end: c.pos }, numbers: [n], inlineBodyStart: c.pos, dateSpan: null };
+  return { kind: 'question', span: { start: span.start, end: headingEnd }, numbers: [n], inlineBodyStart: c.pos, dateSpan: null };
 }
 
 function startsWithWords(text: string, span: Span, words: string): boolean {

@@ -140,12 +140,19 @@ function phraseStart(tokens: readonly Token[], i: number): number {
 function externalAfter(tokens: readonly Token[], k: number, isDate: (i: number) => boolean): RawReference['elsewhere'] {
   const first = tokens[k];
   if (!first || !ELSEWHERE_PREPOSITIONS.has(word(first) ?? '')) return null;
-  for (let j = k + 1; j < tokens.length && j <= k + 6; j++) {
-    if (endsSentence(tokens, j)) return null;
+  let found = -1;
+  for (let j = k + 1; j < tokens.length && j <= k + 7; j++) {
+    if (endsSentence(tokens, j) || tokens[j].text === ',') break;
     const w = word(tokens[j]);
     if (w === null) continue;
-    if (ANSWER_WORDS.has(w) && w !== 'beantwoording') return null;
-    if (ELSEWHERE_WORDS.has(w) || w.endsWith('vragen') || w.endsWith('brief')) {
+    if ((ANSWER_WORDS.has(w) && w !== 'beantwoording') || (found >= 0 && ELSEWHERE_PREPOSITIONS.has(w))) break;
+    // The qualifier runs to its last noun: `van de eerder aangehaalde schriftelijke vragen`.
+    if (ELSEWHERE_WORDS.has(w) || w.endsWith('vragen') || w.endsWith('brief')) found = j;
+    if (found >= 0 && (w === 'brief' || w.endsWith('brief'))) break;
+  }
+  {
+    const j = found;
+    if (j >= 0) {
       let end = j;
       let letterDateToken: number | null = null;
       // A footnote marker glued to `brief`, then `van <date>`.

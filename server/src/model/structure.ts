@@ -106,8 +106,10 @@ export function readStructure(index: LineIndex): Structure {
     if (heading.kind === 'question') last = heading.numbers;
     else if (heading.kind === 'answer' && heading.numbers.length === 0) headings[h] = { ...heading, numbers: last };
   }
-  const unnumbered = headings.filter((x) => x.kind === 'answer' && x.numbers.length === 0);
-  for (const u of unnumbered) headings.splice(headings.indexOf(u), 1);
+  // An answer heading with no question before it has nothing to answer.
+  const kept = headings.filter((x) => !(x.kind === 'answer' && x.numbers.length === 0));
+  headings.length = 0;
+  headings.push(...kept);
 
   const sections: RawSection[] = [];
   const firstHeadingLine = headings.length > 0 ? headings[0].line : footerStart;
@@ -266,8 +268,9 @@ function addParagraphQuestions(index: LineIndex, kinds: Uint8Array, content: Spa
     found.push({ kind: 'question', line, span: { start: at, end: at }, numbers: [n++], inlineBodyStart: at, dateSpan: null });
   }
   if (found.length < 2) return;
-  for (const h of headings.filter((x) => x.kind === 'question')) headings.splice(headings.indexOf(h), 1);
-  headings.push(...found);
+  const others = headings.filter((x) => x.kind !== 'question');
+  headings.length = 0;
+  headings.push(...others, ...found);
   headings.sort((a, b) => a.line - b.line);
 }
 

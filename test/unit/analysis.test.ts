@@ -1,0 +1,97 @@
+import * as assert from 'assert';
+import { analyze } from '../../server/src/model/analysis';
+import { computeDeadlines } from '../../server/src/model/deadlines';
+import { analyzeFixture, fixtureText } from './util';
+
+describe('analysis', () => {
+  it('computes the answer terms of the sample and reports the late answer', () => {
+    const a = analyzeFixture('openkamer/kv-2022Z09875.txt');
+    assert.deepStrictEqual(a.deadlines, {
+      submitted: '2022-05-19', regular: '2022-06-09', extended: '2022-06-30', applicable: '2022-06-30',
+      noticeGiven: true, answered: '2022-07-18', daysTaken: 60, daysLate: 18, late: true,
+    });
+    const late = a.diagnostics.find((d) => d.code === 'late-answer')!;
+    assert.strictEqual(late.severity, 'information');
+    assert.strictEqual(late.range.start.line, 5);
+    assert.match(late.message.nl, /18 dagen te laat/);
+    assert.match(late.message.nl, /30 juni 2022/);
+    assert.match(late.message.en, /18 days late/);
+    // The stated day count is right: no diagnostic.
+    assert.ok(!a.diagnostics.some((d) => d.code === 'day-count-mismatch'));
+  });
+
+  it('reports a wrong day count with a certain fix', () => {
+    const text = fixtureText('openkamer/kv-2022Z09875.txt').replace('(na 60 dagen)', '(na 61 dagen)');
+    const a = analyze(text);
+    const d = a.diagnostics.find((x) => x.code === 'day-count-mismatch')!;
+    assert.ok(d);
+    assert.strictEqual(a.text.slice(d.span.start, d.span.end), '(na 61 dagen)');
+    assert.strictEqual(d.fix!.newText, '(na 60 dagen)');
+    assert.strictEqual(d.related.length, 1);
+  });
+
+  it('uses the three-week term without a delay notice', () => {
+    const d = computeDeadlines('2024-11-19', '2024-11-20', false)!;
+    assert.strictEqual(d.applicable, '2024-12-10');
+    assert.strictEqual(d.late, false);
+    assert.strictEqual(d.daysLate, 0);
+    assert.strictEqual(computeDeadlines('2024-10-25', null, true)!.late, null);
+  });
+
+  it('reports questions without an answer in an answered set', () => {
+    const text = fixtureText('openkamer/kv-2022Z09875.txt').replace('\n  Zie antwoord vraag 12.\n', '\n');
+    const a = analyze(text);
+    const d = a.diagnostics.filter((x) => x.code === 'unanswered-question');
+    assert.strictEqual(d.length, 1);
+    assert.strictEqual(a.text.slice(d[0].span.start, d[0].span.end), 'Vraag 13');
+  });
+
+  it('is deterministic and keeps the version', () => {
+    const text = fixtureText('official/ah-tk-20242025-564.txt');
+    const a = analyze(text, { version: 7 });
+    const b = analyze(text, { version: 7 });
+    assert.strictEqual(a.version, 7);
+    const strip = (x: typeof a) => JSON.stringify({ ...x, lines: null });
+    assert.strictEqual(strip(a), strip(b));
+  });
+
+  it('reads CRLF and CR line ends to the same structure, with LSP line numbers', () => {
+    const lf = fixtureText('openkamer/kv-2022Z09875.txt');
+    for (const eol of ['\r\n', '\r']) {
+      const a = analyze(lf.replace(/\n/g, eol));
+      assert.strictEqual(a.questions.length, 14);
+      assert.strictEqual(a.dates.length, 34);
+      assert.strictEqual(a.questions[12].range.start.line, 72);
+      assert.strictEqual(a.references.filter((r) => r.scope === 'internal').length, 6);
+    }
+  });
+
+  it('never throws on empty, binary-looking or half-edited text', () => {
+    const sample = fixtureText('openkamer/kv-2022Z09875.txt');
+    const inputs = ['', '\n', '\u0000\u0001\u00ff', 'Vraag', ' • Vraag ', 'Antwoord op vraag', '20 maart 2019', sample.slice(0, 1234), sample.slice(5000)];
+    for (const t of inputs) {
+      const a = analyze(t);
+      for (const d of a.diagnostics) assert.ok(d.span.start >= 0 && d.span.end <= t.length);
+    }
+    assert.ok(analyze('').diagnostics.some((d) => d.code === 'no-questions'));
+  });
+
+  it('stays linear on inputs that break backtracking parsers', () => {
+    const MB = 1 << 20;
+    const inputs = {
+      digits: '1'.repeat(MB),
+      vraag: 'Vraag '.repeat(MB / 6),
+      glued: '20 maart 2019'.repeat(MB / 13),
+      brief: 'brief van '.repeat(MB / 10),
+      headings: Array.from({ length: 20000 }, (_, i) => ` • Vraag ${i + 1}\n  Vraag?\n`).join(''),
+    };
+    for (const [name, text] of Object.entries(inputs)) {
+      const t0 = Date.now();
+      const a = analyze(text);
+      const ms = Date.now() - t0;
+      // A generous bound: linear work on 1 MB takes well under a second here; a backtracking regex takes minutes.
+      assert.ok(ms < 20000, `${name}: ${ms} ms`);
+      assert.ok(a.diagnostics.length >= 0);
+    }
+  });
+});
