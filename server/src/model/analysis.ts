@@ -148,7 +148,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const deadlines = computeDeadlines(submitted, answered, notices.length > 0);
   structuralDiagnostics(sink, questions, answers, metadata, deadlines, header, hasAnswers || answered !== null, text);
 
-  return {
+  return freeze({
     version: options.version ?? null,
     text,
     lines,
@@ -167,7 +167,14 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     citations,
     deadlines,
     diagnostics: sink.sorted(),
-  };
+  });
+}
+
+/** Freezes the analysis and its lists: an analysis never changes once built. */
+function freeze(a: Analysis): Analysis {
+  for (const value of Object.values(a)) if (Array.isArray(value)) Object.freeze(value);
+  Object.freeze(a.metadata);
+  return Object.freeze(a);
 }
 
 /** The first date candidate with a written year that starts inside `span` (candidates are sorted). */
