@@ -119,9 +119,32 @@ describe('structure', () => {
     const codes = a.diagnostics.map((d) => d.code);
     assert.ok(codes.includes('duplicate-question'));
     assert.ok(codes.includes('answer-without-question'));
-    const lost = analyzeFixture('official/ah-tk-20232024-706.txt');
-    const d = lost.diagnostics.find((x) => x.code === 'answer-without-question')!;
-    assert.strictEqual(squash(lost.text.slice(d.span.start, d.span.end)), 'Antwoord 3');
+  });
+
+  it('finds a heading that PDF extraction glued to the page footer: …Aanhangsel 1Vraag 3', () => {
+    const a = analyzeFixture('official/ah-tk-20232024-706.txt');
+    assert.deepStrictEqual(questionNumbers(a), [1, 2, 3, 4, 5, 6, 7]);
+    const q3 = a.questions.find((q) => q.number === 3)!;
+    assert.strictEqual(textOf(a, q3.heading!), 'Vraag 3');
+    assert.strictEqual(q3.heading!.range.start.line, 25);
+    assert.ok(!a.diagnostics.some((d) => d.code === 'answer-without-question'));
+  });
+
+  it('reads a Word delay notice that does not repeat the questions, and the submission date in its text', () => {
+    const a = analyzeFixture('official/ah-tk-20242025-615.txt');
+    assert.deepStrictEqual(a.notices.map((n) => n.date), ['2024-11-20']);
+    assert.match(textOf(a, a.notices[0].body!), /^Op 6 november jl\. hebben de leden/);
+    assert.strictEqual(a.metadata.submitted, '2024-11-06');
+    assert.strictEqual(a.deadlines!.regular, '2024-11-27');
+    assert.ok(!a.diagnostics.some((d) => d.code === 'no-questions'));
+  });
+
+  it('keeps Word footnote texts [1] … out of the questions and out of the markers', () => {
+    const a = analyzeFixture('official/kv-tk-2024Z18887.txt');
+    assert.deepStrictEqual(a.footnotes.map((f) => f.number), [1, 2, 3]);
+    assert.match(squash(a.footnotes[0].note!.text), /^\[1\] NOS Nieuws, 17 november 2024/);
+    assert.ok(!a.diagnostics.some((d) => d.code === 'footnote-disorder'));
+    assert.ok(a.questions.every((q) => !textOf(a, q.question).includes('[1] NOS')));
   });
 
   it('gives every element a range that matches its span', () => {

@@ -75,7 +75,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 
   // Blocks: questions and answers.
   const { questions, answers, blockAt, questionTextAt } = buildBlocks(structure, at);
-  const notices = buildNotices(structure, candidates, noticeDate, at, text);
+  const notices = buildNotices(structure, candidates, noticeDate, header, at, text);
 
   // Footnote markers: a candidate counts only when it continues the sequence.
   const markerCandidates = findMarkerCandidates(tokens, lines, kinds, (i) => inUrl[i] === 1 || onHeading(i) || kinds[tokens[i].line] === LineKind.FootnoteText, candidates);
@@ -132,6 +132,17 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     void phraseText;
   }
 
+  const headingLines = new Set(structure.headings.map((h) => h.line));
+  // Sentences end at headings and at blank lines too.
+  const sentence = sentenceIds(tokens, (i) => {
+    if (i === 0) return false;
+    const line = tokens[i].line;
+    const prev = tokens[i - 1].line;
+    return line !== prev && (headingLines.has(line) || headingLines.has(prev) || (line - prev > 1 && kinds[prev + 1] === LineKind.Blank));
+  });
+  // A delay notice without the questions says when they were sent: `Op 6 november jl. hebben de leden … vragen gesteld`.
+  const submittedDate = submitted ?? submissionFromText(tokens, sentence, dates);
+
   // Letters.
   const letterMentions = findLetterMentions(
     tokens,
@@ -140,13 +151,13 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     (d) => dates[d].span.end,
     (i) => markerStarts.get(tokens[i].start) ?? null,
   );
-  const letters = buildLetters(letterMentions, tokens, dates, references, notices, blockAt, structure, at, text);
+  const letters = buildLetters(letterMentions, tokens, sentence, dates, references, notices, blockAt, at, text);
 
   const citations = findCitations(lines, (line) => kinds[line] === LineKind.Furniture);
 
-  const metadata = buildMetadata(header, submitted, answered, noticeDate, at);
-  const deadlines = computeDeadlines(submitted, answered, notices.length > 0);
-  structuralDiagnostics(sink, questions, answers, metadata, deadlines, header, hasAnswers || answered !== null, text);
+  const metadata = buildMetadata(header, submittedDate, answered, noticeDate, at);
+  const deadlines = computeDeadlines(submittedDate, answered, notices.length > 0);
+  structuralDiagnostics(sink, questions, answers, metadata, deadlines, header, hasAnswers || answered !== null, notices.length > 0);
 
   return freeze({
     version: options.version ?? null,
@@ -350,7 +361,28 @@ function buildBlocks(structure: Structure, at: (span: Span) => Located): BlockIn
   };
 }
 
-function buildNotices(structure: Structure, candidates: readonly DateCandidate[], noticeDate: IsoDate | null, at: (span: Span) => Located, text: string): Notice[] {
+function buildNotices(
+  structure: Structure,
+  candidates: readonly DateCandidate[],
+  noticeDate: IsoDate | null,
+  header: HeaderInfo,
+  at: (span: Span) => Located,
+  text: string,
+): Notice[] {
+  const field = header.fields.find((f) => f.key === 'Mededeling van');
+  if (structure.notices.length === 0 && field && noticeDate) {
+    // A Word delay notice is only the `Mededeling van … (ontvangen …)` line and its text.
+    let end = text.length;
+    while (end > field.span.end && /\s/.test(text[end - 1])) end--;
+    let bodyStart = header.noticeAt ? header.noticeAt.end : field.span.end;
+    while (bodyStart < end && /[\s).]/.test(text[bodyStart])) bodyStart++;
+    return [{
+      ...at({ start: field.span.start, end }),
+      date: noticeDate,
+      heading: at(field.keySpan),
+      body: bodyStart < end ? at({ start: bodyStart, end }) : null,
+    }];
+  }
   return structure.notices.map((raw) => {
     let date: IsoDate | null = null;
     if (raw.heading?.dateSpan) {
@@ -358,7 +390,6 @@ function buildNotices(structure: Structure, candidates: readonly DateCandidate[]
       const c = firstCandidateIn(candidates, ds);
       if (c && c.year !== null && isValidDate(c.year, c.month, c.day)) date = toIso(c.year, c.month, c.day);
     }
-    void text;
     return {
       ...at(raw.span),
       date: date ?? noticeDate,
@@ -371,17 +402,15 @@ function buildNotices(structure: Structure, candidates: readonly DateCandidate[]
 function buildLetters(
   raw: readonly RawLetterMention[],
   tokens: readonly Token[],
+  sentence: Int32Array,
   dates: readonly DateMention[],
   references: readonly Reference[],
   notices: readonly Notice[],
   blockAt: (offset: number) => number | null,
-  structure: Structure,
   at: (span: Span) => Located,
   text: string,
 ): Letter[] {
   const mentionDate: (IsoDate | null)[] = raw.map((m) => (m.dateIndex !== null ? dates[m.dateIndex].date : null));
-  const headingLines = new Set(structure.headings.map((h) => h.line));
-  const sentence = sentenceIds(tokens, (i) => i > 0 && (headingLines.has(tokens[i].line) || headingLines.has(tokens[i - 1].line)));
   const datesBySentence = new Map<number, number[]>();
   dates.forEach((d, idx) => {
     const s = sentence[tokenAt(tokens, d.span.start)];
@@ -440,6 +469,25 @@ function buildLetters(
     });
 }
 
+const SUBMISSION_VERBS = new Set(['gesteld', 'ingezonden', 'ingediend']);
+
+/** The first date of a sentence that speaks of questions sent: `vragen … gesteld`, `vragen die op … zijn ingezonden`. */
+function submissionFromText(tokens: readonly Token[], sentence: Int32Array, dates: readonly DateMention[]): IsoDate | null {
+  for (const d of dates) {
+    const i = tokenAt(tokens, d.span.start);
+    const id = sentence[i];
+    let questions = false;
+    let verb = false;
+    for (let j = i; j >= 0 && sentence[j] === id && i - j < 60; j--) questions ||= tokens[j].lower.endsWith('vragen');
+    for (let j = i; j < tokens.length && sentence[j] === id && j - i < 60; j++) {
+      questions ||= tokens[j].lower.endsWith('vragen');
+      verb ||= SUBMISSION_VERBS.has(tokens[j].lower);
+    }
+    if (questions && verb) return d.date;
+  }
+  return null;
+}
+
 function buildMetadata(header: HeaderInfo, submitted: IsoDate | null, answered: IsoDate | null, noticeDate: IsoDate | null, at: (span: Span) => Located): Metadata {
   return {
     zaak: header.zaak?.value ?? null,
@@ -484,10 +532,9 @@ function structuralDiagnostics(
   deadlines: ReturnType<typeof computeDeadlines>,
   header: HeaderInfo,
   answeredSet: boolean,
-  text: string,
+  noticeDocument: boolean,
 ): void {
-  void text;
-  if (questions.length === 0 && answers.length === 0) {
+  if (questions.length === 0 && answers.length === 0 && !noticeDocument) {
     sink.add({ start: 0, end: 0 }, 'information', DiagnosticCode.noQuestions, messages.noQuestions());
   }
   const seen = new Set<number>();

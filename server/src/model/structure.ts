@@ -13,7 +13,7 @@ import {
   parseHeading,
   parseNumberedQuestion,
 } from './lines';
-import type { LineIndex, Span } from './text';
+import { isDigit, isSpace, LineIndex, Span } from './text';
 import type { Layout } from './types';
 
 export interface RawBlock {
@@ -71,12 +71,13 @@ export function readStructure(index: LineIndex): Structure {
     const span = contentSpan(text, index.lineStart(line), index.lineEnd(line));
     content[line] = span;
     if (span.start === span.end) kinds[line] = LineKind.Blank;
-    else if (layout === 'official' && (isFurniture(text, span) || isMarkdownLogo(text, index.lineStart(line), span))) {
+    else if (layout === 'official' && (isFurniture(text, span) || isMarkdownLogo(text, index.lineStart(line), span)) && !headingAfterFurniture(text, span, layout)) {
       kinds[line] = LineKind.Furniture;
       hasFurniture = true;
     } else kinds[line] = LineKind.Text;
   }
-  const footnoteTexts = layout === 'official' ? markFootnoteTexts(index, kinds, content) : [];
+  const footnoteTexts = layout === 'official' ? [...markFootnoteTexts(index, kinds, content), ...markBracketFootnoteTexts(index, kinds, content)] : [];
+  footnoteTexts.sort((a, b) => a.span.start - b.span.start);
 
   // Headings.
   const headings: Heading[] = [];
@@ -88,7 +89,7 @@ export function readStructure(index: LineIndex): Structure {
       footerStart = line;
       break;
     }
-    const h = parseHeading(text, span, layout);
+    const h = parseHeading(text, span, layout) ?? headingAfterFurniture(text, span, layout);
     if (h) {
       headings.push({ ...h, line });
       kinds[line] = LineKind.Heading;
@@ -173,6 +174,39 @@ function isMarkdownLogo(text: string, lineStart: number, span: Span): boolean {
     if (c < 48 || c > 57) return false;
   }
   return span.end - span.start <= 2;
+}
+
+/** `…Tweede Kamer, vergaderjaar 2023–2024, Aanhangsel 1Vraag 3`: a heading glued to the page footer by PDF extraction. */
+function headingAfterFurniture(text: string, span: Span, layout: Layout): Omit<Heading, 'line'> | null {
+  if (layout !== 'official' || span.end - span.start > 300) return null;
+  const line = text.slice(span.start, span.end);
+  const footer = line.indexOf('Tweede Kamer, vergaderjaar ');
+  if (footer < 0) return null;
+  for (const word of ['Vraag ', 'Vragen ', 'Antwoord ', 'Antwoorden ']) {
+    const at = line.indexOf(word, footer);
+    if (at < 0) continue;
+    // The page number sits right before the heading: `Aanhangsel 1Vraag 3`.
+    const h = parseHeading(text, { start: span.start + at, end: span.end }, layout);
+    if (h) return h;
+  }
+  return null;
+}
+
+/** `[1] NOS Nieuws, 17 november 2024, …`: footnote texts of a Word document, collected at its end. */
+function markBracketFootnoteTexts(index: LineIndex, kinds: Uint8Array, content: Span[]): FootnoteText[] {
+  const text = index.text;
+  const out: FootnoteText[] = [];
+  for (let line = 0; line < index.lineCount; line++) {
+    if (kinds[line] !== LineKind.Text) continue;
+    const span = content[line];
+    if (text[span.start] !== '[') continue;
+    let i = span.start + 1;
+    while (i < span.end && i - span.start <= 4 && isDigit(text.charCodeAt(i))) i++;
+    if (i === span.start + 1 || text[i] !== ']' || i + 2 >= span.end || !isSpace(text.charCodeAt(i + 1))) continue;
+    kinds[line] = LineKind.FootnoteText;
+    out.push({ number: +text.slice(span.start + 1, i), span });
+  }
+  return out;
 }
 
 /** The span from the first to the last content line in [first, end), furniture and footnote texts excluded at the ends. */

@@ -1,0 +1,448 @@
+// The command line: `kamervraag analyze FILE… [--json] [--lang nl|en]`.
+//
+// Human output (default): per file a heading line `FILE: layout, zaak, title`,
+// the metadata and deadlines, an outline of the questions and notices, the
+// references with where they lead, the letters, a count of the citations and
+// the diagnostics as `FILE:LINE:COL: severity code: message` (1-based).
+//
+// JSON output (`--json`): JSON Lines, one object per file argument, in the
+// order given (schema: `server/src/model/json.ts`, `schemaVersion` 1). When
+// exactly one file is given and standard output is a terminal, the object is
+// pretty-printed with a 2-space indent instead. A file that could not be read
+// as text yields `{ "schemaVersion": 1, "file", "problem": { "code", "message" } }`
+// with code `unreadable`, `binary` or `empty`; a file read as Windows-1252 gets
+// the full object plus `"problem": { "code": "not-utf8", … }`.
+//
+// Exit status: 0 when every file was read (diagnostics, empty and binary files
+// included); 2 when a file could not be read (the others are still analysed)
+// or the command line is wrong; 1 when the analysis itself failed on a file.
+
+import * as fs from 'fs';
+import * as path from 'path';
+import { analyze } from '../model/analysis';
+import { decodeBytes } from '../model/decode';
+import { toJson } from '../model/json';
+import type { Analysis, Person, Question } from '../model/types';
+import { normalizeSpace } from '../model/text';
+
+type Locale = 'nl' | 'en';
+
+const EXIT_OK = 0;
+const EXIT_ANALYSIS_FAILED = 1;
+const EXIT_USAGE = 2;
+
+const USAGE: Record<Locale, string> = {
+  nl: `Gebruik:
+  kamervraag analyze BESTAND… [--json] [--lang nl|en]
+  kamervraag --help | help
+  kamervraag --version
+
+Analyseert schriftelijke Kamervragen (tekstbestanden): structuur, verwijzingen,
+brieven, datums, termijnen en diagnostiek.
+
+Opties:
+  --json           één JSON-object per bestand, één per regel (JSON Lines); met één
+                   bestand en uitvoer naar een terminal ingesprongen weergegeven
+  --lang nl|en     taal van de uitvoer (standaard: nl, of en als LANG/LC_ALL met "en" begint)
+  -h, --help       deze hulp
+  -V, --version    versie
+
+Afsluitstatus: 0 als alle bestanden gelezen zijn, 2 als een bestand niet gelezen
+kon worden of bij een onjuiste aanroep.
+`,
+  en: `Usage:
+  kamervraag analyze FILE… [--json] [--lang nl|en]
+  kamervraag --help | help
+  kamervraag --version
+
+Analyses Dutch parliamentary written questions (text files): structure,
+references, letters, dates, deadlines and diagnostics.
+
+Options:
+  --json           one JSON object per file, one per line (JSON Lines); indented
+                   when there is one file and the output is a terminal
+  --lang nl|en     language of the output (default: nl, or en when LANG/LC_ALL starts with "en")
+  -h, --help       this help
+  -V, --version    version
+
+Exit status: 0 when every file was read, 2 when a file could not be read or the
+command line is wrong.
+`,
+};
+
+const T = {
+  nl: {
+    unknownOption: (o: string) => `onbekende optie: ${o}`,
+    unknownCommand: (c: string) => `onbekende opdracht: ${c}`,
+    noFiles: 'geen bestanden opgegeven',
+    badLang: (l: string) => `onbekende taal voor --lang: ${l} (nl of en)`,
+    langMissing: '--lang vraagt een waarde: nl of en',
+    cannotRead: 'kan niet gelezen worden',
+    noSuchFile: 'bestand bestaat niet',
+    isDirectory: 'is een map, geen bestand',
+    permission: 'geen toestemming om te lezen',
+    analysisFailed: 'de analyse is mislukt (interne fout)',
+    submitted: 'Ingediend',
+    answered: 'Beantwoord',
+    unanswered: 'nog niet beantwoord',
+    stated: (n: number) => `na ${n} dagen volgens de kop`,
+    computed: (n: number) => `berekend ${n} dagen`,
+    mismatch: 'komt niet overeen',
+    deadlines: 'Termijn',
+    regular: '3 weken',
+    extended: '6 weken',
+    applies: 'geldt',
+    noticeGiven: 'uitstel gemeld',
+    noNotice: 'geen uitstel gemeld',
+    late: (n: number) => `te laat: ${n} ${n === 1 ? 'dag' : 'dagen'} na de termijn`,
+    onTime: 'op tijd beantwoord',
+    submitters: 'Indieners',
+    addressees: 'Gericht aan',
+    answeredBy: 'Beantwoord door',
+    outline: 'Vragen',
+    question: (ns: readonly number[]) => `Vraag ${list(ns, 'en')}`,
+    answeredByQ: (n: number) => `beantwoord bij ${n}`,
+    notAnswered: 'onbeantwoord',
+    notice: 'Mededeling',
+    noDate: 'zonder datum',
+    references: 'Verwijzingen',
+    toQuestion: (n: number) => `Vraag ${n}`,
+    external: 'extern',
+    dangling: (n: number) => `vraag ${n} bestaat niet in dit document`,
+    letters: 'Brieven',
+    mentions: (n: number) => `${n} ${n === 1 ? 'vermelding' : 'vermeldingen'}`,
+    footnotes: 'voetnoot',
+    isNotice: 'uitstelbericht',
+    citations: 'Citaten',
+    diagnostics: 'Diagnostiek',
+    none: 'geen',
+  },
+  en: {
+    unknownOption: (o: string) => `unknown option: ${o}`,
+    unknownCommand: (c: string) => `unknown command: ${c}`,
+    noFiles: 'no files given',
+    badLang: (l: string) => `unknown language for --lang: ${l} (nl or en)`,
+    langMissing: '--lang needs a value: nl or en',
+    cannotRead: 'cannot be read',
+    noSuchFile: 'no such file',
+    isDirectory: 'is a directory, not a file',
+    permission: 'permission denied',
+    analysisFailed: 'the analysis failed (internal error)',
+    submitted: 'Submitted',
+    answered: 'Answered',
+    unanswered: 'not answered yet',
+    stated: (n: number) => `after ${n} days according to the header`,
+    computed: (n: number) => `computed ${n} days`,
+    mismatch: 'does not match',
+    deadlines: 'Deadline',
+    regular: '3 weeks',
+    extended: '6 weeks',
+    applies: 'applies',
+    noticeGiven: 'delay notified',
+    noNotice: 'no delay notified',
+    late: (n: number) => `late: ${n} ${n === 1 ? 'day' : 'days'} past the deadline`,
+    onTime: 'answered on time',
+    submitters: 'Submitted by',
+    addressees: 'Addressed to',
+    answeredBy: 'Answered by',
+    outline: 'Questions',
+    question: (ns: readonly number[]) => `${ns.length > 1 ? 'Questions' : 'Question'} ${list(ns, 'and')}`,
+    answeredByQ: (n: number) => `answered by ${n}`,
+    notAnswered: 'unanswered',
+    notice: 'Notice',
+    noDate: 'undated',
+    references: 'References',
+    toQuestion: (n: number) => `Question ${n}`,
+    external: 'external',
+    dangling: (n: number) => `question ${n} does not exist in this document`,
+    letters: 'Letters',
+    mentions: (n: number) => `${n} ${n === 1 ? 'mention' : 'mentions'}`,
+    footnotes: 'footnote',
+    isNotice: 'delay notice',
+    citations: 'Citations',
+    diagnostics: 'Diagnostics',
+    none: 'none',
+  },
+} as const;
+
+type Texts = (typeof T)[Locale];
+
+function list(ns: readonly number[], and: string): string {
+  if (ns.length <= 1) return ns.join('');
+  return `${ns.slice(0, -1).join(', ')} ${and} ${ns[ns.length - 1]}`;
+}
+
+interface Options {
+  readonly command: 'analyze' | 'help' | 'version';
+  readonly files: readonly string[];
+  readonly json: boolean;
+  readonly locale: Locale;
+}
+
+function envLocale(env: NodeJS.ProcessEnv): Locale {
+  const value = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return value.toLowerCase().startsWith('en') ? 'en' : 'nl';
+}
+
+/** Parses the arguments; returns an error message for a wrong command line. */
+function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Options | { error: string; locale: Locale } {
+  let locale: Locale | null = null;
+  let json = false;
+  let command: Options['command'] | null = null;
+  const files: string[] = [];
+  let error: string | null = null;
+  let optionsDone = false;
+  const fallback = envLocale(env);
+
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (!optionsDone && arg.startsWith('-') && arg !== '-') {
+      if (arg === '--') optionsDone = true;
+      else if (arg === '--json') json = true;
+      else if (arg === '--help' || arg === '-h') command = command ?? 'help';
+      else if (arg === '--version' || arg === '-V' || arg === '-v') command = command ?? 'version';
+      else if (arg === '--lang' || arg.startsWith('--lang=')) {
+        const value = arg === '--lang' ? argv[++i] : arg.slice('--lang='.length);
+        if (value === undefined) error ??= T[fallback].langMissing;
+        else if (value === 'nl' || value === 'en') locale = value;
+        else error ??= T[fallback].badLang(value);
+      } else error ??= T[fallback].unknownOption(arg);
+      continue;
+    }
+    if (command === null) {
+      if (arg === 'analyze' || arg === 'analyse') command = 'analyze';
+      else if (arg === 'help') command = 'help';
+      else if (arg === 'version') command = 'version';
+      else error ??= T[fallback].unknownCommand(arg);
+    } else {
+      files.push(arg);
+    }
+  }
+  const loc = locale ?? fallback;
+  if (error !== null) return { error, locale: loc };
+  if (command === null) return { error: '', locale: loc };
+  if (command === 'analyze' && files.length === 0) return { error: T[loc].noFiles, locale: loc };
+  return { command, files, json, locale: loc };
+}
+
+function version(): string {
+  let dir = __dirname;
+  for (let i = 0; i < 6; i++) {
+    try {
+      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'kamervraag' && typeof pkg.version === 'string') return pkg.version;
+    } catch {
+      // keep looking upwards
+    }
+    dir = path.dirname(dir);
+  }
+  return 'unknown';
+}
+
+function readError(err: unknown, t: Texts): string {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  switch (code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return t.noSuchFile;
+    case 'EISDIR':
+      return t.isDirectory;
+    case 'EACCES':
+    case 'EPERM':
+      return t.permission;
+    default:
+      return err instanceof Error ? err.message : String(err);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Human report
+
+function pos(line: number, character: number): string {
+  return `${line + 1}:${character + 1}`;
+}
+
+function excerpt(text: string, max = 70): string {
+  const s = normalizeSpace(text);
+  if (s.length <= max) return s;
+  const cut = s.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/u, '')}…`;
+}
+
+function people(ps: readonly Person[]): string {
+  return ps
+    .map((p) => {
+      const name = normalizeSpace(p.name);
+      const role = p.role === null ? null : normalizeSpace(p.role);
+      const extra = [p.party, role === name ? null : role].filter((x): x is string => x !== null && x !== '');
+      return extra.length > 0 ? `${name} (${extra.join(', ')})` : name;
+    })
+    .join('; ');
+}
+
+function daysBetween(from: string, to: string): number | null {
+  const a = Date.parse(`${from}T00:00:00Z`);
+  const b = Date.parse(`${to}T00:00:00Z`);
+  if (Number.isNaN(a) || Number.isNaN(b)) return null;
+  return Math.round((b - a) / 86400000);
+}
+
+function report(file: string, a: Analysis, locale: Locale): string {
+  const t = T[locale];
+  const m = a.metadata;
+  const out: string[] = [];
+  const head = [a.layout, m.zaak ?? '—', m.title === null ? '—' : excerpt(m.title, 100)];
+  out.push(`${file}: ${head.join(', ')}`);
+
+  const field = (label: string, value: string) => out.push(`  ${(label === '' ? '' : `${label}:`).padEnd(17)} ${value}`);
+  field(t.submitted, m.submitted ?? '—');
+  if (m.answered !== null) {
+    const notes: string[] = [];
+    const computed = a.deadlines?.daysTaken ?? (m.submitted !== null ? daysBetween(m.submitted, m.answered) : null);
+    if (m.statedDays !== null) notes.push(t.stated(m.statedDays));
+    if (computed !== null) notes.push(t.computed(computed));
+    if (m.statedDays !== null && computed !== null && m.statedDays !== computed) notes.push(t.mismatch);
+    field(t.answered, notes.length > 0 ? `${m.answered} (${notes.join('; ')})` : m.answered);
+  } else {
+    field(t.answered, t.unanswered);
+  }
+  const d = a.deadlines;
+  if (d !== null) {
+    field(
+      t.deadlines,
+      `${t.regular} ${d.regular}, ${t.extended} ${d.extended}; ${d.noticeGiven ? t.noticeGiven : t.noNotice} → ${t.applies} ${d.applicable}`,
+    );
+    if (d.late === true && d.daysLate !== null) field('', t.late(d.daysLate));
+    else if (d.late === false) field('', t.onTime);
+  }
+  if (m.submitters.length > 0) field(t.submitters, people(m.submitters));
+  if (m.addressees.length > 0) field(t.addressees, people(m.addressees));
+  if (m.answeredBy.length > 0) field(t.answeredBy, people(m.answeredBy));
+
+  // Outline: questions (a grouped heading once) and notices, in document order.
+  const items: { start: number; line: string }[] = [];
+  const seen = new Set<string>();
+  let questionCount = 0;
+  for (const q of a.questions) {
+    const key = `${q.question.span.start}:${q.question.span.end}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const group: Question[] = a.questions.filter((x) => x.question.span.start === q.question.span.start && x.question.span.end === q.question.span.end);
+    const numbers = [...new Set(group.flatMap((x) => (x.numbers.length > 0 ? x.numbers : [x.number])))];
+    questionCount += numbers.length;
+    const body = a.text.slice(q.question.span.start, q.question.span.end);
+    const state = q.answeredBy !== null ? t.answeredByQ(q.answeredBy) : q.answer !== null ? t.answeredByQ(q.answer.numbers[0] ?? q.number) : t.notAnswered;
+    items.push({ start: q.span.start, line: `    ${t.question(numbers)} — ${excerpt(body)} [${state}]` });
+  }
+  for (const n of a.notices) items.push({ start: n.span.start, line: `    ${t.notice} ${n.date ?? t.noDate}` });
+  items.sort((x, y) => x.start - y.start);
+  out.push('', `  ${t.outline} (${questionCount})`);
+  if (items.length === 0) out.push(`    (${t.none})`);
+  for (const it of items) out.push(it.line);
+
+  out.push('', `  ${t.references} (${a.references.length})`);
+  if (a.references.length === 0) out.push(`    (${t.none})`);
+  for (const r of a.references) {
+    const phrase = normalizeSpace(a.text.slice(r.phraseSpan.start, r.phraseSpan.end)) || normalizeSpace(r.text);
+    let where: string;
+    if (r.scope === 'external') where = `${t.external}${r.cites !== null ? `: ${excerpt(r.cites.text, 60)}` : ''}`;
+    else if (r.target !== null) where = t.toQuestion(r.target);
+    else where = t.dangling(r.number);
+    out.push(`    ${pos(r.range.start.line, r.range.start.character).padEnd(8)} ${phrase} → ${where}`);
+  }
+
+  out.push('', `  ${t.letters} (${a.letters.length})`);
+  if (a.letters.length === 0) out.push(`    (${t.none})`);
+  for (const l of a.letters) {
+    const parts = [l.date];
+    if (l.sender !== null) parts.push(normalizeSpace(l.sender));
+    parts.push(t.mentions(l.mentions.length));
+    if (l.footnotes.length > 0) parts.push(`${t.footnotes} ${l.footnotes.join(', ')}`);
+    if (l.notice !== null) parts.push(t.isNotice);
+    out.push(`    ${parts.join(', ')}`);
+  }
+
+  const byKind = new Map<string, number>();
+  for (const c of a.citations) byKind.set(c.kind, (byKind.get(c.kind) ?? 0) + 1);
+  const kinds = [...byKind.entries()].map(([k, n]) => `${k} ${n}`).join(', ');
+  out.push('', `  ${t.citations}: ${a.citations.length}${kinds.length > 0 ? ` (${kinds})` : ''}`);
+
+  out.push('', `  ${t.diagnostics} (${a.diagnostics.length})`);
+  for (const g of a.diagnostics) {
+    out.push(`${file}:${pos(g.range.start.line, g.range.start.character)}: ${g.severity} ${g.code}: ${g.message[locale]}`);
+  }
+  return out.join('\n') + '\n';
+}
+
+// ---------------------------------------------------------------------------
+
+function run(argv: readonly string[]): number {
+  const parsed = parseArgs(argv, process.env);
+  if ('error' in parsed) {
+    if (parsed.error !== '') process.stderr.write(`kamervraag: ${parsed.error}\n\n`);
+    process.stderr.write(USAGE[parsed.locale]);
+    return EXIT_USAGE;
+  }
+  const { locale } = parsed;
+  const t = T[locale];
+  if (parsed.command === 'help') {
+    process.stdout.write(USAGE[locale]);
+    return EXIT_OK;
+  }
+  if (parsed.command === 'version') {
+    process.stdout.write(`kamervraag ${version()}\n`);
+    return EXIT_OK;
+  }
+
+  const pretty = parsed.json && parsed.files.length === 1 && process.stdout.isTTY === true;
+  const emit = (o: unknown) => process.stdout.write(`${pretty ? JSON.stringify(o, null, 2) : JSON.stringify(o)}\n`);
+  let status = EXIT_OK;
+  let first = true;
+
+  for (const file of parsed.files) {
+    let bytes: Uint8Array;
+    try {
+      bytes = fs.readFileSync(file);
+    } catch (err) {
+      const reason = readError(err, t);
+      process.stderr.write(`kamervraag: ${file}: ${t.cannotRead}: ${reason}\n`);
+      if (parsed.json) emit({ schemaVersion: 1, file, problem: { code: 'unreadable', message: `${t.cannotRead}: ${reason}` } });
+      status = EXIT_USAGE;
+      continue;
+    }
+    const decoded = decodeBytes(bytes);
+    const problem = decoded.problem === null ? null : { code: decoded.problem.code, message: decoded.problem.message[locale] };
+    if (problem !== null) process.stderr.write(`kamervraag: ${file}: ${problem.message}\n`);
+    if (problem !== null && problem.code !== 'not-utf8') {
+      if (parsed.json) emit({ schemaVersion: 1, file, problem });
+      continue;
+    }
+    let analysis: Analysis;
+    try {
+      analysis = analyze(decoded.text);
+    } catch (err) {
+      const detail = process.env.KAMERVRAAG_DEBUG && err instanceof Error ? `\n${err.stack}` : err instanceof Error ? ` (${err.message})` : '';
+      process.stderr.write(`kamervraag: ${file}: ${t.analysisFailed}${detail}\n`);
+      if (status === EXIT_OK) status = EXIT_ANALYSIS_FAILED;
+      continue;
+    }
+    if (parsed.json) {
+      const json = toJson(analysis, file, locale);
+      emit(problem === null ? json : { ...json, problem });
+    } else {
+      if (!first) process.stdout.write('\n');
+      process.stdout.write(report(file, analysis, locale));
+      first = false;
+    }
+  }
+  return status;
+}
+
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  // `kamervraag analyze … | head`: the reader went away; stop quietly.
+  if (err.code === 'EPIPE') process.exit(EXIT_OK);
+  throw err;
+});
+
+process.exitCode = run(process.argv.slice(2));

@@ -1,0 +1,223 @@
+// The machine-readable form of an analysis (`kamervraag analyze --json`),
+// schema version 1. Positions are 0-based line and character (UTF-16 code
+// units), as in the Language Server Protocol. Text fields hold the source
+// text with every run of white space (no-break spaces included) collapsed to
+// one space. Messages are in the requested language.
+
+import type { Analysis, CitationKind, Located, Person } from './types';
+import type { Range } from './text';
+import { normalizeSpace } from './text';
+
+export const SCHEMA_VERSION = 1;
+
+export type JsonLocale = 'nl' | 'en';
+
+export interface JsonRange {
+  readonly start: { readonly line: number; readonly character: number };
+  readonly end: { readonly line: number; readonly character: number };
+}
+
+export interface JsonPerson {
+  readonly name: string;
+  readonly party: string | null;
+  readonly role: string | null;
+}
+
+export interface JsonPublication {
+  readonly kind: 'question' | 'answer';
+  readonly id: string | null;
+  readonly url: string | null;
+}
+
+export interface JsonDeadlines {
+  /** Three weeks after submission. */
+  readonly regular: string;
+  /** Six weeks after submission. */
+  readonly extended: string;
+  /** The term that applies (extended after a delay notice). */
+  readonly applicable: string;
+  readonly noticeGiven: boolean;
+  readonly daysTaken: number | null;
+  readonly daysLate: number | null;
+  readonly late: boolean | null;
+}
+
+export interface JsonQuestion {
+  readonly number: number;
+  readonly numbers: readonly number[];
+  readonly range: JsonRange;
+  readonly heading: JsonRange | null;
+  readonly question: { readonly range: JsonRange };
+  readonly answer: { readonly range: JsonRange; readonly heading: JsonRange | null; readonly numbers: readonly number[] } | null;
+  readonly answeredBy: number | null;
+}
+
+export interface JsonNotice {
+  readonly date: string | null;
+  readonly range: JsonRange;
+}
+
+export interface JsonReference {
+  readonly range: JsonRange;
+  readonly text: string;
+  readonly from: number | null;
+  readonly target: number | null;
+  readonly number: number;
+  readonly scope: 'internal' | 'external';
+  readonly cites: string | null;
+}
+
+export interface JsonDate {
+  readonly range: JsonRange;
+  readonly text: string;
+  readonly date: string;
+  readonly inferredYear: boolean;
+}
+
+export interface JsonLetter {
+  readonly date: string;
+  readonly sender: string | null;
+  readonly mentions: readonly JsonRange[];
+  readonly footnotes: readonly number[];
+  readonly notice: boolean;
+}
+
+export interface JsonFootnote {
+  readonly range: JsonRange;
+  readonly number: number;
+  readonly note: string | null;
+}
+
+export interface JsonCitation {
+  readonly kind: CitationKind;
+  readonly range: JsonRange;
+  readonly text: string;
+  readonly id: string;
+  readonly url: string | null;
+}
+
+export interface JsonDiagnostic {
+  readonly range: JsonRange;
+  readonly severity: 'error' | 'warning' | 'information' | 'hint';
+  readonly code: string;
+  readonly message: string;
+  readonly fix: { readonly range: JsonRange; readonly newText: string } | null;
+}
+
+/** Set by the command line when the file could not be read as text (it is not part of `toJson`). */
+export interface JsonProblem {
+  readonly code: string;
+  readonly message: string;
+}
+
+export interface AnalysisJson {
+  readonly schemaVersion: 1;
+  readonly file: string;
+  readonly layout: 'openkamer' | 'official';
+  readonly zaak: string | null;
+  readonly title: string | null;
+  readonly submitted: string | null;
+  readonly answered: string | null;
+  readonly statedDays: number | null;
+  readonly submitters: readonly JsonPerson[];
+  readonly addressees: readonly JsonPerson[];
+  readonly answeredBy: readonly JsonPerson[];
+  readonly topics: readonly string[];
+  readonly publications: readonly JsonPublication[];
+  readonly deadlines: JsonDeadlines | null;
+  readonly questions: readonly JsonQuestion[];
+  readonly notices: readonly JsonNotice[];
+  readonly references: readonly JsonReference[];
+  readonly dates: readonly JsonDate[];
+  readonly letters: readonly JsonLetter[];
+  readonly footnotes: readonly JsonFootnote[];
+  readonly citations: readonly JsonCitation[];
+  readonly diagnostics: readonly JsonDiagnostic[];
+}
+
+function range(r: Range): JsonRange {
+  return { start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } };
+}
+
+function rangeOf(e: Located | null): JsonRange | null {
+  return e === null ? null : range(e.range);
+}
+
+function person(p: Person): JsonPerson {
+  return { name: normalizeSpace(p.name), party: p.party, role: p.role === null ? null : normalizeSpace(p.role) };
+}
+
+export function toJson(a: Analysis, file: string, locale: JsonLocale): AnalysisJson {
+  const m = a.metadata;
+  const d = a.deadlines;
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    file,
+    layout: a.layout,
+    zaak: m.zaak,
+    title: m.title === null ? null : normalizeSpace(m.title),
+    submitted: m.submitted,
+    answered: m.answered,
+    statedDays: m.statedDays,
+    submitters: m.submitters.map(person),
+    addressees: m.addressees.map(person),
+    answeredBy: m.answeredBy.map(person),
+    topics: [...m.topics],
+    publications: m.publications.map((p) => ({ kind: p.kind, id: p.id, url: p.url })),
+    deadlines:
+      d === null
+        ? null
+        : {
+            regular: d.regular,
+            extended: d.extended,
+            applicable: d.applicable,
+            noticeGiven: d.noticeGiven,
+            daysTaken: d.daysTaken,
+            daysLate: d.daysLate,
+            late: d.late,
+          },
+    questions: a.questions.map((q) => ({
+      number: q.number,
+      numbers: [...q.numbers],
+      range: range(q.range),
+      heading: rangeOf(q.heading),
+      question: { range: range(q.question.range) },
+      answer:
+        q.answer === null
+          ? null
+          : { range: range(q.answer.range), heading: rangeOf(q.answer.heading), numbers: [...q.answer.numbers] },
+      answeredBy: q.answeredBy,
+    })),
+    notices: a.notices.map((n) => ({ date: n.date, range: range(n.range) })),
+    references: a.references.map((r) => ({
+      range: range(r.range),
+      text: normalizeSpace(r.text),
+      from: r.from,
+      target: r.target,
+      number: r.number,
+      scope: r.scope,
+      cites: r.cites === null ? null : normalizeSpace(r.cites.text),
+    })),
+    dates: a.dates.map((t) => ({ range: range(t.range), text: normalizeSpace(t.text), date: t.date, inferredYear: t.inferredYear })),
+    letters: a.letters.map((l) => ({
+      date: l.date,
+      sender: l.sender === null ? null : normalizeSpace(l.sender),
+      mentions: l.mentions.map((x) => range(x.range)),
+      footnotes: [...l.footnotes],
+      notice: l.notice !== null,
+    })),
+    footnotes: a.footnotes.map((f) => ({
+      range: range(f.range),
+      number: f.number,
+      note: f.note === null ? null : normalizeSpace(f.note.text),
+    })),
+    citations: a.citations.map((c) => ({ kind: c.kind, range: range(c.range), text: normalizeSpace(c.text), id: c.id, url: c.url })),
+    diagnostics: a.diagnostics.map((g) => ({
+      range: range(g.range),
+      severity: g.severity,
+      code: g.code,
+      message: g.message[locale],
+      fix: g.fix === null ? null : { range: range(g.fix.range), newText: g.fix.newText },
+    })),
+  };
+}

@@ -1,0 +1,271 @@
+// The command line as users run it: `node dist/cli.js` (built by `npm run build`).
+
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { analyze } from '../../server/src/model/analysis';
+import { decodeBytes } from '../../server/src/model/decode';
+import { findRepoRoot } from '../../scripts/score';
+
+const root = findRepoRoot(__dirname);
+const CLI = path.join(root, 'dist', 'cli.js');
+const SAMPLE = path.join(root, 'test', 'fixtures', 'corpus', 'openkamer', 'kv-2022Z09875.txt');
+const OFFICIAL = path.join(root, 'test', 'fixtures', 'corpus', 'official', 'ah-tk-20242025-584.txt');
+
+interface Result {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function cli(args: readonly string[], env: Record<string, string> = {}): Result {
+  const base = { ...process.env };
+  delete base.LANG;
+  delete base.LC_ALL;
+  delete base.LC_MESSAGES;
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: root, encoding: 'utf8', env: { ...base, ...env } });
+  if (r.error) throw r.error;
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const STACK_TRACE = /\n\s+at .+\(.*:\d+:\d+\)|\n\s+at .+:\d+:\d+/;
+
+const TOP_LEVEL_KEYS = [
+  'schemaVersion', 'file', 'layout', 'zaak', 'title', 'submitted', 'answered', 'statedDays', 'submitters', 'addressees',
+  'answeredBy', 'topics', 'publications', 'deadlines', 'questions', 'notices', 'references', 'dates', 'letters', 'footnotes',
+  'citations', 'diagnostics',
+];
+
+function isRange(r: unknown): boolean {
+  const x = r as { start?: { line?: unknown; character?: unknown }; end?: { line?: unknown; character?: unknown } } | null;
+  return (
+    x !== null && typeof x === 'object' &&
+    typeof x.start?.line === 'number' && typeof x.start?.character === 'number' &&
+    typeof x.end?.line === 'number' && typeof x.end?.character === 'number'
+  );
+}
+
+describe('kamervraag command line', function () {
+  let tmp: string;
+
+  before(function () {
+    if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build first`);
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kamervraag-cli-'));
+  });
+
+  after(function () {
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('writes the sample as one JSON object with the schema fields', () => {
+    const r = cli(['analyze', SAMPLE, '--json']);
+    assert.strictEqual(r.status, 0, r.stderr);
+    const lines = r.stdout.split('\n').filter((l) => l.length > 0);
+    assert.strictEqual(lines.length, 1);
+    const j = JSON.parse(lines[0]);
+    assert.deepStrictEqual(Object.keys(j), TOP_LEVEL_KEYS);
+    assert.strictEqual(j.schemaVersion, 1);
+    assert.strictEqual(j.file, SAMPLE);
+    assert.strictEqual(j.layout, 'openkamer');
+    assert.strictEqual(j.zaak, '2022Z09875');
+    assert.strictEqual(j.submitted, '2022-05-19');
+    assert.strictEqual(j.answered, '2022-07-18');
+    assert.strictEqual(j.statedDays, 60);
+    assert.match(j.title, /^Het toenemende gebruik van Signal/);
+    assert.deepStrictEqual(Object.keys(j.submitters[0]), ['name', 'party', 'role']);
+    assert.deepStrictEqual(Object.keys(j.deadlines), ['regular', 'extended', 'applicable', 'noticeGiven', 'daysTaken', 'daysLate', 'late']);
+    assert.strictEqual(j.deadlines.late, true);
+
+    assert.strictEqual(j.questions.length, 14);
+    const q = j.questions[0];
+    assert.deepStrictEqual(Object.keys(q), ['number', 'numbers', 'range', 'heading', 'question', 'answer', 'answeredBy']);
+    assert.strictEqual(q.number, 1);
+    assert.deepStrictEqual(q.numbers, [1]);
+    assert.ok(isRange(q.range) && isRange(q.question.range) && isRange(q.answer.range));
+    assert.deepStrictEqual(Object.keys(q.answer), ['range', 'heading', 'numbers']);
+    assert.strictEqual(q.answeredBy, 1);
+
+    assert.deepStrictEqual(j.notices.map((n: { date: string }) => n.date), ['2022-05-24']);
+    assert.ok(isRange(j.notices[0].range));
+
+    const refs = j.references as { range: unknown; text: string; from: number; target: number | null; scope: string; number: number; cites: unknown }[];
+    assert.deepStrictEqual(Object.keys(refs[0]), ['range', 'text', 'from', 'target', 'number', 'scope', 'cites']);
+    const toTwelve = refs.find((r) => r.from === 13 && r.target === 12);
+    assert.ok(toTwelve, 'the reference from 13 to 12');
+    assert.strictEqual(toTwelve.scope, 'internal');
+    assert.match(toTwelve.text, /vraag 12/);
+    assert.ok(refs.every((r) => isRange(r.range)));
+
+    const dates = j.dates as { range: unknown; text: string; date: string; inferredYear: boolean }[];
+    assert.strictEqual(dates.length, 34);
+    assert.deepStrictEqual(Object.keys(dates[0]), ['range', 'text', 'date', 'inferredYear']);
+    assert.ok(dates.some((d) => d.text === '18 mei 2022' && d.date === '2022-05-18'), 'no-break spaces become spaces');
+    assert.ok(dates.every((d) => !/[\u00a0\n]/.test(d.text)));
+    assert.ok(dates.some((d) => d.inferredYear), '19 mei jongstleden has an inferred year');
+
+    assert.deepStrictEqual(Object.keys(j.letters[0]), ['date', 'sender', 'mentions', 'footnotes', 'notice']);
+    assert.ok(j.letters.some((l: { notice: boolean; date: string }) => l.notice && l.date === '2022-05-24'), 'the letter of 24 May is the notice');
+    assert.deepStrictEqual(j.footnotes.map((f: { number: number }) => f.number), [1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    assert.deepStrictEqual(Object.keys(j.footnotes[0]), ['range', 'number', 'note']);
+    for (const c of j.citations) assert.deepStrictEqual(Object.keys(c), ['kind', 'range', 'text', 'id', 'url']);
+
+    const diags = j.diagnostics as { range: unknown; severity: string; code: string; message: unknown; fix: { range: unknown; newText: string } | null }[];
+    assert.ok(diags.length > 0);
+    assert.deepStrictEqual(Object.keys(diags[0]), ['range', 'severity', 'code', 'message', 'fix']);
+    assert.ok(diags.every((d) => typeof d.message === 'string' && ['error', 'warning', 'information', 'hint'].includes(d.severity)));
+    assert.ok(diags.some((d) => d.fix !== null && d.fix.newText.includes('2022') && isRange(d.fix.range)), 'the fix for 20022');
+  });
+
+  it('writes JSON Lines, one object per file in the order given', () => {
+    const r = cli(['analyze', '--json', SAMPLE, OFFICIAL]);
+    assert.strictEqual(r.status, 0, r.stderr);
+    const objects = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    assert.deepStrictEqual(objects.map((o) => [o.file, o.layout]), [
+      [SAMPLE, 'openkamer'],
+      [OFFICIAL, 'official'],
+    ]);
+  });
+
+  it('reports diagnostics as file:line:col: severity code: message', () => {
+    const r = cli(['analyze', SAMPLE]);
+    assert.strictEqual(r.status, 0, r.stderr);
+    const text = fs.readFileSync(SAMPLE, 'utf8');
+    const a = analyze(text);
+    assert.ok(a.diagnostics.length > 0);
+    for (const d of a.diagnostics) {
+      const line = `${SAMPLE}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message.nl}`;
+      assert.ok(r.stdout.includes(line), `missing: ${line}`);
+    }
+    // The year typo 20022 is reported on its own line (1-based).
+    const typoLine = text.slice(0, text.indexOf('20022')).split('\n').length;
+    assert.match(r.stdout, new RegExp(`${SAMPLE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${typoLine}:\\d+: \\w+ \\S+: `));
+  });
+
+  it('gives a human report with metadata, outline, references and letters', () => {
+    const r = cli(['analyze', SAMPLE]);
+    assert.strictEqual(r.status, 0, r.stderr);
+    const out = r.stdout;
+    assert.ok(out.startsWith(`${SAMPLE}: openkamer, 2022Z09875, Het toenemende gebruik van Signal`), out.slice(0, 200));
+    assert.match(out, /Ingediend: +2022-05-19/);
+    assert.match(out, /Beantwoord: +2022-07-18 \(na 60 dagen volgens de kop; berekend 60 dagen\)/);
+    assert.match(out, /te laat: \d+ dagen/);
+    assert.match(out, /Vraag 1 — Klopt het dat u in .*\[beantwoord bij 1\]/);
+    assert.match(out, /Vraag 14 — Kunt u deze vragen/);
+    assert.match(out, /Mededeling 2022-05-24/);
+    assert.match(out, /\d+:\d+ +Zie antwoord vraag 12 → Vraag 12/);
+    assert.match(out, /→ extern/);
+    assert.match(out, /2022-05-18.*\d+ vermeldingen/);
+    assert.match(out, /Citaten: \d+/);
+    assert.doesNotMatch(out, /\u00a0/);
+  });
+
+  it('continues past a missing file, names it, and exits 2', () => {
+    const missing = path.join(tmp, 'bestaat-niet.txt');
+    const r = cli(['analyze', missing, SAMPLE]);
+    assert.strictEqual(r.status, 2);
+    assert.ok(r.stderr.includes(missing), r.stderr);
+    assert.match(r.stderr, /bestaat niet/);
+    assert.doesNotMatch(r.stderr, STACK_TRACE);
+    assert.ok(r.stdout.includes(`${SAMPLE}: openkamer`), 'the other file is still analysed');
+  });
+
+  it('says a directory is not a file and exits 2', () => {
+    const r = cli(['analyze', tmp], { LANG: 'en_GB.UTF-8' });
+    assert.strictEqual(r.status, 2);
+    assert.ok(r.stderr.includes(tmp));
+    assert.match(r.stderr, /directory/);
+    assert.doesNotMatch(r.stderr, STACK_TRACE);
+  });
+
+  it('reports an empty file clearly and exits 0', () => {
+    const empty = path.join(tmp, 'leeg.txt');
+    fs.writeFileSync(empty, '');
+    const r = cli(['analyze', empty]);
+    assert.strictEqual(r.status, 0, r.stderr);
+    assert.ok(r.stderr.includes(empty));
+    assert.match(r.stderr, /leeg/);
+    assert.doesNotMatch(r.stderr, STACK_TRACE);
+
+    const j = cli(['analyze', '--json', empty, '--lang', 'en']);
+    assert.strictEqual(j.status, 0);
+    const o = JSON.parse(j.stdout.trim());
+    assert.deepStrictEqual(o, { schemaVersion: 1, file: empty, problem: { code: 'empty', message: o.problem.message } });
+    assert.match(o.problem.message, /empty/);
+  });
+
+  it('reports a binary file clearly and exits 0', () => {
+    const binary = path.join(tmp, 'antwoord.pdf');
+    fs.writeFileSync(binary, Buffer.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x0a, 0x00, 0x01, 0xff, 0xfe, 0x00, 0x13]));
+    const r = cli(['analyze', binary, '--json']);
+    assert.strictEqual(r.status, 0, r.stderr);
+    assert.ok(r.stderr.includes(binary));
+    assert.match(r.stderr, /binaire gegevens/);
+    assert.doesNotMatch(r.stderr, STACK_TRACE);
+    const o = JSON.parse(r.stdout.trim());
+    assert.strictEqual(o.file, binary);
+    assert.strictEqual(o.problem.code, 'binary');
+  });
+
+  it('reads a Windows-1252 file, warns, and analyses it', () => {
+    const latin = path.join(tmp, 'cp1252.txt');
+    // Encode the sample as Windows-1252 (• ’ “ ” – … are in it); the decoder's own table gives the bytes 0x80–0x9F.
+    const high = new Map<string, number>();
+    for (let b = 0x80; b <= 0x9f; b++) high.set(decodeBytes(Uint8Array.from([0x41, b])).text[1], b);
+    const text = fs.readFileSync(SAMPLE, 'utf8');
+    const bytes = Buffer.from([...text].map((c) => high.get(c) ?? (c.charCodeAt(0) < 0x100 ? c.charCodeAt(0) : 0x3f)));
+    assert.ok(bytes.includes(0x95), 'the bullet of • Vraag is in Windows-1252');
+    fs.writeFileSync(latin, bytes);
+    const r = cli(['analyze', latin, '--json']);
+    assert.strictEqual(r.status, 0, r.stderr);
+    assert.match(r.stderr, /Windows-1252/);
+    const o = JSON.parse(r.stdout.trim());
+    assert.strictEqual(o.problem.code, 'not-utf8');
+    assert.strictEqual(o.zaak, '2022Z09875');
+    assert.strictEqual(o.questions.length, 14);
+  });
+
+  it('speaks English with --lang en or an English LANG', () => {
+    const a = analyze(fs.readFileSync(SAMPLE, 'utf8'));
+    const english = a.diagnostics.map((d) => d.message.en);
+    assert.ok(english.length > 0);
+    for (const r of [cli(['analyze', '--lang', 'en', SAMPLE]), cli(['analyze', SAMPLE], { LANG: 'en_US.UTF-8' }), cli(['analyze', '--lang=en', SAMPLE], { LANG: 'nl_NL.UTF-8' })]) {
+      assert.strictEqual(r.status, 0, r.stderr);
+      for (const m of english) assert.ok(r.stdout.includes(m), `missing English message: ${m}`);
+      assert.match(r.stdout, /Submitted: +2022-05-19/);
+      assert.match(r.stdout, /Question 1 — /);
+    }
+    const j = JSON.parse(cli(['analyze', '--json', '--lang', 'en', SAMPLE]).stdout);
+    assert.deepStrictEqual(
+      j.diagnostics.map((d: { message: string }) => d.message),
+      english,
+    );
+    const nl = cli(['analyze', '--lang', 'nl', SAMPLE], { LANG: 'en_US.UTF-8' });
+    assert.match(nl.stdout, /Ingediend:/);
+  });
+
+  it('rejects an unknown option with the usage on stderr and exit 2', () => {
+    const r = cli(['analyze', '--frobnicate', SAMPLE]);
+    assert.strictEqual(r.status, 2);
+    assert.match(r.stderr, /--frobnicate/);
+    assert.match(r.stderr, /kamervraag analyze/);
+    assert.strictEqual(r.stdout, '');
+    assert.strictEqual(cli(['analyze', '--lang', 'fr', SAMPLE]).status, 2);
+    assert.strictEqual(cli(['analyse-alles', SAMPLE]).status, 2);
+    assert.strictEqual(cli(['analyze']).status, 2);
+    assert.strictEqual(cli([]).status, 2);
+  });
+
+  it('prints help and version', () => {
+    for (const args of [['--help'], ['help'], ['-h']]) {
+      const r = cli(args);
+      assert.strictEqual(r.status, 0);
+      assert.match(r.stdout, /kamervraag analyze/);
+    }
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
+    const v = cli(['--version']);
+    assert.strictEqual(v.status, 0);
+    assert.strictEqual(v.stdout.trim(), `kamervraag ${pkg.version}`);
+  });
+});
