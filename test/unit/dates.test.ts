@@ -54,6 +54,9 @@ describe('dates', () => {
     assert.deepStrictEqual(datesOf('per 1 septemberjongstleden gaat het in'), ['2021-09-01']);
     assert.deepStrictEqual(datesOf('(ontvangen 18 november2024)'), ['2024-11-18']);
     assert.deepStrictEqual(datesOf('op 18 en 25 mei 2022'), ['2022-05-18', '2022-05-25']);
+    // PDF text glues the day to the word before it.
+    assert.deepStrictEqual(datesOf('de brief van21 oktober 2021 en vrijdag18 juni'), ['2021-10-21', '2022-06-18']);
+    assert.deepStrictEqual(datesOf('bij brief2 van 3 juni'), ['2022-06-03']);
   });
 
   it('does not read month-year, vergaderjaar, numbers in URLs or document ids as dates', () => {

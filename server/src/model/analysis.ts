@@ -78,7 +78,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const notices = buildNotices(structure, candidates, noticeDate, header, at, text);
 
   // Footnote markers: a candidate counts only when it continues the sequence.
-  const markerCandidates = findMarkerCandidates(tokens, lines, kinds, (i) => inUrl[i] === 1 || onHeading(i) || kinds[tokens[i].line] === LineKind.FootnoteText, candidates);
+  const markerCandidates = findMarkerCandidates(tokens, kinds, (i) => inUrl[i] === 1 || onHeading(i) || kinds[tokens[i].line] === LineKind.FootnoteText, candidates, new Set(structure.footnoteTexts.map((f) => f.number)),
+    structure.footnoteTexts.some((f) => f.style === 'paren'));
   const accepted = acceptMarkers(markerCandidates);
   const markerStarts = new Map<number, number>();
   for (const m of accepted.markers) markerStarts.set(m.span.start, m.number);

@@ -100,7 +100,11 @@ function isDayToken(tokens: readonly Token[], i: number): boolean {
   const v = +t.text;
   if (v < 1 || v > 31) return false;
   const prev = tokens[i - 1];
-  if (t.gap === Gap.None && prev && (prev.kind !== TokenKind.Punct || prev.text === '.' || prev.text === ',' || prev.text === '/' || prev.text === '-')) return false;
+  if (t.gap === Gap.None && prev && (prev.kind !== TokenKind.Punct || prev.text === '.' || prev.text === ',' || prev.text === '/' || prev.text === '-')) {
+    // PDF text glues the day to the word before it (`van21 oktober 2021`, `vrijdag18 oktober`): a month name must follow.
+    const next = tokens[i + 1];
+    return prev.kind === TokenKind.Word && next !== undefined && next.gap === Gap.Space && next.kind === TokenKind.Word && monthOf(next) !== null;
+  }
   return true;
 }
 

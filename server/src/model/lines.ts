@@ -221,8 +221,9 @@ export function isFurniture(text: string, span: Span): boolean {
   if (startsWithWords(text, span, '’s-Gravenhage ') || startsWithWords(text, span, "'s-Gravenhage ")) return true;
   if (startsWithWords(text, span, 'Tweede Kamer der Staten-Generaal')) return true;
   const line = text.slice(span.start, span.end);
-  // The document id alone on a line at a page bottom.
-  if (/^(ah|kv)-tk-[0-9Z]{8,10}(-\d{1,5})?$/.test(line)) return true;
+  // The document id alone on a line at a page bottom (`h tk 20232024 302` in Markdown conversions), and a Markdown rule.
+  if (/^a?h[ -]tk[ -][0-9Z]{8,10}([ -]\d{1,5})?$/.test(line) || /^kv-tk-[0-9Z]{8,10}$/.test(line)) return true;
+  if (/^-{3,}$/.test(line)) return true;
   // The logo superscript of a Markdown conversion (`# 2`), the year line of the running header.
   if (/^Vergaderjaar \d{4}[–-]\d{4}/.test(line)) return true;
   return false;
@@ -237,11 +238,16 @@ export function footnoteTextNumber(text: string, span: Span): number | null {
   const ch = text.charCodeAt(c.pos);
   if (c.atEnd()) return null;
   if (spaced) {
-    // Markdown conversions: `1 Dagblad …` with a capital.
+    // Markdown conversions: `1 Dagblad …` with a capital, `2 https://…`.
     const s = text[c.pos];
-    return s !== s.toLowerCase() && isLetter(ch) ? n : null;
+    return (s !== s.toLowerCase() && isLetter(ch)) || text.startsWith('http', c.pos) || text.startsWith('www.', c.pos) ? n : null;
   }
   if (isDigit(ch) || text[c.pos] === '.' || text[c.pos] === ',' || text[c.pos] === '-' || text[c.pos] === ':') return null;
+  // `1de Limburger, …` starts a footnote; `9aba86f3e38a` is the tail of a broken web address.
+  const lower = text[c.pos] !== text[c.pos].toUpperCase();
+  for (let i = c.pos; lower && i < span.end && i - c.pos < 40 && !isSpace(text.charCodeAt(i)); i++) {
+    if (isDigit(text.charCodeAt(i)) && !text.startsWith('http', c.pos) && !text.startsWith('www.', c.pos)) return null;
+  }
   return n;
 }
 

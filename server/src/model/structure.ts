@@ -42,6 +42,8 @@ export interface RawSection {
 export interface FootnoteText {
   readonly number: number;
   readonly span: Span;
+  /** `page`: `1Kamerstuk …` at a PDF page bottom; `bracket`: `[1] …`; `paren`: `1) …` closing a Word document. */
+  readonly style: 'page' | 'bracket' | 'paren';
 }
 
 export interface Structure {
@@ -180,33 +182,55 @@ function isMarkdownLogo(text: string, lineStart: number, span: Span): boolean {
 function headingAfterFurniture(text: string, span: Span, layout: Layout): Omit<Heading, 'line'> | null {
   if (layout !== 'official' || span.end - span.start > 300) return null;
   const line = text.slice(span.start, span.end);
-  const footer = line.indexOf('Tweede Kamer, vergaderjaar ');
-  if (footer < 0) return null;
-  for (const word of ['Vraag ', 'Vragen ', 'Antwoord ', 'Antwoorden ']) {
-    const at = line.indexOf(word, footer);
-    if (at < 0) continue;
-    // The page number sits right before the heading: `Aanhangsel 1Vraag 3`.
-    const h = parseHeading(text, { start: span.start + at, end: span.end }, layout);
-    if (h) return h;
-  }
-  return null;
+  const footer = /Tweede Kamer, vergaderjaar \d{4}[–-]\d{4}, (Aanhangsel|Vragen) ?\d{0,3}/.exec(line);
+  if (!footer) return null;
+  // The page number ends the footer; the heading follows it: `Aanhangsel 1Vraag 3`.
+  const at = footer.index + footer[0].length;
+  if (at >= line.length) return null;
+  return parseHeading(text, { start: span.start + at, end: span.end }, layout);
 }
 
-/** `[1] NOS Nieuws, 17 november 2024, …`: footnote texts of a Word document, collected at its end. */
+/**
+ * `[1] NOS Nieuws, 17 november 2024, …` anywhere, and `1) AD, 18 november …` in the
+ * closing block of the document: the footnote texts of a Word document.
+ */
 function markBracketFootnoteTexts(index: LineIndex, kinds: Uint8Array, content: Span[]): FootnoteText[] {
   const text = index.text;
   const out: FootnoteText[] = [];
   for (let line = 0; line < index.lineCount; line++) {
     if (kinds[line] !== LineKind.Text) continue;
-    const span = content[line];
-    if (text[span.start] !== '[') continue;
-    let i = span.start + 1;
-    while (i < span.end && i - span.start <= 4 && isDigit(text.charCodeAt(i))) i++;
-    if (i === span.start + 1 || text[i] !== ']' || i + 2 >= span.end || !isSpace(text.charCodeAt(i + 1))) continue;
+    const n = noteNumberAt(text, content[line], '[', ']');
+    if (n === null) continue;
     kinds[line] = LineKind.FootnoteText;
-    out.push({ number: +text.slice(span.start + 1, i), span });
+    out.push({ number: n, span: content[line], style: 'bracket' });
+  }
+  // `1) …` lines count only as the last block of the document, numbered 1 to k.
+  const closing: { line: number; number: number }[] = [];
+  for (let line = index.lineCount - 1; line >= 0; line--) {
+    if (kinds[line] === LineKind.Blank) continue;
+    if (kinds[line] !== LineKind.Text) break;
+    const n = noteNumberAt(text, content[line], '', ')');
+    if (n === null) break;
+    closing.push({ line, number: n });
+  }
+  closing.reverse();
+  if (closing.length > 0 && closing.every((c, k) => c.number === k + 1)) {
+    for (const c of closing) {
+      kinds[c.line] = LineKind.FootnoteText;
+      out.push({ number: c.number, span: content[c.line], style: 'paren' });
+    }
   }
   return out;
+}
+
+/** The number of `[12] text` (open `[`, close `]`) or `12) text` (open ``, close `)`). */
+function noteNumberAt(text: string, span: Span, open: string, close: string): number | null {
+  if (open && text[span.start] !== open) return null;
+  const first = span.start + open.length;
+  let i = first;
+  while (i < span.end && i - first < 3 && isDigit(text.charCodeAt(i))) i++;
+  if (i === first || text[i] !== close || i + 2 >= span.end || !isSpace(text.charCodeAt(i + 1))) return null;
+  return +text.slice(first, i);
 }
 
 /** The span from the first to the last content line in [first, end), furniture and footnote texts excluded at the ends. */
@@ -349,7 +373,7 @@ function markFootnoteTexts(index: LineIndex, kinds: Uint8Array, content: Span[])
       for (let k = first; k <= last; k++) if (kinds[k] === LineKind.Text) kinds[k] = LineKind.FootnoteText;
       let lastText = last;
       while (lastText > first && kinds[lastText] !== LineKind.FootnoteText) lastText--;
-      out.push({ number: starts[s].number, span: { start: content[first].start, end: content[lastText].end } });
+      out.push({ number: starts[s].number, span: { start: content[first].start, end: content[lastText].end }, style: 'page' });
     }
   }
   return out;
