@@ -4,7 +4,7 @@
 // resolution against each other and against the structure. One analysis per
 // document version; nothing in it changes after it is built.
 
-import { daysBetween, isValidDate, parseIso, toIso } from './calendar';
+import { isValidDate, parseIso, toIso } from './calendar';
 import { findCitations } from './citations';
 import { correctYear, DateCandidate, findDateCandidates, inferYear, weekdayMatches } from './dates';
 import { computeDeadlines } from './deadlines';
@@ -110,7 +110,6 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   for (const raw of findReferences(tokens, (i) => inUrl[i] === 1 || onHeading(i) || inHeader(i), tokenIsDate, tokenIsMarker)) {
     const block = blockAt(raw.phrase.start);
     const inQuestion = questionTextAt(raw.phrase.start);
-    const phraseText = text.slice(raw.phrase.start, raw.phrase.end);
     for (const t of raw.targets) {
       let scope: 'internal' | 'external' = raw.elsewhere ? 'external' : 'internal';
       if (scope === 'internal' && !numbers.has(t.number) && (inQuestion || !hasAnswers)) scope = 'external';
@@ -130,7 +129,6 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
         sink.add(t.span, 'warning', DiagnosticCode.unknownReference, messages.unknownReference(t.number, compactNumbers([...numbers])));
       }
     }
-    void phraseText;
   }
 
   const headingLines = new Set(structure.headings.map((h) => h.line));
@@ -565,5 +563,4 @@ function structuralDiagnostics(
   if (deadlines && deadlines.late && metadata.answeredSpan) {
     sink.add(metadata.answeredSpan, 'information', DiagnosticCode.lateAnswer, messages.lateAnswer(deadlines));
   }
-  void daysBetween;
 }
