@@ -8,7 +8,7 @@ describe('analysis', () => {
   it('computes the answer terms of the sample and reports the late answer', () => {
     const a = analyzeFixture('openkamer/kv-2022Z09875.txt');
     assert.deepStrictEqual(a.deadlines, {
-      submitted: '2022-05-19', regular: '2022-06-09', extended: '2022-06-30', applicable: '2022-06-30',
+      submitted: '2022-05-19', regularDays: 21, extendedDays: 42, regular: '2022-06-09', extended: '2022-06-30', applicable: '2022-06-30',
       noticeGiven: true, answered: '2022-07-18', daysTaken: 60, daysLate: 18, late: true,
     });
     const late = a.diagnostics.find((d) => d.code === 'late-answer')!;

@@ -7,7 +7,7 @@
 import { isValidDate, parseIso, toIso } from './calendar';
 import { findCitations } from './citations';
 import { correctYear, DateCandidate, findDateCandidates, inferYear, weekdayMatches } from './dates';
-import { computeDeadlines } from './deadlines';
+import { computeDeadlines, Terms } from './deadlines';
 import { DiagnosticCode, DiagnosticSink, messages } from './diagnostics';
 import { acceptMarkers, findMarkerCandidates } from './footnotes';
 import { readOfficialHeader, readOpenkamerHeader, HeaderInfo } from './header';
@@ -35,6 +35,8 @@ import type {
 export interface AnalyzeOptions {
   /** The document version, kept in the analysis for caches. */
   readonly version?: number;
+  /** The answer terms in days (default 21 and 42). */
+  readonly terms?: Terms;
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
@@ -155,7 +157,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const citations = findCitations(lines, (line) => kinds[line] === LineKind.Furniture);
 
   const metadata = buildMetadata(header, submittedDate, answered, noticeDate, at);
-  const deadlines = computeDeadlines(submittedDate, answered, notices.length > 0);
+  const deadlines = computeDeadlines(submittedDate, answered, notices.length > 0, options.terms);
   structuralDiagnostics(sink, questions, answers, metadata, deadlines, header, hasAnswers || answered !== null, notices.length > 0);
 
   return freeze({

@@ -3,12 +3,22 @@
 // until the version changes, so no feature ever parses text itself.
 
 import { analyze } from './analysis';
+import type { Terms } from './deadlines';
 import type { Analysis } from './types';
 
 export class AnalysisCache {
   private readonly entries = new Map<string, Analysis>();
 
+  private terms: Terms | undefined;
+
   constructor(private readonly capacity = 64) {}
+
+  /** New answer terms invalidate every analysis. */
+  setTerms(terms: Terms): void {
+    if (this.terms && this.terms.regularDays === terms.regularDays && this.terms.extendedDays === terms.extendedDays) return;
+    this.terms = terms;
+    this.entries.clear();
+  }
 
   /** The analysis of `uri` at `version`, computed once. `text` is read only on a miss. */
   get(uri: string, version: number, text: () => string): Analysis {
@@ -19,7 +29,7 @@ export class AnalysisCache {
       this.entries.set(uri, hit);
       return hit;
     }
-    const analysis = analyze(text(), { version });
+    const analysis = analyze(text(), { version, terms: this.terms });
     this.entries.delete(uri);
     this.entries.set(uri, analysis);
     while (this.entries.size > this.capacity) {

@@ -8,15 +8,24 @@ import type { Deadlines, IsoDate } from './types';
 export const REGULAR_TERM_DAYS = 21;
 export const EXTENDED_TERM_DAYS = 42;
 
-export function computeDeadlines(submitted: IsoDate | null, answered: IsoDate | null, noticeGiven: boolean): Deadlines | null {
+export interface Terms {
+  readonly regularDays: number;
+  readonly extendedDays: number;
+}
+
+export const DEFAULT_TERMS: Terms = { regularDays: REGULAR_TERM_DAYS, extendedDays: EXTENDED_TERM_DAYS };
+
+export function computeDeadlines(submitted: IsoDate | null, answered: IsoDate | null, noticeGiven: boolean, terms: Terms = DEFAULT_TERMS): Deadlines | null {
   if (submitted === null) return null;
-  const regular = addDays(submitted, REGULAR_TERM_DAYS);
-  const extended = addDays(submitted, EXTENDED_TERM_DAYS);
+  const regular = addDays(submitted, terms.regularDays);
+  const extended = addDays(submitted, terms.extendedDays);
   const applicable = noticeGiven ? extended : regular;
   const daysTaken = answered === null ? null : daysBetween(submitted, answered);
   const over = answered === null ? null : daysBetween(applicable, answered);
   return {
     submitted,
+    regularDays: terms.regularDays,
+    extendedDays: terms.extendedDays,
     regular,
     extended,
     applicable,

@@ -49,6 +49,16 @@ export class DiagnosticSink {
   }
 }
 
+/** `21` → `3 weken`, `10` → `10 dagen`. */
+export function termNl(days: number): string {
+  return days % 7 === 0 ? `${days / 7} weken` : `${days} dagen`;
+}
+
+/** `21` → `3-week`, `10` → `10-day`. */
+export function termEn(days: number): string {
+  return days % 7 === 0 ? `${days / 7}-week` : `${days}-day`;
+}
+
 export const messages = {
   unknownReference: (n: number, known: string): Message => ({
     nl: `Deze verwijzing noemt vraag ${n}, maar dit document heeft geen vraag ${n} (wel: ${known}).`,
@@ -93,10 +103,13 @@ export const messages = {
     nl: `Voetnoot ${n} staat op de plaats van voetnoot ${expected}.`,
     en: `Footnote ${n} stands where footnote ${expected} was expected.`,
   }),
-  lateAnswer: (d: Deadlines): Message => ({
-    nl: `Beantwoord na ${d.daysTaken} dagen: ${d.daysLate} dagen te laat. De termijn van ${d.noticeGiven ? '6 weken (na de uitstelmelding)' : '3 weken'} verliep op ${formatDateNl(d.applicable)}.`,
-    en: `Answered after ${d.daysTaken} days: ${d.daysLate} days late. The ${d.noticeGiven ? '6-week term (after the delay notice)' : '3-week term'} ended on ${formatDateEn(d.applicable)}.`,
-  }),
+  lateAnswer: (d: Deadlines): Message => {
+    const days = d.noticeGiven ? d.extendedDays : d.regularDays;
+    return {
+      nl: `Beantwoord na ${d.daysTaken} dagen: ${d.daysLate} dagen te laat. De termijn van ${termNl(days)}${d.noticeGiven ? ' (na de uitstelmelding)' : ''} verliep op ${formatDateNl(d.applicable)}.`,
+      en: `Answered after ${d.daysTaken} days: ${d.daysLate} days late. The ${termEn(days)} term${d.noticeGiven ? ' (after the delay notice)' : ''} ended on ${formatDateEn(d.applicable)}.`,
+    };
+  },
   noQuestions: (): Message => ({
     nl: 'Geen vragen gevonden: dit lijkt geen Kamervraag (geen "Vraag 1" of "Vragen van het lid …").',
     en: 'No questions found: this does not look like a parliamentary question ("Vraag 1" or "Vragen van het lid …" is missing).',

@@ -169,6 +169,9 @@ export interface Citation extends TextElement {
 
 export interface Deadlines {
   readonly submitted: IsoDate;
+  /** The term lengths in days (21 and 42 unless configured otherwise). */
+  readonly regularDays: number;
+  readonly extendedDays: number;
   /** Three weeks after submission. */
   readonly regular: IsoDate;
   /** Six weeks after submission, the term after a delay notice. */
