@@ -1,10 +1,12 @@
-// Bundles the command line (and later the server and client) with esbuild.
+// Bundles the command line, the language server and the VS Code client with
+// esbuild: dist/cli.js, dist/server.js, dist/extension.js. Source maps in a
+// development build; minified without source maps with `--production`.
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
 
-await esbuild.build({
-  entryPoints: { cli: 'server/src/cli/main.ts' },
+/** @type {import('esbuild').BuildOptions} */
+const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -12,6 +14,23 @@ await esbuild.build({
   outdir: 'dist',
   sourcemap: !production,
   minify: production,
-  banner: { js: '#!/usr/bin/env node' },
   logLevel: 'warning',
-});
+};
+
+await Promise.all([
+  esbuild.build({
+    ...common,
+    entryPoints: { cli: 'server/src/cli/main.ts' },
+    banner: { js: '#!/usr/bin/env node' },
+  }),
+  esbuild.build({
+    ...common,
+    entryPoints: { server: 'server/src/node/main.ts' },
+  }),
+  esbuild.build({
+    ...common,
+    entryPoints: { extension: 'client/src/extension.ts' },
+    // Provided by VS Code at run time.
+    external: ['vscode'],
+  }),
+]);

@@ -85,16 +85,28 @@ export function referencesTo(a: Analysis, numbers: readonly number[]): Reference
   return a.references.filter((r) => r.scope === 'internal' && r.target !== null && numbers.includes(r.target));
 }
 
-/** The first sentence of a text, for hovers: up to the first `.`, `?` or `!` followed by a space, at most `max` characters. */
+const ABBREVIATIONS = new Set(['nr', 'nrs', 'art', 'jl', 'bijv', 'resp', 'o.a', 'd.d', 'a.s', 'blz', 'p', 'mr', 'dhr', 'mw', 'drs', 'dr', 'ir', 'prof', 'min', 'ca', 'e.d', 'e.a', 'm.b.t', 't.a.v', 'i.v.m', 'z.s.m', 'vgl', 'zgn', 'etc']);
+
+/**
+ * The first sentence of a text, for hovers: up to the first `.`, `?` or `!`
+ * followed by a space and a capital, not after an abbreviation (`nr.`, `jl.`),
+ * at most `max` characters.
+ */
 export function firstSentence(text: string, max = 240): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   let end = flat.length;
-  for (let i = 0; i < flat.length - 1 && i < max; i++) {
+  for (let i = 0; i < flat.length - 2 && i < max; i++) {
     const c = flat[i];
-    if ((c === '.' || c === '?' || c === '!') && flat[i + 1] === ' ') {
-      end = i + 1;
-      break;
+    if ((c !== '.' && c !== '?' && c !== '!') || flat[i + 1] !== ' ') continue;
+    const next = flat[i + 2];
+    if (next === next.toLowerCase() && next !== '«' && next !== '‘') continue;
+    if (c === '.') {
+      const wordStart = flat.lastIndexOf(' ', i - 1) + 1;
+      const word = flat.slice(wordStart, i).toLowerCase();
+      if (ABBREVIATIONS.has(word) || word.length === 1) continue;
     }
+    end = i + 1;
+    break;
   }
   const s = flat.slice(0, Math.min(end, max));
   return s.length < flat.length && end > max ? `${s}…` : s;

@@ -70,7 +70,8 @@ export function findLetterMentions(
           senderTo = j;
           break;
         }
-        if (t.lower === 'van' && senderFrom < 0) senderFrom = j + 1;
+        // `brief van de Minister-President van …`: a sender only right after the letter word.
+        if (t.lower === 'van' && senderFrom < 0 && j === k) senderFrom = j + 1;
       }
       if (dateAt(j) !== null) break; // a date not introduced by `van`/`d.d.` belongs to another phrase.
     }

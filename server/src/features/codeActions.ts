@@ -1,0 +1,25 @@
+// codeAction: quick fixes where the fix is certain — the year typo
+// (`20022` → `2022`) and the day count (`(na 61 dagen)` → `(na 60 dagen)`).
+
+import { CodeAction, CodeActionKind, Range, TextEdit } from 'vscode-languageserver-types';
+import type { Analysis } from '../model/types';
+import { say, type FeatureContext } from './context';
+import { isEnabled, toLspDiagnostic } from './diagnostics';
+
+function overlaps(a: Range, b: Range): boolean {
+  const before = (p: { line: number; character: number }, q: { line: number; character: number }) => p.line < q.line || (p.line === q.line && p.character < q.character);
+  return !before(a.end, b.start) && !before(b.end, a.start);
+}
+
+export function codeActions(a: Analysis, range: Range, uri: string, ctx: FeatureContext, only?: readonly string[]): CodeAction[] {
+  if (only && only.length > 0 && !only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${k}.`) || k === CodeActionKind.Empty)) return [];
+  const out: CodeAction[] = [];
+  for (const d of a.diagnostics) {
+    if (!d.fix || !isEnabled(d, ctx) || !overlaps(d.range, range)) continue;
+    const action = CodeAction.create(say(ctx, d.fix.title), { changes: { [uri]: [TextEdit.replace(d.fix.range, d.fix.newText)] } }, CodeActionKind.QuickFix);
+    action.diagnostics = [toLspDiagnostic(d, uri, ctx)];
+    action.isPreferred = true;
+    out.push(action);
+  }
+  return out;
+}

@@ -1,0 +1,64 @@
+// references and documentHighlight: every reference to an answer, from its
+// heading or from another reference; every mention of a letter; every
+// mention of a date; a footnote marker and its text.
+
+import { DocumentHighlight, DocumentHighlightKind, Location, Position } from 'vscode-languageserver-types';
+import type { Analysis, Located } from '../model/types';
+import { elementAt, referencesTo } from './at';
+
+interface Occurrence {
+  readonly el: Located;
+  /** The heading a reference points at, or the footnote text: the declaration. */
+  readonly declaration: boolean;
+}
+
+/** Everything that stands for the same thing as the element at `offset`, in document order. */
+export function occurrences(a: Analysis, offset: number): Occurrence[] | null {
+  const el = elementAt(a, offset);
+  if (!el) return null;
+  let numbers: readonly number[] | null = null;
+  switch (el.kind) {
+    case 'reference':
+      if (el.reference.scope !== 'internal' || el.reference.target === null) {
+        return [{ el: el.reference, declaration: false }];
+      }
+      numbers = [el.reference.target];
+      break;
+    case 'question':
+      numbers = el.question.numbers;
+      break;
+    case 'answer':
+      numbers = el.answer.numbers;
+      break;
+    case 'letter':
+      return el.letter.mentions.map((m) => ({ el: m, declaration: m === el.letter.mentions[0] }));
+    case 'date':
+      return a.dates.filter((d) => d.date === el.date.date).map((d) => ({ el: d, declaration: false }));
+    case 'footnote': {
+      const list: Occurrence[] = a.footnotes.filter((f) => f.number === el.footnote.number).map((f) => ({ el: f, declaration: false }));
+      if (el.footnote.note) list.push({ el: el.footnote.note, declaration: true });
+      return list;
+    }
+    default:
+      return null;
+  }
+  // A question: its headings (question and answer) and the references to it.
+  const out: Occurrence[] = [];
+  for (const q of a.questions) {
+    if (!q.numbers.some((n) => numbers!.includes(n))) continue;
+    if (q.heading) out.push({ el: q.heading, declaration: true });
+    if (q.answer?.heading && !out.some((o) => o.el === q.answer!.heading)) out.push({ el: q.answer.heading, declaration: true });
+  }
+  for (const r of referencesTo(a, numbers)) out.push({ el: r, declaration: false });
+  return out.sort((x, y) => x.el.span.start - y.el.span.start);
+}
+
+export function references(a: Analysis, position: Position, uri: string, includeDeclaration: boolean): Location[] {
+  const found = occurrences(a, a.lines.offsetAt(position)) ?? [];
+  return found.filter((o) => includeDeclaration || !o.declaration).map((o) => Location.create(uri, o.el.range));
+}
+
+export function documentHighlights(a: Analysis, position: Position): DocumentHighlight[] {
+  const found = occurrences(a, a.lines.offsetAt(position)) ?? [];
+  return found.map((o) => DocumentHighlight.create(o.el.range, o.declaration ? DocumentHighlightKind.Write : DocumentHighlightKind.Read));
+}

@@ -1,0 +1,62 @@
+// selectionRange: expand from the element under the cursor (a date, a
+// reference, a marker) to its line, to the question text or answer, to the
+// question block, to the whole document.
+
+import { Position, SelectionRange } from 'vscode-languageserver-types';
+import type { Analysis } from '../model/types';
+import type { Span } from '../model/text';
+import { elementAt } from './at';
+
+function wordAt(text: string, offset: number): Span | null {
+  const isWord = (c: string) => /[\p{L}\p{N}]/u.test(c);
+  let s = offset;
+  let e = offset;
+  while (s > 0 && isWord(text[s - 1])) s--;
+  while (e < text.length && isWord(text[e])) e++;
+  return e > s ? { start: s, end: e } : null;
+}
+
+function lineSpan(a: Analysis, offset: number): Span {
+  const line = a.lines.positionAt(offset).line;
+  return { start: a.lines.lineStart(line), end: a.lines.lineEnd(line) };
+}
+
+/** The spans around `offset`, smallest first, each inside the next. */
+export function enclosingSpans(a: Analysis, offset: number): Span[] {
+  const candidates: Span[] = [];
+  const word = wordAt(a.text, offset);
+  if (word) candidates.push(word);
+  const el = elementAt(a, offset);
+  if (el) candidates.push(el.span);
+  candidates.push(lineSpan(a, offset));
+  const inside = (s: Span) => s.start <= offset && offset <= s.end;
+  for (const q of a.questions) {
+    if (inside(q.question.span)) candidates.push(q.question.span);
+    if (inside(q.span)) candidates.push(q.span);
+  }
+  for (const b of a.answers) {
+    if (inside(b.body.span)) candidates.push(b.body.span);
+    if (inside(b.span)) candidates.push(b.span);
+  }
+  for (const n of a.notices) if (inside(n.span)) candidates.push(n.span);
+  for (const s of a.sections) if (s.kind !== 'furniture' && inside(s.span)) candidates.push(s.span);
+  candidates.push({ start: 0, end: a.text.length });
+  candidates.sort((x, y) => x.end - x.start - (y.end - y.start));
+  // Keep a chain in which every span holds the one before it.
+  const chain: Span[] = [];
+  for (const c of candidates) {
+    const last = chain[chain.length - 1];
+    if (!last) chain.push(c);
+    else if (c.start <= last.start && c.end >= last.end && (c.start !== last.start || c.end !== last.end)) chain.push(c);
+  }
+  return chain;
+}
+
+export function selectionRanges(a: Analysis, positions: readonly Position[]): SelectionRange[] {
+  return positions.map((p) => {
+    const spans = enclosingSpans(a, a.lines.offsetAt(p));
+    let parent: SelectionRange | undefined;
+    for (let i = spans.length - 1; i >= 0; i--) parent = SelectionRange.create(a.lines.rangeOf(spans[i]), parent);
+    return parent ?? SelectionRange.create({ start: p, end: p });
+  });
+}

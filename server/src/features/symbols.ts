@@ -1,0 +1,94 @@
+// documentSymbol: the Outline and the breadcrumbs. The set itself (zaak
+// number and title) holds its metadata, its questions — each with its
+// question text and, where the answer follows it, its answer — the notices,
+// answers that stand apart (`Antwoord vragen 1,2,3,4 en 5` after all the
+// questions), a `Toelichting` and the footer.
+
+import { DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
+import { formatDateEn, formatDateNl } from '../model/calendar';
+import type { Analysis, Block, Located, Question } from '../model/types';
+import type { Span } from '../model/text';
+import { firstSentence } from './at';
+import { t, type FeatureContext } from './context';
+
+/** `Vraag 4`, `Vraag 2 en 3`, `Vraag 4, 5, 7 en 8`. */
+export function numbersLabel(numbers: readonly number[], ctx: Pick<FeatureContext, 'locale'>): string {
+  if (numbers.length <= 1) return String(numbers[0] ?? '');
+  const and = t(ctx, 'en', 'and');
+  return `${numbers.slice(0, -1).join(', ')} ${and} ${numbers[numbers.length - 1]}`;
+}
+
+export function questionLabel(q: Pick<Question, 'numbers'>, ctx: Pick<FeatureContext, 'locale'>): string {
+  return `${t(ctx, 'Vraag', 'Question')} ${numbersLabel(q.numbers, ctx)}`;
+}
+
+export function answerLabel(b: Pick<Block, 'numbers'>, ctx: Pick<FeatureContext, 'locale'>): string {
+  return `${t(ctx, 'Antwoord', 'Answer')} ${numbersLabel(b.numbers, ctx)}`;
+}
+
+function symbol(a: Analysis, name: string, detail: string, kind: SymbolKind, span: Span, selection: Span, children: DocumentSymbol[] = []): DocumentSymbol {
+  const range = a.lines.rangeOf(span);
+  // The selection range must lie inside the range.
+  const sel = selection.start >= span.start && selection.end <= span.end ? selection : { start: span.start, end: Math.min(span.end, span.start + 1) };
+  return { name: name || '—', detail, kind, range, selectionRange: a.lines.rangeOf(sel), children };
+}
+
+function firstLineSpan(a: Analysis, el: Located): Span {
+  const line = el.range.start.line;
+  return { start: el.span.start, end: Math.min(el.span.end, a.lines.lineEnd(line)) };
+}
+
+export function documentSymbols(a: Analysis, ctx: FeatureContext): DocumentSymbol[] {
+  const children: DocumentSymbol[] = [];
+  const m = a.metadata;
+
+  const header = a.sections.find((s) => s.kind === 'header');
+  if (header && a.headerFields.length > 0) {
+    const fields = a.headerFields
+      .filter((f) => f.span.start >= header.span.start && f.span.end <= header.span.end)
+      .map((f) => symbol(a, f.key, f.value.replace(/\s+/g, ' '), SymbolKind.Property, f.span, f.keySpan));
+    children.push(symbol(a, t(ctx, 'Gegevens', 'Metadata'), '', SymbolKind.Namespace, header.span, header.span, fields));
+  }
+
+  // Questions, with the answer nested where it follows the question directly.
+  const questionStarts = a.questions.map((q) => q.span.start).sort((x, y) => x - y);
+  const nested = new Set<Block>();
+  for (const q of a.questions) {
+    const qText = symbol(a, t(ctx, 'Vraag', 'Question'), '', SymbolKind.String, q.question.span, firstLineSpan(a, q.question));
+    const kids = [qText];
+    let end = q.span.end;
+    const ans = q.answer;
+    if (ans && ans.numbers[0] === q.numbers[0] && ans.span.start >= q.question.span.end && !questionStarts.some((s) => s > q.span.start && s < ans.span.start) && !nested.has(ans)) {
+      nested.add(ans);
+      kids.push(symbol(a, ans.heading ? answerLabel(ans, ctx) : t(ctx, 'Antwoord', 'Answer'), firstSentence(a.text.slice(ans.body.span.start, ans.body.span.end), 60), SymbolKind.Method, ans.span, ans.heading?.span ?? firstLineSpan(a, ans.body)));
+      end = Math.max(end, ans.span.end);
+    }
+    const selection = q.heading?.span ?? firstLineSpan(a, q.question);
+    const detail = firstSentence(a.text.slice(q.question.span.start, q.question.span.end), 60);
+    children.push(symbol(a, questionLabel(q, ctx), detail, SymbolKind.Class, { start: q.span.start, end }, selection, kids));
+  }
+  for (const b of a.answers) {
+    if (nested.has(b)) continue;
+    children.push(symbol(a, answerLabel(b, ctx), firstSentence(a.text.slice(b.body.span.start, b.body.span.end), 60), SymbolKind.Method, b.span, b.heading?.span ?? firstLineSpan(a, b.body)));
+  }
+  for (const n of a.notices) {
+    const date = n.date ? ` – ${ctx.locale === 'en' ? formatDateEn(n.date) : formatDateNl(n.date)}` : '';
+    children.push(symbol(a, `${t(ctx, 'Mededeling', 'Delay notice')}${date}`, '', SymbolKind.Event, n.span, n.heading?.span ?? firstLineSpan(a, n)));
+  }
+  for (const s of a.sections) {
+    if (s.kind === 'toelichting') children.push(symbol(a, t(ctx, 'Toelichting', 'Explanatory note'), '', SymbolKind.String, s.span, firstLineSpan(a, s)));
+    if (s.kind === 'footer') {
+      const fields = a.headerFields
+        .filter((f) => f.span.start >= s.span.start && f.span.end <= s.span.end)
+        .map((f) => symbol(a, f.key, f.value.replace(/\s+/g, ' '), SymbolKind.Property, f.span, f.keySpan));
+      children.push(symbol(a, t(ctx, 'Voettekst', 'Footer'), '', SymbolKind.Namespace, s.span, firstLineSpan(a, s), fields));
+    }
+  }
+  children.sort((x, y) => x.range.start.line - y.range.start.line || x.range.start.character - y.range.start.character);
+
+  if (a.text.length === 0) return [];
+  const whole = { start: 0, end: a.text.length };
+  const name = m.zaak ? `Kamervraag ${m.zaak}` : m.title ?? t(ctx, 'Kamervraag', 'Parliamentary question');
+  const selection = m.zaakSpan ?? m.titleSpan ?? { start: 0, end: Math.min(a.text.length, a.lines.lineEnd(0)) };
+  return [symbol(a, name, m.zaak ? m.title ?? '' : '', SymbolKind.Module, whole, selection, children)];
+}

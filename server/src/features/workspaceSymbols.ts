@@ -1,0 +1,48 @@
+// workspace/symbol over the open documents: each set, its questions and its letters.
+
+import { SymbolKind, WorkspaceSymbol } from 'vscode-languageserver-types';
+import { formatDateEn, formatDateNl } from '../model/calendar';
+import type { Analysis } from '../model/types';
+import { firstSentence } from './at';
+import { t, type FeatureContext } from './context';
+import { questionLabel } from './symbols';
+
+/** Case-insensitive match of the query's characters in order (`v12` finds `Vraag 12`). */
+export function matchesQuery(name: string, query: string): boolean {
+  if (!query) return true;
+  const n = name.toLowerCase();
+  let i = 0;
+  for (const c of query.toLowerCase()) {
+    if (c === ' ') continue;
+    i = n.indexOf(c, i);
+    if (i < 0) return false;
+    i++;
+  }
+  return true;
+}
+
+export function workspaceSymbols(docs: readonly { uri: string; analysis: Analysis }[], query: string, ctx: FeatureContext, limit = 1000): WorkspaceSymbol[] {
+  const out: WorkspaceSymbol[] = [];
+  const push = (s: WorkspaceSymbol) => {
+    if (out.length < limit && matchesQuery(s.name, query)) out.push(s);
+  };
+  for (const { uri, analysis: a } of docs) {
+    const set = a.metadata.zaak ? `Kamervraag ${a.metadata.zaak}` : a.metadata.title ?? uri.slice(uri.lastIndexOf('/') + 1);
+    const setRange = a.lines.rangeOf(a.metadata.zaakSpan ?? a.metadata.titleSpan ?? { start: 0, end: 0 });
+    push({ name: a.metadata.title ? `${set} — ${a.metadata.title}` : set, kind: SymbolKind.Module, location: { uri, range: setRange } });
+    for (const q of a.questions) {
+      const sel = q.heading ?? q.question;
+      push({
+        name: `${questionLabel(q, ctx)}: ${firstSentence(a.text.slice(q.question.span.start, q.question.span.end), 80)}`,
+        kind: SymbolKind.Class,
+        containerName: set,
+        location: { uri, range: sel.range },
+      });
+    }
+    for (const l of a.letters) {
+      const date = ctx.locale === 'en' ? formatDateEn(l.date) : formatDateNl(l.date);
+      push({ name: `${t(ctx, 'Brief van', 'Letter of')} ${date}`, kind: SymbolKind.Object, containerName: set, location: { uri, range: l.mentions[0].range } });
+    }
+  }
+  return out;
+}

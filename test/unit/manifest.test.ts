@@ -1,0 +1,171 @@
+// The extension manifest: the `firstLine` language detection against the real
+// first lines of the corpus, the file-name patterns, and the `%key%`
+// localisation of package.json.
+//
+// VS Code consults `firstLine` only when no file name, pattern or extension
+// association matches, and `.txt` belongs to Plain Text: `firstLine` decides
+// for files without a registered extension and for untitled buffers, not for
+// `.txt` files. `filenamePatterns` (official document ids) win over `.txt`.
+
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const CORPUS = path.join(ROOT, 'test', 'fixtures', 'corpus');
+
+interface LanguageContribution {
+  readonly id: string;
+  readonly firstLine?: string;
+  readonly filenamePatterns?: readonly string[];
+}
+
+function readJson(rel: string): unknown {
+  return JSON.parse(fs.readFileSync(path.join(ROOT, rel), 'utf8'));
+}
+
+const manifest = readJson('package.json') as { contributes: { languages: LanguageContribution[] } };
+
+function kamervraagLanguage(): LanguageContribution {
+  const lang = manifest.contributes.languages.find((l) => l.id === 'kamervraag');
+  assert.ok(lang, 'no kamervraag language contribution');
+  return lang;
+}
+
+/** The `firstLine` regex compiled as VS Code does: anchored with `^` if it is not, no flags. */
+function firstLineRegex(): RegExp {
+  const lang = kamervraagLanguage();
+  assert.ok(lang.firstLine, 'the kamervraag language has no firstLine');
+  const source = lang.firstLine.startsWith('^') ? lang.firstLine : `^${lang.firstLine}`;
+  return new RegExp(source);
+}
+
+/** Does VS Code's first-line detection pick kamervraag for this line? (BOM dropped, empty line never matches.) */
+function detects(re: RegExp, line: string): boolean {
+  const l = line.replace(/^\uFEFF/, '');
+  return l.length > 0 && re.test(l);
+}
+
+/** The first line as VS Code hands it to the detection: at most 1000 characters, no line break. */
+function firstLineOf(file: string): string {
+  return fs.readFileSync(file, 'utf8').slice(0, 1000).split(/\r\n|\r|\n/)[0];
+}
+
+function corpusTexts(): string[] {
+  const out: string[] = [];
+  for (const dir of ['openkamer', 'official']) {
+    for (const name of fs.readdirSync(path.join(CORPUS, dir)).sort()) {
+      if (name.endsWith('.txt')) out.push(path.join(CORPUS, dir, name));
+    }
+  }
+  return out;
+}
+
+describe('manifest: firstLine detection', () => {
+  const re = firstLineRegex();
+
+  it('does not match the empty string (VS Code rejects such a regex)', () => {
+    assert.strictEqual(re.test(''), false);
+  });
+
+  const files = corpusTexts();
+  it('sees the corpus', () => {
+    assert.ok(files.length >= 80, `only ${files.length} corpus files`);
+  });
+
+  for (const file of files) {
+    const line = firstLineOf(file);
+    // Undetectable: a blank first line (Markdown conversions), and the flat excerpt that starts at `1.`.
+    const expected = line.trim() !== '' && line.trim() !== '1.';
+    it(`${path.relative(CORPUS, file)}: ${JSON.stringify(line.slice(0, 40))} → ${expected}`, () => {
+      assert.strictEqual(detects(re, line), expected);
+    });
+  }
+
+  for (const line of [
+    'Kamervraag 2022Z09875',
+    '2024Z18883',
+    'AH 604',
+    'Tweede Kamer der Staten-Generaal',
+    'Tweede Kamer der Staten-Generaal2',
+    'Tweede Kamer der Staten-Generaal 2 Vergaderjaar 2014–2015 Aanhangsel van de Handelingen',
+    '## Tweede Kamer der Staten-Generaal',
+    'Vragen van het lid Kops (PVV) aan de Minister van Klimaat en Groene Groei over … (ingezonden 9 oktober 2024).',
+    'Vragen van de leden Dassen (Volt) en Van Baarle (DENK) aan de Minister-President',
+    '\uFEFFKamervraag 2024Z16988',
+  ]) {
+    it(`matches ${JSON.stringify(line.slice(0, 50))}`, () => assert.strictEqual(detects(re, line), true));
+  }
+
+  for (const line of [
+    'Hallo wereld',
+    '# Notities',
+    '1.',
+    '# 2',
+    'Kamervraag',
+    'Kamervragen over de begroting',
+    'Tweede Kamer',
+    'De Tweede Kamer der Staten-Generaal vergadert vandaag.',
+    'Tweede Kamer der Staten-Generaalsgebouw',
+    'AH',
+    'AH 604 is een nummer',
+    '2024',
+    '2024Z18883 en meer',
+    'Vragen van het publiek',
+    'Vraag 1',
+  ]) {
+    it(`does not match ${JSON.stringify(line)}`, () => assert.strictEqual(detects(re, line), false));
+  }
+});
+
+/** A file-name glob that uses only `*`, as VS Code matches it: on the lower-cased base name. */
+function globRegex(glob: string): RegExp {
+  assert.doesNotMatch(glob, /[?[\]{}/\\]/, `${glob}: only * is handled here`);
+  const body = glob.toLowerCase().split('*').map((part) => part.replace(/[.+^$()|]/g, '\\$&')).join('[^/]*');
+  return new RegExp(`^${body}$`);
+}
+
+describe('manifest: file-name patterns', () => {
+  const patterns = (kamervraagLanguage().filenamePatterns ?? []).map(globRegex);
+  const byName = (name: string): boolean => patterns.some((re) => re.test(name.toLowerCase()));
+
+  it('claim every official document in the corpus by its id, blank first lines included', () => {
+    const names = fs.readdirSync(path.join(CORPUS, 'official')).filter((n) => n.endsWith('.txt'));
+    assert.ok(names.length >= 80);
+    assert.deepStrictEqual(names.filter((n) => !byName(n)), []);
+  });
+
+  for (const name of ['notes.txt', 'readme.txt', 'ah-tk-20242025-604.pdf', 'kv-2022Z09875.json', 'tk-ah.txt']) {
+    it(`leave ${name} alone`, () => assert.strictEqual(byName(name), false));
+  }
+});
+
+describe('manifest: localisation', () => {
+  const text = fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8');
+  const keys = [...new Set([...text.matchAll(/"%([^"%]+)%"/g)].map((m) => m[1]))];
+
+  it('uses nls keys', () => {
+    for (const k of ['displayName', 'description', 'command.restartServer', 'command.showAnalysis', 'config.title']) {
+      assert.ok(keys.includes(k), `package.json does not use %${k}%`);
+    }
+  });
+
+  for (const nls of ['package.nls.json', 'package.nls.nl.json']) {
+    it(`${nls} has every key package.json uses, and no other`, () => {
+      const table = readJson(nls) as Record<string, unknown>;
+      const missing = keys.filter((k) => typeof table[k] !== 'string' || (table[k] as string).trim() === '');
+      assert.deepStrictEqual(missing, []);
+      const unused = Object.keys(table).filter((k) => !keys.includes(k));
+      assert.deepStrictEqual(unused, []);
+    });
+  }
+
+  it('has the command titles in both languages', () => {
+    const en = readJson('package.nls.json') as Record<string, string>;
+    const nl = readJson('package.nls.nl.json') as Record<string, string>;
+    assert.strictEqual(en['command.restartServer'], 'Kamervraag: Restart Language Server');
+    assert.strictEqual(nl['command.restartServer'], 'Kamervraag: Taalserver herstarten');
+    assert.strictEqual(en['command.showAnalysis'], 'Kamervraag: Show Analysis as JSON');
+    assert.strictEqual(nl['command.showAnalysis'], 'Kamervraag: Analyse tonen als JSON');
+  });
+});
