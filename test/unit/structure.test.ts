@@ -147,6 +147,21 @@ describe('structure', () => {
     assert.ok(a.questions.every((q) => !textOf(a, q.question).includes('[1] NOS')));
   });
 
+  it('reads PDF text whose white space collapsed onto one line: headings inside the line', () => {
+    const a = analyzeFixture('official/ah-tk-20142015-698.txt');
+    assert.strictEqual(a.lines.lineCount <= 2, true);
+    assert.deepStrictEqual(questionNumbers(a), [1, 2, 3, 4, 5, 6]);
+    assert.ok(a.questions.every((q) => q.answer !== null));
+    const q23 = a.questions.find((q) => q.number === 2)!;
+    assert.strictEqual(textOf(a, q23.heading!), 'Vraag 2 en 3');
+    assert.match(textOf(a, q23.question), /^Herinnert u zich uw uitspraken/);
+    assert.strictEqual(textOf(a, q23.answer!.heading!), 'Antwoord 2 en 3');
+    assert.strictEqual(a.metadata.submitted, '2014-10-03');
+    assert.strictEqual(a.metadata.answered, '2014-11-26');
+    // Headings are not references.
+    assert.ok(!a.references.some((r) => textOf(a, r).startsWith('Vraag')));
+  });
+
   it('gives every element a range that matches its span', () => {
     const text = fixtureText('official/ah-tk-20242025-564.txt');
     const a = analyze(text);

@@ -49,15 +49,22 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const inUrl = urlTokens(text, tokens);
   const inlineBodyStart = new Map<number, number>();
   for (const h of structure.headings) if (h.inlineBodyStart !== null) inlineBodyStart.set(h.line, h.inlineBodyStart);
+  // Headings inside a line (collapsed white space) cover only their own span.
+  const inlineHeading = new Uint8Array(tokens.length);
+  for (const h of structure.headings) {
+    if (!h.inline) continue;
+    for (let i = tokenAt(tokens, h.span.start); i < tokens.length && tokens[i].start < h.span.end; i++) inlineHeading[i] = 1;
+  }
   const onHeading = (i: number) => {
     const t = tokens[i];
+    if (inlineHeading[i] === 1) return true;
     if (kinds[t.line] !== LineKind.Heading) return false;
     const body = inlineBodyStart.get(t.line);
     return body === undefined || t.start < body;
   };
   const headerLine = new Uint8Array(lines.lineCount);
   for (const line of structure.headerLines) headerLine[line] = 1;
-  const inHeader = (i: number) => headerLine[tokens[i].line] === 1;
+  const inHeader = (i: number) => headerLine[tokens[i].line] === 1 && tokens[i].start < structure.headerEnd;
 
   // Dates, phase 1: candidates, before the document's own dates are known.
   const candidates = findDateCandidates(tokens, (i) => inUrl[i] === 1);
@@ -65,7 +72,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   // Header and the dates it states.
   const header = structure.layout === 'openkamer'
     ? readOpenkamerHeader(lines, structure.headerLines, structure.footerLines)
-    : readOfficialHeader(lines, structure.headerLines, furnitureLines(structure));
+    : readOfficialHeader(lines, structure.headerLines, furnitureLines(structure), structure.headerEnd);
   const firstIn = (span: Span | null) => (span ? firstCandidateIn(candidates, span) : null);
   const explicit = (c: DateCandidate | null): IsoDate | null => (c && c.year !== null && isValidDate(c.year, c.month, c.day) ? toIso(c.year, c.month, c.day) : null);
   const submitted = explicit(firstIn(header.submittedAt));

@@ -14,10 +14,10 @@ class Joined {
   readonly text: string;
   private readonly pieces: { joined: number; doc: number }[] = [];
 
-  constructor(index: LineIndex, lines: readonly number[]) {
+  constructor(index: LineIndex, lines: readonly number[], end = Infinity) {
     let text = '';
     for (const line of lines) {
-      const span = contentSpan(index.text, index.lineStart(line), index.lineEnd(line));
+      const span = contentSpan(index.text, index.lineStart(line), Math.min(index.lineEnd(line), Math.max(index.lineStart(line), end)));
       if (text.length > 0) text += '\n';
       this.pieces.push({ joined: text.length, doc: span.start });
       text += index.text.slice(span.start, span.end);
@@ -288,8 +288,8 @@ function parenthesised(j: Joined, keyword: string, from: number): Span | null {
   return j.span(at + 1 + keyword.length, end);
 }
 
-export function readOfficialHeader(index: LineIndex, headerLines: readonly number[], furnitureLines: readonly number[]): HeaderInfo {
-  const j = new Joined(index, headerLines);
+export function readOfficialHeader(index: LineIndex, headerLines: readonly number[], furnitureLines: readonly number[], headerEnd = Infinity): HeaderInfo {
+  const j = new Joined(index, headerLines, headerEnd);
   const s = j.text.replace(/\n/g, ' ');
   let zaak: HeaderInfo['zaak'] = null;
   let title: HeaderInfo['title'] = null;

@@ -30,6 +30,8 @@ export interface Heading {
   readonly inlineBodyStart: number | null;
   /** For an openkamer notice heading: the span of its date text. */
   readonly dateSpan: Span | null;
+  /** A heading inside a line (text whose line breaks were collapsed): its body runs to the next heading. */
+  readonly inline?: boolean;
 }
 
 /** The content of a line without markdown decoration (`## `, `**…**`), bullets and surrounding white space. */
@@ -270,4 +272,42 @@ export function detectLayout(index: LineIndex): Layout {
     if (text.startsWith(' • Vraag ', start)) return 'openkamer';
   }
   return 'official';
+}
+
+/** What may stand right before an inline heading: the end of a sentence, a footnote marker, a number. */
+function endsBeforeHeading(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && isSpace(text.charCodeAt(i))) i--;
+  if (i < 0) return true;
+  const c = text[i];
+  return c === '.' || c === '?' || c === '!' || c === ')' || c === '»' || c === '”' || c === ':' || isDigit(text.charCodeAt(i));
+}
+
+/**
+ * Headings inside a long line, for PDF text whose white space was collapsed to
+ * single spaces: `… nr. 403 Vraag 1 Kent u …?1, 2 Antwoord 1 Ja. Vraag 2 en 3 Herinnert …`.
+ * A heading must follow the end of a sentence and be followed by a capital.
+ */
+export function inlineHeadings(text: string, line: number, span: Span, layout: Layout): Heading[] {
+  const out: Heading[] = [];
+  for (const word of ['Vraag ', 'Antwoord ']) {
+    for (let at = text.indexOf(word, span.start); at >= 0 && at < span.end; at = text.indexOf(word, at + word.length)) {
+      if (!endsBeforeHeading(text, at)) continue;
+      const c = new Cursor(text, at, span.end);
+      c.word();
+      c.skipSpaces();
+      const numbers = readNumberList(c);
+      if (!numbers) continue;
+      const end = c.pos;
+      if (!c.skipSpaces()) continue;
+      const next = text[c.pos];
+      if (!next || next === next.toLowerCase() || !isLetter(text.charCodeAt(c.pos))) {
+        if (next !== '«' && next !== '‘') continue;
+      }
+      const kind = parseHeading(text, { start: at, end }, layout)?.kind;
+      if (kind !== 'question' && kind !== 'answer') continue;
+      out.push({ kind, line, span: { start: at, end }, numbers, inlineBodyStart: null, dateSpan: null, inline: true });
+    }
+  }
+  return out.sort((a, b) => a.span.start - b.span.start);
 }

@@ -8,6 +8,7 @@ import {
   detectLayout,
   footnoteTextNumber,
   Heading,
+  inlineHeadings,
   isFurniture,
   LineKind,
   parseHeading,
@@ -58,6 +59,8 @@ export interface Structure {
   readonly footnoteTexts: readonly FootnoteText[];
   /** The lines of the header (before the first heading), furniture excluded. */
   readonly headerLines: readonly number[];
+  /** Offset where the header ends (0 when there is none). */
+  readonly headerEnd: number;
   readonly footerLines: readonly number[];
   readonly hasFurniture: boolean;
 }
@@ -113,6 +116,17 @@ export function readStructure(index: LineIndex): Structure {
   const kept = headings.filter((x) => !(x.kind === 'answer' && x.numbers.length === 0));
   headings.length = 0;
   headings.push(...kept);
+  if (layout === 'official' && !headings.some((h) => h.kind === 'question')) {
+    // White space collapsed to one long line: the headings stand inside it.
+    const inline: Heading[] = [];
+    for (let line = 0; line < n; line++) {
+      if (kinds[line] === LineKind.Text && content[line].end - content[line].start > 1500) inline.push(...inlineHeadings(text, line, content[line], layout));
+    }
+    if (inline.filter((h) => h.kind === 'question').length >= 2) {
+      headings.length = 0;
+      headings.push(...inline);
+    }
+  }
 
   const sections: RawSection[] = [];
   const firstHeadingLine = headings.length > 0 ? headings[0].line : footerStart;
@@ -120,9 +134,14 @@ export function readStructure(index: LineIndex): Structure {
   for (let line = 0; line < firstHeadingLine; line++) {
     if (kinds[line] === LineKind.Text) headerLines.push(line);
   }
-  if (headerLines.length > 0) {
-    sections.push({ kind: 'header', span: { start: index.lineStart(0), end: index.lineEnd(headerLines[headerLines.length - 1]) } });
+  // With inline headings the header ends where the first heading starts, on the same line.
+  let headerEnd = headerLines.length > 0 ? index.lineEnd(headerLines[headerLines.length - 1]) : 0;
+  if (headings[0]?.inline) {
+    headerLines.push(headings[0].line);
+    headerEnd = headings[0].span.start;
+    while (headerEnd > 0 && /\s/.test(text[headerEnd - 1])) headerEnd--;
   }
+  if (headerEnd > 0) sections.push({ kind: 'header', span: { start: index.lineStart(0), end: headerEnd } });
   const footerLines: number[] = [];
   for (let line = footerStart; line < n; line++) if (kinds[line] !== LineKind.Blank) footerLines.push(line);
   if (footerLines.length > 0) {
@@ -139,6 +158,18 @@ export function readStructure(index: LineIndex): Structure {
     const headingSpan = heading.span;
     if (heading.kind === 'question' && layout === 'openkamer') {
       questions.push(openkamerQuestion(index, kinds, heading, endLine));
+      continue;
+    }
+    if (heading.inline) {
+      const next = headings[h + 1];
+      let start = heading.span.end;
+      let end = next && next.line === heading.line ? next.span.start : index.lineEnd(heading.line);
+      while (start < end && /\s/.test(text[start])) start++;
+      while (end > start && /\s/.test(text[end - 1])) end--;
+      const body = { start, end };
+      const span = { start: headingSpan.start, end };
+      if (heading.kind === 'question') questions.push({ heading, span, question: body, numbers: heading.numbers, inlineAnswer: null });
+      else answers.push({ heading, span, body, numbers: heading.numbers });
       continue;
     }
     let bodyEndLine = endLine;
@@ -164,7 +195,7 @@ export function readStructure(index: LineIndex): Structure {
     if (kinds[line] === LineKind.Furniture) sections.push({ kind: 'furniture', span: { start: index.lineStart(line), end: index.lineEnd(line) } });
   }
   sections.sort((a, b) => a.span.start - b.span.start);
-  return { layout, lineKinds: kinds, headings, questions, answers, notices, sections, footnoteTexts, headerLines, footerLines, hasFurniture };
+  return { layout, lineKinds: kinds, headings, questions, answers, notices, sections, footnoteTexts, headerLines, headerEnd, footerLines, hasFurniture };
 }
 
 function isMarkdownLogo(text: string, lineStart: number, span: Span): boolean {
