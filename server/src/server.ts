@@ -43,6 +43,8 @@ export function startServer(connection: Connection): void {
   const cache = new AnalysisCache();
   const settingsByUri = new Map<string, Settings>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Documents whose first diagnostics went out; until then they go out at once, after that after a pause in typing. */
+  const published = new Set<string>();
   let locale: Locale = 'nl';
   let pullConfiguration = false;
   let globalSettings = DEFAULT_SETTINGS;
@@ -70,6 +72,12 @@ export function startServer(connection: Connection): void {
       connection.console.error(`${name} failed for ${uri}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
       return fallback;
     }
+  }
+
+  /** As `guarded`, after the document's settings are known (fetched once per document). */
+  async function feature<T>(name: string, uri: string, token: CancellationToken, fallback: T, run: (a: Analysis, ctx: FeatureContext) => T): Promise<T> {
+    if (!settingsByUri.has(uri) && pullConfiguration) await loadSettings(uri);
+    return guarded(name, uri, token, fallback, run);
   }
 
   async function loadSettings(uri: string): Promise<Settings> {
@@ -100,6 +108,7 @@ export function startServer(connection: Connection): void {
       return;
     }
     const list = guarded('diagnostics', uri, undefined, [], (a, c) => diagnostics(a, uri, c));
+    published.add(uri);
     await connection.sendDiagnostics({ uri, version, diagnostics: list });
   }
 
@@ -149,28 +158,33 @@ export function startServer(connection: Connection): void {
     for (const doc of documents.all()) scheduleDiagnostics(doc.uri, 0);
   });
 
-  documents.onDidOpen((e) => scheduleDiagnostics(e.document.uri, 0));
-  documents.onDidChangeContent((e) => scheduleDiagnostics(e.document.uri, DIAGNOSTICS_DELAY_MS));
+  documents.onDidOpen((e) => {
+    published.delete(e.document.uri);
+    void loadSettings(e.document.uri);
+    scheduleDiagnostics(e.document.uri, 0);
+  });
+  documents.onDidChangeContent((e) => scheduleDiagnostics(e.document.uri, published.has(e.document.uri) ? DIAGNOSTICS_DELAY_MS : 0));
   documents.onDidClose((e) => {
     const pending = timers.get(e.document.uri);
     if (pending) clearTimeout(pending);
     timers.delete(e.document.uri);
     cache.delete(e.document.uri);
     settingsByUri.delete(e.document.uri);
+    published.delete(e.document.uri);
     connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }).catch(() => undefined);
   });
 
-  connection.onDocumentSymbol((p, token) => guarded('documentSymbol', p.textDocument.uri, token, [], (a, c) => documentSymbols(a, c)));
-  connection.onHover((p, token) => guarded('hover', p.textDocument.uri, token, null, (a, c) => hover(a, p.position, c)));
-  connection.onDefinition((p, token) => guarded('definition', p.textDocument.uri, token, null, (a) => definition(a, p.position, p.textDocument.uri)));
-  connection.onReferences((p, token) => guarded('references', p.textDocument.uri, token, [], (a) => references(a, p.position, p.textDocument.uri, p.context?.includeDeclaration ?? true)));
-  connection.onDocumentHighlight((p, token) => guarded('documentHighlight', p.textDocument.uri, token, [], (a) => documentHighlights(a, p.position)));
-  connection.onCodeAction((p, token) => guarded('codeAction', p.textDocument.uri, token, [], (a, c) => codeActions(a, p.range, p.textDocument.uri, c, p.context?.only)));
-  connection.onFoldingRanges((p, token) => guarded('foldingRange', p.textDocument.uri, token, [], (a) => foldingRanges(a)));
-  connection.onSelectionRanges((p, token) => guarded('selectionRange', p.textDocument.uri, token, [], (a) => selectionRanges(a, p.positions)));
-  connection.onDocumentLinks((p, token) => guarded('documentLink', p.textDocument.uri, token, [], (a) => documentLinks(a)));
-  connection.languages.semanticTokens.on((p, token) => guarded('semanticTokens', p.textDocument.uri, token, { data: [] }, (a) => semanticTokens(a)));
-  connection.onCodeLens((p, token) => guarded('codeLens', p.textDocument.uri, token, [], (a, c) => codeLenses(a, p.textDocument.uri, c)));
+  connection.onDocumentSymbol((p, token) => feature('documentSymbol', p.textDocument.uri, token, [], (a, c) => documentSymbols(a, c)));
+  connection.onHover((p, token) => feature('hover', p.textDocument.uri, token, null, (a, c) => hover(a, p.position, c)));
+  connection.onDefinition((p, token) => feature('definition', p.textDocument.uri, token, null, (a) => definition(a, p.position, p.textDocument.uri)));
+  connection.onReferences((p, token) => feature('references', p.textDocument.uri, token, [], (a) => references(a, p.position, p.textDocument.uri, p.context?.includeDeclaration ?? true)));
+  connection.onDocumentHighlight((p, token) => feature('documentHighlight', p.textDocument.uri, token, [], (a) => documentHighlights(a, p.position)));
+  connection.onCodeAction((p, token) => feature('codeAction', p.textDocument.uri, token, [], (a, c) => codeActions(a, p.range, p.textDocument.uri, c, p.context?.only)));
+  connection.onFoldingRanges((p, token) => feature('foldingRange', p.textDocument.uri, token, [], (a) => foldingRanges(a)));
+  connection.onSelectionRanges((p, token) => feature('selectionRange', p.textDocument.uri, token, [], (a) => selectionRanges(a, p.positions)));
+  connection.onDocumentLinks((p, token) => feature('documentLink', p.textDocument.uri, token, [], (a) => documentLinks(a)));
+  connection.languages.semanticTokens.on((p, token) => feature('semanticTokens', p.textDocument.uri, token, { data: [] }, (a) => semanticTokens(a)));
+  connection.onCodeLens((p, token) => feature('codeLens', p.textDocument.uri, token, [], (a, c) => codeLenses(a, p.textDocument.uri, c)));
   connection.onWorkspaceSymbol((p, token) => {
     try {
       const docs: { uri: string; analysis: Analysis }[] = [];

@@ -111,3 +111,17 @@ export function firstSentence(text: string, max = 240): string {
   const s = flat.slice(0, Math.min(end, max));
   return s.length < flat.length && end > max ? `${s}…` : s;
 }
+
+/**
+ * The whole block of a question: its heading and text, and its answer when the
+ * answer follows it directly (no other question in between, and the answer is
+ * this heading's own). Outline, folding and selection agree on it.
+ */
+export function questionBlock(a: Analysis, q: Question): Span {
+  const ans = q.answer;
+  if (!ans || ans.numbers[0] !== q.numbers[0] || ans.span.start < q.question.span.end) return q.span;
+  for (const other of a.questions) {
+    if (other !== q && other.span.start > q.span.start && other.span.start < ans.span.start) return q.span;
+  }
+  return { start: q.span.start, end: Math.max(q.span.end, ans.span.end) };
+}

@@ -2,7 +2,7 @@
 // shows them in the peek view; the client turns the LSP locations into
 // editor ones.
 
-import { CodeLens, Command, Location } from 'vscode-languageserver-types';
+import { type CodeLens, Command, Location } from 'vscode-languageserver-types';
 import type { Analysis } from '../model/types';
 import { referencesTo } from './at';
 import { t, type FeatureContext } from './context';
@@ -18,6 +18,7 @@ export function codeLenses(a: Analysis, uri: string, ctx: FeatureContext): CodeL
     const command: Command = n === 0
       ? Command.create(title, '')
       : Command.create(title, SHOW_REFERENCES, uri, anchor.range.start, refs.map((r) => Location.create(uri, r.range)));
-    return CodeLens.create({ start: anchor.range.start, end: anchor.range.start }, command);
+    const lens: CodeLens = { range: { start: anchor.range.start, end: anchor.range.start }, command };
+    return lens;
   });
 }

@@ -3,6 +3,7 @@
 
 import { FoldingRange, FoldingRangeKind } from 'vscode-languageserver-types';
 import type { Analysis, Located } from '../model/types';
+import { questionBlock } from './at';
 
 export function foldingRanges(a: Analysis): FoldingRange[] {
   const out: FoldingRange[] = [];
@@ -23,8 +24,8 @@ export function foldingRanges(a: Analysis): FoldingRange[] {
   }
   for (const q of a.questions) {
     // The question block runs to the end of its answer when the answer follows it.
-    const end = q.answer && q.answer.span.start >= q.span.start && q.answer.numbers[0] === q.numbers[0] ? Math.max(q.span.end, q.answer.span.end) : q.span.end;
-    add({ span: { start: q.span.start, end }, range: a.lines.rangeOf({ start: q.span.start, end }) }, FoldingRangeKind.Region);
+    const block = questionBlock(a, q);
+    add({ span: block, range: a.lines.rangeOf(block) }, FoldingRangeKind.Region);
   }
   for (const b of a.answers) add(b, FoldingRangeKind.Region);
   for (const n of a.notices) add(n, FoldingRangeKind.Region);

@@ -5,7 +5,7 @@
 import { Position, SelectionRange } from 'vscode-languageserver-types';
 import type { Analysis } from '../model/types';
 import type { Span } from '../model/text';
-import { elementAt } from './at';
+import { elementAt, questionBlock } from './at';
 
 function wordAt(text: string, offset: number): Span | null {
   const isWord = (c: string) => /[\p{L}\p{N}]/u.test(c);
@@ -33,6 +33,8 @@ export function enclosingSpans(a: Analysis, offset: number): Span[] {
   for (const q of a.questions) {
     if (inside(q.question.span)) candidates.push(q.question.span);
     if (inside(q.span)) candidates.push(q.span);
+    const block = questionBlock(a, q);
+    if (inside(block)) candidates.push(block);
   }
   for (const b of a.answers) {
     if (inside(b.body.span)) candidates.push(b.body.span);

@@ -8,7 +8,7 @@ import { DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
 import { formatDateEn, formatDateNl } from '../model/calendar';
 import type { Analysis, Block, Located, Question } from '../model/types';
 import type { Span } from '../model/text';
-import { firstSentence } from './at';
+import { firstSentence, questionBlock } from './at';
 import { t, type FeatureContext } from './context';
 
 /** `Vraag 4`, `Vraag 2 en 3`, `Vraag 4, 5, 7 en 8`. */
@@ -51,21 +51,19 @@ export function documentSymbols(a: Analysis, ctx: FeatureContext): DocumentSymbo
   }
 
   // Questions, with the answer nested where it follows the question directly.
-  const questionStarts = a.questions.map((q) => q.span.start).sort((x, y) => x - y);
   const nested = new Set<Block>();
   for (const q of a.questions) {
     const qText = symbol(a, t(ctx, 'Vraag', 'Question'), '', SymbolKind.String, q.question.span, firstLineSpan(a, q.question));
     const kids = [qText];
-    let end = q.span.end;
+    const block = questionBlock(a, q);
     const ans = q.answer;
-    if (ans && ans.numbers[0] === q.numbers[0] && ans.span.start >= q.question.span.end && !questionStarts.some((s) => s > q.span.start && s < ans.span.start) && !nested.has(ans)) {
+    if (ans && ans.span.start >= q.question.span.end && ans.span.end <= block.end && !nested.has(ans)) {
       nested.add(ans);
       kids.push(symbol(a, ans.heading ? answerLabel(ans, ctx) : t(ctx, 'Antwoord', 'Answer'), firstSentence(a.text.slice(ans.body.span.start, ans.body.span.end), 60), SymbolKind.Method, ans.span, ans.heading?.span ?? firstLineSpan(a, ans.body)));
-      end = Math.max(end, ans.span.end);
     }
     const selection = q.heading?.span ?? firstLineSpan(a, q.question);
     const detail = firstSentence(a.text.slice(q.question.span.start, q.question.span.end), 60);
-    children.push(symbol(a, questionLabel(q, ctx), detail, SymbolKind.Class, { start: q.span.start, end }, selection, kids));
+    children.push(symbol(a, questionLabel(q, ctx), detail, SymbolKind.Class, block, selection, kids));
   }
   for (const b of a.answers) {
     if (nested.has(b)) continue;
