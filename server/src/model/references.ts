@@ -107,7 +107,7 @@ export function findReferences(
     } else if (QUESTION_WORDS.has(w)) {
       kind = 'question';
     } else continue;
-    if (skip(k)) continue;
+    if (k >= tokens.length || skip(k)) continue;
     const list = numberList(tokens, k, (j) => isDate(j) || isMarker(j));
     if (!list) continue;
     const start = phraseStart(tokens, i);
