@@ -32,6 +32,29 @@ export interface Token {
   readonly line: number;
 }
 
+/** A token that reads its text from the source only when asked: most tokens are never read as text. */
+class SourceToken implements Token {
+  private lowerText: string | undefined;
+
+  constructor(
+    private readonly source: string,
+    readonly kind: TokenKind,
+    readonly start: number,
+    readonly end: number,
+    readonly gap: Gap,
+    readonly line: number,
+  ) {}
+
+  get text(): string {
+    return this.end - this.start === 1 ? this.source[this.start] : this.source.slice(this.start, this.end);
+  }
+
+  get lower(): string {
+    if (this.lowerText === undefined) this.lowerText = this.kind === TokenKind.Word ? this.text.toLowerCase() : this.text;
+    return this.lowerText;
+  }
+}
+
 /**
  * Tokenizes the lines for which `keep(line)` is true. Skipped lines count as a
  * line break between the tokens around them.
@@ -68,8 +91,7 @@ export function tokenizeLines(index: LineIndex, keep: (line: number) => boolean)
         // Keep a surrogate pair together.
         i += c >= 0xd800 && c <= 0xdbff && i + 1 < end ? 2 : 1;
       }
-      const t = text.slice(start, i);
-      tokens.push({ kind, start, end: i, text: t, lower: kind === TokenKind.Word ? t.toLowerCase() : t, gap, line });
+      tokens.push(new SourceToken(text, kind, start, i, gap, line));
       gap = Gap.None;
     }
   }
