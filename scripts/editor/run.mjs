@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// Runs the editor suite (out/test/editor) in a real VS Code with
+// @vscode/test-electron's runTests. Here that VS Code is code-server's, through
+// code-server-launcher.mjs; with EDITOR_TEST_VSCODE=/path/to/code it is that
+// desktop VS Code instead. Nothing is downloaded either way.
+//
+// Each run gets a fresh workspace folder in a temporary directory with copies
+// of the fixtures the suite opens: the openkamer sample as a plain `sample.txt`
+// (a name no pattern of the extension matches, so it becomes `kamervraag` only
+// by its first line) and an official publication under its own name.
+//
+//   node scripts/editor/run.mjs        (after `npm run build` and compiling test/editor)
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runTests } from '@vscode/test-electron';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const LAUNCHER = path.join(ROOT, 'scripts', 'editor', 'code-server-launcher.mjs');
+const SUITE = path.join(ROOT, 'out', 'test', 'editor', 'index.js');
+const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'corpus');
+
+/** The fixtures copied into the workspace: name in the workspace ← file in the corpus. */
+export const WORKSPACE_FILES = {
+  'sample.txt': path.join(FIXTURES, 'openkamer', 'kv-2022Z09875.txt'),
+  'ah-tk-20242025-584.txt': path.join(FIXTURES, 'official', 'ah-tk-20242025-584.txt'),
+};
+
+function makeWorkspace() {
+  // A readable folder name: VS Code shows it in the title bar and the Explorer.
+  const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kamervraag-editor-')), 'kamervragen');
+  fs.mkdirSync(dir);
+  for (const [name, source] of Object.entries(WORKSPACE_FILES)) fs.copyFileSync(source, path.join(dir, name));
+  return dir;
+}
+
+async function main() {
+  for (const [file, hint] of [[path.join(ROOT, 'dist', 'extension.js'), 'npm run build'], [path.join(ROOT, 'dist', 'server.js'), 'npm run build'], [SUITE, 'tsc -p test/editor']]) {
+    if (!fs.existsSync(file)) throw new Error(`${path.relative(ROOT, file)} is missing: run \`${hint}\` first`);
+  }
+  const desktop = process.env.EDITOR_TEST_VSCODE;
+  const workspace = makeWorkspace();
+  const started = Date.now();
+  try {
+    await runTests({
+      vscodeExecutablePath: desktop ? path.resolve(desktop) : LAUNCHER,
+      extensionDevelopmentPath: ROOT,
+      extensionTestsPath: SUITE,
+      // The workspace, and no other extension than the one under test.
+      launchArgs: [workspace, '--disable-extensions'],
+    });
+    console.log(`editor tests passed in ${Math.round((Date.now() - started) / 1000)} s`);
+    return 0;
+  } catch (err) {
+    console.error(`editor tests failed: ${err instanceof Error ? err.message : String(err)}`);
+    return 1;
+  } finally {
+    fs.rmSync(path.dirname(workspace), { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err instanceof Error ? err.message : String(err));
+    process.exit(1);
+  },
+);

@@ -1,0 +1,163 @@
+// Helpers for the editor suite: waiting for the editor, finding text,
+// reading what the providers answer, and asking the launcher for screenshots.
+
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+
+export const LANGUAGE_ID = 'kamervraag';
+
+/** The server speaks English when VS Code does, Dutch otherwise (as `localeOf` on the server). */
+export const ENGLISH = vscode.env.language.toLowerCase().startsWith('en');
+
+/** `nl` or `en`, as the extension shows it in this VS Code. */
+export function say(nl: string, en: string): string {
+  return ENGLISH ? en : nl;
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Polls `probe` until `ok` holds for its value; fails with `what` and the last value after `timeoutMs`. */
+export async function waitFor<T>(what: string, probe: () => T | Thenable<T>, ok: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  let last: T | undefined;
+  let error: unknown;
+  for (;;) {
+    try {
+      last = await probe();
+      error = undefined;
+      if (ok(last)) return last;
+    } catch (err) {
+      error = err;
+    }
+    if (Date.now() > until) {
+      const seen = error ? `error ${String(error)}` : `last value ${describe(last)}`;
+      assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}; ${seen}`);
+    }
+    await sleep(100);
+  }
+}
+
+function describe(value: unknown): string {
+  try {
+    const s = JSON.stringify(value);
+    return s === undefined ? String(value) : s.length > 400 ? `${s.slice(0, 400)}…` : s;
+  } catch {
+    return String(value);
+  }
+}
+
+/** The folder VS Code opened (made per run by scripts/editor/run.mjs). */
+export function workspaceFile(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'VS Code opened a workspace folder');
+  return vscode.Uri.joinPath(folder.uri, name);
+}
+
+/** The open document with this URI as VS Code has it now (a language switch replaces the object). */
+export function current(uri: vscode.Uri): vscode.TextDocument | undefined {
+  return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+}
+
+/** Opens a file in an editor and waits until it is a Kamervraag document whose outline the server answers. */
+export async function openKamervraag(uri: vscode.Uri): Promise<vscode.TextDocument> {
+  const opened = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(opened, { preview: false });
+  const doc = await waitFor(`${path.basename(uri.fsPath)} to become ${LANGUAGE_ID}`, () => current(uri), (d) => d?.languageId === LANGUAGE_ID, 20_000);
+  await waitFor(`the outline of ${path.basename(uri.fsPath)} from the language server`, () => documentSymbols(uri), (list) => list.length > 0, 60_000);
+  return doc as vscode.TextDocument;
+}
+
+/** Shows the document in the active editor with the cursor at `position`, scrolled to the middle. */
+export async function showAt(doc: vscode.TextDocument, position: vscode.Position): Promise<vscode.TextEditor> {
+  const editor = await vscode.window.showTextDocument(doc, { preview: false });
+  editor.selection = new vscode.Selection(position, position);
+  editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenter);
+  return editor;
+}
+
+/** The position `delta` characters into the `occurrence`-th (0-based) occurrence of `needle`. */
+export function positionOf(doc: vscode.TextDocument, needle: string, delta = 0, occurrence = 0): vscode.Position {
+  return rangeOf(doc, needle, occurrence).start.translate(0, delta);
+}
+
+/** The range of the `occurrence`-th (0-based) occurrence of `needle`. */
+export function rangeOf(doc: vscode.TextDocument, needle: string, occurrence = 0): vscode.Range {
+  const text = doc.getText();
+  let at = -1;
+  for (let i = 0; i <= occurrence; i++) {
+    at = text.indexOf(needle, at + 1);
+    assert.ok(at >= 0, `${JSON.stringify(needle)} occurs ${occurrence + 1} times in ${path.basename(doc.uri.fsPath)}`);
+  }
+  return new vscode.Range(doc.positionAt(at), doc.positionAt(at + needle.length));
+}
+
+/** The outline, as the Outline view gets it. */
+export async function documentSymbols(uri: vscode.Uri): Promise<vscode.DocumentSymbol[]> {
+  const list = await vscode.commands.executeCommand<(vscode.DocumentSymbol | vscode.SymbolInformation)[] | undefined>('vscode.executeDocumentSymbolProvider', uri);
+  return (list ?? []).filter((s): s is vscode.DocumentSymbol => 'children' in s);
+}
+
+/** The child of `parent` with this name, or a failure that lists the names there are. */
+export function child(parent: vscode.DocumentSymbol, name: string): vscode.DocumentSymbol {
+  const found = parent.children.find((c) => c.name === name);
+  assert.ok(found, `${parent.name} has a child ${JSON.stringify(name)}; it has ${parent.children.map((c) => JSON.stringify(c.name)).join(', ')}`);
+  return found;
+}
+
+/** The text of every hover at `position`, joined. */
+export async function hoverText(uri: vscode.Uri, position: vscode.Position): Promise<string> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position);
+  return (hovers ?? [])
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : c.value))
+    .join('\n');
+}
+
+export interface Target {
+  readonly uri: vscode.Uri;
+  readonly range: vscode.Range;
+  readonly selection: vscode.Range;
+}
+
+/** Definitions as plain targets, whether VS Code answers with Locations or LocationLinks. */
+export async function definitions(uri: vscode.Uri, position: vscode.Position): Promise<Target[]> {
+  const list = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[] | undefined>('vscode.executeDefinitionProvider', uri, position);
+  return (list ?? []).map((l) =>
+    'targetUri' in l
+      ? { uri: l.targetUri, range: l.targetRange, selection: l.targetSelectionRange ?? l.targetRange }
+      : { uri: l.uri, range: l.range, selection: l.range },
+  );
+}
+
+/** The diagnostic's code as a string (VS Code may wrap it with a target). */
+export function codeOf(d: vscode.Diagnostic): string {
+  const c = d.code;
+  return typeof c === 'object' && c !== null ? String(c.value) : String(c ?? '');
+}
+
+export function diagnosticsOf(uri: vscode.Uri, code?: string): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => code === undefined || codeOf(d) === code);
+}
+
+/** Replaces `range` in the document through a WorkspaceEdit, as a user's edit would. */
+export async function replace(doc: vscode.TextDocument, range: vscode.Range, text: string): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(doc.uri, range, text);
+  assert.ok(await vscode.workspace.applyEdit(edit), 'the edit was applied');
+}
+
+/**
+ * Asks the launcher (scripts/editor/code-server-launcher.mjs) for a screenshot of the workbench
+ * as it is now, and waits until it is written. Without EDITOR_TEST_SCREENSHOTS (a desktop VS Code
+ * run), does nothing.
+ */
+export async function screenshot(name: string): Promise<void> {
+  const dir = process.env.EDITOR_TEST_SCREENSHOTS;
+  if (!dir) return;
+  const file = path.join(dir, `${name}.png`);
+  fs.rmSync(file, { force: true });
+  console.log(`[screenshot] ${name}`);
+  await waitFor(`the launcher to write ${file}`, () => fs.existsSync(file), (ok) => ok, 30_000);
+}
