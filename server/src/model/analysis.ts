@@ -43,6 +43,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const lines = new LineIndex(text);
   const at = (span: Span): Located => ({ span, range: lines.rangeOf(span) });
   const sink = new DiagnosticSink(lines);
+  encodingDiagnostics(text, sink);
   const structure = readStructure(lines);
   const kinds = structure.lineKinds;
   const tokens = tokenizeLines(lines, (line) => kinds[line] !== LineKind.Furniture);
@@ -194,6 +195,29 @@ function freeze(a: Analysis): Analysis {
   for (const value of Object.values(a)) if (Array.isArray(value)) Object.freeze(value);
   Object.freeze(a.metadata);
   return Object.freeze(a);
+}
+
+/**
+ * A file that is not UTF-8 shows U+FFFD where its bytes did not decode; a binary
+ * file shows NUL and other control characters. Both get one clear diagnostic.
+ */
+function encodingDiagnostics(text: string, sink: DiagnosticSink): void {
+  let replacement = 0;
+  let firstReplacement = -1;
+  let control = 0;
+  const sample = Math.min(text.length, 65536);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd) {
+      if (firstReplacement < 0) firstReplacement = i;
+      replacement++;
+    } else if (i < sample && (c === 0 || (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12 && c !== 27))) control++;
+  }
+  if (sample > 0 && (text.indexOf('\u0000') >= 0 || control / sample > 0.1)) {
+    sink.add({ start: 0, end: 0 }, 'warning', DiagnosticCode.encoding, messages.binary());
+  } else if (replacement > 0) {
+    sink.add({ start: firstReplacement, end: firstReplacement + 1 }, 'warning', DiagnosticCode.encoding, messages.notUtf8(replacement));
+  }
 }
 
 /** The first date candidate with a written year that starts inside `span` (candidates are sorted). */

@@ -18,6 +18,7 @@ export const DiagnosticCode = {
   footnoteDisorder: 'footnote-disorder',
   lateAnswer: 'late-answer',
   noQuestions: 'no-questions',
+  encoding: 'encoding',
 } as const;
 
 export class DiagnosticSink {
@@ -113,6 +114,14 @@ export const messages = {
   noQuestions: (): Message => ({
     nl: 'Geen vragen gevonden: dit lijkt geen Kamervraag (geen "Vraag 1" of "Vragen van het lid …").',
     en: 'No questions found: this does not look like a parliamentary question ("Vraag 1" or "Vragen van het lid …" is missing).',
+  }),
+  notUtf8: (count: number): Message => ({
+    nl: `Dit bestand bevat ${count} onleesbare tekens (�): het staat waarschijnlijk niet in UTF-8. Heropen het met de juiste codering, bijvoorbeeld Windows 1252.`,
+    en: `This file contains ${count} unreadable characters (�): it is probably not UTF-8. Reopen it with the right encoding, for example Windows 1252.`,
+  }),
+  binary: (): Message => ({
+    nl: 'Dit lijkt een binair bestand, geen tekst: er valt niets te analyseren.',
+    en: 'This looks like a binary file, not text: there is nothing to analyse.',
   }),
   relatedDelayNotice: (): Message => ({ nl: 'uitstelmelding', en: 'delay notice' }),
   relatedQuestion: (n: number): Message => ({ nl: `vraag ${n}`, en: `question ${n}` }),

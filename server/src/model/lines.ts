@@ -34,6 +34,9 @@ export interface Heading {
   readonly inline?: boolean;
 }
 
+/** Bullets before a heading; U+FFFD is the bullet of a Windows-1252 file read as UTF-8. */
+const BULLETS = new Set(['•', '·', '▪', '●', '◦', '\ufffd']);
+
 /** The content of a line without markdown decoration (`## `, `**…**`), bullets and surrounding white space. */
 export function contentSpan(text: string, start: number, end: number): Span {
   let s = start;
@@ -41,7 +44,7 @@ export function contentSpan(text: string, start: number, end: number): Span {
   while (s < e && isSpace(text.charCodeAt(s))) s++;
   while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
   // Markdown heading marks and bullets.
-  while (s < e && (text[s] === '#' || text[s] === '•' || text[s] === '*' || text[s] === '>')) {
+  while (s < e && (text[s] === '#' || BULLETS.has(text[s]) || text[s] === '*' || text[s] === '>')) {
     s++;
     while (s < e && isSpace(text.charCodeAt(s))) s++;
   }
