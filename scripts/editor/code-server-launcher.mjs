@@ -24,6 +24,7 @@
 //   EDITOR_TEST_TIMEOUT      seconds for the whole run (default 600)
 //   EDITOR_TEST_CHROMIUM     the browser (default /usr/bin/chromium)
 //   EDITOR_TEST_KEEP=1       keep the temporary profile folder
+//   EDITOR_TEST_RESTRICTED=1 run in restricted mode: workspace trust on, the folder untrusted
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
@@ -40,6 +41,7 @@ const SCREENSHOTS = path.resolve(process.env.EDITOR_TEST_SCREENSHOTS || path.joi
 const LOGS = path.resolve(process.env.EDITOR_TEST_LOGS || path.join(ROOT, '.vscode-test', 'logs'));
 const TIMEOUT_MS = Number(process.env.EDITOR_TEST_TIMEOUT || 600) * 1000;
 const CHROMIUM = process.env.EDITOR_TEST_CHROMIUM || '/usr/bin/chromium';
+const RESTRICTED = process.env.EDITOR_TEST_RESTRICTED === '1';
 const SETTLE_MS = 1200;
 const VIEWPORT = { width: 1400, height: 900 };
 
@@ -105,7 +107,11 @@ function writeProfile(tmp) {
     'extensions.autoCheckUpdates': false,
     'extensions.autoUpdate': false,
     'extensions.ignoreRecommendations': true,
-    'security.workspace.trust.enabled': false,
+    // EDITOR_TEST_RESTRICTED=1: workspace trust on and the folder untrusted (restricted mode), without the prompt.
+    'security.workspace.trust.enabled': RESTRICTED,
+    'security.workspace.trust.startupPrompt': 'never',
+    'security.workspace.trust.banner': 'never',
+    'security.workspace.trust.untrustedFiles': 'open',
     'git.enabled': false,
     'git.autoRepositoryDetection': false,
     'npm.autoDetect': 'off',
@@ -126,7 +132,7 @@ function startServer(entry, port, tmp, dirs, serverLog) {
     '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(RESTRICTED ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--user-data-dir', dirs.user,
     '--extensions-dir', dirs.exts,

@@ -40,24 +40,35 @@ async function main() {
     if (!fs.existsSync(file)) throw new Error(`${path.relative(ROOT, file)} is missing: run \`${hint}\` first`);
   }
   const desktop = process.env.EDITOR_TEST_VSCODE;
-  const workspace = makeWorkspace();
-  const started = Date.now();
-  try {
-    await runTests({
-      vscodeExecutablePath: desktop ? path.resolve(desktop) : LAUNCHER,
-      extensionDevelopmentPath: ROOT,
-      extensionTestsPath: SUITE,
-      // The workspace, and no other extension than the one under test.
-      launchArgs: [workspace, '--disable-extensions'],
-    });
-    console.log(`editor tests passed in ${Math.round((Date.now() - started) / 1000)} s`);
-    return 0;
-  } catch (err) {
-    console.error(`editor tests failed: ${err instanceof Error ? err.message : String(err)}`);
-    return 1;
-  } finally {
-    fs.rmSync(path.dirname(workspace), { recursive: true, force: true });
+  // The whole suite with a trusted workspace, then the core of it again in restricted mode,
+  // which the extension declares it supports.
+  const runs = [{ label: 'trusted workspace', env: {} }];
+  if (!desktop && process.env.EDITOR_TEST_RESTRICTED !== '0') {
+    runs.push({ label: 'restricted mode', env: { EDITOR_TEST_RESTRICTED: '1', EDITOR_TEST_GREP: '/trust|switched|Outline|Definition|Problems|Quick fix/' } });
   }
+  for (const run of runs) {
+    const workspace = makeWorkspace();
+    const started = Date.now();
+    const saved = { ...process.env };
+    Object.assign(process.env, run.env);
+    try {
+      await runTests({
+        vscodeExecutablePath: desktop ? path.resolve(desktop) : LAUNCHER,
+        extensionDevelopmentPath: ROOT,
+        extensionTestsPath: SUITE,
+        // The workspace, and no other extension than the one under test.
+        launchArgs: [workspace, '--disable-extensions'],
+      });
+      console.log(`editor tests passed (${run.label}) in ${Math.round((Date.now() - started) / 1000)} s`);
+    } catch (err) {
+      console.error(`editor tests failed (${run.label}): ${err instanceof Error ? err.message : String(err)}`);
+      return 1;
+    } finally {
+      process.env = saved;
+      fs.rmSync(path.dirname(workspace), { recursive: true, force: true });
+    }
+  }
+  return 0;
 }
 
 main().then(

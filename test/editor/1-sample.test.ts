@@ -49,6 +49,12 @@ suite('sample.txt: the openkamer sample, recognised by its first line', function
     }
   });
 
+  test('runs in the workspace trust mode of this run (restricted mode when the folder is untrusted)', function () {
+    const restricted = process.env.EDITOR_TEST_RESTRICTED === '1';
+    assert.strictEqual(vscode.workspace.isTrusted, !restricted);
+    assert.ok(vscode.extensions.getExtension('kamervraag.kamervraag')?.isActive, 'the extension is active');
+  });
+
   test('the plain-text file is switched to the kamervraag language', function () {
     assert.strictEqual(doc.fileName.endsWith('sample.txt'), true);
     assert.strictEqual(doc.languageId, LANGUAGE_ID);
