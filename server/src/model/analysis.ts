@@ -121,6 +121,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     const block = blockAt(raw.phrase.start);
     const inQuestion = questionTextAt(raw.phrase.start);
     for (const t of raw.targets) {
+      // Four- and five-digit numbers are question numbers only where the document has them (`vraag 1400`), not years.
+      if (t.number > 999 && !numbers.has(t.number)) continue;
       let scope: 'internal' | 'external' = raw.elsewhere ? 'external' : 'internal';
       if (scope === 'internal' && !numbers.has(t.number) && (inQuestion || !hasAnswers)) scope = 'external';
       const cites = raw.elsewhere

@@ -81,7 +81,8 @@ class Cursor {
     return false;
   }
 
-  number(maxDigits = 3): number | null {
+  /** A question number: up to five digits (a year's answers can run past 999). */
+  number(maxDigits = 5): number | null {
     const start = this.pos;
     while (this.pos < this.end && isDigit(this.text.charCodeAt(this.pos)) && this.pos - start < maxDigits + 1) this.pos++;
     if (this.pos === start || this.pos - start > maxDigits) {

@@ -37,7 +37,7 @@ function word(t: Token | undefined): string | null {
 }
 
 function isNum(t: Token | undefined): t is Token {
-  return t !== undefined && t.kind === TokenKind.Number && t.text.length <= 3 && +t.text >= 1;
+  return t !== undefined && t.kind === TokenKind.Number && t.text.length <= 5 && +t.text >= 1;
 }
 
 /** `8 en 9`, `1,2,3,4 en 5`, `4-7`, `2 t/m 4`, `6 of 7`. */
