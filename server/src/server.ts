@@ -174,7 +174,15 @@ export function startServer(connection: Connection): void {
     connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }).catch(() => undefined);
   });
 
-  connection.onDocumentSymbol((p, token) => feature('documentSymbol', p.textDocument.uri, token, [], (a, c) => documentSymbols(a, c)));
+  // The outline of an unchanged document is asked for again and again (Outline view, breadcrumbs, sticky scroll): keep it per analysis.
+  const outlines = new WeakMap<Analysis, { locale: Locale; symbols: ReturnType<typeof documentSymbols> }>();
+  connection.onDocumentSymbol((p, token) => feature('documentSymbol', p.textDocument.uri, token, [], (a, c) => {
+    const known = outlines.get(a);
+    if (known && known.locale === c.locale) return known.symbols;
+    const symbols = documentSymbols(a, c);
+    outlines.set(a, { locale: c.locale, symbols });
+    return symbols;
+  }));
   connection.onHover((p, token) => feature('hover', p.textDocument.uri, token, null, (a, c) => hover(a, p.position, c)));
   connection.onDefinition((p, token) => feature('definition', p.textDocument.uri, token, null, (a) => definition(a, p.position, p.textDocument.uri)));
   connection.onReferences((p, token) => feature('references', p.textDocument.uri, token, [], (a) => references(a, p.position, p.textDocument.uri, p.context?.includeDeclaration ?? true)));

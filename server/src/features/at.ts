@@ -93,7 +93,8 @@ const ABBREVIATIONS = new Set(['nr', 'nrs', 'art', 'jl', 'bijv', 'resp', 'o.a', 
  * at most `max` characters.
  */
 export function firstSentence(text: string, max = 240): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  // Only the start of the text can hold the sentence: flatten no more than that.
+  const flat = text.slice(0, max * 2 + 2).replace(/\s+/g, ' ').trim();
   let end = flat.length;
   for (let i = 0; i < flat.length - 2 && i < max; i++) {
     const c = flat[i];

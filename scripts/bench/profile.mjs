@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+// Where the analysis spends its time (after `tsc -p .`):
+//   node scripts/bench/profile.mjs [N]          profiles analyze() on the sample ×N (default 100)
+//                                               with the V8 profiler, writes out/bench/analysis-xN.cpuprofile
+//                                               and prints the functions with the most self time;
+//   node scripts/bench/profile.mjs FILE.cpuprofile   prints the same summary for a profile written by
+//                                               `node --cpu-prof`.
+import { createRequire } from 'node:module';
+import * as fs from 'node:fs';
+import * as inspector from 'node:inspector';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { makeTemplate, scaledText } from './inputs.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const require = createRequire(import.meta.url);
+
+/** Self time per function (name, file, line), in ms, largest first. */
+export function selfTimes(profile) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map();
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  for (let i = 0; i < samples.length; i++) {
+    const node = byId.get(samples[i]);
+    // The delta before sample i+1 is the time spent in sample i.
+    const ms = (deltas[i + 1] ?? 0) / 1000;
+    self.set(node.id, (self.get(node.id) ?? 0) + ms);
+  }
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  const merged = new Map();
+  for (const [id, ms] of self) {
+    const f = byId.get(id).callFrame;
+    const file = f.url ? path.relative(ROOT, f.url.replace(/^file:\/\//, '')) : '';
+    const key = `${f.functionName || '(anonymous)'}  ${file}${file ? `:${f.lineNumber + 1}` : ''}`;
+    merged.set(key, (merged.get(key) ?? 0) + ms);
+  }
+  return { total, rows: [...merged].sort((a, b) => b[1] - a[1]) };
+}
+
+function print(profile, top = 20) {
+  const { total, rows } = selfTimes(profile);
+  console.log(`total sampled ${total.toFixed(0)} ms; top ${top} by self time:`);
+  for (const [key, ms] of rows.slice(0, top)) console.log(`${ms.toFixed(1).padStart(9)} ms ${(100 * ms / total).toFixed(1).padStart(5)}%  ${key}`);
+}
+
+function post(session, method, params = {}) {
+  return new Promise((resolve, reject) => session.post(method, params, (err, result) => (err ? reject(err) : resolve(result))));
+}
+
+async function main() {
+  const arg = process.argv[2];
+  if (arg && arg.endsWith('.cpuprofile')) {
+    print(JSON.parse(fs.readFileSync(arg, 'utf8')));
+    return;
+  }
+  const n = Number(arg ?? 100);
+  const { analyze } = require(path.join(ROOT, 'out', 'server', 'src', 'model', 'analysis.js'));
+  const sample = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'corpus', 'openkamer', 'kv-2022Z09875.txt'), 'utf8');
+  const text = scaledText(makeTemplate(sample, analyze), n);
+  analyze(text); // warm-up
+  const session = new inspector.Session();
+  session.connect();
+  await post(session, 'Profiler.enable');
+  await post(session, 'Profiler.setSamplingInterval', { interval: 100 });
+  await post(session, 'Profiler.start');
+  for (let i = 0; i < 3; i++) analyze(text);
+  const { profile } = await post(session, 'Profiler.stop');
+  session.disconnect();
+  const dir = path.join(ROOT, 'out', 'bench');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `analysis-x${n}.cpuprofile`);
+  fs.writeFileSync(file, JSON.stringify(profile));
+  console.log(`three analyses of the sample ×${n} (${(text.length / 1e6).toFixed(2)} M characters); profile in ${path.relative(ROOT, file)}`);
+  print(profile);
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.stack : String(e));
+  process.exitCode = 1;
+});
