@@ -121,8 +121,27 @@ export function firstSentence(text: string, max = 240): string {
 export function questionBlock(a: Analysis, q: Question): Span {
   const ans = q.answer;
   if (!ans || ans.numbers[0] !== q.numbers[0] || ans.span.start < q.question.span.end) return q.span;
-  for (const other of a.questions) {
-    if (other !== q && other.span.start > q.span.start && other.span.start < ans.span.start) return q.span;
+  // Is there a question heading between this question and its answer? A binary search over the sorted starts.
+  const starts = questionStarts(a);
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] <= q.span.start) lo = mid + 1;
+    else hi = mid;
   }
+  if (lo < starts.length && starts[lo] < ans.span.start) return q.span;
   return { start: q.span.start, end: Math.max(q.span.end, ans.span.end) };
+}
+
+const startsCache = new WeakMap<Analysis, number[]>();
+
+/** The start offsets of all questions, sorted; computed once per analysis. */
+function questionStarts(a: Analysis): number[] {
+  let starts = startsCache.get(a);
+  if (!starts) {
+    starts = a.questions.map((q) => q.span.start).sort((x, y) => x - y);
+    startsCache.set(a, starts);
+  }
+  return starts;
 }

@@ -3,15 +3,22 @@
 // editor ones.
 
 import { type CodeLens, Command, Location } from 'vscode-languageserver-types';
-import type { Analysis } from '../model/types';
-import { referencesTo } from './at';
+import type { Analysis, Reference } from '../model/types';
 import { t, type FeatureContext } from './context';
 
 export const SHOW_REFERENCES = 'kamervraag.showReferences';
 
 export function codeLenses(a: Analysis, uri: string, ctx: FeatureContext): CodeLens[] {
+  // The references by target, once: a set of thousands of answers must not scan them all per answer.
+  const byTarget = new Map<number, Reference[]>();
+  for (const r of a.references) {
+    if (r.scope !== 'internal' || r.target === null) continue;
+    const list = byTarget.get(r.target);
+    if (list) list.push(r);
+    else byTarget.set(r.target, [r]);
+  }
   return a.answers.map((b) => {
-    const refs = referencesTo(a, b.numbers);
+    const refs = b.numbers.length === 1 ? byTarget.get(b.numbers[0]) ?? [] : b.numbers.flatMap((n) => byTarget.get(n) ?? []).sort((x, y) => x.span.start - y.span.start);
     const anchor = b.heading ?? b.body;
     const n = refs.length;
     const title = t(ctx, n === 1 ? '1 verwijzing' : `${n} verwijzingen`, n === 1 ? 'referenced by 1 answer' : `referenced by ${n} answers`);
