@@ -4,6 +4,8 @@
 // controls, mirrors the open documents (so that incremental edits can be
 // applied and checked), and collects the diagnostics it pushes.
 
+import type { AnalysisJson } from '../../server/src/model/json';
+import { ANALYSIS_REQUEST } from '../../server/src/server';
 import * as assert from 'assert';
 import { spawn, type ChildProcessWithoutNullStreams } from 'child_process';
 import * as fs from 'fs';
@@ -487,40 +489,9 @@ export async function openFixture(s: Session, rel: string): Promise<OpenedDocume
   return openAndWait(s, path.basename(rel, '.txt'), fixture(rel));
 }
 
-/** The parts of the `kamervraag/analysis` result (JSON schema 1) the tests read. */
-export interface AnalysisJson {
-  readonly schemaVersion: number;
-  readonly file: string;
-  readonly layout: string;
-  readonly zaak: string | null;
-  readonly title: string | null;
-  readonly questions: readonly {
-    readonly number: number;
-    readonly numbers: readonly number[];
-    readonly range: Range;
-    readonly heading: Range | null;
-    readonly question: { readonly range: Range };
-    readonly answer: { readonly range: Range; readonly heading: Range | null; readonly numbers: readonly number[] } | null;
-    readonly answeredBy: number | null;
-  }[];
-  readonly notices: readonly { readonly date: string | null; readonly range: Range }[];
-  readonly references: readonly {
-    readonly range: Range;
-    readonly text: string;
-    readonly from: number | null;
-    readonly target: number | null;
-    readonly number: number;
-    readonly scope: string;
-    readonly cites: string | null;
-  }[];
-  readonly dates: readonly { readonly range: Range; readonly text: string; readonly date: string }[];
-  readonly letters: readonly { readonly date: string; readonly mentions: readonly Range[]; readonly footnotes: readonly number[]; readonly notice: boolean }[];
-  readonly footnotes: readonly { readonly range: Range; readonly number: number; readonly note: string | null }[];
-  readonly citations: readonly { readonly kind: string; readonly range: Range; readonly text: string; readonly id: string; readonly url: string | null }[];
-  readonly diagnostics: readonly { readonly range: Range; readonly severity: string; readonly code: string; readonly message: string }[];
-}
-
-export const ANALYSIS_REQUEST = 'kamervraag/analysis';
+/** The `kamervraag/analysis` result: the model's JSON schema 1. */
+export type { AnalysisJson };
+export { ANALYSIS_REQUEST };
 
 export function analysisOf(s: Session, uri: string): Promise<AnalysisJson> {
   return s.requestRaw<AnalysisJson>(ANALYSIS_REQUEST, { uri });

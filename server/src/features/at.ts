@@ -17,7 +17,7 @@ import type {
   Question,
   Reference,
 } from '../model/types';
-import type { Span } from '../model/text';
+import { normalizeSpace, type Span } from '../model/text';
 
 export type Target =
   | { readonly kind: 'reference'; readonly span: Span; readonly reference: Reference }
@@ -94,7 +94,7 @@ const ABBREVIATIONS = new Set(['nr', 'nrs', 'art', 'jl', 'bijv', 'resp', 'o.a', 
  */
 export function firstSentence(text: string, max = 240): string {
   // Only the start of the text can hold the sentence: flatten no more than that.
-  const flat = text.slice(0, max * 2 + 2).replace(/\s+/g, ' ').trim();
+  const flat = normalizeSpace(text.slice(0, max * 2 + 2));
   let end = flat.length;
   for (let i = 0; i < flat.length - 2 && i < max; i++) {
     const c = flat[i];

@@ -7,7 +7,7 @@
 import { DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
 import { formatDateEn, formatDateNl } from '../model/calendar';
 import type { Analysis, Block, Located, Question } from '../model/types';
-import type { Span } from '../model/text';
+import { normalizeSpace, type Span } from '../model/text';
 import { firstSentence, questionBlock } from './at';
 import { t, type FeatureContext } from './context';
 
@@ -38,16 +38,20 @@ function firstLineSpan(a: Analysis, el: Located): Span {
   return { start: el.span.start, end: Math.min(el.span.end, a.lines.lineEnd(line)) };
 }
 
+/** The header or footer fields inside `within`, as properties. */
+function fieldSymbols(a: Analysis, within: Span): DocumentSymbol[] {
+  return a.headerFields
+    .filter((f) => f.span.start >= within.start && f.span.end <= within.end)
+    .map((f) => symbol(a, f.key, normalizeSpace(f.value), SymbolKind.Property, f.span, f.keySpan));
+}
+
 export function documentSymbols(a: Analysis, ctx: FeatureContext): DocumentSymbol[] {
   const children: DocumentSymbol[] = [];
   const m = a.metadata;
 
   const header = a.sections.find((s) => s.kind === 'header');
   if (header && a.headerFields.length > 0) {
-    const fields = a.headerFields
-      .filter((f) => f.span.start >= header.span.start && f.span.end <= header.span.end)
-      .map((f) => symbol(a, f.key, f.value.replace(/\s+/g, ' '), SymbolKind.Property, f.span, f.keySpan));
-    children.push(symbol(a, t(ctx, 'Gegevens', 'Metadata'), '', SymbolKind.Namespace, header.span, header.span, fields));
+    children.push(symbol(a, t(ctx, 'Gegevens', 'Metadata'), '', SymbolKind.Namespace, header.span, header.span, fieldSymbols(a, header.span)));
   }
 
   // Questions, with the answer nested where it follows the question directly.
@@ -76,10 +80,7 @@ export function documentSymbols(a: Analysis, ctx: FeatureContext): DocumentSymbo
   for (const s of a.sections) {
     if (s.kind === 'toelichting') children.push(symbol(a, t(ctx, 'Toelichting', 'Explanatory note'), '', SymbolKind.String, s.span, firstLineSpan(a, s)));
     if (s.kind === 'footer') {
-      const fields = a.headerFields
-        .filter((f) => f.span.start >= s.span.start && f.span.end <= s.span.end)
-        .map((f) => symbol(a, f.key, f.value.replace(/\s+/g, ' '), SymbolKind.Property, f.span, f.keySpan));
-      children.push(symbol(a, t(ctx, 'Voettekst', 'Footer'), '', SymbolKind.Namespace, s.span, firstLineSpan(a, s), fields));
+      children.push(symbol(a, t(ctx, 'Voettekst', 'Footer'), '', SymbolKind.Namespace, s.span, firstLineSpan(a, s), fieldSymbols(a, s.span)));
     }
   }
   children.sort((x, y) => x.range.start.line - y.range.start.line || x.range.start.character - y.range.start.character);

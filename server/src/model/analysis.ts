@@ -15,7 +15,7 @@ import { findLetterMentions, RawLetterMention, sentenceIds } from './letters';
 import { LineKind } from './lines';
 import { findReferences } from './references';
 import { readStructure, RawBlock, Structure } from './structure';
-import { LineIndex, Span } from './text';
+import { LineIndex, normalizeSpace, Span } from './text';
 import { tokenAt, tokenizeLines, Token } from './tokens';
 import type {
   Analysis,
@@ -313,7 +313,7 @@ function resolveDates(
     const span = { start: c.span.start, end };
     const dateText = text.slice(span.start, span.end);
     if (!isValidDate(year, c.month, c.day)) {
-      if (!inferredYear) sink.add(span, 'warning', DiagnosticCode.invalidDate, messages.invalidDate(dateText.replace(/\s+/g, ' ')));
+      if (!inferredYear) sink.add(span, 'warning', DiagnosticCode.invalidDate, messages.invalidDate(normalizeSpace(dateText)));
       continue;
     }
     const iso = toIso(year, c.month, c.day);

@@ -82,7 +82,6 @@ export const messages = {
     nl: `${formatDateNl(iso)} valt op een ${WEEKDAYS_NL[weekday(iso)]}, niet op een ${written.toLowerCase()}.`,
     en: `${formatDateEn(iso)} is a ${WEEKDAYS_EN[weekday(iso)]}, not a ${written.toLowerCase()}.`,
   }),
-  weekdayFix: (iso: string): Message => ({ nl: `Vervang door ${WEEKDAYS_NL[weekday(iso)]}`, en: `Replace with ${WEEKDAYS_NL[weekday(iso)]}` }),
   dayCountMismatch: (stated: number, actual: number, d: Deadlines): Message => ({
     nl: `Er staat na ${stated} dagen, maar van ${formatDateNl(d.submitted)} tot ${formatDateNl(d.answered ?? d.submitted)} is ${actual} dagen.`,
     en: `It says after ${stated} days, but ${formatDateEn(d.submitted)} to ${formatDateEn(d.answered ?? d.submitted)} is ${actual} days.`,
@@ -123,7 +122,5 @@ export const messages = {
     nl: 'Dit lijkt een binair bestand, geen tekst: er valt niets te analyseren.',
     en: 'This looks like a binary file, not text: there is nothing to analyse.',
   }),
-  relatedDelayNotice: (): Message => ({ nl: 'uitstelmelding', en: 'delay notice' }),
-  relatedQuestion: (n: number): Message => ({ nl: `vraag ${n}`, en: `question ${n}` }),
   relatedSubmitted: (): Message => ({ nl: 'ingediend', en: 'submitted' }),
 };

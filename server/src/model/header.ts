@@ -6,7 +6,7 @@
 // (ontvangen <date>).`, plus the zaak number and publication number lines.
 
 import { contentSpan } from './lines';
-import { isDigit, isSpace, LineIndex, Span } from './text';
+import { isDigit, isSpace, LineIndex, normalizeSpace, Span } from './text';
 import type { HeaderField, Person, Publication } from './types';
 
 /** Header lines joined with `\n`, with a map back to document offsets. */
@@ -151,11 +151,11 @@ function parsePerson(j: Joined, a: number, b: number, partyLast: boolean): Omit<
       }
     }
   }
-  const name = s.slice(a, nameEnd).replace(/\s+/g, ' ').trim();
+  const name = normalizeSpace(s.slice(a, nameEnd));
   let party: string | null = null;
   let role: string | null = null;
   let shared = false;
-  const texts = groups.map((g) => s.slice(g.start, g.end).replace(/\s+/g, ' ').trim());
+  const texts = groups.map((g) => normalizeSpace(s.slice(g.start, g.end)));
   if (texts.length > 0 && partyLast) {
     const last = texts[texts.length - 1];
     const shares = /^(allen|beiden) /.exec(last);
@@ -346,7 +346,7 @@ export function readOfficialHeader(index: LineIndex, headerLines: readonly numbe
       const addrStart = aan + 5;
       const addrEnd = over >= 0 ? over : stop;
       addressees = splitAddressees(s, addrStart, addrEnd).map((p) => {
-        const text = s.slice(p.start, p.end).replace(/\s+/g, ' ').trim();
+        const text = normalizeSpace(s.slice(p.start, p.end));
         return { name: text, party: null, role: text, span: j.span(p.start, p.end) };
       });
     }
@@ -372,7 +372,7 @@ export function readOfficialHeader(index: LineIndex, headerLines: readonly numbe
     if (whoText.endsWith(',')) whoText = whoText.slice(0, -1);
     const person = parseAnswerer(j, who.start, who.start + whoText.length);
     if (person) answeredBy.push(person);
-    if (mede >= 0 && mede < stop) onBehalfOf = s.slice(mede + 'mede namens'.length, stop).replace(/\s+/g, ' ').trim().replace(/[,.]$/, '') || null;
+    if (mede >= 0 && mede < stop) onBehalfOf = normalizeSpace(s.slice(mede + 'mede namens'.length, stop)).replace(/[,.]$/, '') || null;
     const at2 = parenthesised(j, 'ontvangen', at);
     if (lead === 'Antwoord van ') answeredAt = at2;
     else noticeAt = at2;
@@ -398,7 +398,7 @@ function parseAnswerer(j: Joined, a: number, b: number): Omit<Person, 'range'> |
   if (b <= a) return null;
   const open = s.indexOf('(', a);
   const nameEnd = open >= 0 && open < b ? open : b;
-  let text = s.slice(a, nameEnd).replace(/\s+/g, ' ').trim();
+  let text = normalizeSpace(s.slice(a, nameEnd));
   let fn = '';
   for (const f of ['Minister-President', 'Minister', 'minister', 'Staatssecretaris', 'staatssecretaris']) {
     if (text.startsWith(f + ' ')) {

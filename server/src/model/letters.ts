@@ -9,7 +9,6 @@
 
 import { endsSentence, Gap, Token, TokenKind } from './tokens';
 import type { Span } from './text';
-import type { IsoDate } from './types';
 
 /** Words after `brief` that show the `van <date>` further on belongs to something else. */
 const STOP_WORDS = new Set([
@@ -88,7 +87,7 @@ function tokensText(tokens: readonly Token[], from: number, to: number): string 
     if (j > from && tokens[j].gap !== Gap.None) s += ' ';
     s += tokens[j].text;
   }
-  return s.trim() || '';
+  return s.trim();
 }
 
 /** Sentence number of every token. */
@@ -101,9 +100,4 @@ export function sentenceIds(tokens: readonly Token[], boundaryBefore: (i: number
     if (endsSentence(tokens, i)) id++;
   }
   return ids;
-}
-
-export interface LetterGroup {
-  readonly date: IsoDate;
-  readonly mentions: number[];
 }
