@@ -5,10 +5,9 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { ANALYSIS_REQUEST } from '../../server/src/protocol';
 
 const LANGUAGE_ID = 'kamervraag';
-/** The custom request answered by the server with the `toJson` object of an analysis. */
-const ANALYSIS_REQUEST = 'kamervraag/analysis';
 
 let client: LanguageClient | undefined;
 let newClient: (() => LanguageClient) | undefined;

@@ -31,12 +31,13 @@ import { selectionRanges } from './features/selectionRange';
 import { LEGEND, semanticTokens } from './features/semanticTokens';
 import { documentSymbols } from './features/symbols';
 import { workspaceSymbols } from './features/workspaceSymbols';
+import { ANALYSIS_REQUEST } from './protocol';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 
 /** Delay between the last keystroke and the diagnostics it causes. */
 export const DIAGNOSTICS_DELAY_MS = 150;
 
-export const ANALYSIS_REQUEST = 'kamervraag/analysis';
+export { ANALYSIS_REQUEST };
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
