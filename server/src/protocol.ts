@@ -92,8 +92,21 @@ export interface SetsParams {
   readonly ministry?: string;
 }
 
-export interface SetSummary {
+/** One file of a set: the openkamer page, the questions as published, the answer, a delay notice. */
+export interface SetDocument {
   readonly uri: string;
+  readonly kind: 'openkamer' | 'questions' | 'answer' | 'notice';
+}
+
+/**
+ * A question set as the index knows it. The files of one set (same zaak
+ * number, or the same publication when no zaak number is printed) are merged:
+ * the answer comes from the answer file, the delay from the notice.
+ */
+export interface SetSummary {
+  /** The primary file: the answer, else the openkamer page, else the notice, else the questions. */
+  readonly uri: string;
+  readonly documents: readonly SetDocument[];
   /** The document's own label, as the Outline's root: `Kamervraag 2022Z09875` or the publication id. */
   readonly label: string;
   readonly zaak: string | null;
