@@ -1,15 +1,26 @@
-// The VS Code client: starts the Kamervraag language server (dist/server.js)
-// and registers the two commands. Everything else is the server's work.
+// The VS Code client: starts the Kamervraag language server (dist/server.js),
+// answers its file-system requests (fileSystem.ts), and shows what it sends:
+// the Explorer view of the workspace's sets (setsView.ts) and the timeline of
+// a set (timeline.ts). Everything else is the server's work.
 
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
-import { ANALYSIS_REQUEST } from '../../server/src/protocol';
+import { ANALYSIS_REQUEST, INDEX_CHANGED_NOTIFICATION } from '../../server/src/protocol';
+import type { IndexChangedParams, InitializationOptions } from '../../server/src/protocol';
+import { registerFileSystem } from './fileSystem';
+import { langOf } from './labels';
+import { registerSetsView, type ClientAccess } from './setsView';
+import { registerTimeline } from './timeline';
 
 const LANGUAGE_ID = 'kamervraag';
 
+/** Files the workspace index reads, as the manifest's `workspaceContains` activation events list them. */
+const SET_FILES = '{**/*.kamervraag,**/*.kv.txt,**/ah-tk-*.txt,**/kv-tk-*.txt}';
+
 let client: LanguageClient | undefined;
+let starting: Promise<void> | undefined;
 let newClient: (() => LanguageClient) | undefined;
 
 /** Dutch unless VS Code runs in English, as the server decides. */
@@ -26,22 +37,37 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // One channel for the whole session, shared by every client instance.
   const outputChannel = vscode.window.createOutputChannel('Kamervraag', { log: true });
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: LANGUAGE_ID },
-      { scheme: 'untitled', language: LANGUAGE_ID },
-    ],
+    // Every scheme: files, untitled buffers, and the documents of virtual workspaces.
+    documentSelector: [{ language: LANGUAGE_ID }],
     synchronize: { configurationSection: 'kamervraag' },
-    initializationOptions: { locale: vscode.env.language },
+    initializationOptions: initializationOptions(),
     outputChannel,
   };
+  const indexChanged = new vscode.EventEmitter<IndexChangedParams>();
   // The id `kamervraag` makes the client follow the `kamervraag.trace.server` setting.
-  newClient = () => new LanguageClient('kamervraag', 'Kamervraag', serverOptions, clientOptions);
+  newClient = () => {
+    const c = new LanguageClient('kamervraag', 'Kamervraag', serverOptions, clientOptions);
+    registerFileSystem(c);
+    c.onNotification(INDEX_CHANGED_NOTIFICATION, (params: IndexChangedParams) => indexChanged.fire(params));
+    return c;
+  };
+  const access: ClientAccess = {
+    running: async () => {
+      await ensureStarted();
+      return client?.isRunning() ? client : undefined;
+    },
+    lang: langOf(vscode.env.language),
+    onIndexChanged: indexChanged.event,
+  };
 
   context.subscriptions.push(
     outputChannel,
+    indexChanged,
     vscode.commands.registerCommand('kamervraag.restartServer', restartServer),
     vscode.commands.registerCommand('kamervraag.showAnalysis', showAnalysis),
     vscode.commands.registerCommand('kamervraag.showReferences', showReferences),
+    ...registerSetsView(context, access),
+    ...registerTimeline(access),
   );
 
   // VS Code decides a `.txt` file is plain text before it looks at the first line, so the
@@ -56,6 +82,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(detect));
   vscode.workspace.textDocuments.forEach(detect);
+
+  // A workspace with question sets gets its index (workspace symbols, cross-file definitions,
+  // the view) before any of them is opened. The Explorer view starts the server itself when shown.
+  void vscode.workspace.findFiles(SET_FILES, undefined, 1).then(
+    (found) => (found.length > 0 ? ensureStarted() : undefined),
+    () => undefined,
+  );
+}
+
+/**
+ * What the server learns at start: the UI language, that this client reads files for it, and
+ * (tests and screenshots only) the date to take as today, from KAMERVRAAG_TODAY=YYYY-MM-DD.
+ */
+function initializationOptions(): InitializationOptions {
+  const today = process.env.KAMERVRAAG_TODAY;
+  return { locale: vscode.env.language, fileSystem: true, ...(today && /^\d{4}-\d{2}-\d{2}$/.test(today) ? { today } : {}) };
 }
 
 /** The `firstLine` pattern of the manifest: one source of truth for the detection. */
@@ -75,15 +117,16 @@ function looksLikeQuestions(doc: vscode.TextDocument, firstLine: RegExp): boolea
   return false;
 }
 
-/** Starts the language server once a Kamervraag document is open. */
-async function ensureStarted(): Promise<void> {
-  if (client || !newClient) return;
-  client = newClient();
-  try {
-    await client.start();
-  } catch {
+/** Starts the language server once (a Kamervraag document opened, the view shown, or sets in the workspace). */
+function ensureStarted(): Promise<void> {
+  if (starting) return starting;
+  if (client || !newClient) return Promise.resolve();
+  const c = newClient();
+  client = c;
+  starting = c.start().catch(() => {
     // The client has already logged and shown the failure; the restart command can try again.
-  }
+  });
+  return starting;
 }
 
 /** The code lens command: the server sends LSP positions and locations; the peek view wants editor ones. */
@@ -100,6 +143,7 @@ async function showReferences(uri: string, position: { line: number; character: 
 export async function deactivate(): Promise<void> {
   const c = client;
   client = undefined;
+  starting = undefined;
   if (c?.isRunning()) await c.stop();
 }
 
@@ -113,7 +157,9 @@ async function restartServer(): Promise<void> {
     if (client) await client.dispose().catch(() => undefined);
     if (!newClient) return;
     client = newClient();
-    await client.start();
+    const started = client.start();
+    starting = started.catch(() => undefined);
+    await started;
   } catch (err) {
     void vscode.window.showErrorMessage(`${t('Taalserver herstarten mislukt', 'Restarting the language server failed')}: ${String(err)}`);
   }

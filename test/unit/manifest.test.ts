@@ -169,3 +169,77 @@ describe('manifest: localisation', () => {
     assert.strictEqual(nl['command.showAnalysis'], 'Kamervraag: Analyse tonen als JSON');
   });
 });
+
+describe('manifest: the Kamervragen view and the timeline', () => {
+  interface Command { command: string; title: string; category?: string; icon?: string }
+  interface MenuItem { command: string; when?: string; group?: string }
+  const m = readJson('package.json') as {
+    activationEvents: string[];
+    capabilities: { untrustedWorkspaces: { supported: boolean }; virtualWorkspaces: boolean };
+    contributes: {
+      commands: Command[];
+      menus: Record<string, MenuItem[]>;
+      views: Record<string, { id: string; name: string }[]>;
+      viewsWelcome: { view: string; contents: string; when?: string }[];
+    };
+  };
+  const en = readJson('package.nls.json') as Record<string, string>;
+  const nl = readJson('package.nls.nl.json') as Record<string, string>;
+  const nlsKey = (s: string) => /^%(.+)%$/.exec(s)?.[1] ?? assert.fail(`${s} is not localised`);
+
+  it('activates for workspaces with question sets and when the view opens', () => {
+    for (const e of ['workspaceContains:**/*.kamervraag', 'workspaceContains:**/*.kv.txt', 'workspaceContains:**/ah-tk-*.txt', 'workspaceContains:**/kv-tk-*.txt', 'onView:kamervraag.sets']) {
+      assert.ok(m.activationEvents.includes(e), e);
+    }
+  });
+
+  it('still declares restricted mode and virtual workspaces supported', () => {
+    assert.strictEqual(m.capabilities.untrustedWorkspaces.supported, true);
+    assert.strictEqual(m.capabilities.virtualWorkspaces, true);
+  });
+
+  it('contributes the Explorer view "Kamervragen" in both languages', () => {
+    const view = m.contributes.views.explorer.find((v) => v.id === 'kamervraag.sets');
+    assert.ok(view);
+    assert.strictEqual(en[nlsKey(view.name)], 'Kamervragen');
+    assert.strictEqual(nl[nlsKey(view.name)], 'Kamervragen');
+  });
+
+  it('has welcome content for every status the view sets', () => {
+    const whens = m.contributes.viewsWelcome.filter((w) => w.view === 'kamervraag.sets').map((w) => w.when ?? '');
+    for (const status of ['starting', 'indexing', 'empty', 'filtered', 'error']) {
+      assert.ok(whens.some((w) => w.includes(`kamervraag.sets.status == ${status}`)), status);
+    }
+    // Command links point at contributed or built-in commands.
+    const own = new Set(m.contributes.commands.map((c) => c.command));
+    for (const w of m.contributes.viewsWelcome) {
+      for (const table of [en, nl]) {
+        for (const link of table[nlsKey(w.contents)].matchAll(/\(command:([\w.]+)\)/g)) {
+          assert.ok(own.has(link[1]) || link[1] === 'vscode.openFolder', link[1]);
+        }
+      }
+    }
+  });
+
+  const ids = ['kamervraag.showTimeline', 'kamervraag.sets.filterState', 'kamervraag.sets.filterMinistry', 'kamervraag.sets.clearFilter', 'kamervraag.sets.refresh'];
+  it('declares the commands with an icon, the category and titles in both languages', () => {
+    for (const id of ids) {
+      const c = m.contributes.commands.find((x) => x.command === id);
+      assert.ok(c, id);
+      assert.strictEqual(c.category, 'Kamervraag');
+      assert.match(c.icon ?? '', /^\$\([\w-]+\)$/);
+      assert.ok(en[nlsKey(c.title)] && nl[nlsKey(c.title)] && en[nlsKey(c.title)] !== nl[nlsKey(c.title)], id);
+    }
+  });
+
+  it('puts the filters in the view title, the timeline on sets and in Kamervraag editors', () => {
+    const title = m.contributes.menus['view/title'].filter((i) => i.when?.includes('view == kamervraag.sets'));
+    assert.deepStrictEqual(title.map((i) => i.command), ['kamervraag.sets.filterState', 'kamervraag.sets.filterMinistry', 'kamervraag.sets.clearFilter', 'kamervraag.sets.refresh']);
+    assert.match(title[2].when ?? '', /kamervraag\.sets\.filtered/);
+    const item = m.contributes.menus['view/item/context'].find((i) => i.group === 'inline');
+    assert.strictEqual(item?.command, 'kamervraag.showTimeline');
+    assert.ok(new RegExp((/viewItem =~ \/(.+)\//.exec(item.when ?? '') ?? assert.fail('no viewItem regex'))[1]).test('kamervraag.set.late'));
+    assert.ok(m.contributes.menus['editor/title'].some((i) => i.command === 'kamervraag.showTimeline' && i.when === 'editorLangId == kamervraag'));
+    assert.ok(m.contributes.menus.commandPalette.some((i) => i.command === 'kamervraag.showTimeline' && i.when === 'editorLangId == kamervraag'));
+  });
+});
