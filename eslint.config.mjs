@@ -19,7 +19,7 @@ export default tseslint.config(
   },
   {
     // The analysis must run in a browser worker: no editor API, no Node built-ins.
-    files: ['server/src/model/**/*.ts'],
+    files: ['server/src/model/**/*.ts', 'server/src/workspace/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         paths: [

@@ -1,0 +1,229 @@
+// What the workspace index keeps of one file: a compact summary of its
+// analysis (identity, dates, people, the places other files may point at, and
+// the places where it points at other files). The full analysis is dropped
+// after summarising, so that thousands of files fit in memory.
+
+import { normalizeSpace } from '../model/text';
+import type { Range } from '../model/text';
+import type { Analysis, IsoDate, Letter, LetterMention, Person, Reference } from '../model/types';
+import { fold, ministriesOfRoles } from './ministries';
+
+export type DocumentKind = 'openkamer' | 'questions' | 'answer' | 'notice';
+
+/** A place in this file that may point at another set. */
+export interface CitationSite {
+  /** `zaak`, `publication` or `aanhangsel`, with the normalised id: `2022Z09875`, `ah-tk-20242025-337`. */
+  readonly kind: 'zaak' | 'publication' | 'aanhangsel';
+  readonly id: string;
+  readonly range: Range;
+}
+
+/** An external answer reference, or a dated letter: resolved against other sets by date, submitter and title. */
+export interface ExternalSite {
+  readonly kind: 'reference' | 'letter';
+  /** The answer number referred to (references only). */
+  readonly number: number | null;
+  /** The date of the letter the text names, if any. */
+  readonly date: IsoDate | null;
+  /** Folded words around the site: what it says about the other set (`van het lid van der plas over signal`). */
+  readonly words: string;
+  readonly range: Range;
+}
+
+/** Where a question number of this file leads: its answer (heading, or text), else the question. */
+export interface AnswerTarget {
+  readonly numbers: readonly number[];
+  readonly range: Range;
+  readonly selection: Range;
+  readonly answered: boolean;
+}
+
+export interface FileSummary {
+  readonly uri: string;
+  readonly kind: DocumentKind;
+  /** As the Outline's root: `Kamervraag 2022Z09875`, or the publication id. */
+  readonly label: string;
+  readonly zaak: string | null;
+  /** The zaak number the set is known by: the document's own, or the one a delay notice without its own names. */
+  readonly setZaak: string | null;
+  readonly title: string | null;
+  /** The publications this file is (`ah-tk-20242025-584` for an official answer). */
+  readonly ownPublicationIds: readonly string[];
+  /** Every publication id the file lists as its own set's: its own and, on an openkamer page, the answer's. */
+  readonly publicationIds: readonly string[];
+  readonly aanhangselNumber: number | null;
+  readonly vergaderjaar: string | null;
+  readonly submitted: IsoDate | null;
+  readonly answered: IsoDate | null;
+  readonly noticeDate: IsoDate | null;
+  readonly noticeGiven: boolean;
+  /** `Name (Party)`. */
+  readonly submitters: readonly string[];
+  /** Folded last words of the submitters' names, for matching (`plas`, `hil`). */
+  readonly surnames: readonly string[];
+  readonly addressees: readonly string[];
+  readonly answeredBy: readonly string[];
+  readonly ministries: readonly string[];
+  readonly topics: readonly string[];
+  /** Folded words of the title of five letters or more, for matching. */
+  readonly titleWords: readonly string[];
+  readonly questions: number;
+  /** The header: the zaak number, else the title, else the first line. */
+  readonly headerRange: Range;
+  readonly targets: readonly AnswerTarget[];
+  readonly citations: readonly CitationSite[];
+  readonly external: readonly ExternalSite[];
+  /** Text length in UTF-16 code units. */
+  readonly size: number;
+}
+
+const STOP = new Set(['tijdens', 'tussen', 'onder', 'over', 'naar', 'zijn', 'haar', 'deze', 'welke', 'bericht', 'artikel', 'vragen', 'antwoord', 'antwoorden', 'omtrent', 'inzake', 'alsmede', 'waarin', 'zoals', 'worden', 'wordt', 'door', 'bij', 'het', 'van', 'voor', 'met', 'een', 'de']);
+
+export function titleWordsOf(title: string | null): string[] {
+  if (!title) return [];
+  const out: string[] = [];
+  for (const w of fold(title).split(' ')) if (w.length >= 5 && !STOP.has(w) && !out.includes(w)) out.push(w);
+  return out;
+}
+
+export function surnameOf(name: string): string | null {
+  const words = fold(name).split(' ').filter((w) => w.length > 1);
+  return words.length > 0 ? words[words.length - 1] : null;
+}
+
+function personLabel(p: Person): string {
+  return p.party ? `${p.name} (${p.party})` : p.name;
+}
+
+/** `2024–2025` → `20242025`. */
+function sessionDigits(vergaderjaar: string | null): string | null {
+  const d = vergaderjaar?.replace(/\D/g, '') ?? '';
+  return d.length === 8 ? d : null;
+}
+
+/** The document kind: the openkamer page; official text with answers; a delay notice; the questions alone. */
+export function kindOf(a: Analysis): DocumentKind {
+  if (a.layout === 'openkamer') return 'openkamer';
+  if (a.answers.length > 0 || a.metadata.answered !== null) return 'answer';
+  if (a.notices.length > 0 || a.metadata.noticeDate !== null) return 'notice';
+  return 'questions';
+}
+
+/** How far around a letter mention its words are read. */
+const CONTEXT_BEFORE = 120;
+const CONTEXT_AFTER = 240;
+
+/** An external answer reference as a site: the words around what it cites. */
+export function referenceSite(a: Analysis, r: Reference): ExternalSite | null {
+  if (r.scope !== 'external' || !r.cites) return null;
+  const parts = [a.text.slice(Math.max(0, r.cites.span.start - 40), r.cites.span.end + 40)];
+  // `het antwoord op vraag 3 in de brief van 25 februari 2022`: what the document says elsewhere about that letter counts too.
+  const date = r.cites.letterDate;
+  const letter = date ? a.letters.find((l) => l.date === date && l.notice === null) : undefined;
+  if (letter) parts.push(letterWords(a, letter));
+  return { kind: 'reference', number: r.number, date, words: uniqueWords(parts.join(' ')), range: r.range };
+}
+
+function letterWords(a: Analysis, letter: Letter): string {
+  return letter.mentions
+    .filter((m) => m.date !== null)
+    .map((m) => a.text.slice(Math.max(0, m.span.start - CONTEXT_BEFORE), m.span.end + CONTEXT_AFTER))
+    .join(' ');
+}
+
+/** The folded words of a text, each once, in order. */
+function uniqueWords(text: string): string {
+  return [...new Set(fold(text).split(' '))].join(' ');
+}
+
+/** A dated letter mention as a site: the words around it and around the letter's other dated mentions (`mijn brief van … in antwoord op vragen van het lid …`). */
+export function letterSite(a: Analysis, mention: LetterMention, letter: Letter): ExternalSite {
+  return { kind: 'letter', number: null, date: mention.date ?? letter.date, words: uniqueWords(letterWords(a, letter)), range: mention.range };
+}
+
+export function summarize(uri: string, a: Analysis): FileSummary {
+  const m = a.metadata;
+  const kind = kindOf(a);
+  const own: string[] = [];
+  const session = sessionDigits(m.vergaderjaar);
+  if (m.aanhangselNumber !== null && session) own.push(`ah-tk-${session}-${m.aanhangselNumber}`);
+  if (kind === 'questions' && m.zaak) own.push(`kv-tk-${m.zaak}`);
+  const listed = [...own];
+  for (const p of m.publications) {
+    if (!p.id) continue;
+    if (!listed.includes(p.id)) listed.push(p.id);
+    // An official answer names its own publication; an openkamer page lists the question's and the answer's.
+    if (kind !== 'openkamer' && !own.includes(p.id) && p.id.startsWith(kind === 'questions' ? 'kv-' : 'ah-')) own.push(p.id);
+  }
+  // A delay notice without its own zaak number names it in the notice (`… (2024Z16988) kunnen … niet … worden beantwoord`).
+  let setZaak = m.zaak;
+  if (!setZaak) {
+    const inNotices = new Set<string>();
+    for (const c of a.citations) {
+      if (c.kind === 'zaak' && a.notices.some((n) => c.span.start >= n.span.start && c.span.end <= n.span.end)) inNotices.add(c.id);
+    }
+    if (inNotices.size === 1) setZaak = [...inNotices][0];
+  }
+  const selfIds = new Set<string>([...listed, ...(setZaak ? [setZaak] : [])]);
+  const citations: CitationSite[] = [];
+  for (const c of a.citations) {
+    if (c.kind !== 'zaak' && c.kind !== 'publication' && c.kind !== 'aanhangsel') continue;
+    if (selfIds.has(c.id)) continue;
+    citations.push({ kind: c.kind, id: c.id, range: c.range });
+  }
+  const external: ExternalSite[] = [];
+  for (const r of a.references) {
+    const site = referenceSite(a, r);
+    if (site) external.push(site);
+  }
+  for (const l of a.letters) {
+    if (l.notice !== null) continue;
+    for (const mention of l.mentions) {
+      if (mention.date !== null) external.push(letterSite(a, mention, l));
+    }
+  }
+  const targets: AnswerTarget[] = a.questions.map((q) => {
+    if (q.answer) {
+      const sel = q.answer.heading ?? q.answer.body;
+      return { numbers: q.numbers, range: q.answer.range, selection: sel.range, answered: true };
+    }
+    return { numbers: q.numbers, range: q.range, selection: (q.heading ?? q.question).range, answered: false };
+  });
+  const headerSpan = m.zaakSpan ?? m.titleSpan ?? { start: 0, end: a.lines.lineEnd(0) };
+  const ownId = own[0] ?? listed[0] ?? null;
+  const name = uri.slice(uri.lastIndexOf('/') + 1);
+  const surnames: string[] = [];
+  for (const p of m.submitters) {
+    const s = surnameOf(p.name);
+    if (s && !surnames.includes(s)) surnames.push(s);
+  }
+  return {
+    uri,
+    kind,
+    label: setZaak ? `Kamervraag ${setZaak}` : ownId ?? m.title ?? name,
+    zaak: m.zaak,
+    setZaak,
+    title: m.title ? normalizeSpace(m.title) : null,
+    ownPublicationIds: own,
+    publicationIds: listed,
+    aanhangselNumber: m.aanhangselNumber,
+    vergaderjaar: m.vergaderjaar,
+    submitted: m.submitted,
+    answered: m.answered,
+    noticeDate: m.noticeDate,
+    noticeGiven: a.notices.length > 0 || m.noticeDate !== null,
+    submitters: m.submitters.map(personLabel),
+    surnames,
+    addressees: m.addressees.map((p) => normalizeSpace(p.role ?? p.name)),
+    answeredBy: m.answeredBy.map((p) => (p.role ? `${p.name} (${normalizeSpace(p.role)})` : p.name)),
+    ministries: ministriesOfRoles([...m.addressees.map((p) => p.role ?? p.name), ...m.answeredBy.map((p) => p.role)]),
+    topics: m.topics,
+    titleWords: titleWordsOf(m.title),
+    questions: a.questions.length,
+    headerRange: a.lines.rangeOf(headerSpan),
+    targets,
+    citations,
+    external,
+    size: a.text.length,
+  };
+}

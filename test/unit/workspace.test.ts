@@ -1,0 +1,352 @@
+// The workspace index over an in-memory workspace made from the real corpus
+// (see workspaceFixture.ts): which files it keeps, how it merges the files of
+// one set, where each set stands, the timeline, the search, and the
+// cross-file definition, hover and references.
+
+import * as assert from 'assert';
+import { analyze } from '../../server/src/model/analysis';
+import { decodeBytes } from '../../server/src/model/decode';
+import type { Analysis } from '../../server/src/model/types';
+import { crossFileDefinition, crossFileHover, crossFileReferences } from '../../server/src/features/crossFile';
+import { DEFAULT_SETTINGS } from '../../server/src/settings';
+import type { WorkspaceFileSystem } from '../../server/src/workspace/fileSystem';
+import { WorkspaceIndex } from '../../server/src/workspace/index';
+import { Indexer } from '../../server/src/workspace/indexer';
+import { ministriesOf } from '../../server/src/workspace/ministries';
+import { timeline } from '../../server/src/workspace/timeline';
+import { AH_337, CITED_SENTENCE, CITING_699, CP1252, SIGNAL_EARLIER, SKIPPED, workspaceFiles } from './workspaceFixture';
+
+const FOLDER = 'memfs:/ws';
+const uriOf = (rel: string) => `${FOLDER}/${rel}`;
+
+/** A workspace in memory, as vscode-markdown-languageservice's tests have it: the index reads it through the same interface as the client's file system. */
+class MemoryFileSystem implements WorkspaceFileSystem {
+  readonly files = new Map<string, Uint8Array>();
+  reads = 0;
+  constructor(rel: Map<string, Uint8Array>) {
+    for (const [k, v] of rel) this.files.set(uriOf(k), v);
+  }
+  async findFiles(folder: string): Promise<readonly string[]> {
+    return [...this.files.keys()].filter((u) => u.startsWith(`${folder}/`)).sort();
+  }
+  async readFile(uri: string) {
+    this.reads++;
+    const bytes = this.files.get(uri);
+    return bytes ? { bytes } : null;
+  }
+  text(rel: string): string {
+    return decodeBytes(this.files.get(uriOf(rel))!).text;
+  }
+}
+
+/** A position `delta` characters into the first occurrence of `needle` (a space also matches a no-break space). */
+function positionIn(a: Analysis, needle: string, delta = 0): { line: number; character: number } {
+  const re = new RegExp(needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \u00a0]'));
+  const m = re.exec(a.text);
+  assert.ok(m, `text lacks ${needle}`);
+  return a.lines.positionAt(m.index + delta);
+}
+
+function lineText(text: string, line: number): string {
+  return text.split(/\r?\n/)[line] ?? '';
+}
+
+describe('workspace index', function () {
+  let mem: MemoryFileSystem;
+  let index: WorkspaceIndex;
+  let indexer: Indexer;
+  let changes = 0;
+  const progress: [number, number][] = [];
+
+  before(async function () {
+    mem = new MemoryFileSystem(workspaceFiles());
+    index = new WorkspaceIndex(DEFAULT_SETTINGS.terms, '2024-12-20');
+    indexer = new Indexer({ fs: mem, index, maxBytes: () => 1024 * 1024, onChange: () => changes++, sliceMs: 1 });
+    await indexer.addFolders([FOLDER], (done, total) => progress.push([done, total]));
+  });
+
+  describe('which files', function () {
+    it('indexes every corpus file and the variants, and skips binary, empty and non-Kamervraag files', function () {
+      const corpusFiles = [...mem.files.keys()].filter((u) => /\/(official|openkamer)\//.test(u));
+      for (const u of corpusFiles) {
+        if (u.includes('excerpt-2025Z09682-flat')) continue; // an excerpt that starts mid-text: no first line to know it by
+        assert.ok(index.get(u), `${u} indexed`);
+      }
+      for (const rel of [SIGNAL_EARLIER, AH_337, CITING_699, CP1252]) assert.ok(index.get(uriOf(rel)), rel);
+      assert.strictEqual(indexer.skipped.get(uriOf(SKIPPED.binary)), 'binary');
+      assert.strictEqual(indexer.skipped.get(uriOf(SKIPPED.empty)), 'empty');
+      assert.strictEqual(indexer.skipped.get(uriOf(SKIPPED.notKamervraag)), 'not-kamervraag');
+      assert.strictEqual(indexer.skipped.get(uriOf('openkamer/excerpt-2025Z09682-flat.txt')), 'not-kamervraag');
+    });
+
+    it('decodes a Windows-1252 file and reads its metadata', function () {
+      const f = index.get(uriOf(CP1252))!;
+      assert.strictEqual(f.zaak, '2024Z18999');
+      assert.strictEqual(f.title, 'De Ontbossingswet');
+      assert.deepStrictEqual(f.submitters, ['Podt (D66)']);
+    });
+
+    it('skips a file larger than the limit', async function () {
+      const big = new MemoryFileSystem(new Map([['big.kamervraag', new TextEncoder().encode(`Kamervraag 2024Z00001\n\n${'Tekst. '.repeat(200000)}`)]]));
+      const idx = new WorkspaceIndex();
+      const ix = new Indexer({ fs: big, index: idx, maxBytes: () => 1024 * 1024 });
+      await ix.addFolders([FOLDER]);
+      assert.strictEqual(idx.size, 0);
+      assert.strictEqual(ix.skipped.get(uriOf('big.kamervraag')), 'too-large');
+    });
+
+    it('reports progress up to the total and tells of changes while indexing', function () {
+      const total = progress[progress.length - 1][1];
+      assert.strictEqual(total, mem.files.size);
+      assert.deepStrictEqual(progress[progress.length - 1], [total, total]);
+      assert.deepStrictEqual(progress[0], [0, total]);
+      assert.ok(changes > 0);
+    });
+  });
+
+  describe('sets', function () {
+    const setByZaak = (zaak: string) => index.sets().find((s) => s.zaak === zaak);
+
+    it('merges the questions, the openkamer page and the answer of 2024Z18792', function () {
+      const s = setByZaak('2024Z18792')!;
+      assert.ok(s);
+      assert.deepStrictEqual(s.documents.map((d) => [d.kind, d.uri.slice(FOLDER.length + 1)]), [
+        ['answer', 'official/ah-tk-20242025-605.txt'],
+        ['openkamer', 'openkamer/kv-2024Z18792.txt'],
+        ['questions', 'official/kv-tk-2024Z18792.txt'],
+      ]);
+      assert.strictEqual(s.uri, uriOf('official/ah-tk-20242025-605.txt'), 'the answer is the primary file');
+      assert.strictEqual(s.label, 'Kamervraag 2024Z18792');
+      assert.strictEqual(s.title, 'De ontkoppeling van ontwikkelingshulp');
+      assert.strictEqual(s.submitted, '2024-11-19');
+      assert.strictEqual(s.answered, '2024-11-20');
+      assert.strictEqual(s.state, 'answered');
+      assert.strictEqual(s.deadline, '2024-12-10');
+      assert.deepStrictEqual(s.submitters, ['Boswijk (CDA)']);
+      assert.ok(s.publicationIds.includes('ah-tk-20242025-605') && s.publicationIds.includes('kv-tk-2024Z18792'), s.publicationIds.join());
+      assert.deepStrictEqual([...s.ministries].sort(), ['Buitenlandse Handel en Ontwikkelingshulp', 'Financiën']);
+    });
+
+    it('merges the delay notice 562 (no zaak of its own; it names 2024Z16988) with the openkamer page: unanswered past the extended term is overdue', function () {
+      const s = setByZaak('2024Z16988')!;
+      assert.deepStrictEqual(s.documents.map((d) => d.kind), ['openkamer', 'notice']);
+      assert.strictEqual(s.documents[1].uri, uriOf('official/ah-tk-20242025-562.txt'));
+      assert.strictEqual(s.aanhangselNumber, 562);
+      assert.strictEqual(s.deadline, '2024-12-06', 'six weeks after 25 October 2024');
+      assert.strictEqual(s.state, 'overdue');
+      assert.strictEqual(s.daysLate, 14);
+    });
+
+    it('the states follow the dates and today', async function () {
+      const byLabel = new Map(index.sets().map((s) => [s.label, s]));
+      assert.strictEqual(byLabel.get('ah-tk-20242025-584')!.state, 'late');
+      assert.strictEqual(byLabel.get('ah-tk-20242025-584')!.daysLate, 31);
+      assert.strictEqual(byLabel.get('Kamervraag 2024Z18885')!.state, 'overdue');
+      // Earlier, on 1 December 2024, the same sets stand otherwise.
+      const earlier = new WorkspaceIndex(DEFAULT_SETTINGS.terms, '2024-12-01');
+      for (const uri of index.uris()) earlier.set(index.get(uri)!);
+      const then = new Map(earlier.sets().map((s) => [s.label, s]));
+      assert.strictEqual(then.get('Kamervraag 2024Z16988')!.state, 'delayed', 'notice given, six weeks not yet passed');
+      assert.strictEqual(then.get('Kamervraag 2024Z18885')!.state, 'open', 'three weeks not yet passed');
+      assert.strictEqual(then.get('ah-tk-20242025-584')!.state, 'late', 'an answer stays late');
+    });
+
+    it('filters by state and by ministry', function () {
+      const late = index.sets({ states: ['late'] });
+      assert.ok(late.length > 10);
+      assert.ok(late.every((s) => s.state === 'late'));
+      const ocw = index.sets({ ministry: 'onderwijs' });
+      assert.ok(ocw.some((s) => s.label === 'ah-tk-20242025-584'));
+      assert.ok(ocw.every((s) => s.ministries.some((m) => /Onderwijs/.test(m))), ocw.map((s) => s.ministries.join('/')).join('; '));
+      const both = index.sets({ states: ['answered', 'late'], ministry: 'Binnenlandse Zaken' });
+      assert.ok(both.some((s) => s.zaak === '2022Z09875'), 'openkamer answeredBy role, lower case');
+      assert.ok(both.every((s) => s.state === 'answered' || s.state === 'late'));
+    });
+
+    it('lists the sets newest first', function () {
+      const dates = index.sets().map((s) => s.submitted ?? s.answered ?? '').filter((d) => d);
+      assert.deepStrictEqual(dates, [...dates].sort().reverse());
+    });
+
+    it('normalises ministries from the roles as printed', function () {
+      assert.deepStrictEqual(ministriesOf('minister binnenlandse zaken en koninkrijksrelaties'), ['Binnenlandse Zaken en Koninkrijksrelaties']);
+      assert.deepStrictEqual(ministriesOf('Ministers van Financiën en voor Buitenlandse Handel en Ontwikkelingshulp'), ['Buitenlandse Handel en Ontwikkelingshulp', 'Financiën']);
+      assert.deepStrictEqual(ministriesOf('Staatssecretaris (Volksgezondheid, Welzijn en Sport)'), ['Volksgezondheid, Welzijn en Sport']);
+      assert.deepStrictEqual(ministriesOf('Minister-President'), ['Algemene Zaken']);
+      assert.deepStrictEqual(ministriesOf('en Staatssecretaris vanBinnenlandse Zaken en Koninkrijksrelaties'), ['Binnenlandse Zaken en Koninkrijksrelaties']);
+    });
+  });
+
+  describe('changes', function () {
+    it('a changed file changes only its set; a removed file leaves the set', async function () {
+      const local = new MemoryFileSystem(workspaceFiles());
+      const idx = new WorkspaceIndex(DEFAULT_SETTINGS.terms, '2024-12-20');
+      const ix = new Indexer({ fs: local, index: idx });
+      await ix.addFolders([FOLDER]);
+      const before = idx.sets();
+      const other = before.find((s) => s.label === 'ah-tk-20242025-584')!;
+      const uri = uriOf('official/kv-tk-2024Z18885.txt');
+      local.files.set(uri, new TextEncoder().encode(local.text('official/kv-tk-2024Z18885.txt').split('2024Z18885').join('2024Z18886')));
+      const reads = local.reads;
+      assert.ok(await ix.refresh(uri));
+      assert.strictEqual(local.reads, reads + 1, 'one file read again');
+      const after = idx.sets();
+      assert.ok(after.some((s) => s.zaak === '2024Z18886'));
+      assert.deepStrictEqual(after.find((s) => s.zaak === '2024Z18885')!.documents.map((d) => d.kind), ['openkamer']);
+      assert.deepStrictEqual(after.find((s) => s.label === 'ah-tk-20242025-584'), other, 'other sets unchanged');
+      local.files.delete(uri);
+      assert.ok(ix.remove(uri));
+      assert.ok(!idx.sets().some((s) => s.zaak === '2024Z18886'));
+      assert.strictEqual(idx.sets().length, before.length);
+    });
+
+    it('a removed workspace folder takes its files along', async function () {
+      const idx = new WorkspaceIndex();
+      const ix = new Indexer({ fs: new MemoryFileSystem(workspaceFiles()), index: idx });
+      await ix.addFolders([FOLDER]);
+      assert.ok(idx.size > 80);
+      ix.removeFolder(FOLDER);
+      assert.strictEqual(idx.size, 0);
+    });
+  });
+
+  describe('search (workspace/symbol)', function () {
+    const labels = (q: string) => index.search(q).map((f) => f.uri.slice(FOLDER.length + 1));
+    it('by zaak number: the files of the set', function () {
+      assert.deepStrictEqual(labels('2024Z18792').sort(), ['official/ah-tk-20242025-605.txt', 'official/kv-tk-2024Z18792.txt', 'openkamer/kv-2024Z18792.txt']);
+    });
+    it('by publication id and by Aanhangsel number', function () {
+      assert.deepStrictEqual(labels('ah-tk-20242025-584'), ['official/ah-tk-20242025-584.txt']);
+      assert.ok(labels('ah 562').includes('official/ah-tk-20242025-562.txt'));
+    });
+    it('by title words, submitter and addressee', function () {
+      assert.deepStrictEqual(labels('capaciteitsfixus'), ['official/ah-tk-20242025-584.txt']);
+      assert.ok(labels('martens-america').includes('official/ah-tk-20242025-584.txt'));
+      assert.ok(labels('van der plas signal').includes('openkamer/kv-2022Z09875.txt'));
+      assert.ok(labels('onderwijs cultuur').includes('official/ah-tk-20242025-584.txt'));
+    });
+    it('by date, in ISO or in words', function () {
+      assert.ok(labels('2024-09-27').includes('official/ah-tk-20242025-584.txt'));
+      assert.ok(labels('27 september 2024').includes('official/ah-tk-20242025-584.txt'));
+      assert.ok(labels('27-09-2024').includes('official/ah-tk-20242025-584.txt'));
+      assert.ok(!labels('28 september 2024').includes('official/ah-tk-20242025-584.txt'));
+    });
+    it('nothing for a query nothing holds', function () {
+      assert.deepStrictEqual(labels('zzzzqqqq'), []);
+    });
+  });
+
+  describe('cross-file definition, hover, references', function () {
+    const ctx = { locale: 'nl' as const, settings: DEFAULT_SETTINGS };
+    const open = (rel: string) => analyze(mem.text(rel));
+
+    it('`antwoord 2` in «Antwoord op vragen van het lid Van der Plas over …» goes to answer 2 of that earlier set', function () {
+      const a = open('openkamer/kv-2022Z09875.txt');
+      const links = crossFileDefinition(a, positionIn(a, 'antwoord 2, stelt', 2), uriOf('openkamer/kv-2022Z09875.txt'), index);
+      assert.ok(links && links.length === 1, JSON.stringify(links));
+      assert.strictEqual(links[0].targetUri, uriOf(SIGNAL_EARLIER));
+      const target = mem.text(SIGNAL_EARLIER);
+      // Answer 2 of the earlier set: the answer block after `Vraag 2`.
+      const answer2 = lineText(target, links[0].targetSelectionRange.start.line);
+      assert.match(answer2, /Het verwerken en archiveren van berichten/);
+    });
+
+    it('`het antwoord op vraag 3 in de brief van 25 februari 2022` goes to answer 3 of the set answered that day', function () {
+      const a = open('openkamer/kv-2022Z09875.txt');
+      const links = crossFileDefinition(a, positionIn(a, 'het antwoord op vraag 3 in de brief8', 'het antwoord op vraag '.length), uriOf('openkamer/kv-2022Z09875.txt'), index);
+      assert.ok(links && links.length === 1, JSON.stringify(links));
+      assert.strictEqual(links[0].targetUri, uriOf(SIGNAL_EARLIER));
+      assert.match(lineText(mem.text(SIGNAL_EARLIER), links[0].targetSelectionRange.start.line), /Zoals ook aangegeven in mijn brief/);
+    });
+
+    it('a letter that is the answer to another set (same date, same submitter) goes to that set', function () {
+      const a = open('openkamer/kv-2022Z09875.txt');
+      const links = crossFileDefinition(a, positionIn(a, 'brief4 van 25 februari', 1), uriOf('openkamer/kv-2022Z09875.txt'), index);
+      assert.ok(links && links.length === 1, JSON.stringify(links));
+      assert.strictEqual(links[0].targetUri, uriOf(SIGNAL_EARLIER));
+      assert.strictEqual(lineText(mem.text(SIGNAL_EARLIER), links[0].targetSelectionRange.start.line), 'Kamervraag 2022Z01234');
+    });
+
+    it('a letter of another date does not link (no set answered then)', function () {
+      const a = open('openkamer/kv-2022Z09875.txt');
+      assert.strictEqual(crossFileDefinition(a, positionIn(a, 'brief van 29 juni 2022', 1), uriOf('openkamer/kv-2022Z09875.txt'), index), null);
+    });
+
+    it('`kenmerk 2024Z16988` goes to the files of that set, the openkamer page first', function () {
+      const a = open(CITING_699);
+      const links = crossFileDefinition(a, positionIn(a, '2024Z16988', 3), uriOf(CITING_699), index);
+      assert.ok(links, 'linked');
+      assert.deepStrictEqual(links.map((l) => l.targetUri), [uriOf('openkamer/kv-2024Z16988.txt'), uriOf('official/ah-tk-20242025-562.txt')]);
+      assert.strictEqual(lineText(mem.text('openkamer/kv-2024Z16988.txt'), links[0].targetSelectionRange.start.line), 'Kamervraag 2024Z16988');
+    });
+
+    it('`Aanhangsel Handelingen, vergaderjaar 2024–2025, nr. 337` goes to that publication', function () {
+      const a = open('official/ah-tk-20242025-584.txt');
+      const links = crossFileDefinition(a, positionIn(a, 'nr. 337', 5), uriOf('official/ah-tk-20242025-584.txt'), index);
+      assert.ok(links && links.length === 1, JSON.stringify(links));
+      assert.strictEqual(links[0].targetUri, uriOf(AH_337));
+    });
+
+    it('hover on a linked citation names the set in the workspace', function () {
+      const a = open(CITING_699);
+      const lines = crossFileHover(a, positionIn(a, '2024Z16988', 3), uriOf(CITING_699), index, ctx);
+      assert.match(lines[0], /In de werkruimte/);
+      assert.match(lines[0], /Kamervraag 2024Z16988/);
+      assert.match(lines.join('\n'), /Van den Hil \(VVD\), Bikker \(ChristenUnie\)/);
+    });
+
+    it('references on a set\'s header: every file that cites it', function () {
+      const a = open(SIGNAL_EARLIER);
+      const refs = crossFileReferences(a, positionIn(a, '2022Z01234', 2), uriOf(SIGNAL_EARLIER), index, false);
+      assert.ok(refs, 'references');
+      const citing = refs.filter((r) => r.uri === uriOf('openkamer/kv-2022Z09875.txt')).map((r) => lineText(mem.text('openkamer/kv-2022Z09875.txt'), r.range.start.line).trim().slice(0, 40));
+      assert.ok(citing.some((l) => l.startsWith('Klopt het dat u in «Antwoord op vragen')), citing.join(' | '));
+      assert.ok(citing.some((l) => l.startsWith('Zoals ook aangegeven in mijn brief4')), citing.join(' | '));
+      assert.ok(citing.some((l) => l.startsWith('Zoals ook aangegeven in het antwoord op')), citing.join(' | '));
+      assert.ok(refs.every((r) => r.uri !== uriOf(SIGNAL_EARLIER)), 'no declaration asked');
+
+      const b = open('openkamer/kv-2024Z16988.txt');
+      const onHeader = crossFileReferences(b, { line: 0, character: 14 }, uriOf('openkamer/kv-2024Z16988.txt'), index, true)!;
+      const uris = onHeader.map((r) => r.uri);
+      assert.ok(uris.includes(uriOf('official/ah-tk-20242025-562.txt')), 'the declaration: the set\'s files');
+      const cite = onHeader.find((r) => r.uri === uriOf(CITING_699));
+      assert.ok(cite, 'the citing answer');
+      assert.ok(lineText(mem.text(CITING_699), cite.range.start.line).includes(CITED_SENTENCE));
+    });
+  });
+
+  describe('timeline', function () {
+    it('of the sample: submission, terms, notice, letters, the debate, the answer, in date order, with ranges', function () {
+      const text = mem.text('openkamer/kv-2022Z09875.txt');
+      const a = analyze(text);
+      const uri = uriOf('openkamer/kv-2022Z09875.txt');
+      const tl = timeline(uri, a, index.setOf(uri)!.summary, DEFAULT_SETTINGS.terms, '2024-12-20', 'nl');
+      assert.strictEqual(tl.state, 'late');
+      const find = (kind: string, date: string) => tl.events.find((e) => e.kind === kind && e.date === date);
+      assert.strictEqual(lineText(text, find('submitted', '2022-05-19')!.range!.start.line), 'Ingediend 19 mei 2022');
+      assert.strictEqual(find('term-regular', '2022-06-09')!.range, null);
+      assert.strictEqual(find('term-extended', '2022-06-30')!.range, null);
+      assert.ok(find('notice', '2022-05-24'), 'the delay notice');
+      assert.strictEqual(find('letter', '2022-05-18')!.label, 'Brief van 18 mei 2022');
+      assert.ok(find('letter', '2022-02-25'));
+      assert.match(lineText(text, find('answered', '2022-07-18')!.range!.start.line), /^Beantwoord 18 juli 2022/);
+      const debate = tl.events.find((e) => e.kind === 'debate' && e.date === '2022-05-19');
+      assert.ok(debate, tl.events.map((e) => `${e.date} ${e.kind}`).join(', '));
+      assert.match(text.split(/\r?\n/)[debate.range!.start.line], /debat/);
+      const ruling = tl.events.find((e) => e.kind === 'ruling');
+      assert.ok(ruling && ruling.date === '2019-03-20', 'the ruling of the Raad van State of 20 March 2019');
+      const dates = tl.events.map((e) => e.date);
+      assert.deepStrictEqual(dates, [...dates].sort());
+    });
+
+    it('of the questions of 2024Z18792: the answer date from the answer file, without a range; English labels', function () {
+      const uri = uriOf('official/kv-tk-2024Z18792.txt');
+      const tl = timeline(uri, analyze(mem.text('official/kv-tk-2024Z18792.txt')), index.setOf(uri)!.summary, DEFAULT_SETTINGS.terms, '2024-12-20', 'en');
+      const answered = tl.events.find((e) => e.kind === 'answered');
+      assert.deepStrictEqual(answered, { date: '2024-11-20', kind: 'answered', label: 'Answered', range: null });
+      assert.strictEqual(tl.events.find((e) => e.kind === 'submitted')!.label, 'Submitted');
+      assert.strictEqual(tl.title, 'De ontkoppeling van ontwikkelingshulp');
+      assert.strictEqual(tl.state, 'answered');
+    });
+  });
+});
