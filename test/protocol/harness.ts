@@ -70,6 +70,19 @@ export interface SessionOptions {
   readonly settings?: SettingsProvider;
   /** Time allowed for one request, in ms. */
   readonly requestTimeoutMs?: number;
+  /** Workspace folder URIs sent in `initialize` (none by default). */
+  readonly workspaceFolders?: readonly string[];
+  /** More `initializationOptions` (`fileSystem`, `today`). */
+  readonly initializationOptions?: Record<string, unknown>;
+  /** Announce `window.workDoneProgress`, dynamic `didChangeWatchedFiles` and workspace folders, as VS Code does. */
+  readonly workspaceCapabilities?: boolean;
+  /** Answers to server → client requests by method (`kamervraag/findFiles`, `kamervraag/readFile`). */
+  readonly handlers?: Record<string, (params: unknown) => unknown>;
+}
+
+export interface Notification {
+  readonly method: string;
+  readonly params: unknown;
 }
 
 export interface LogEntry {
@@ -104,6 +117,13 @@ export class Session {
   configurationRequests = 0;
   settings: SettingsProvider;
   initializeResult: InitializeResult | null = null;
+  /** Every notification other than diagnostics and logs, in arrival order (`$/progress`, `kamervraag/indexChanged`). */
+  readonly notifications: Notification[] = [];
+  /** Capabilities the server registered (`client/registerCapability`). */
+  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
+  /** Server → client requests received, by method. */
+  readonly serverRequests: Notification[] = [];
+  private readonly notificationWaiters: { test: (n: Notification) => boolean; resolve: (n: Notification) => void }[] = [];
   /** Set when the process ended; `expectedExit` tells whether we asked it to. */
   exit: { code: number | null; signal: NodeJS.Signals | null } | null = null;
   private expectedExit = false;
@@ -141,7 +161,25 @@ export class Session {
       this.configurationRequests++;
       return p.items.map((item) => this.settings(item.scopeUri) ?? {});
     });
-    this.conn.onRequest(RegistrationRequest.type, () => undefined);
+    this.conn.onRequest(RegistrationRequest.type, (p) => {
+      for (const r of p.registrations) this.registrations.push({ method: r.method, registerOptions: r.registerOptions });
+      return undefined;
+    });
+    for (const [method, handler] of Object.entries(options.handlers ?? {})) {
+      this.conn.onRequest(method, (params: unknown) => {
+        this.serverRequests.push({ method, params });
+        return handler(params);
+      });
+    }
+    for (const method of ['$/progress', 'kamervraag/indexChanged', 'window/showMessage']) {
+      this.conn.onNotification(method, (params: unknown) => {
+        const n = { method, params };
+        this.notifications.push(n);
+        for (let i = this.notificationWaiters.length - 1; i >= 0; i--) {
+          if (this.notificationWaiters[i].test(n)) this.notificationWaiters.splice(i, 1)[0].resolve(n);
+        }
+      });
+    }
     // Other requests a server may send get an empty answer, as from an editor.
     for (const method of ['client/unregisterCapability', 'window/workDoneProgress/create', 'workspace/semanticTokens/refresh', 'workspace/codeLens/refresh', 'workspace/diagnostic/refresh']) {
       this.conn.onRequest(method, () => null);
@@ -155,11 +193,17 @@ export class Session {
     s.initializeResult = await s.request(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
-      workspaceFolders: null,
+      workspaceFolders: options.workspaceFolders ? options.workspaceFolders.map((uri) => ({ uri, name: uri.slice(uri.lastIndexOf('/') + 1) })) : null,
       locale: options.locale ?? 'nl',
-      initializationOptions: { locale: options.locale ?? 'nl' },
+      initializationOptions: { locale: options.locale ?? 'nl', ...(options.initializationOptions ?? {}) },
       capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, symbol: {} },
+        ...(options.workspaceCapabilities ? { window: { workDoneProgress: true } } : {}),
+        workspace: {
+          configuration: true,
+          didChangeConfiguration: { dynamicRegistration: true },
+          symbol: {},
+          ...(options.workspaceCapabilities ? { didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true } : {}),
+        },
         textDocument: {
           synchronization: { dynamicRegistration: false },
           publishDiagnostics: { relatedInformation: true, versionSupport: true },
@@ -223,6 +267,35 @@ export class Session {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /** The first notification (already arrived or arriving within `timeoutMs`) that passes `test`. */
+  async waitForNotification(test: (n: Notification) => boolean, timeoutMs = 30000): Promise<Notification> {
+    const found = this.notifications.find(test);
+    if (found) return found;
+    this.assertAlive();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let waiter: { test: (n: Notification) => boolean; resolve: (n: Notification) => void } | undefined;
+    const got = new Promise<Notification>((resolve) => {
+      waiter = { test, resolve };
+      this.notificationWaiters.push(waiter);
+    });
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no matching notification within ${timeoutMs} ms (got: ${this.notifications.map((n) => n.method).join(', ')})`)), timeoutMs);
+    });
+    try {
+      return await Promise.race([got, this.exited, timeout]);
+    } finally {
+      clearTimeout(timer);
+      const i = waiter ? this.notificationWaiters.indexOf(waiter) : -1;
+      if (i >= 0) this.notificationWaiters.splice(i, 1);
+    }
+  }
+
+  /** Sends any notification by method name (`workspace/didChangeWatchedFiles`, …). */
+  async notify(method: string, params: unknown): Promise<void> {
+    this.assertAlive();
+    await this.conn.sendNotification(method, params);
   }
 
   /** Any request by method name (custom requests such as `kamervraag/analysis`). */

@@ -3,8 +3,15 @@
 
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../server';
+import { DiskFileSystem } from './diskFileSystem';
 
 const connection = createConnection(ProposedFeatures.all);
 process.on('uncaughtException', (e) => connection.console.error(`Uncaught: ${e instanceof Error ? e.stack ?? e.message : String(e)}`));
 process.on('unhandledRejection', (e) => connection.console.error(`Unhandled rejection: ${String(e)}`));
-startServer(connection);
+startServer(connection, {
+  diskFileSystem: new DiskFileSystem(),
+  decodeBase64: (s) => {
+    const b = Buffer.from(s, 'base64');
+    return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+  },
+});
