@@ -18,15 +18,24 @@ export interface PageOptions {
   readonly lang: Lang;
 }
 
-/** Width of the drawing in SVG units (it scales to the panel's width). */
-const WIDTH = 1000;
-const MARGIN = 24;
+/**
+ * Width the layout assumes, in pixels. The drawing takes the panel's width:
+ * x positions are written as percentages, text keeps its size, and labels are
+ * put in lanes as if the panel were this wide (about half an editor area).
+ */
+const WIDTH = 600;
+const MARGIN = 16;
 const LANE_HEIGHT = 18;
 const AXIS_GAP = 26;
 /** A gap between two events longer than this many days is drawn shortened, with a break mark. */
 const MAX_GAP_DAYS = 30;
 /** Estimated width of a label character in SVG units (12px sans-serif). */
 const CHAR_WIDTH = 6.4;
+
+/** An x position of the layout as a percentage of the drawing's width. */
+function pct(x: number): string {
+  return `${((x / WIDTH) * 100).toFixed(2)}%`;
+}
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
@@ -78,11 +87,12 @@ function head(options: PageOptions, title: string): string {
   .state { display: inline-block; padding: 1px 8px; border-radius: 9px; border: 1px solid var(--s); color: var(--s); }
   ${Object.entries(STATE_COLOUR).map(([s, c]) => `.s-${s} { --s: ${c}; }`).join('\n  ')}
   ${kinds}
-  svg { width: 100%; height: auto; display: block; overflow: visible; }
+  .scroll { overflow-x: auto; }
+  svg { width: 100%; min-width: 420px; display: block; overflow: visible; }
   svg text { fill: var(--vscode-foreground); font-family: var(--vscode-font-family); font-size: 12px; }
   svg .tick { fill: var(--vscode-descriptionForeground); font-size: 10px; }
   .axis { stroke: var(--vscode-foreground); stroke-width: 1.5; }
-  .break { stroke: var(--vscode-descriptionForeground); stroke-width: 1.5; fill: none; }
+  svg text.break { fill: var(--vscode-descriptionForeground); font-weight: bold; }
   .leader { stroke: var(--c); stroke-width: 1; stroke-dasharray: 2 2; }
   .marker { fill: var(--c); stroke: var(--vscode-editor-background); stroke-width: 2; }
   .term { fill: var(--c); fill-opacity: 0.16; }
@@ -91,15 +101,15 @@ function head(options: PageOptions, title: string): string {
   .event[data-index]:hover text, .event[data-index]:focus text { text-decoration: underline; }
   .event:focus { outline: none; }
   .event:focus .marker { stroke: var(--vscode-focusBorder); }
-  ol { list-style: none; padding: 0; margin: 16px 0 0; }
-  li { margin: 2px 0; }
-  li button { all: unset; display: flex; gap: 10px; align-items: baseline; padding: 2px 4px; border-radius: 3px; width: calc(100% - 8px); }
-  li button[data-index] { cursor: pointer; }
-  li button[data-index]:hover { background: var(--vscode-list-hoverBackground); }
-  li button:focus-visible { outline: 1px solid var(--vscode-focusBorder); }
-  li .dot { width: 10px; height: 10px; border-radius: 50%; background: var(--c); flex: none; align-self: center; }
-  li .date { min-width: 8.5em; color: var(--vscode-descriptionForeground); font-variant-numeric: tabular-nums; }
-  li .kind { min-width: 9em; color: var(--c); }
+  table { border-collapse: collapse; margin-top: 16px; }
+  td { padding: 2px 12px 2px 0; vertical-align: baseline; }
+  tr[data-index] { cursor: pointer; }
+  tr[data-index]:hover { background: var(--vscode-list-hoverBackground); }
+  tr:focus-visible { outline: 1px solid var(--vscode-focusBorder); }
+  td.dot { padding: 0 8px 0 4px; }
+  td.dot::before { content: ''; display: inline-block; width: 10px; height: 10px; border-radius: 50%; background: var(--c); }
+  td.date { color: var(--vscode-descriptionForeground); font-variant-numeric: tabular-nums; white-space: nowrap; }
+  td.kind { color: var(--c); white-space: nowrap; }
   .empty { color: var(--vscode-descriptionForeground); margin-top: 24px; }
 </style>
 </head>`;
@@ -139,8 +149,8 @@ function scale(days: readonly number[]): { x: Map<number, number>; breaks: numbe
     if (gap > MAX_GAP_DAYS) shortened.push(i);
   }
   const total = units[units.length - 1] || 1;
-  const left = MARGIN + 40;
-  const right = WIDTH - MARGIN - 40;
+  const left = MARGIN + 24;
+  const right = WIDTH - MARGIN - 24;
   const at = (u: number) => (distinct.length === 1 ? (left + right) / 2 : left + ((right - left) * u) / total);
   const x = new Map<number, number>();
   distinct.forEach((d, i) => x.set(d, at(units[i])));
@@ -208,15 +218,15 @@ ${top}
     const x0 = x.get(submitted.day) as number;
     const x1 = x.get(term.day) as number;
     const h = kind === 'term-regular' ? 14 : 22;
-    svg.push(`<g class="k-${kind}"><rect class="term" x="${x0.toFixed(1)}" y="${axisY - h / 2}" width="${Math.max(0, x1 - x0).toFixed(1)}" height="${h}"/><line class="term-edge" x1="${x1.toFixed(1)}" x2="${x1.toFixed(1)}" y1="${axisY - h / 2}" y2="${axisY + h / 2}"/></g>`);
+    svg.push(`<g class="k-${kind}"><rect class="term" x="${pct(x0)}" y="${axisY - h / 2}" width="${pct(Math.max(0, x1 - x0))}" height="${h}"/><line class="term-edge" x1="${pct(x1)}" x2="${pct(x1)}" y1="${axisY - h / 2}" y2="${axisY + h / 2}"/></g>`);
   }
-  svg.push(`<line class="axis" x1="${MARGIN}" x2="${WIDTH - MARGIN}" y1="${axisY}" y2="${axisY}"/>`);
+  svg.push(`<line class="axis" x1="${pct(MARGIN)}" x2="${pct(WIDTH - MARGIN)}" y1="${axisY}" y2="${axisY}"/>`);
   for (const bx of breaks) {
-    svg.push(`<path class="break" d="M${(bx - 7).toFixed(1)} ${axisY + 7} l6 -14 M${(bx + 1).toFixed(1)} ${axisY + 7} l6 -14"/>`);
+    svg.push(`<text class="break" x="${pct(bx)}" y="${axisY + 4}" text-anchor="middle">//</text>`);
   }
   for (const p of placed) {
     const y = laneY(p.lane);
-    const x0 = p.x.toFixed(1);
+    const x0 = pct(p.x);
     const label = escapeHtml(labelText(p.event));
     const date = escapeHtml(formatDate(p.event.date, lang, true));
     svg.push(
@@ -230,13 +240,16 @@ ${top}
   // Dates of the first and last day at the ends of the axis.
   const first = indexed.reduce((a, b) => (b.day < a.day ? b : a));
   const last = indexed.reduce((a, b) => (b.day > a.day ? b : a));
-  svg.push(`<text class="tick" x="${MARGIN}" y="${height - 6}">${escapeHtml(formatDate(first.event.date, lang, true))}</text>`);
-  if (last.day !== first.day) svg.push(`<text class="tick" x="${WIDTH - MARGIN}" y="${height - 6}" text-anchor="end">${escapeHtml(formatDate(last.event.date, lang, true))}</text>`);
+  svg.push(`<text class="tick" x="${pct(MARGIN)}" y="${height - 6}">${escapeHtml(formatDate(first.event.date, lang, true))}</text>`);
+  if (last.day !== first.day) svg.push(`<text class="tick" x="${pct(WIDTH - MARGIN)}" y="${height - 6}" text-anchor="end">${escapeHtml(formatDate(last.event.date, lang, true))}</text>`);
 
   const list = timeline.events
     .map((e, i) => {
-      const attrs = e.range ? ` data-index="${i}"` : ' disabled';
-      return `<li class="k-${e.kind}"><button class="event"${attrs}><span class="dot"></span><span class="date">${escapeHtml(formatDate(e.date, lang))}</span><span class="kind">${escapeHtml(eventKindLabel(e.kind, lang))}</span><span class="label">${escapeHtml(e.label)}</span></button></li>`;
+      const attrs = e.range ? ` data-index="${i}" tabindex="0" role="button"` : '';
+      // The kind in words, unless the label says it already (`Ingediend`, `Brief van …`).
+      const kind = eventKindLabel(e.kind, lang);
+      const kindCell = e.label.toLowerCase().includes(kind.toLowerCase()) ? '' : escapeHtml(kind);
+      return `<tr class="event k-${e.kind}"${attrs}><td class="dot"></td><td class="date">${escapeHtml(formatDate(e.date, lang))}</td><td class="kind">${kindCell}</td><td class="label">${escapeHtml(e.label)}</td></tr>`;
     })
     .join('\n');
 
@@ -244,12 +257,12 @@ ${top}
 <body>
 <main id="kv-timeline" data-events="${timeline.events.length}">
 ${top}
-<svg viewBox="0 0 ${WIDTH} ${height}" role="img" aria-label="${escapeHtml(lang === 'en' ? 'Timeline' : 'Tijdlijn')}">
+<div class="scroll"><svg height="${height}" role="img" aria-label="${escapeHtml(lang === 'en' ? 'Timeline' : 'Tijdlijn')}">
 ${svg.join('\n')}
-</svg>
-<ol id="kv-events">
+</svg></div>
+<table id="kv-events"><tbody>
 ${list}
-</ol>
+</tbody></table>
 </main>
 <script nonce="${options.nonce}">
   const vscode = acquireVsCodeApi();
@@ -259,7 +272,7 @@ ${list}
   };
   document.addEventListener('click', (e) => reveal(e.target));
   document.addEventListener('keydown', (e) => {
-    if ((e.key === 'Enter' || e.key === ' ') && e.target instanceof SVGElement) { e.preventDefault(); reveal(e.target); }
+    if ((e.key === 'Enter' || e.key === ' ') && e.target instanceof Element && e.target.hasAttribute('data-index')) { e.preventDefault(); reveal(e.target); }
   });
 </script>
 </body>

@@ -18,6 +18,13 @@
 // SCREENSHOTS/NAME.png; the suite learns SCREENSHOTS from the environment
 // variable EDITOR_TEST_SCREENSHOTS and waits for the file.
 //
+// The workbench's DOM, for what the extension API cannot see (tree rows,
+// webview content): a line `[dom] NAME SELECTOR` writes SCREENSHOTS/NAME.json,
+// the elements matching the CSS selector in every frame (webviews included),
+// each as { text, aria, icons }; `[click] NAME SELECTOR` clicks the first
+// match and writes { clicked, text }; `[hover] NAME SELECTOR` moves the mouse
+// over it instead (tooltips). All after the same settling pause.
+//
 // Environment:
 //   EDITOR_TEST_SCREENSHOTS  folder for the PNGs (default .vscode-test/screenshots)
 //   EDITOR_TEST_LOGS         folder for server.log and browser.log (default .vscode-test/logs)
@@ -205,6 +212,45 @@ async function screenshot(page, name) {
   return file;
 }
 
+/** Writes a JSON file atomically (see `screenshot`). */
+function writeJson(name, value) {
+  const file = path.join(SCREENSHOTS, `${name.replace(/[^A-Za-z0-9._-]/g, '_')}.json`);
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  fs.writeFileSync(`${file}.tmp`, JSON.stringify(value, null, 2));
+  fs.renameSync(`${file}.tmp`, file);
+}
+
+/** The elements matching `selector` in every frame of the page: the workbench and its webviews. */
+async function queryDom(page, selector) {
+  const out = [];
+  for (const frame of page.frames()) {
+    const found = await frame
+      .$$eval(selector, (els) =>
+        els.map((el) => ({
+          text: (el.textContent ?? '').replace(/\s+/g, ' ').trim(),
+          aria: el.getAttribute('aria-label'),
+          icons: [...el.querySelectorAll('[class*="codicon-"]')].flatMap((c) => [...c.classList].filter((k) => k.startsWith('codicon-'))),
+        })),
+      )
+      .catch(() => []);
+    out.push(...found);
+  }
+  return out;
+}
+
+/** Clicks (or hovers over) the first element matching `selector` in any frame. */
+async function clickDom(page, selector, hover = false) {
+  for (const frame of page.frames()) {
+    const el = await frame.$(selector).catch(() => null);
+    if (!el) continue;
+    const text = ((await el.textContent().catch(() => '')) ?? '').replace(/\s+/g, ' ').trim();
+    if (hover) await el.hover({ timeout: 10_000 });
+    else await el.click({ timeout: 10_000 });
+    return { clicked: true, text };
+  }
+  return { clicked: false, text: null };
+}
+
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   if (!opts.extensionDevelopmentPath || !opts.extensionTestsPath) {
@@ -299,6 +345,18 @@ async function main() {
           await sleep(SETTLE_MS);
           await screenshot(page, m[1]);
         }).catch((err) => say(`screenshot ${m[1]} failed: ${err.message}`));
+        return;
+      }
+      const dom = /^\[(dom|click|hover)\] ([\w.-]+) (.+)$/s.exec(text);
+      if (dom) {
+        const [, verb, name, selector] = dom;
+        shots = shots.then(async () => {
+          await sleep(SETTLE_MS);
+          writeJson(name, verb === 'dom' ? await queryDom(page, selector) : await clickDom(page, selector, verb === 'hover'));
+        }).catch((err) => {
+          say(`${verb} ${name} failed: ${err.message}`);
+          writeJson(name, { error: err.message });
+        });
         return;
       }
       if (NOISE.test(text)) return;

@@ -7,7 +7,11 @@
 // Each run gets a fresh workspace folder in a temporary directory with copies
 // of the fixtures the suite opens: the openkamer sample as a plain `sample.txt`
 // (a name no pattern of the extension matches, so it becomes `kamervraag` only
-// by its first line) and an official publication under its own name.
+// by its first line) and an official publication under its own name; in
+// `sets/`, question sets for the workspace index: a question/answer pair of one
+// zaak, a set with its delay notice, and a set that cites the first (see
+// test/fixtures/workspace/README.md). The server takes KAMERVRAAG_TODAY as
+// today, so that the states of the sets do not change with the calendar.
 //
 //   node scripts/editor/run.mjs        (after `npm run build` and compiling test/editor)
 import * as fs from 'node:fs';
@@ -20,18 +24,29 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const LAUNCHER = path.join(ROOT, 'scripts', 'editor', 'code-server-launcher.mjs');
 const SUITE = path.join(ROOT, 'out', 'test', 'editor', 'index.js');
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'corpus');
+const WORKSPACE_FIXTURES = path.join(ROOT, 'test', 'fixtures', 'workspace');
+/** "Today" for the server in the suite: the set of 2024Z16988 is delayed then, its extended term not yet passed. */
+const TODAY = '2024-12-03';
 
 /** The fixtures copied into the workspace: name in the workspace ← file in the corpus. */
 export const WORKSPACE_FILES = {
   'sample.txt': path.join(FIXTURES, 'openkamer', 'kv-2022Z09875.txt'),
   'ah-tk-20242025-584.txt': path.join(FIXTURES, 'official', 'ah-tk-20242025-584.txt'),
+  'sets/kv-tk-2024Z18792.txt': path.join(FIXTURES, 'official', 'kv-tk-2024Z18792.txt'),
+  'sets/ah-tk-20242025-605.txt': path.join(FIXTURES, 'official', 'ah-tk-20242025-605.txt'),
+  'sets/kv-2024Z16988.kv.txt': path.join(FIXTURES, 'openkamer', 'kv-2024Z16988.txt'),
+  'sets/ah-tk-20242025-562.txt': path.join(FIXTURES, 'official', 'ah-tk-20242025-562.txt'),
+  'sets/vervolgvragen-ontkoppeling.kamervraag': path.join(WORKSPACE_FIXTURES, 'vervolgvragen-ontkoppeling.kamervraag'),
 };
 
 function makeWorkspace() {
   // A readable folder name: VS Code shows it in the title bar and the Explorer.
   const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kamervraag-editor-')), 'kamervragen');
   fs.mkdirSync(dir);
-  for (const [name, source] of Object.entries(WORKSPACE_FILES)) fs.copyFileSync(source, path.join(dir, name));
+  for (const [name, source] of Object.entries(WORKSPACE_FILES)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.copyFileSync(source, path.join(dir, name));
+  }
   return dir;
 }
 
@@ -42,9 +57,9 @@ async function main() {
   const desktop = process.env.EDITOR_TEST_VSCODE;
   // The whole suite with a trusted workspace, then the core of it again in restricted mode,
   // which the extension declares it supports.
-  const runs = [{ label: 'trusted workspace', env: {} }];
+  const runs = [{ label: 'trusted workspace', env: { KAMERVRAAG_TODAY: TODAY } }];
   if (!desktop && process.env.EDITOR_TEST_RESTRICTED !== '0') {
-    runs.push({ label: 'restricted mode', env: { EDITOR_TEST_RESTRICTED: '1', EDITOR_TEST_GREP: '/trust|switched|Outline|Definition|Problems|Quick fix/' } });
+    runs.push({ label: 'restricted mode', env: { EDITOR_TEST_RESTRICTED: '1', KAMERVRAAG_TODAY: TODAY, EDITOR_TEST_GREP: '/trust|switched|Outline|Definition|Problems|Quick fix|workspace:/' } });
   }
   for (const run of runs) {
     const workspace = makeWorkspace();

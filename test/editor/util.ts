@@ -161,3 +161,45 @@ export async function screenshot(name: string): Promise<void> {
   console.log(`[screenshot] ${name}`);
   await waitFor(`the launcher to write ${file}`, () => fs.existsSync(file), (ok) => ok, 30_000);
 }
+
+/** An element of the workbench or of a webview, as the launcher reads it (scripts/editor/code-server-launcher.mjs). */
+export interface DomElement {
+  readonly text: string;
+  readonly aria: string | null;
+  readonly icons: readonly string[];
+}
+
+/** Waits for the launcher's answer NAME.json to a `[dom]` or `[click]` line. */
+async function launcherAnswer<T>(verb: 'dom' | 'click' | 'hover', name: string, selector: string): Promise<T | undefined> {
+  const dir = process.env.EDITOR_TEST_SCREENSHOTS;
+  if (!dir) return undefined;
+  const file = path.join(dir, `${name}.json`);
+  fs.rmSync(file, { force: true });
+  console.log(`[${verb}] ${name} ${selector}`);
+  await waitFor(`the launcher to write ${file}`, () => fs.existsSync(file), (ok) => ok, 30_000);
+  const value = JSON.parse(fs.readFileSync(file, 'utf8')) as T & { error?: string };
+  fs.rmSync(file, { force: true });
+  if (value && typeof value === 'object' && 'error' in value && value.error) assert.fail(`launcher ${verb} ${selector}: ${value.error}`);
+  return value;
+}
+
+/**
+ * The elements matching a CSS selector in the workbench and its webviews, as rendered now.
+ * Undefined without the launcher (a desktop VS Code run): the caller skips what only the DOM shows.
+ */
+export function dom(name: string, selector: string): Promise<DomElement[] | undefined> {
+  return launcherAnswer<DomElement[]>('dom', name, selector);
+}
+
+/** Clicks the first element matching a CSS selector (workbench or webview) with the mouse, through the browser. */
+export function click(name: string, selector: string): Promise<{ clicked: boolean; text: string | null } | undefined> {
+  return launcherAnswer('click', name, selector);
+}
+
+/** Moves the mouse over the first element matching a CSS selector (for a tooltip in the next screenshot). */
+export function hover(name: string, selector: string): Promise<{ clicked: boolean; text: string | null } | undefined> {
+  return launcherAnswer('hover', name, selector);
+}
+
+/** Whether the launcher runs this VS Code (and so can read the DOM and take screenshots). */
+export const HAS_LAUNCHER = Boolean(process.env.EDITOR_TEST_SCREENSHOTS);

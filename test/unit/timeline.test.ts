@@ -13,7 +13,7 @@ const TIMELINE: Timeline = {
   title: 'Het bericht «Wachttijden ggz niet goed vastgelegd» & meer',
   state: 'delayed',
   events: [
-    { date: '2024-04-04', kind: 'letter', label: 'Brief van 4 april 2024', range: range(20, 3, 25) },
+    { date: '2024-04-04', kind: 'letter', label: '4 april 2024', range: range(20, 3, 25) },
     { date: '2024-10-25', kind: 'submitted', label: 'Ingediend', range: range(9, 0, 28) },
     { date: '2024-11-15', kind: 'term-regular', label: 'Termijn van 3 weken', range: null },
     { date: '2024-11-15', kind: 'notice', label: 'Uitstelbericht', range: range(10, 0, 40) },
@@ -53,11 +53,14 @@ describe('client: timeline page', () => {
   });
 
   it('lists every event with its date, kind and label; only events with a range are clickable', () => {
-    const items = [...html.matchAll(/<li class="k-([\w-]+)"><button class="event"( data-index="(\d+)"| disabled)>(.*?)<\/button><\/li>/g)];
+    const items = [...html.matchAll(/<tr class="event k-([\w-]+)"( data-index="(\d+)" tabindex="0" role="button")?>(.*?)<\/tr>/g)];
     assert.deepStrictEqual(items.map((m) => m[1]), ['letter', 'submitted', 'term-regular', 'notice', 'term-extended']);
     assert.deepStrictEqual(items.map((m) => m[3] ?? null), ['0', '1', null, '3', null]);
     assert.match(items[1][4], /25 oktober 2024.*Ingediend/);
     assert.match(items[3][4], /15 november 2024.*Uitstelbericht/);
+    // The kind in words only where the label does not say it.
+    assert.match(items[0][4], /<td class="kind">Brief<\/td>/);
+    assert.match(items[1][4], /<td class="kind"><\/td><td class="label">Ingediend</);
   });
 
   it('draws a marker per event on the axis and shades both terms from the submission', () => {
@@ -65,15 +68,15 @@ describe('client: timeline page', () => {
     assert.match(html, /<g class="k-term-regular"><rect class="term"/);
     assert.match(html, /<g class="k-term-extended"><rect class="term"/);
     // The letter of April lies months before: its gap is shortened and marked.
-    assert.match(html, /<path class="break"/);
-    const xs = [...html.matchAll(/<circle class="marker" cx="([\d.]+)"/g)].map((m) => Number(m[1]));
+    assert.match(html, /<text class="break"/);
+    const xs = [...html.matchAll(/<circle class="marker" cx="([\d.]+)%"/g)].map((m) => Number(m[1]));
     assert.deepStrictEqual([...xs].sort((a, b) => a - b), xs, 'markers in date order');
     assert.ok(xs[1] - xs[0] < xs[4] - xs[1] + 1, 'the long gap takes no more room than the weeks of the terms');
     assert.strictEqual(xs[2], xs[3], 'events on the same day at the same place');
   });
 
   it('labels on the same day do not overlap: they go to different lanes', () => {
-    const ys = [...html.matchAll(/<g class="event k-(term-regular|notice)"[^>]*>.*?<text x="[\d.]+" y="([\d.]+)"/g)].map((m) => m[2]);
+    const ys = [...html.matchAll(/<g class="event k-(term-regular|notice)"[^>]*>.*?<text x="[\d.]+%" y="([\d.]+)"/g)].map((m) => m[2]);
     assert.strictEqual(ys.length, 2);
     assert.notStrictEqual(ys[0], ys[1]);
   });
