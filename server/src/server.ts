@@ -108,6 +108,17 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
 
   // ── The workspace index ────────────────────────────────────────────────
   let today = isoToday();
+  /** Set by `initializationOptions.today`; otherwise today follows the clock. */
+  let todayPinned = false;
+  /** The server may run past midnight: today moves on unless a client pinned it. */
+  const refreshToday = () => {
+    if (todayPinned) return;
+    const now = isoToday();
+    if (now !== today) {
+      today = now;
+      index.setToday(today);
+    }
+  };
   let workspaceFolders: string[] = [];
   let clientWorkspaceFolders = false;
   let watchDynamic = false;
@@ -217,6 +228,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     pullConfiguration = params.capabilities.workspace?.configuration === true;
     if (typeof options.today === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(options.today)) {
       today = options.today;
+      todayPinned = true;
       index.setToday(today);
     }
     const caps = params.capabilities;
@@ -360,6 +372,13 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     const raw = (change.settings as { kamervraag?: unknown } | null)?.kamervraag;
     if (!pullConfiguration && raw !== undefined) globalSettings = readSettings(raw);
     for (const doc of documents.all()) scheduleDiagnostics(doc.uri, 0);
+    // New terms change where the sets stand.
+    void (async () => {
+      if (pullConfiguration && workspaceFolders.length > 0) globalSettings = await loadSettings(workspaceFolders[0]);
+      const generation = index.generation;
+      index.setTerms(globalSettings.terms);
+      if (index.generation !== generation) indexChanged();
+    })().catch(() => undefined);
   });
 
   documents.onDidOpen((e) => {
@@ -442,6 +461,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
 
   connection.onRequest(SETS_REQUEST, (p: SetsParams | null) => {
     try {
+      refreshToday();
       return index.sets(p && typeof p === 'object' ? p : {});
     } catch (e) {
       connection.console.error(`sets failed: ${String(e)}`);
@@ -469,6 +489,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     const uri = typeof p?.uri === 'string' ? p.uri : '';
     if (!uri) return null;
     try {
+      refreshToday();
       if (documents.get(uri) && !settingsByUri.has(uri) && pullConfiguration) await loadSettings(uri);
       const a = await analysisForTimeline(uri);
       if (!a) return null;

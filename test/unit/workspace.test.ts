@@ -200,6 +200,40 @@ describe('workspace index', function () {
       assert.strictEqual(idx.sets().length, before.length);
     });
 
+    it('multi-root: the files of two folders merge into sets; removing a folder removes its files', async function () {
+      const two = new Map<string, Uint8Array>();
+      const files = workspaceFiles();
+      two.set('a/official/ah-tk-20242025-584.txt', files.get('official/ah-tk-20242025-584.txt')!);
+      two.set('b/openkamer/kv-2024Z18792.txt', files.get('openkamer/kv-2024Z18792.txt')!);
+      two.set('b/official/ah-tk-20242025-605.txt', files.get('official/ah-tk-20242025-605.txt')!);
+      const idx = new WorkspaceIndex(DEFAULT_SETTINGS.terms, '2024-12-20');
+      const ix = new Indexer({ fs: new MemoryFileSystem(two), index: idx });
+      await ix.addFolders([`${FOLDER}/a`, `${FOLDER}/b`]);
+      assert.deepStrictEqual(idx.sets().map((x) => x.label), ['Kamervraag 2024Z18792', 'ah-tk-20242025-584']);
+      assert.deepStrictEqual(idx.sets()[0].documents.map((d) => d.kind), ['answer', 'openkamer']);
+      ix.removeFolder(`${FOLDER}/b`);
+      assert.deepStrictEqual(idx.sets().map((x) => x.label), ['ah-tk-20242025-584']);
+      assert.deepStrictEqual(ix.workspaceFolders(), [`${FOLDER}/a`]);
+    });
+
+    it('the sets kept up to date file by file equal the sets of a fresh index, in whatever order the files come and go', function () {
+      const all = [...index.uris()].map((u) => index.get(u)!);
+      const fresh = new WorkspaceIndex(DEFAULT_SETTINGS.terms, '2024-12-20');
+      for (const f of all) fresh.set(f);
+      const shuffled = new WorkspaceIndex(DEFAULT_SETTINGS.terms, '2024-12-20');
+      // Reverse order, each answer first without the files that name it, then removed and added again.
+      for (const f of [...all].reverse()) shuffled.set(f);
+      for (const f of all.filter((x) => x.kind === 'openkamer' || x.kind === 'questions')) shuffled.delete(f.uri);
+      for (const f of all.filter((x) => x.kind === 'openkamer' || x.kind === 'questions')) shuffled.set(f);
+      for (const f of all.filter((x) => x.kind === 'answer' || x.kind === 'notice').slice(0, 20)) {
+        shuffled.delete(f.uri);
+        shuffled.set(f);
+      }
+      assert.deepStrictEqual(shuffled.sets(), fresh.sets());
+      assert.deepStrictEqual(fresh.sets(), index.sets());
+      assert.strictEqual(shuffled.setCount, fresh.sets().length);
+    });
+
     it('a removed workspace folder takes its files along', async function () {
       const idx = new WorkspaceIndex();
       const ix = new Indexer({ fs: new MemoryFileSystem(workspaceFiles()), index: idx });
@@ -270,6 +304,20 @@ describe('workspace index', function () {
     it('a letter of another date does not link (no set answered then)', function () {
       const a = open('openkamer/kv-2022Z09875.txt');
       assert.strictEqual(crossFileDefinition(a, positionIn(a, 'brief van 29 juni 2022', 1), uriOf('openkamer/kv-2022Z09875.txt'), index), null);
+    });
+
+    it('two sets that match equally well: no link (a wrong link is worse than none)', async function () {
+      const files = workspaceFiles();
+      const twin = new TextDecoder().decode(files.get(SIGNAL_EARLIER)!).split('2022Z01234').join('2022Z01235');
+      files.set('variants/kv-2022Z01235.kamervraag', new TextEncoder().encode(twin));
+      const idx = new WorkspaceIndex(DEFAULT_SETTINGS.terms, '2024-12-20');
+      await new Indexer({ fs: new MemoryFileSystem(files), index: idx }).addFolders([FOLDER]);
+      const a = open('openkamer/kv-2022Z09875.txt');
+      const uri = uriOf('openkamer/kv-2022Z09875.txt');
+      assert.strictEqual(crossFileDefinition(a, positionIn(a, 'antwoord 2, stelt', 2), uri, idx), null);
+      assert.strictEqual(crossFileDefinition(a, positionIn(a, 'brief4 van 25 februari', 1), uri, idx), null);
+      // Both twins are still found by their zaak numbers.
+      assert.strictEqual(idx.search('2022Z01235').length, 1);
     });
 
     it('`kenmerk 2024Z16988` goes to the files of that set, the openkamer page first', function () {

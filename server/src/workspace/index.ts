@@ -1,9 +1,10 @@
 // The workspace index: the summaries of every Kamervraag file of the
 // workspace, the sets they form, and inverted maps for the cross-file
 // features (zaak → files, publication id → files, cited id → citing files,
-// answer date → files, submitter → files). Adding, changing or removing a
-// file touches only its own entries; the grouping into sets is recomputed
-// lazily, on the next question that needs it. Pure: no Node built-ins.
+// answer date → files, submitter → files, search word → files). Adding,
+// changing or removing a file touches only its own entries and the sets of
+// the files it links to; a set's summary is recomputed on the next question
+// that needs it. Pure: no Node built-ins.
 
 import { DEFAULT_TERMS, type Terms } from '../model/deadlines';
 import type { Range } from '../model/text';
@@ -19,6 +20,14 @@ export interface IndexedSet {
   /** Primary file first: the answer, else the openkamer page, else the notice, else the questions. */
   readonly files: readonly FileSummary[];
   readonly summary: SetSummary;
+}
+
+/** A set as the index keeps it: its members, and its sorted files and summary once asked for. */
+interface Group {
+  readonly key: string;
+  readonly members: Map<string, FileSummary>;
+  /** Null when a member changed since. */
+  view: IndexedSet | null;
 }
 
 export interface Target {
@@ -70,11 +79,12 @@ export class WorkspaceIndex {
   private readonly externalByDate = new Map<IsoDate, Set<string>>();
   private readonly externalUndated = new Set<string>();
   private readonly bySurname = new Map<string, Set<string>>();
-  /** Lower-case search text per file, words separated by single spaces, with a leading space. */
-  private readonly haystacks = new Map<string, string>();
+  /** Search words → files, and the words in sorted order for prefix search (rebuilt when a word comes or goes). */
+  private readonly postings = new Map<string, Set<string>>();
+  private sortedWords: string[] | null = null;
 
-  private groups: Map<string, IndexedSet> | null = null;
-  private keyOf = new Map<string, string>();
+  private readonly groups = new Map<string, Group>();
+  private readonly keyOf = new Map<string, string>();
   private sorted: IndexedSet[] | null = null;
 
   /** Bumped on every change. */
@@ -109,16 +119,57 @@ export class WorkspaceIndex {
     return this.files.keys();
   }
 
+  /** Every set's summary is stale (new terms, another day). */
   private invalidate(): void {
-    this.groups = null;
+    for (const g of this.groups.values()) g.view = null;
+    this.sorted = null;
+    this.generation++;
+  }
+
+  /** Files whose set may follow from `f`: those that list its publications or share its title and date, and those it lists. */
+  private neighbours(f: FileSummary, into: Set<string>): void {
+    for (const id of f.publicationIds) for (const u of this.byOwnPublication.get(id) ?? []) into.add(u);
+    for (const id of f.ownPublicationIds) for (const u of this.byListedPublication.get(id) ?? []) into.add(u);
+    const tk = titleKey(f);
+    if (tk) for (const u of this.byTitle.get(tk) ?? []) into.add(u);
+  }
+
+  /** Puts each file in the set its key says, after a change near it. */
+  private rekey(uris: Iterable<string>, changed: string): void {
+    for (const uri of uris) {
+      const f = this.files.get(uri);
+      const old = this.keyOf.get(uri);
+      const key = f ? this.setKeyOf(f) : undefined;
+      if (old !== undefined && (old !== key || uri === changed)) {
+        const g = this.groups.get(old);
+        if (g) {
+          g.members.delete(uri);
+          g.view = null;
+          if (g.members.size === 0) this.groups.delete(old);
+        }
+        this.keyOf.delete(uri);
+      }
+      if (f && key !== undefined && (old !== key || uri === changed)) {
+        let g = this.groups.get(key);
+        if (!g) this.groups.set(key, (g = { key, members: new Map(), view: null }));
+        g.members.set(uri, f);
+        g.view = null;
+        this.keyOf.set(uri, key);
+      }
+    }
     this.sorted = null;
     this.generation++;
   }
 
   /** Adds or replaces the summary of a file. */
   set(s: FileSummary): void {
-    if (this.files.has(s.uri)) this.delete(s.uri);
     const uri = s.uri;
+    const affected = new Set<string>([uri]);
+    const old = this.files.get(uri);
+    if (old) {
+      this.neighbours(old, affected);
+      this.unmap(old);
+    }
     this.files.set(uri, s);
     if (s.setZaak) add(this.byZaak, s.setZaak, uri);
     if (s.zaak && s.zaak !== s.setZaak) add(this.byZaak, s.zaak, uri);
@@ -133,14 +184,28 @@ export class WorkspaceIndex {
       else this.externalUndated.add(uri);
     }
     for (const n of s.surnames) add(this.bySurname, n, uri);
-    this.haystacks.set(uri, haystackOf(s));
-    this.invalidate();
+    for (const w of searchWordsOf(s)) {
+      if (!this.postings.has(w)) this.sortedWords = null;
+      add(this.postings, w, uri);
+    }
+    this.neighbours(s, affected);
+    this.rekey(affected, uri);
   }
 
   delete(uri: string): boolean {
     const s = this.files.get(uri);
     if (!s) return false;
+    const affected = new Set<string>([uri]);
+    this.neighbours(s, affected);
+    this.unmap(s);
     this.files.delete(uri);
+    this.rekey(affected, uri);
+    return true;
+  }
+
+  /** Takes a file out of the inverted maps. */
+  private unmap(s: FileSummary): void {
+    const uri = s.uri;
     if (s.setZaak) remove(this.byZaak, s.setZaak, uri);
     if (s.zaak) remove(this.byZaak, s.zaak, uri);
     for (const id of s.ownPublicationIds) remove(this.byOwnPublication, id, uri);
@@ -152,9 +217,10 @@ export class WorkspaceIndex {
     for (const e of s.external) if (e.date) remove(this.externalByDate, e.date, uri);
     this.externalUndated.delete(uri);
     for (const n of s.surnames) remove(this.bySurname, n, uri);
-    this.haystacks.delete(uri);
-    this.invalidate();
-    return true;
+    for (const w of searchWordsOf(s)) {
+      remove(this.postings, w, uri);
+      if (!this.postings.has(w)) this.sortedWords = null;
+    }
   }
 
   // ------------------------------------------------------------------ sets
@@ -181,25 +247,12 @@ export class WorkspaceIndex {
     return tk ? `t:${tk}` : `u:${f.uri}`;
   }
 
-  private regroup(): Map<string, IndexedSet> {
-    if (this.groups) return this.groups;
-    const members = new Map<string, FileSummary[]>();
-    const keyOf = new Map<string, string>();
-    for (const f of this.files.values()) {
-      const key = this.setKeyOf(f);
-      keyOf.set(f.uri, key);
-      const list = members.get(key);
-      if (list) list.push(f);
-      else members.set(key, [f]);
-    }
-    const groups = new Map<string, IndexedSet>();
-    for (const [key, list] of members) {
-      list.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.uri < b.uri ? -1 : 1));
-      groups.set(key, { key, files: list, summary: this.summarizeSet(list) });
-    }
-    this.groups = groups;
-    this.keyOf = keyOf;
-    return groups;
+  /** The set of a group, its files sorted and its summary computed, once per change. */
+  private view(g: Group): IndexedSet {
+    if (g.view) return g.view;
+    const files = [...g.members.values()].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.uri < b.uri ? -1 : 1));
+    g.view = { key: g.key, files, summary: this.summarizeSet(files) };
+    return g.view;
   }
 
   private summarizeSet(files: readonly FileSummary[]): SetSummary {
@@ -250,8 +303,8 @@ export class WorkspaceIndex {
 
   /** All sets, newest first (by submission, else answer date), then by label. */
   allSets(): readonly IndexedSet[] {
-    if (this.sorted && this.groups) return this.sorted;
-    const list = [...this.regroup().values()];
+    if (this.sorted) return this.sorted;
+    const list = [...this.groups.values()].map((g) => this.view(g));
     const dateOf = (s: IndexedSet) => s.summary.submitted ?? s.summary.answered ?? '';
     list.sort((a, b) => (dateOf(a) < dateOf(b) ? 1 : dateOf(a) > dateOf(b) ? -1 : a.summary.label.localeCompare(b.summary.label)));
     this.sorted = list;
@@ -259,7 +312,7 @@ export class WorkspaceIndex {
   }
 
   get setCount(): number {
-    return this.regroup().size;
+    return this.groups.size;
   }
 
   sets(params: SetsParams = {}): SetSummary[] {
@@ -276,9 +329,14 @@ export class WorkspaceIndex {
 
   /** The set a file belongs to. */
   setOf(uri: string): IndexedSet | null {
-    const groups = this.regroup();
     const key = this.keyOf.get(uri);
-    return key ? groups.get(key) ?? null : null;
+    const g = key ? this.groups.get(key) : undefined;
+    return g ? this.view(g) : null;
+  }
+
+  private setByKey(key: string): IndexedSet | null {
+    const g = this.groups.get(key);
+    return g ? this.view(g) : null;
   }
 
   // ------------------------------------------------------------------ cross-file targets
@@ -292,7 +350,7 @@ export class WorkspaceIndex {
     const own = this.setOf(fromUri)?.key;
     let found: FileSummary[] = [];
     if (kind === 'zaak') {
-      const set = this.regroup().get(`z:${id}`);
+      const set = this.setByKey(`z:${id}`);
       if (set) found = [...set.files];
     } else {
       for (const uri of this.byOwnPublication.get(id) ?? []) found.push(this.files.get(uri)!);
@@ -304,7 +362,6 @@ export class WorkspaceIndex {
 
   /** The sets an external site could mean; conservative: by answer date and submitter or title, unique. */
   resolveExternal(site: Pick<ExternalSite, 'date' | 'words' | 'kind'>, fromUri: string): IndexedSet | null {
-    const groups = this.regroup();
     const ownKey = this.keyOf.get(fromUri);
     const candidates = new Set<string>();
     if (site.date) {
@@ -322,7 +379,7 @@ export class WorkspaceIndex {
     let tie = false;
     const words = site.words.length > 0 ? site.words : '';
     for (const key of candidates) {
-      const set = groups.get(key);
+      const set = this.setByKey(key);
       if (!set) continue;
       const score = matchScore(set, words, site.date !== null);
       if (score <= 0) continue;
@@ -394,16 +451,41 @@ export class WorkspaceIndex {
    */
   search(query: string, limit = 200): FileSummary[] {
     const words = searchWords(query);
-    const out: FileSummary[] = [];
-    for (const set of this.allSets()) {
-      for (const f of set.files) {
-        const hay = this.haystacks.get(f.uri)!;
-        if (words.every((w) => hay.includes(w))) {
+    if (words.length === 0) {
+      const out: FileSummary[] = [];
+      for (const set of this.allSets()) {
+        for (const f of set.files) {
           out.push(f);
           if (out.length >= limit) return out;
         }
       }
+      return out;
     }
+    // The files of the rarest word first, then kept while they hold the others.
+    const lists = words.map((w) => this.filesWithPrefix(w)).sort((a, b) => a.size - b.size);
+    let hits = [...lists[0]];
+    for (const l of lists.slice(1)) hits = hits.filter((u) => l.has(u));
+    const found = hits.map((u) => this.files.get(u)!);
+    const dateOf = (f: FileSummary) => f.submitted ?? f.answered ?? f.noticeDate ?? '';
+    found.sort((a, b) => (dateOf(a) < dateOf(b) ? 1 : dateOf(a) > dateOf(b) ? -1 : a.uri < b.uri ? -1 : 1));
+    return found.slice(0, limit);
+  }
+
+  /** The files that have a search word starting with `prefix`. */
+  private filesWithPrefix(prefix: string): Set<string> {
+    const exact = this.postings.get(prefix);
+    const words = (this.sortedWords ??= [...this.postings.keys()].sort());
+    let lo = 0;
+    let hi = words.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (words[mid] < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < words.length && !words[lo].startsWith(prefix)) return exact ?? new Set();
+    if (lo + 1 < words.length && !words[lo + 1].startsWith(prefix)) return this.postings.get(words[lo]) ?? new Set();
+    const out = new Set<string>();
+    for (let i = lo; i < words.length && words[i].startsWith(prefix); i++) for (const u of this.postings.get(words[i]) ?? []) out.add(u);
     return out;
   }
 }
@@ -432,6 +514,11 @@ function dateWords(iso: IsoDate | null): string {
   const [y, m, d] = iso.split('-');
   const day = String(Number(d));
   return `${iso} ${d}-${m}-${y} ${day}-${Number(m)}-${y} ${day} ${MONTHS_NL[Number(m) - 1]} ${MONTHS_EN[Number(m) - 1]} ${y}`;
+}
+
+/** The search words of a file: its haystack's words, each once. */
+function searchWordsOf(s: FileSummary): Set<string> {
+  return new Set(haystackOf(s).split(' ').filter((w) => w.length > 0));
 }
 
 function haystackOf(s: FileSummary): string {
@@ -467,8 +554,8 @@ function searchText(s: string): string {
     .trim();
 }
 
-/** The words of a query, each prefixed with a space: they must start a word of the haystack. */
+/** The words of a query, each once: each must start a word of a file's search text. */
 export function searchWords(query: string): string[] {
   const q = searchText(typeof query === 'string' ? query : '');
-  return q ? q.split(' ').map((w) => ` ${w}`) : [];
+  return q ? [...new Set(q.split(' '))] : [];
 }

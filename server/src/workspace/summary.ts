@@ -197,7 +197,7 @@ export function summarize(uri: string, a: Analysis): FileSummary {
     const s = surnameOf(p.name);
     if (s && !surnames.includes(s)) surnames.push(s);
   }
-  return {
+  return detach({
     uri,
     kind,
     label: setZaak ? `Kamervraag ${setZaak}` : ownId ?? m.title ?? name,
@@ -225,5 +225,15 @@ export function summarize(uri: string, a: Analysis): FileSummary {
     citations,
     external,
     size: a.text.length,
-  };
+  });
+}
+
+/**
+ * A deep copy with fresh strings. Strings cut from the document (names, ids,
+ * titles) may share the memory of the whole text in the JavaScript engine; a
+ * summary that kept one would keep the text alive, and thousands of them
+ * would keep the workspace in memory.
+ */
+function detach<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
 }
