@@ -238,6 +238,10 @@ async function main() {
     symbolHits += Array.isArray(r) ? r.length : 0;
   }
 
+  // All the sets, as the Explorer view asks after indexChanged: the first time (each set summarised), then again.
+  const setsTimed = await timed(() => conn.sendRequest('kamervraag/sets', {}));
+  const setsAgain = await timed(() => conn.sendRequest('kamervraag/sets', {}));
+
   // Definition: open citing files, ask for the definition of their `kenmerk` citation.
   const defMs = [];
   let defLinked = 0;
@@ -269,7 +273,6 @@ async function main() {
     await conn.sendRequest('textDocument/definition', { textDocument: { uri }, position });
     for (let k = 0; k < 10; k++) extMs.push((await timed(() => conn.sendRequest('textDocument/definition', { textDocument: { uri }, position }))).ms);
   }
-  const setsTimed = await timed(() => conn.sendRequest('kamervraag/sets', {}));
   const mem = peakRss(proc.pid);
 
   await conn.sendRequest('shutdown');
@@ -295,6 +298,7 @@ async function main() {
     definition: { requests: defMs.length, p50: percentile(defMs, 50), p95: percentile(defMs, 95), linked: `${defLinked}/${opened.length}` },
     definitionExternal: { requests: extMs.length, p50: percentile(extMs, 50), p95: percentile(extMs, 95) },
     setsRequestMs: setsTimed.ms,
+    setsRequestAgainMs: setsAgain.ms,
     targets: { filesPerSecond: 1000, peakRssMB: 400, symbolP95: 30, definitionP95: 5 },
   };
   fs.mkdirSync(OUT_DIR, { recursive: true });
@@ -309,7 +313,7 @@ async function main() {
     ['workspace/symbol while indexing p50 / max', `${f(result.symbolDuringIndexing.p50)} / ${f(result.symbolDuringIndexing.max)} ms (${result.symbolDuringIndexing.requests} requests)`, ''],
     ['definition (kenmerk) p50 / p95', `${f(result.definition.p50, 2)} / ${f(result.definition.p95, 2)} ms (${result.definition.requests} requests, linked ${result.definition.linked})`, 'p95 ≤ 5 ms'],
     ['definition (external answer ref) p50 / p95', `${f(result.definitionExternal.p50, 2)} / ${f(result.definitionExternal.p95, 2)} ms`, ''],
-    ['kamervraag/sets (all)', `${f(result.setsRequestMs)} ms`, ''],
+    ['kamervraag/sets (all sets) first / again', `${f(result.setsRequestMs)} / ${f(result.setsRequestAgainMs)} ms`, ''],
   ];
   const w0 = Math.max(...rows.map((r) => r[0].length));
   const w1 = Math.max(...rows.map((r) => r[1].length));

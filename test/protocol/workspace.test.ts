@@ -177,6 +177,50 @@ describe('protocol: workspace index', function () {
       assert.ok(!sets.some((x) => x.zaak === '2024Z18555'));
     });
 
+    it('a workspace folder added later is indexed; removed, its sets leave', async function () {
+      const second = fs.mkdtempSync(path.join(os.tmpdir(), 'kamervraag-ws2-'));
+      try {
+        const copy = fs.readFileSync(path.join(dir, 'official', 'ah-tk-20242025-584.txt'), 'utf8').replace('\n584\n', '\n1584\n');
+        fs.writeFileSync(path.join(second, 'ah-tk-20242025-1584.txt'), copy);
+        const folder2 = pathToFileURL(second).toString();
+        const before = s.notifications.length;
+        await s.notify('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: folder2, name: 'second' }], removed: [] } });
+        await s.waitForNotification((n) => s.notifications.indexOf(n) >= before && isDone(n));
+        let sets = await s.requestRaw<SetSummary[]>(SETS_REQUEST, {});
+        assert.ok(sets.some((x) => x.label === 'ah-tk-20242025-1584'), 'the second folder\'s set');
+        assert.ok(sets.some((x) => x.label === 'ah-tk-20242025-584'), 'the first folder\'s sets stay');
+        const mid = s.notifications.length;
+        await s.notify('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [{ uri: folder2, name: 'second' }] } });
+        await s.waitForNotification((n) => s.notifications.indexOf(n) >= mid && n.method === INDEX_CHANGED_NOTIFICATION);
+        sets = await s.requestRaw<SetSummary[]>(SETS_REQUEST, {});
+        assert.ok(!sets.some((x) => x.label === 'ah-tk-20242025-1584'));
+      } finally {
+        fs.rmSync(second, { recursive: true, force: true });
+      }
+    });
+
+    it('other terms in the settings move the states; indexChanged tells', async function () {
+      const before = s.notifications.length;
+      await s.changeSettings(() => ({ terms: { regularDays: 60, extendedDays: 90 } }));
+      await s.waitForNotification((n) => s.notifications.indexOf(n) >= before && n.method === INDEX_CHANGED_NOTIFICATION);
+      const sets = await s.requestRaw<SetSummary[]>(SETS_REQUEST, {});
+      const s584 = sets.find((x) => x.label === 'ah-tk-20242025-584')!;
+      assert.strictEqual(s584.state, 'answered', '52 days is within 60');
+      assert.strictEqual(s584.deadline, '2024-11-26');
+      await s.changeSettings(() => ({}));
+    });
+
+    it('malformed parameters: an empty filter, a null timeline, no crash', async function () {
+      const all = await s.requestRaw<SetSummary[]>(SETS_REQUEST, {});
+      assert.strictEqual((await s.requestRaw<SetSummary[]>(SETS_REQUEST, { states: 'late', ministry: 42 })).length, all.length);
+      assert.strictEqual((await s.requestRaw<SetSummary[]>(SETS_REQUEST, null)).length, all.length);
+      assert.deepStrictEqual(await s.requestRaw<SetSummary[]>(SETS_REQUEST, { states: ['nonsense'] }), []);
+      assert.strictEqual(await s.requestRaw(TIMELINE_REQUEST, { uri: 42 }), null);
+      assert.strictEqual(await s.requestRaw(TIMELINE_REQUEST, null), null);
+      await s.notify('workspace/didChangeWatchedFiles', { changes: [null, { uri: 7, type: 1 }, { uri: `${folder}/missing.kamervraag`, type: 2 }] });
+      assert.ok(Array.isArray(await s.requestRaw(SETS_REQUEST, {})));
+    });
+
     it('logged no errors', function () {
       assert.deepStrictEqual(s.errorLogs(), []);
     });

@@ -73,7 +73,9 @@ export class WorkspaceIndex {
   private readonly byZaak = new Map<string, Set<string>>();
   private readonly byOwnPublication = new Map<string, Set<string>>();
   private readonly byListedPublication = new Map<string, Set<string>>();
-  private readonly byTitle = new Map<string, Set<string>>();
+  /** Title and submission date → files with a zaak number, and → files without (which take their set from the former). */
+  private readonly byTitleWithZaak = new Map<string, Set<string>>();
+  private readonly byTitleWithout = new Map<string, Set<string>>();
   private readonly citedBy = new Map<string, Set<string>>();
   private readonly byAnswered = new Map<IsoDate, Set<string>>();
   private readonly externalByDate = new Map<IsoDate, Set<string>>();
@@ -126,12 +128,19 @@ export class WorkspaceIndex {
     this.generation++;
   }
 
-  /** Files whose set may follow from `f`: those that list its publications or share its title and date, and those it lists. */
+  /**
+   * Files whose set may follow from `f`: files without a zaak number of their
+   * own that `f` (with one) lists by publication, or that share its title and
+   * submission date. Nothing else depends on another file, so a change costs
+   * no more than its few dependants.
+   */
   private neighbours(f: FileSummary, into: Set<string>): void {
-    for (const id of f.publicationIds) for (const u of this.byOwnPublication.get(id) ?? []) into.add(u);
-    for (const id of f.ownPublicationIds) for (const u of this.byListedPublication.get(id) ?? []) into.add(u);
+    if (!f.setZaak) return;
+    for (const id of f.publicationIds) {
+      for (const u of this.byOwnPublication.get(id) ?? []) if (!this.files.get(u)?.setZaak) into.add(u);
+    }
     const tk = titleKey(f);
-    if (tk) for (const u of this.byTitle.get(tk) ?? []) into.add(u);
+    if (tk) for (const u of this.byTitleWithout.get(tk) ?? []) into.add(u);
   }
 
   /** Puts each file in the set its key says, after a change near it. */
@@ -176,7 +185,7 @@ export class WorkspaceIndex {
     for (const id of s.ownPublicationIds) add(this.byOwnPublication, id, uri);
     for (const id of s.publicationIds) add(this.byListedPublication, id, uri);
     const tk = titleKey(s);
-    if (tk) add(this.byTitle, tk, uri);
+    if (tk) add(s.setZaak ? this.byTitleWithZaak : this.byTitleWithout, tk, uri);
     for (const c of s.citations) add(this.citedBy, c.id, uri);
     if (s.answered) add(this.byAnswered, s.answered, uri);
     for (const e of s.external) {
@@ -185,7 +194,7 @@ export class WorkspaceIndex {
     }
     for (const n of s.surnames) add(this.bySurname, n, uri);
     for (const w of searchWordsOf(s)) {
-      if (!this.postings.has(w)) this.sortedWords = null;
+      if (!this.postings.has(w) && this.sortedWords) this.sortedWords.splice(lowerBound(this.sortedWords, w), 0, w);
       add(this.postings, w, uri);
     }
     this.neighbours(s, affected);
@@ -211,7 +220,7 @@ export class WorkspaceIndex {
     for (const id of s.ownPublicationIds) remove(this.byOwnPublication, id, uri);
     for (const id of s.publicationIds) remove(this.byListedPublication, id, uri);
     const tk = titleKey(s);
-    if (tk) remove(this.byTitle, tk, uri);
+    if (tk) remove(s.setZaak ? this.byTitleWithZaak : this.byTitleWithout, tk, uri);
     for (const c of s.citations) remove(this.citedBy, c.id, uri);
     if (s.answered) remove(this.byAnswered, s.answered, uri);
     for (const e of s.external) if (e.date) remove(this.externalByDate, e.date, uri);
@@ -219,7 +228,10 @@ export class WorkspaceIndex {
     for (const n of s.surnames) remove(this.bySurname, n, uri);
     for (const w of searchWordsOf(s)) {
       remove(this.postings, w, uri);
-      if (!this.postings.has(w)) this.sortedWords = null;
+      if (!this.postings.has(w) && this.sortedWords) {
+        const i = lowerBound(this.sortedWords, w);
+        if (this.sortedWords[i] === w) this.sortedWords.splice(i, 1);
+      }
     }
   }
 
@@ -228,18 +240,22 @@ export class WorkspaceIndex {
   /** The set key of a file: its zaak; else the zaak of a file listing its publication, or with its title and submission date; else its publication; else itself. */
   private setKeyOf(f: FileSummary): string {
     if (f.setZaak) return `z:${f.setZaak}`;
+    // The lowest zaak number among the candidates, so that the key does not depend on the order files came in.
+    let zaak: string | null = null;
     for (const id of f.ownPublicationIds) {
       for (const other of this.byListedPublication.get(id) ?? []) {
         const z = this.files.get(other)?.setZaak;
-        if (z) return `z:${z}`;
+        if (z && (zaak === null || z < zaak)) zaak = z;
       }
     }
+    if (zaak) return `z:${zaak}`;
     const tk = titleKey(f);
     if (tk) {
-      for (const other of this.byTitle.get(tk) ?? []) {
+      for (const other of this.byTitleWithZaak.get(tk) ?? []) {
         const z = this.files.get(other)?.setZaak;
-        if (z) return `z:${z}`;
+        if (z && (zaak === null || z < zaak)) zaak = z;
       }
+      if (zaak) return `z:${zaak}`;
     }
     // Files without zaak that share a publication (an answer and its openkamer-less question) still merge.
     const pub = f.ownPublicationIds[0] ?? f.publicationIds[0];
@@ -475,19 +491,25 @@ export class WorkspaceIndex {
   private filesWithPrefix(prefix: string): Set<string> {
     const exact = this.postings.get(prefix);
     const words = (this.sortedWords ??= [...this.postings.keys()].sort());
-    let lo = 0;
-    let hi = words.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (words[mid] < prefix) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(words, prefix);
     if (lo < words.length && !words[lo].startsWith(prefix)) return exact ?? new Set();
     if (lo + 1 < words.length && !words[lo + 1].startsWith(prefix)) return this.postings.get(words[lo]) ?? new Set();
     const out = new Set<string>();
     for (let i = lo; i < words.length && words[i].startsWith(prefix); i++) for (const u of this.postings.get(words[i]) ?? []) out.add(u);
     return out;
   }
+}
+
+/** The first index of a sorted list whose item is not below `value`. */
+function lowerBound(list: readonly string[], value: string): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** How well a set matches the words around a citing site; 0 when not at all. */

@@ -110,7 +110,7 @@ export class Indexer {
         if (i + READ_AHEAD < total) reads.push(read(i + READ_AHEAD));
         const uri = uris[i];
         if (!this.o.isOpen?.(uri)) this.take(uri, content);
-        if (Date.now() - this.lastYield >= (this.o.sliceMs ?? 10)) {
+        if (Date.now() - this.lastYield >= (this.o.sliceMs ?? 5)) {
           onProgress?.(i + 1, total);
           this.o.onChange?.();
           await yieldNow();
