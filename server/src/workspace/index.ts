@@ -12,7 +12,7 @@ import type { IsoDate } from '../model/types';
 import type { SetDocument, SetState, SetSummary, SetsParams } from '../protocol';
 import { fold } from './ministries';
 import { isoToday, standing } from './state';
-import type { AnswerTarget, DocumentKind, ExternalSite, FileSummary } from './summary';
+import { findTarget, type AnswerTarget, type DocumentKind, type ExternalSite, type FileSummary } from './summary';
 
 /** A set: the files of one zaak (or one publication), merged. */
 export interface IndexedSet {
@@ -413,7 +413,7 @@ export class WorkspaceIndex {
     if (n !== null) {
       let fallback: { f: FileSummary; t: AnswerTarget } | null = null;
       for (const f of set.files) {
-        const t = f.targets.find((x) => x.numbers.includes(n));
+        const t = findTarget(f, n);
         if (!t) continue;
         if (t.answered) return { uri: f.uri, range: t.range, selection: t.selection };
         fallback ??= { f, t };
