@@ -293,7 +293,11 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
 
   /** Indexes workspace folders, with progress where the client shows it; indexChanged at the end. */
   async function indexFolders(folders: readonly string[]): Promise<void> {
-    if (!indexer || folders.length === 0) return;
+    if (!indexer || folders.length === 0) {
+      // Nothing to crawl: the index (open documents only) is ready all the same.
+      sendIndexChanged();
+      return;
+    }
     const run = indexer;
     let progress: Awaited<ReturnType<typeof connection.window.createWorkDoneProgress>> | null = null;
     try {

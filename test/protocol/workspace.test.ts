@@ -275,13 +275,15 @@ describe('protocol: workspace index', function () {
   });
 
   describe('no workspace folder and no file system', function () {
-    it('sets are the open documents\' sets', async function () {
+    it('indexChanged says the empty index is ready; then the sets are the open documents\' sets', async function () {
       const s = await Session.start({});
       try {
+        const ready = await s.waitForNotification(isDone);
+        assert.deepStrictEqual(ready.params, { sets: 0, indexing: false }, 'ready at once, empty');
         assert.deepStrictEqual(await s.requestRaw(SETS_REQUEST, {}), []);
         const text = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'corpus', 'official', 'ah-tk-20242025-584.txt'), 'utf8');
         await s.openDocument('untitled:Untitled-1', text);
-        await s.waitForNotification((n) => n.method === INDEX_CHANGED_NOTIFICATION);
+        await s.waitForNotification((n) => n.method === INDEX_CHANGED_NOTIFICATION && (n.params as IndexChangedParams).sets === 1);
         const sets = await s.requestRaw<SetSummary[]>(SETS_REQUEST, { states: ['late'] });
         assert.deepStrictEqual(sets.map((x) => x.label), ['ah-tk-20242025-584']);
       } finally {

@@ -6,8 +6,8 @@ import * as path from 'path';
 import { fileURLToPath } from 'url';
 import { isCandidateName, type FileContent, type WorkspaceFileSystem } from '../workspace/fileSystem';
 
-/** Folders that never hold the user's documents. */
-const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode-test', 'out', 'dist']);
+/** Folders that never hold the user's documents (the client's findFiles excludes the same); hidden folders are skipped too. */
+const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode-test']);
 
 function toPath(uri: string): string | null {
   if (!uri.startsWith('file:')) return null;

@@ -55,19 +55,6 @@ function titleKey(f: FileSummary): string | null {
   return f.title && f.submitted ? `${fold(f.title)}|${f.submitted}` : null;
 }
 
-/** Whether `word` stands as a whole word in the folded `text`. */
-function hasWord(text: string, word: string): boolean {
-  let i = text.indexOf(word);
-  while (i >= 0) {
-    const before = i === 0 || text.charCodeAt(i - 1) === 32;
-    const end = i + word.length;
-    const after = end === text.length || text.charCodeAt(end) === 32;
-    if (before && after) return true;
-    i = text.indexOf(word, i + 1);
-  }
-  return false;
-}
-
 export class WorkspaceIndex {
   private readonly files = new Map<string, FileSummary>();
   private readonly byZaak = new Map<string, Set<string>>();
@@ -393,7 +380,7 @@ export class WorkspaceIndex {
     let best: IndexedSet | null = null;
     let bestScore = 0;
     let tie = false;
-    const words = site.words.length > 0 ? site.words : '';
+    const words = new Set(site.words.split(' '));
     for (const key of candidates) {
       const set = this.setByKey(key);
       if (!set) continue;
@@ -513,15 +500,15 @@ function lowerBound(list: readonly string[], value: string): number {
 }
 
 /** How well a set matches the words around a citing site; 0 when not at all. */
-function matchScore(set: IndexedSet, words: string, dated: boolean): number {
+function matchScore(set: IndexedSet, words: ReadonlySet<string>, dated: boolean): number {
   let surname = false;
   const titleWords = new Set<string>();
   let hits = 0;
   for (const f of set.files) {
-    for (const n of f.surnames) if (hasWord(words, n)) surname = true;
+    for (const n of f.surnames) if (words.has(n)) surname = true;
     for (const w of f.titleWords) titleWords.add(w);
   }
-  for (const w of titleWords) if (hasWord(words, w)) hits++;
+  for (const w of titleWords) if (words.has(w)) hits++;
   const titleMatch = titleWords.size > 0 && hits >= Math.max(2, Math.ceil(titleWords.size * 0.5));
   if (dated) return (surname ? 2 : 0) + (titleMatch ? 1 : 0) + (hits > 0 ? hits / 100 : 0);
   // Without a date: the submitter and the title both.
