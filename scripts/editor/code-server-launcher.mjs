@@ -23,7 +23,8 @@
 // the elements matching the CSS selector in every frame (webviews included),
 // each as { text, aria, icons }; `[click] NAME SELECTOR` clicks the first
 // match and writes { clicked, text }; `[hover] NAME SELECTOR` moves the mouse
-// over it instead (tooltips). All after the same settling pause.
+// over it instead (tooltips); `[drag] NAME DX SELECTOR` drags the leftmost
+// match DX pixels to the right (a sash). All after the same settling pause.
 //
 // Environment:
 //   EDITOR_TEST_SCREENSHOTS  folder for the PNGs (default .vscode-test/screenshots)
@@ -251,6 +252,26 @@ async function clickDom(page, selector, hover = false) {
   return { clicked: false, text: null };
 }
 
+/** Drags the leftmost visible element matching `selector` in the page by `dx` pixels, with the mouse. */
+async function dragDom(page, selector, dx) {
+  const boxes = [];
+  for (const el of await page.$$(selector)) {
+    const box = await el.boundingBox();
+    if (box && box.width > 0 && box.height > 0) boxes.push(box);
+  }
+  boxes.sort((a, b) => a.x - b.x);
+  for (const box of boxes.slice(0, 1)) {
+    const x = box.x + box.width / 2;
+    const y = box.y + box.height / 2;
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    await page.mouse.move(x + dx, y, { steps: 8 });
+    await page.mouse.up();
+    return { clicked: true, text: null, x };
+  }
+  return { clicked: false, text: null };
+}
+
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   if (!opts.extensionDevelopmentPath || !opts.extensionTestsPath) {
@@ -347,11 +368,18 @@ async function main() {
         }).catch((err) => say(`screenshot ${m[1]} failed: ${err.message}`));
         return;
       }
-      const dom = /^\[(dom|click|hover)\] ([\w.-]+) (.+)$/s.exec(text);
+      const dom = /^\[(dom|click|hover|drag)\] ([\w.-]+) (.+)$/s.exec(text);
       if (dom) {
-        const [, verb, name, selector] = dom;
+        const [, verb, name, rest] = dom;
         shots = shots.then(async () => {
           await sleep(SETTLE_MS);
+          if (verb === 'drag') {
+            const m = /^(-?\d+) (.+)$/s.exec(rest);
+            const [dx, selector] = m ? [m[1], m[2]] : ['0', rest];
+            writeJson(name, await dragDom(page, selector, Number(dx)));
+            return;
+          }
+          const selector = rest;
           writeJson(name, verb === 'dom' ? await queryDom(page, selector) : await clickDom(page, selector, verb === 'hover'));
         }).catch((err) => {
           say(`${verb} ${name} failed: ${err.message}`);

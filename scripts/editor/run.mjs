@@ -9,7 +9,7 @@
 // (a name no pattern of the extension matches, so it becomes `kamervraag` only
 // by its first line) and an official publication under its own name; in
 // `sets/`, question sets for the workspace index: a question/answer pair of one
-// zaak, a set with its delay notice, and a set that cites the first (see
+// zaak, a set with its delay notice, an unanswered set, and a set that cites the first (see
 // test/fixtures/workspace/README.md). The server takes KAMERVRAAG_TODAY as
 // today, so that the states of the sets do not change with the calendar.
 //
@@ -25,8 +25,11 @@ const LAUNCHER = path.join(ROOT, 'scripts', 'editor', 'code-server-launcher.mjs'
 const SUITE = path.join(ROOT, 'out', 'test', 'editor', 'index.js');
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'corpus');
 const WORKSPACE_FIXTURES = path.join(ROOT, 'test', 'fixtures', 'workspace');
-/** "Today" for the server in the suite: the set of 2024Z16988 is delayed then, its extended term not yet passed. */
-const TODAY = '2024-12-03';
+/**
+ * "Today" for the server in the suite, so that every state shows: 2024Z16988 is delayed (its extended
+ * term ends that day), 2024Z18435 overdue (its term ended the day before), the follow-up open.
+ */
+const TODAY = '2024-12-06';
 
 /** The fixtures copied into the workspace: name in the workspace ← file in the corpus. */
 export const WORKSPACE_FILES = {
@@ -36,6 +39,7 @@ export const WORKSPACE_FILES = {
   'sets/ah-tk-20242025-605.txt': path.join(FIXTURES, 'official', 'ah-tk-20242025-605.txt'),
   'sets/kv-2024Z16988.kv.txt': path.join(FIXTURES, 'openkamer', 'kv-2024Z16988.txt'),
   'sets/ah-tk-20242025-562.txt': path.join(FIXTURES, 'official', 'ah-tk-20242025-562.txt'),
+  'sets/kv-tk-2024Z18435.txt': path.join(FIXTURES, 'official', 'kv-tk-2024Z18435.txt'),
   'sets/vervolgvragen-ontkoppeling.kamervraag': path.join(WORKSPACE_FIXTURES, 'vervolgvragen-ontkoppeling.kamervraag'),
 };
 

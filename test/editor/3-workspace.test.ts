@@ -4,12 +4,12 @@
 // by workspace symbols and cross-file definitions. What only the screen shows
 // (tree rows, the webview's content) is read from the workbench's DOM by the
 // launcher; a click on a timeline event is a real mouse click in the webview.
-// The server's "today" is KAMERVRAAG_TODAY (scripts/editor/run.mjs): 3 December 2024.
+// The server's "today" is KAMERVRAAG_TODAY (scripts/editor/run.mjs): 6 December 2024.
 
 import * as assert from 'assert';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { click, definitions, dom, HAS_LAUNCHER, hover, openKamervraag, positionOf, say, screenshot, sleep, waitFor, workspaceFile, type DomElement } from './util';
+import { click, definitions, dom, drag, HAS_LAUNCHER, hover, openKamervraag, positionOf, say, screenshot, sleep, waitFor, workspaceFile, type DomElement } from './util';
 
 /** The rows of the Kamervragen view (custom trees in the side bar, not the Timeline view). */
 const ROWS = '.tree-explorer-viewlet-tree-view:not(.timeline-tree-view) .customview-tree .monaco-list-row';
@@ -18,17 +18,23 @@ const MESSAGE = '.tree-explorer-viewlet-tree-view:not(.timeline-tree-view) > .me
 const ONTKOPPELING = 'De ontkoppeling van ontwikkelingshulp';
 const GGZ = 'Wachttijden ggz niet goed vastgelegd';
 const VERVOLG = 'antwoorden op eerdere vragen over de ontkoppeling';
+const LELYLIJN = 'Lelylijn';
 
 const STATE = {
   answered: say('Op tijd beantwoord', 'Answered in time'),
   late: say('Te laat beantwoord', 'Answered late'),
   delayed: say('Uitgesteld', 'Delayed'),
+  overdue: say('Onbeantwoord, termijn verstreken', 'Unanswered, overdue'),
   open: say('Open, binnen de termijn', 'Open, within the term'),
 };
 
 function rowOf(rows: readonly DomElement[], title: string): DomElement | undefined {
   return rows.find((r) => (r.aria ?? r.text).includes(title));
 }
+
+/** Pixels the side bar widens for the screenshot of the view; the sash between the side bar and the editors. */
+const WIDER = 200;
+const SIDEBAR_SASH = '.monaco-workbench > .monaco-grid-view .monaco-sash.vertical:not(.disabled)';
 
 let probes = 0;
 /** The rendered rows, polled until `ok` holds. */
@@ -85,12 +91,13 @@ suite('workspace: the sets of the folder, across files', function () {
   test('Kamervragen view: the sets newest first, each with its submitter, date and state', async function () {
     await vscode.commands.executeCommand('workbench.view.explorer');
     await vscode.commands.executeCommand('workbench.files.action.collapseExplorerFolders');
-    // Room for the view in the screenshot: without the Outline and Timeline views, a wider side bar.
+    // Room for the view in the screenshot: without the Outline and Timeline views.
     for (const view of ['outline', 'timeline']) await vscode.commands.executeCommand(`${view}.removeView`).then(undefined, () => undefined);
     await vscode.commands.executeCommand('kamervraag.sets.focus');
-    for (let i = 0; i < 3; i++) await vscode.commands.executeCommand('workbench.action.increaseViewSize');
     if (!HAS_LAUNCHER) this.skip();
-    const rows = await rowsUntil('the sets in the view', (r) => [ONTKOPPELING, GGZ, VERVOLG].every((t) => rowOf(r, t)));
+    // A wider side bar, with the mouse on the sash between it and the editors.
+    await drag('wider', WIDER, SIDEBAR_SASH);
+    const rows = await rowsUntil('the sets in the view', (r) => [ONTKOPPELING, GGZ, VERVOLG, LELYLIJN].every((t) => rowOf(r, t)));
     const answered = rowOf(rows, ONTKOPPELING) as DomElement;
     assert.match(answered.aria ?? '', new RegExp(`${STATE.answered}.*Boswijk \\(CDA\\)`));
     assert.ok(answered.icons.includes('codicon-pass'), `icons ${answered.icons.join(' ')}`);
@@ -100,8 +107,13 @@ suite('workspace: the sets of the folder, across files', function () {
     const open = rowOf(rows, VERVOLG) as DomElement;
     assert.match(open.aria ?? '', new RegExp(STATE.open));
     assert.ok(open.icons.includes('codicon-circle-outline'));
-    // Newest first: 22 November, 19 November, 25 October.
-    const order = [VERVOLG, ONTKOPPELING, GGZ].map((t) => rows.indexOf(rowOf(rows, t) as DomElement));
+    const overdue = rowOf(rows, LELYLIJN) as DomElement;
+    assert.match(overdue.aria ?? '', new RegExp(`${STATE.overdue}.*Olger van Dijk`));
+    assert.ok(overdue.icons.includes('codicon-error'), `icons ${overdue.icons.join(' ')}`);
+    const late = rowOf(rows, 'De capaciteitsfixus');
+    assert.ok(late && (late.aria ?? '').includes(STATE.late) && late.icons.includes('codicon-warning'), `the late answer: ${JSON.stringify(late)}`);
+    // Newest first: 22 November, 19 November, 14 November, 25 October.
+    const order = [VERVOLG, ONTKOPPELING, LELYLIJN, GGZ].map((t) => rows.indexOf(rowOf(rows, t) as DomElement));
     assert.deepStrictEqual([...order].sort((a, b) => a - b), order, `rows: ${rows.map((r) => r.aria).join(' | ')}`);
     // The screenshot: the folder tree collapsed, the delayed set opened on its files (a real click on its twistie).
     await click('collapse-folders', '.pane:has(.explorer-folders-view) > .pane-header');
@@ -110,8 +122,8 @@ suite('workspace: the sets of the folder, across files', function () {
     const expanded = await rowsUntil('the files of the delayed set', (r) => r.some((x) => x.text.includes('ah-tk-20242025-562.txt')));
     assert.ok(expanded.some((x) => x.text.includes(say('Uitstelbericht', 'Delay notice')) && x.text.includes('ah-tk-20242025-562.txt')), `the notice: ${JSON.stringify(expanded.map((x) => x.text))}`);
     assert.ok(expanded.some((x) => x.text.includes('kv-2024Z16988.kv.txt')));
-    // And the tooltip of the answered set: its dates, submitter and addressees.
-    await hover('hover-set', `${ROWS}[aria-label^="${ONTKOPPELING},"] .monaco-icon-label`);
+    // And the tooltip of the last set (late): its dates, days late, submitter and addressees.
+    await hover('hover-set', `${ROWS}[aria-label^="Het toenemende gebruik"] .monaco-icon-label`);
     await sleep(1500);
     await screenshot('sets');
   });
@@ -119,7 +131,7 @@ suite('workspace: the sets of the folder, across files', function () {
   test('Kamervragen view: filtered by state, then by ministry, then not', async function () {
     if (!HAS_LAUNCHER) this.skip();
     await vscode.commands.executeCommand('kamervraag.sets.filterState', ['delayed', 'overdue']);
-    let rows = await rowsUntil('only the delayed set', (r) => Boolean(rowOf(r, GGZ)) && !rowOf(r, ONTKOPPELING) && !rowOf(r, VERVOLG));
+    let rows = await rowsUntil('only the delayed and the overdue set', (r) => Boolean(rowOf(r, GGZ)) && Boolean(rowOf(r, LELYLIJN)) && !rowOf(r, ONTKOPPELING) && !rowOf(r, VERVOLG));
     assert.ok(rows.every((r) => !(r.aria ?? '').includes(STATE.answered)));
     const message = (await dom('sets-message', MESSAGE)) ?? [];
     assert.ok(message.some((m) => m.text.includes(say('uitgesteld', 'delayed'))), `view message: ${JSON.stringify(message)}`);
@@ -130,10 +142,12 @@ suite('workspace: the sets of the folder, across files', function () {
     assert.ok(rowOf(rows, VERVOLG), 'the follow-up questions are addressed to the same minister');
 
     await vscode.commands.executeCommand('kamervraag.sets.clearFilter');
-    await rowsUntil('all sets again', (r) => [ONTKOPPELING, GGZ, VERVOLG].every((t) => rowOf(r, t)));
+    await rowsUntil('all sets again', (r) => [ONTKOPPELING, GGZ, VERVOLG, LELYLIJN].every((t) => rowOf(r, t)));
   });
 
   test('Timeline: beside the delay notice, the submission, both terms, the notice and the cited letter', async function () {
+    // The side bar back to its width: room for the editor and the timeline.
+    await drag('narrower', -WIDER, SIDEBAR_SASH);
     const doc = await openKamervraag(notice);
     await vscode.commands.executeCommand('kamervraag.showTimeline');
     await waitFor('the timeline panel', () => webviewTab(), (t) => t !== undefined, 20_000);

@@ -170,7 +170,7 @@ export interface DomElement {
 }
 
 /** Waits for the launcher's answer NAME.json to a `[dom]` or `[click]` line. */
-async function launcherAnswer<T>(verb: 'dom' | 'click' | 'hover', name: string, selector: string): Promise<T | undefined> {
+async function launcherAnswer<T>(verb: 'dom' | 'click' | 'hover' | 'drag', name: string, selector: string): Promise<T | undefined> {
   const dir = process.env.EDITOR_TEST_SCREENSHOTS;
   if (!dir) return undefined;
   const file = path.join(dir, `${name}.json`);
@@ -199,6 +199,11 @@ export function click(name: string, selector: string): Promise<{ clicked: boolea
 /** Moves the mouse over the first element matching a CSS selector (for a tooltip in the next screenshot). */
 export function hover(name: string, selector: string): Promise<{ clicked: boolean; text: string | null } | undefined> {
   return launcherAnswer('hover', name, selector);
+}
+
+/** Drags the leftmost visible element matching a CSS selector (a sash) `dx` pixels to the right with the mouse. */
+export function drag(name: string, dx: number, selector: string): Promise<{ clicked: boolean; text: string | null } | undefined> {
+  return launcherAnswer('drag', name, `${dx} ${selector}`);
 }
 
 /** Whether the launcher runs this VS Code (and so can read the DOM and take screenshots). */
