@@ -15,6 +15,7 @@ import {
   ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
+  WatchKind,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from './model/cache';
@@ -274,7 +275,9 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
       connection.client.register(DidChangeConfigurationNotification.type, { section: 'kamervraag' }).catch(() => undefined);
     }
     if (indexer && watchDynamic) {
-      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: CANDIDATE_GLOBS.map((globPattern) => ({ globPattern })) }).catch(() => undefined);
+      // The candidate files, and deletions of anything: a deleted folder comes as one event for the folder.
+      const watchers = [...CANDIDATE_GLOBS.map((globPattern) => ({ globPattern })), { globPattern: '**/*', kind: WatchKind.Delete }];
+      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
     }
     if (clientWorkspaceFolders) {
       try {
@@ -365,8 +368,9 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
       if (!c || typeof c.uri !== 'string') continue;
       watchQueue = watchQueue.then(async () => {
         closedAnalyses.delete(c.uri);
-        if (c.type === FileChangeType.Deleted) run.remove(c.uri);
-        else await run.refresh(c.uri);
+        if (c.type === FileChangeType.Deleted) {
+          if (!run.remove(c.uri)) run.removeUnder(c.uri);
+        } else await run.refresh(c.uri);
       }).catch((e) => connection.console.error(`Watcher update failed: ${String(e)}`));
     }
   });

@@ -75,11 +75,11 @@ describe('protocol: workspace index', function () {
       assert.strictEqual(progress[progress.length - 1], 'end');
     });
 
-    it('registers a file watcher for the candidate files', function () {
+    it('registers a file watcher for the candidate files, and for deletions of anything (folders)', function () {
       const w = s.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');
       assert.ok(w, JSON.stringify(s.registrations));
-      const globs = (w.registerOptions as { watchers: { globPattern: string }[] }).watchers.map((x) => x.globPattern);
-      assert.deepStrictEqual(globs, ['**/*.kamervraag', '**/*.kv.txt', '**/*.txt']);
+      const watchers = (w.registerOptions as { watchers: { globPattern: string; kind?: number }[] }).watchers;
+      assert.deepStrictEqual(watchers, [{ globPattern: '**/*.kamervraag' }, { globPattern: '**/*.kv.txt' }, { globPattern: '**/*.txt' }, { globPattern: '**/*', kind: 4 }]);
     });
 
     it('indexChanged at the end names the number of sets', async function () {
@@ -175,6 +175,21 @@ describe('protocol: workspace index', function () {
       await s.waitForNotification((n) => s.notifications.indexOf(n) >= mid && n.method === INDEX_CHANGED_NOTIFICATION);
       sets = await s.requestRaw<SetSummary[]>(SETS_REQUEST, {});
       assert.ok(!sets.some((x) => x.zaak === '2024Z18555'));
+    });
+
+    it('the watcher: a deleted folder takes its files along (one event for the folder)', async function () {
+      const sub = path.join(dir, 'gone');
+      fs.mkdirSync(sub);
+      fs.writeFileSync(path.join(sub, 'kv-2024Z18556.kamervraag'), fs.readFileSync(path.join(dir, 'openkamer', 'kv-2024Z18885.txt'), 'utf8').split('2024Z18885').join('2024Z18556'));
+      const before = s.notifications.length;
+      await s.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: `${folder}/gone/kv-2024Z18556.kamervraag`, type: 1 }] });
+      await s.waitForNotification((n) => s.notifications.indexOf(n) >= before && n.method === INDEX_CHANGED_NOTIFICATION);
+      assert.ok((await s.requestRaw<SetSummary[]>(SETS_REQUEST, {})).some((x) => x.zaak === '2024Z18556'));
+      fs.rmSync(sub, { recursive: true });
+      const mid = s.notifications.length;
+      await s.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: `${folder}/gone`, type: 3 }] });
+      await s.waitForNotification((n) => s.notifications.indexOf(n) >= mid && n.method === INDEX_CHANGED_NOTIFICATION);
+      assert.ok(!(await s.requestRaw<SetSummary[]>(SETS_REQUEST, {})).some((x) => x.zaak === '2024Z18556'));
     });
 
     it('a workspace folder added later is indexed; removed, its sets leave', async function () {

@@ -185,6 +185,16 @@ export class Indexer {
     return changed;
   }
 
+  /** A folder was deleted: the files under it leave the index (open documents stay). */
+  removeUnder(folder: string): boolean {
+    let changed = false;
+    for (const uri of [...this.o.index.uris()]) {
+      if (isInFolder(uri, folder) && !this.o.isOpen?.(uri)) changed = this.o.index.delete(uri) || changed;
+    }
+    if (changed) this.o.onChange?.();
+    return changed;
+  }
+
   /** A file was deleted. */
   remove(uri: string): boolean {
     this.skipped.delete(uri);
