@@ -188,4 +188,21 @@ suite('workspace: the sets of the folder, across files', function () {
     assert.match(text.replace(/\s+/g, ' '), /25 oktober 2024/, `the selection is on the submission date: ${JSON.stringify(text)}`);
     assert.ok(selected?.visibleRanges.some((r) => r.contains(selected.selection.start)), 'revealed');
   });
+
+  test('Timeline: follows the active editor to another set, and opens for a set given by the view', async function () {
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(citing), { viewColumn: vscode.ViewColumn.One });
+    if (HAS_LAUNCHER) {
+      await waitFor('the timeline of the follow-up questions', async () => (await dom(`timeline-title-${++probes}`, '#kv-title')) ?? [], (l) => l.some((e) => e.text.includes(VERVOLG)), 30_000);
+    }
+    // The view's inline action passes the set; a URI does as well.
+    await vscode.commands.executeCommand('kamervraag.showTimeline', workspaceFile('sets/kv-tk-2024Z18792.txt'));
+    await waitFor('the panel titled after the set', () => webviewTab()?.label ?? '', (label) => label.includes(ONTKOPPELING), 30_000);
+    if (HAS_LAUNCHER) {
+      const rows = await waitFor('its events', async () => (await dom(`timeline-answered-${++probes}`, '#kv-events tr')) ?? [], (l) => l.some((e) => e.text.includes(say('Beantwoord', 'Answered'))), 30_000);
+      assert.ok(rows.some((e) => e.text.includes(say('Ingediend', 'Submitted'))), JSON.stringify(rows.map((e) => e.text)));
+      const state = (await dom('timeline-state-answered', '#kv-state')) ?? [];
+      assert.deepStrictEqual(state.map((e) => e.text), [STATE.answered]);
+    }
+    assert.strictEqual(vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview).length, 1, 'one timeline panel, reused');
+  });
 });
