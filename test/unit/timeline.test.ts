@@ -3,6 +3,7 @@
 
 import * as assert from 'assert';
 import { dayNumber, filterMessage, formatDate, langOf, setDescription, stateLabel, STATES } from '../../client/src/labels';
+import { globToRegExp } from '../../client/src/glob';
 import { escapeHtml, messageHtml, timelineHtml } from '../../client/src/timelineHtml';
 import type { Timeline } from '../../server/src/protocol';
 
@@ -127,5 +128,32 @@ describe('client: labels', () => {
     assert.strictEqual(setDescription(['A (X)', 'B (Y)', 'C (Z)'], null, 'en'), 'A (X) et al.');
     assert.strictEqual(filterMessage({}, 'nl'), undefined);
     assert.strictEqual(filterMessage({ states: ['late', 'overdue'], ministry: 'Financiën' }, 'nl'), 'Filter: te laat beantwoord, onbeantwoord, termijn verstreken · ministerie: Financiën');
+  });
+});
+
+describe('client: globs for the directory walk of virtual workspaces', () => {
+  it('match the patterns the index sends', () => {
+    const kv = globToRegExp('**/*.kamervraag');
+    assert.ok(kv.test('a.kamervraag'));
+    assert.ok(kv.test('sets/2024/a.kamervraag'));
+    assert.ok(!kv.test('a.kamervraag.bak'));
+    assert.ok(!kv.test('a.txt'));
+    const txt = globToRegExp('**/*.kv.txt');
+    assert.ok(txt.test('x/y.kv.txt') && !txt.test('x/y.txt'));
+  });
+
+  it('exclude folders anywhere, with alternatives', () => {
+    const ex = globToRegExp('**/{node_modules,.git,.hg,.svn,.vscode-test}/**');
+    for (const p of ['node_modules/x', 'a/node_modules/b/c.txt', '.git/HEAD', 'a/.vscode-test/x']) assert.ok(ex.test(p), p);
+    for (const p of ['node_modulesx/a', 'a/git/b', 'src/a.txt']) assert.ok(!ex.test(p), p);
+  });
+
+  it('single characters, nested braces and literal regex characters', () => {
+    assert.ok(globToRegExp('a?c').test('abc'));
+    assert.ok(!globToRegExp('a?c').test('a/c'));
+    const nested = globToRegExp('{ah,kv}-tk-*.{txt,{md,kamervraag}}');
+    assert.ok(nested.test('ah-tk-20242025-605.txt') && nested.test('kv-tk-2024Z18792.kamervraag') && !nested.test('xx-tk-1.txt'));
+    assert.ok(globToRegExp('a+(b).txt').test('a+(b).txt'));
+    assert.ok(globToRegExp('{unclosed').test('{unclosed'));
   });
 });
