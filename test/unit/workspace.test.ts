@@ -95,6 +95,24 @@ describe('workspace index', function () {
       assert.strictEqual(ix.skipped.get(uriOf('big.kamervraag')), 'too-large');
     });
 
+    it('a read that never answers counts as unreadable; a listing that never answers ends the crawl', async function () {
+      const stuck = new MemoryFileSystem(new Map([
+        ['official/ah-tk-20242025-584.txt', workspaceFiles().get('official/ah-tk-20242025-584.txt')!],
+        ['official/ah-tk-20242025-605.txt', workspaceFiles().get('official/ah-tk-20242025-605.txt')!],
+      ]));
+      const never = new Promise<never>(() => undefined);
+      const fs: WorkspaceFileSystem = {
+        findFiles: (folder) => (folder === FOLDER ? stuck.findFiles(folder) : never),
+        readFile: (uri) => (uri.endsWith('605.txt') ? never : stuck.readFile(uri)),
+      };
+      const idx = new WorkspaceIndex();
+      const ix = new Indexer({ fs, index: idx, timeoutMs: 50 });
+      await ix.addFolders([FOLDER, `${FOLDER}-other`]);
+      assert.deepStrictEqual([...idx.uris()], [uriOf('official/ah-tk-20242025-584.txt')]);
+      assert.strictEqual(ix.skipped.get(uriOf('official/ah-tk-20242025-605.txt')), 'unreadable');
+      assert.strictEqual(ix.indexing, false);
+    });
+
     it('reports progress up to the total and tells of changes while indexing', function () {
       const total = progress[progress.length - 1][1];
       assert.strictEqual(total, mem.files.size);

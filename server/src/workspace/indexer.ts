@@ -28,6 +28,20 @@ export interface IndexerOptions {
   readonly log?: (message: string) => void;
   /** How long the indexer may run before it lets other work in, in ms. */
   readonly sliceMs?: number;
+  /** A read or a listing that takes longer than this (ms) counts as failed, so that one unanswered request cannot stall the index. */
+  readonly timeoutMs?: number;
+}
+
+/** Default of `timeoutMs`: generous, for slow remote file systems. */
+const DEFAULT_TIMEOUT_MS = 60_000;
+
+/** `p`, or a rejection after `ms`. */
+function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** Why a file is not in the index. */
@@ -93,7 +107,8 @@ export class Indexer {
     try {
       let uris: readonly string[];
       try {
-        uris = (await this.o.fs.findFiles(folder)).filter((u) => typeof u === 'string' && isCandidateName(u));
+        const listed = await withTimeout(this.o.fs.findFiles(folder), this.o.timeoutMs ?? DEFAULT_TIMEOUT_MS, `listing ${folder}`);
+        uris = (Array.isArray(listed) ? listed : []).filter((u) => typeof u === 'string' && isCandidateName(u));
       } catch (e) {
         this.o.log?.(`Kamervraag: cannot list ${folder}: ${e instanceof Error ? e.message : String(e)}`);
         return;
@@ -125,7 +140,7 @@ export class Indexer {
 
   private async readSafe(uri: string): Promise<{ bytes: Uint8Array } | null | 'error'> {
     try {
-      return await this.o.fs.readFile(uri);
+      return await withTimeout(this.o.fs.readFile(uri), this.o.timeoutMs ?? DEFAULT_TIMEOUT_MS, `reading ${uri}`);
     } catch {
       return 'error';
     }
