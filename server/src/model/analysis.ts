@@ -16,7 +16,7 @@ import { LineKind } from './lines';
 import { findReferences } from './references';
 import { readStructure, RawBlock, Structure } from './structure';
 import { LineIndex, normalizeSpace, Span } from './text';
-import { Gap, keyword, KeywordSet, tokenizeLines, Tokens, TokenKind } from './tokens';
+import { Gap, keyword, KeywordSet, releaseTokens, tokenizeLines, Tokens, TokenKind } from './tokens';
 import type {
   Analysis,
   Block,
@@ -31,6 +31,21 @@ import type {
   Question,
   Reference,
 } from './types';
+
+/** Slots of the per-token scratch arrays kept with the token stream (`Tokens.bytes`, `Tokens.ints`). */
+const enum Scratch {
+  InUrl,
+  InlineHeading,
+  MarkerSkip,
+  ReferenceSkip,
+  DateTokens,
+  Boundary,
+}
+
+const enum IntScratch {
+  DateByToken,
+  Sentence,
+}
 
 export interface AnalyzeOptions {
   /** The document version, kept in the analysis for caches. */
@@ -53,7 +68,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const inlineBodyStart = new Int32Array(lines.lineCount).fill(-1);
   for (const h of structure.headings) if (h.inlineBodyStart !== null) inlineBodyStart[h.line] = h.inlineBodyStart;
   // Headings inside a line (collapsed white space) cover only their own span.
-  const inlineHeading = new Uint8Array(tokenCount);
+  const inlineHeading = tokens.bytes(Scratch.InlineHeading);
   for (const h of structure.headings) {
     if (!h.inline) continue;
     for (let i = tokens.at(h.span.start); i < tokenCount && tokens.start[i] < h.span.end; i++) inlineHeading[i] = 1;
@@ -61,8 +76,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const headerLine = new Uint8Array(lines.lineCount);
   for (const line of structure.headerLines) headerLine[line] = 1;
   // What each grammar skips: markers skip URLs, headings and footnote texts; references URLs, headings and the header.
-  const markerSkip = new Uint8Array(tokenCount);
-  const referenceSkip = new Uint8Array(tokenCount);
+  const markerSkip = tokens.bytes(Scratch.MarkerSkip);
+  const referenceSkip = tokens.bytes(Scratch.ReferenceSkip);
   {
     const tokLine = tokens.line;
     const tokStart = tokens.start;
@@ -111,8 +126,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   // Dates, phase 2: years glued to markers, typos, missing years, weekdays.
   const dates = resolveDates(candidates, markerStarts, documentYear, (offset) => (questionTextAt(offset) ? submitted ?? documentDate : documentDate), text, lines, sink);
   // The date that starts at each token (-1: none), and the tokens inside dates.
-  const dateByToken = new Int32Array(tokenCount + 1).fill(-1);
-  const dateTokens = new Uint8Array(tokenCount);
+  const dateByToken = tokens.ints(IntScratch.DateByToken, -1, 1);
+  const dateTokens = tokens.bytes(Scratch.DateTokens);
   for (let idx = 0; idx < dates.length; idx++) {
     const d = dates[idx];
     const first = tokens.at(d.span.start);
@@ -127,7 +142,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   for (const f of structure.footnoteTexts) if (!footnoteTexts.has(f.number)) footnoteTexts.set(f.number, f.span);
   const footnotes: FootnoteMarker[] = accepted.markers.map((m) => {
     const note = footnoteTexts.get(m.number);
-    return { ...at(m.span), text: String(m.number), number: m.number, note: note ? { ...at(note), text: text.slice(note.start, note.end) } : null };
+    return { span: m.span, range: lines.rangeOf(m.span), text: String(m.number), number: m.number, note: note ? { span: note, range: lines.rangeOf(note), text: text.slice(note.start, note.end) } : null };
   });
   for (const d of accepted.disorder) sink.add(d.span, 'warning', DiagnosticCode.footnoteDisorder, messages.footnoteDisorder(d.number, d.expected));
 
@@ -137,7 +152,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const hasAnswers = answers.length > 0;
   const references: Reference[] = [];
   const tokenIsMarker = (i: number) => markerStarts.has(tokens.start[i]);
-  for (const raw of findReferences(tokens, referenceSkip, tokenIsDate, tokenIsMarker)) {
+  const rawReferences = findReferences(tokens, referenceSkip, tokenIsDate, tokenIsMarker);
+  for (const raw of rawReferences) {
     const block = blockAt(raw.phrase.start);
     const inQuestion = questionTextAt(raw.phrase.start);
     for (const t of raw.targets) {
@@ -154,7 +170,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
         : null;
       const target = scope === 'internal' && numbers.has(t.number) ? t.number : null;
       references.push({
-        ...at(t.span), text: text.slice(t.span.start, t.span.end), phraseSpan: raw.phrase, from: block,
+        span: t.span, range: lines.rangeOf(t.span), text: text.slice(t.span.start, t.span.end), phraseSpan: raw.phrase, from: block,
         number: t.number, target, scope, kind: raw.kind, cites,
       });
       if (scope === 'internal' && target === null) {
@@ -166,13 +182,13 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const headingLines = new Uint8Array(lines.lineCount);
   for (const h of structure.headings) headingLines[h.line] = 1;
   // Sentences end at headings and at blank lines too.
-  const boundary = new Uint8Array(tokenCount);
+  const boundary = tokens.bytes(Scratch.Boundary);
   for (let i = 1; i < tokenCount; i++) {
     const line = tokens.line[i];
     const prev = tokens.line[i - 1];
     if (line !== prev && (headingLines[line] === 1 || headingLines[prev] === 1 || (line - prev > 1 && kinds[prev + 1] === LineKind.Blank))) boundary[i] = 1;
   }
-  const sentence = sentenceIds(tokens, boundary);
+  const sentence = sentenceIds(tokens, boundary, tokens.ints(IntScratch.Sentence, 0));
   // A delay notice without the questions says when they were sent: `Op 6 november jl. hebben de leden … vragen gesteld`.
   const submittedDate = submitted ?? submissionFromText(tokens, sentence, dates);
 
@@ -191,6 +207,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const metadata = buildMetadata(header, submittedDate, answered, noticeDate, at);
   const deadlines = computeDeadlines(submittedDate, answered, notices.length > 0, options.terms);
   structuralDiagnostics(sink, questions, answers, metadata, deadlines, header, hasAnswers || answered !== null, notices.length > 0);
+  releaseTokens(tokens);
 
   return freeze({
     version: options.version ?? null,
@@ -227,15 +244,13 @@ function freeze(a: Analysis): Analysis {
  */
 function encodingDiagnostics(text: string, sink: DiagnosticSink): void {
   let replacement = 0;
-  let firstReplacement = -1;
+  const firstReplacement = text.indexOf('\ufffd');
+  for (let i = firstReplacement; i >= 0; i = text.indexOf('\ufffd', i + 1)) replacement++;
   let control = 0;
   const sample = Math.min(text.length, 65536);
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < sample; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0xfffd) {
-      if (firstReplacement < 0) firstReplacement = i;
-      replacement++;
-    } else if (i < sample && (c === 0 || (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12 && c !== 27))) control++;
+    if (c < 32 && (c === 0 || (c !== 9 && c !== 10 && c !== 13 && c !== 12 && c !== 27))) control++;
   }
   if (sample > 0 && (text.indexOf('\u0000') >= 0 || control / sample > 0.1)) {
     sink.add({ start: 0, end: 0 }, 'warning', DiagnosticCode.encoding, messages.binary());
@@ -272,7 +287,7 @@ const KW_WWW = keyword('www');
 /** Marks the tokens inside URLs (`http…`, `www.…`) up to the next white space. */
 function urlTokens(text: string, tokens: Tokens): Uint8Array {
   const n = tokens.length;
-  const marks = new Uint8Array(n);
+  const marks = tokens.bytes(Scratch.InUrl);
   const kw = tokens.kw;
   for (let i = 0; i < n; i++) {
     const w = kw[i];
@@ -368,7 +383,7 @@ interface BlockIndex {
 }
 
 function buildBlocks(structure: Structure, at: (span: Span) => Located): BlockIndex {
-  const toBlock = (b: RawBlock): Block => ({ ...at(b.span), heading: b.heading ? at(b.heading.span) : null, body: at(b.body), numbers: b.numbers });
+  const toBlock = (b: RawBlock): Block => ({ span: b.span, range: at(b.span).range, heading: b.heading ? at(b.heading.span) : null, body: at(b.body), numbers: b.numbers });
   const answers: Block[] = [];
   const answerOf = new Map<number, Block>();
   const regions: { span: Span; first: number; question: boolean }[] = [];
@@ -392,7 +407,8 @@ function buildBlocks(structure: Structure, at: (span: Span) => Located): BlockIn
     const span = raw.span;
     regions.push({ span: { start: span.start, end: raw.question.end }, first: raw.numbers[0], question: true });
     questions.push({
-      ...at(span),
+      span,
+      range: at(span).range,
       number: raw.numbers[0],
       numbers: raw.numbers,
       heading: raw.heading ? at(raw.heading.span) : null,
@@ -518,7 +534,7 @@ function buildLetters(
       entry = { mentions: [], footnotes: [], sender: null, first: m.span.start };
       byDate.set(date, entry);
     }
-    entry.mentions.push({ ...at(m.span), text: text.slice(m.span.start, m.span.end), date: m.dateIndex !== null ? date : null, footnote: m.footnote });
+    entry.mentions.push({ span: m.span, range: at(m.span).range, text: text.slice(m.span.start, m.span.end), date: m.dateIndex !== null ? date : null, footnote: m.footnote });
     if (m.footnote !== null && !entry.footnotes.includes(m.footnote)) entry.footnotes.push(m.footnote);
     if (entry.sender === null && m.sender) entry.sender = m.sender;
   });

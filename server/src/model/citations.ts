@@ -876,9 +876,16 @@ function digitRunEnd(text: string, p: number, end: number): number {
   return p;
 }
 
+/**
+ * First letter and length of every anchor word and law name, as `length << 16 | first`:
+ * a word of another shape cannot be one, so it is passed over without slicing it out.
+ */
+const ANCHOR_SHAPES: ReadonlySet<number> = new Set([...WORD_ANCHORS.keys(), ...LAW_INDEX.keys()].map((w) => (w.length << 16) | w.charCodeAt(0)));
+
 /** A citation anchored at the word [start, wordEnd), or null. */
 function citationAtWord(r: Reader, start: number, wordEnd: number, minStart: number): Found | null {
   if (wordEnd - start > MAX_ANCHOR_LENGTH || !ANCHOR_INITIALS.has(r.text.charCodeAt(start))) return null;
+  if (!ANCHOR_SHAPES.has(((wordEnd - start) << 16) | r.text.charCodeAt(start))) return null;
   const word = r.slice(start, wordEnd);
   const parser = WORD_ANCHORS.get(word);
   if (parser) {

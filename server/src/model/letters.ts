@@ -101,9 +101,8 @@ function tokensText(tokens: Tokens, from: number, to: number): string {
 }
 
 /** Sentence number of every token; `boundary[i] === 1` starts a new sentence at token i. */
-export function sentenceIds(tokens: Tokens, boundary: Uint8Array): Int32Array {
+export function sentenceIds(tokens: Tokens, boundary: Uint8Array, ids: Int32Array = new Int32Array(tokens.length)): Int32Array {
   const n = tokens.length;
-  const ids = new Int32Array(n);
   const kind = tokens.kind;
   let id = 0;
   for (let i = 0; i < n; i++) {

@@ -27,15 +27,23 @@ export class LineIndex {
     const starts = [0];
     const ends: number[] = [];
     const n = text.length;
-    for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 /* \n */) {
+    if (text.indexOf('\r') < 0) {
+      // Only \n: let indexOf find the breaks.
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
         ends.push(i);
         starts.push(i + 1);
-      } else if (c === 13 /* \r */) {
-        ends.push(i);
-        if (i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10 /* \n */) {
+          ends.push(i);
+          starts.push(i + 1);
+        } else if (c === 13 /* \r */) {
+          ends.push(i);
+          if (i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
+          starts.push(i + 1);
+        }
       }
     }
     ends.push(n);

@@ -8,7 +8,7 @@
 // keyword id computed while tokenizing, so a grammar compares integers instead
 // of lower-cased strings. Text and lower-case text are read only on demand.
 
-import { isDigit, isLetter, isSpace, LineIndex } from './text';
+import { isLetter, isSpace, LineIndex } from './text';
 
 export const enum TokenKind {
   Word = 1,
@@ -81,7 +81,7 @@ export class KeywordSet {
   }
 
   has(id: number): boolean {
-    return id < this.member.length && this.member[id] === 1;
+    return id > 0 && id < this.member.length && this.member[id] === 1;
   }
 }
 
@@ -113,32 +113,69 @@ export class Tokens {
   length = 0;
   kind: Uint8Array;
   gap: Uint8Array;
-  /** Bit 0: the word has a character outside ASCII. */
-  private flags: Uint8Array;
+  /** 1 for a word with a character outside ASCII. */
+  nonAsciiFlags: Uint8Array;
   kw: Uint16Array;
   start: Int32Array;
   end: Int32Array;
   line: Int32Array;
   private lowers: Map<number, string> | null = null;
 
-  constructor(readonly source: string, capacity: number) {
+  constructor(public source: string, capacity: number) {
     const n = Math.max(16, capacity);
     this.kind = new Uint8Array(n);
     this.gap = new Uint8Array(n);
-    this.flags = new Uint8Array(n);
+    this.nonAsciiFlags = new Uint8Array(n);
     this.kw = new Uint16Array(n);
     this.start = new Int32Array(n);
     this.end = new Int32Array(n);
     this.line = new Int32Array(n);
   }
 
-  private grow(): void {
+  private readonly byteScratch: Uint8Array[] = [];
+  private readonly intScratch: Int32Array[] = [];
+
+  /**
+   * A per-token byte array (one per `slot`), zeroed, of `length + extra` entries;
+   * kept with the stream for the next analysis, valid until the stream is released.
+   */
+  bytes(slot: number, extra = 0): Uint8Array {
+    const n = this.length + extra;
+    let b = this.byteScratch[slot];
+    if (b === undefined || b.length < n) {
+      b = new Uint8Array(Math.max(n, this.kind.length + extra));
+      this.byteScratch[slot] = b;
+    } else b.fill(0, 0, n);
+    return b.subarray(0, n);
+  }
+
+  /** As `bytes`, 32-bit integers filled with `value`. */
+  ints(slot: number, value: number, extra = 0): Int32Array {
+    const n = this.length + extra;
+    let b = this.intScratch[slot];
+    if (b === undefined || b.length < n) {
+      b = new Int32Array(Math.max(n, this.kind.length + extra));
+      this.intScratch[slot] = b;
+    }
+    b.fill(value, 0, n);
+    return b.subarray(0, n);
+  }
+
+  /** Empties the stream for reuse on another text (the arrays keep their old contents past `length`). */
+  reset(source: string): void {
+    this.source = source;
+    this.length = 0;
+    this.lowers = null;
+  }
+
+  /** Doubles the capacity (for the tokenizer). */
+  grow(): void {
     const n = this.kind.length * 2;
     const g8 = (a: Uint8Array) => { const b = new Uint8Array(n); b.set(a); return b; };
     const g32 = (a: Int32Array) => { const b = new Int32Array(n); b.set(a); return b; };
     this.kind = g8(this.kind);
     this.gap = g8(this.gap);
-    this.flags = g8(this.flags);
+    this.nonAsciiFlags = g8(this.nonAsciiFlags);
     const kw = new Uint16Array(n);
     kw.set(this.kw);
     this.kw = kw;
@@ -147,21 +184,9 @@ export class Tokens {
     this.line = g32(this.line);
   }
 
-  push(kind: TokenKind, start: number, end: number, gap: Gap, line: number, kw: number, nonAscii: boolean): void {
-    if (this.length === this.kind.length) this.grow();
-    const i = this.length++;
-    this.kind[i] = kind;
-    this.gap[i] = gap;
-    this.flags[i] = nonAscii ? 1 : 0;
-    this.kw[i] = kw;
-    this.start[i] = start;
-    this.end[i] = end;
-    this.line[i] = line;
-  }
-
   /** True for a word with a character outside ASCII. */
   nonAscii(i: number): boolean {
-    return this.flags[i] !== 0;
+    return this.nonAsciiFlags[i] !== 0;
   }
 
   /** Length in UTF-16 units. */
@@ -228,7 +253,7 @@ export class Tokens {
 
   /** `text === text.toLowerCase()`. */
   isLowerCase(i: number): boolean {
-    if (this.flags[i] === 0) {
+    if (this.nonAsciiFlags[i] === 0) {
       for (let p = this.start[i], e = this.end[i]; p < e; p++) {
         const c = this.source.charCodeAt(p);
         if (c >= 65 && c <= 90) return false;
@@ -242,7 +267,7 @@ export class Tokens {
   /** For a word token: its lower-case text ends with the lower-case ASCII `suffix`. */
   endsWith(i: number, suffix: string): boolean {
     if (this.kind[i] !== TokenKind.Word) return false;
-    if (this.flags[i] !== 0) return this.lower(i).endsWith(suffix);
+    if (this.nonAsciiFlags[i] !== 0) return this.lower(i).endsWith(suffix);
     const n = suffix.length;
     const e = this.end[i];
     if (e - this.start[i] < n) return false;
@@ -272,9 +297,39 @@ export class Tokens {
  * Tokenizes the lines for which `keep(line)` is true. Skipped lines count as a
  * line break between the tokens around them.
  */
+/**
+ * One stream kept for the next analysis: fresh typed arrays cost more to fault
+ * in and zero than the tokenizing itself. The analysis is synchronous and
+ * gives its stream back when done (`releaseTokens`); large ones are dropped.
+ */
+let pooled: Tokens | null = null;
+const MAX_POOLED_CAPACITY = 1 << 20;
+
+/** Gives a stream back for reuse; it must not be read after this. */
+export function releaseTokens(tokens: Tokens): void {
+  if (tokens.kind.length <= MAX_POOLED_CAPACITY) {
+    tokens.reset('');
+    pooled = tokens;
+  }
+}
+
 export function tokenizeLines(index: LineIndex, keep: (line: number) => boolean): Tokens {
   const text = index.text;
-  const tokens = new Tokens(text, (text.length >> 2) + 16);
+  const want = (text.length >> 2) + 16;
+  let tokens = pooled;
+  pooled = null;
+  if (tokens === null || tokens.kind.length < want) tokens = new Tokens(text, want);
+  else tokens.reset(text);
+  // The arrays as locals (reloaded after growing): one store each per token.
+  let kinds = tokens.kind;
+  let gaps = tokens.gap;
+  let flags = tokens.nonAsciiFlags;
+  let kws = tokens.kw;
+  let starts = tokens.start;
+  let ends = tokens.end;
+  let lines = tokens.line;
+  let cap = kinds.length;
+  let n = 0;
   let gap: Gap = Gap.Line;
   for (let line = 0; line < index.lineCount; line++) {
     if (!keep(line)) {
@@ -283,7 +338,7 @@ export function tokenizeLines(index: LineIndex, keep: (line: number) => boolean)
     }
     const end = index.lineEnd(line);
     let i = index.lineStart(line);
-    if (tokens.length > 0) gap = Gap.Line;
+    if (n > 0) gap = Gap.Line;
     while (i < end) {
       const c = text.charCodeAt(i);
       if (c === 32 || (c > 32 && c < 127 ? false : isSpace(c))) {
@@ -291,39 +346,66 @@ export function tokenizeLines(index: LineIndex, keep: (line: number) => boolean)
         i++;
         continue;
       }
+      if (n === cap) {
+        tokens.length = n;
+        tokens.grow();
+        kinds = tokens.kind;
+        gaps = tokens.gap;
+        flags = tokens.nonAsciiFlags;
+        kws = tokens.kw;
+        starts = tokens.start;
+        ends = tokens.end;
+        lines = tokens.line;
+        cap = kinds.length;
+      }
       const start = i;
+      let kind: TokenKind;
+      let kw = 0;
+      let nonAscii = 0;
       if (c >= 48 && c <= 57) {
+        kind = TokenKind.Number;
         i++;
-        while (i < end && isDigit(text.charCodeAt(i))) i++;
-        tokens.push(TokenKind.Number, start, i, gap, line, 0, false);
-      } else if (isLetter(c)) {
+        while (i < end) {
+          const d = text.charCodeAt(i);
+          if (d < 48 || d > 57) break;
+          i++;
+        }
+      } else if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 128 && isLetter(c))) {
+        kind = TokenKind.Word;
         let h = 0;
-        let nonAscii = false;
         let d = c;
-        do {
+        for (;;) {
           if (d < 128) {
             if (d <= 90) d |= 32;
-          } else nonAscii = true;
+          } else nonAscii = 1;
           h = (Math.imul(h, 31) + d) | 0;
           i++;
           if (i >= end) break;
           d = text.charCodeAt(i);
-        } while (isLetter(d));
-        let kw = 0;
-        if (!nonAscii) {
+          if (!((d >= 97 && d <= 122) || (d >= 65 && d <= 90) || (d >= 128 && isLetter(d)))) break;
+        }
+        if (nonAscii === 0) {
           if (i - start <= MAX_KEYWORD) kw = lookupAscii(text, start, i, h);
         } else {
           kw = keywordIds.get(text.slice(start, i).toLowerCase()) ?? 0;
         }
-        tokens.push(TokenKind.Word, start, i, gap, line, kw, nonAscii);
       } else {
+        kind = TokenKind.Punct;
         // Keep a surrogate pair together.
         i += c >= 0xd800 && c <= 0xdbff && i + 1 < end ? 2 : 1;
-        tokens.push(TokenKind.Punct, start, i, gap, line, 0, false);
       }
+      kinds[n] = kind;
+      gaps[n] = gap;
+      flags[n] = nonAscii;
+      kws[n] = kw;
+      starts[n] = start;
+      ends[n] = i;
+      lines[n] = line;
+      n++;
       gap = Gap.None;
     }
   }
+  tokens.length = n;
   return tokens;
 }
 
