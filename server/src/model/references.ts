@@ -141,22 +141,37 @@ export function findReferences(
     if (k >= n || skip[k] === 1) continue;
     const list = numberList(tokens, k, isDateOrMarker);
     if (!list) continue;
-    const start = phraseStart(tokens, i);
-    const elsewhere = externalAfter(tokens, list.next, isDate) ?? quotedBefore(tokens, start);
-    const lastNumber = list.numbers[list.numbers.length - 1].token;
-    const lastEnd = tokens.end[lastNumber];
-    const phraseEnd = elsewhere && elsewhere.span.start > lastEnd ? elsewhere.span.end : lastEnd;
-    const phraseStartOffset = tokens.start[start];
-    const targets = list.numbers.map((nu, idx) => ({
-      number: nu.number,
-      span: idx === 0
-        ? { start: phraseStartOffset, end: list.numbers.length === 1 ? phraseEnd : tokens.end[nu.token] }
-        : { start: tokens.start[nu.token], end: tokens.end[nu.token] },
-    }));
-    out.push({ phrase: { start: phraseStartOffset, end: phraseEnd }, kind, targets, elsewhere });
+    out.push(reference(tokens, i, kind, list.numbers, list.next, isDate));
     i = list.next - 1;
   }
   return out;
+}
+
+/**
+ * The reference whose keyword is token i. (A function of its own: a closure in
+ * the scan's loop body would allocate a context for every token.)
+ */
+function reference(
+  tokens: Tokens,
+  i: number,
+  kind: 'answer' | 'question',
+  numbers: readonly { number: number; token: number }[],
+  next: number,
+  isDate: (i: number) => boolean,
+): RawReference {
+  const start = phraseStart(tokens, i);
+  const elsewhere = externalAfter(tokens, next, isDate) ?? quotedBefore(tokens, start);
+  const lastNumber = numbers[numbers.length - 1].token;
+  const lastEnd = tokens.end[lastNumber];
+  const phraseEnd = elsewhere && elsewhere.span.start > lastEnd ? elsewhere.span.end : lastEnd;
+  const phraseStartOffset = tokens.start[start];
+  const targets = numbers.map((nu, idx) => ({
+    number: nu.number,
+    span: idx === 0
+      ? { start: phraseStartOffset, end: numbers.length === 1 ? phraseEnd : tokens.end[nu.token] }
+      : { start: tokens.start[nu.token], end: tokens.end[nu.token] },
+  }));
+  return { phrase: { start: phraseStartOffset, end: phraseEnd }, kind, targets, elsewhere };
 }
 
 /** Includes a leading `zie (ook)`, `het` or `de` in the phrase. */
