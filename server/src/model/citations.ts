@@ -882,10 +882,20 @@ function digitRunEnd(text: string, p: number, end: number): number {
  */
 const ANCHOR_SHAPES: ReadonlySet<number> = new Set([...WORD_ANCHORS.keys(), ...LAW_INDEX.keys()].map((w) => (w.length << 16) | w.charCodeAt(0)));
 
+/** A 32-bit hash of text[start, end), case-sensitive. */
+function hashRange(text: string, start: number, end: number): number {
+  let h = 0;
+  for (let p = start; p < end; p++) h = (Math.imul(h, 31) + text.charCodeAt(p)) | 0;
+  return h;
+}
+
+/** Hashes of the anchor words and law names: a word with another hash is none of them. */
+const ANCHOR_HASHES: ReadonlySet<number> = new Set([...WORD_ANCHORS.keys(), ...LAW_INDEX.keys()].map((w) => hashRange(w, 0, w.length)));
+
 /** A citation anchored at the word [start, wordEnd), or null. */
 function citationAtWord(r: Reader, start: number, wordEnd: number, minStart: number): Found | null {
   if (wordEnd - start > MAX_ANCHOR_LENGTH || !ANCHOR_INITIALS.has(r.text.charCodeAt(start))) return null;
-  if (!ANCHOR_SHAPES.has(((wordEnd - start) << 16) | r.text.charCodeAt(start))) return null;
+  if (!ANCHOR_SHAPES.has(((wordEnd - start) << 16) | r.text.charCodeAt(start)) || !ANCHOR_HASHES.has(hashRange(r.text, start, wordEnd))) return null;
   const word = r.slice(start, wordEnd);
   const parser = WORD_ANCHORS.get(word);
   if (parser) {
