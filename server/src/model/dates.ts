@@ -141,21 +141,24 @@ function isDayToken(tokens: Tokens, i: number): boolean {
  */
 export function findDateCandidates(tokens: Tokens, skip: Uint8Array): DateCandidate[] {
   const out: DateCandidate[] = [];
-  const kind = tokens.kind;
-  const n = tokens.length;
-  for (let i = 0; i < n; i++) {
-    if (kind[i] !== TokenKind.Number || skip[i] === 1) continue;
+  // Every date starts at a number token: only those are visited.
+  const numbers = tokens.numberIndex;
+  const count = tokens.numberCount;
+  let resume = 0;
+  for (let q = 0; q < count; q++) {
+    const i = numbers[q];
+    if (i < resume || skip[i] === 1) continue;
     if (!isDayToken(tokens, i)) continue;
     const numeric = numericDateAt(tokens, i);
     if (numeric) {
       out.push(numeric.candidate);
-      i = numeric.next - 1;
+      resume = numeric.next;
       continue;
     }
     const named = namedDateAt(tokens, i, skip);
     if (named) {
       for (const c of named.candidates) out.push(c);
-      i = named.next - 1;
+      resume = named.next;
     }
   }
   return out;

@@ -84,10 +84,12 @@ export function findMarkerCandidates(
   parenNotes: boolean,
 ): MarkerCandidate[] {
   const out: MarkerCandidate[] = [];
-  const n = tokens.length;
   const kind = tokens.kind;
-  for (let i = 0; i < n; i++) {
-    if (kind[i] !== TokenKind.Number) continue;
+  // Every candidate is a number token: only those are visited.
+  const numbers = tokens.numberIndex;
+  const count = tokens.numberCount;
+  for (let q = 0; q < count; q++) {
+    const i = numbers[q];
     if (skip[i] === 1) continue;
     const len = tokens.len(i);
     if (len >= 5 && len <= 7) {

@@ -54,8 +54,12 @@ export function findLetterMentions(
 ): RawLetterMention[] {
   const out: RawLetterMention[] = [];
   const n = tokens.length;
-  for (let i = 0; i < n; i++) {
-    if (tokens.kind[i] !== TokenKind.Word || skip[i] === 1 || !isLetterWord(tokens, i)) continue;
+  // Every letter word ends in `brief`: only the words ending in f with five letters or more are visited.
+  const candidates = tokens.fWordIndex;
+  const count = tokens.fWordCount;
+  for (let q = 0; q < count; q++) {
+    const i = candidates[q];
+    if (skip[i] === 1 || !isLetterWord(tokens, i)) continue;
     let k = i + 1;
     let footnote: number | null = null;
     if (k < n && tokens.gap[k] === Gap.None && tokens.kind[k] === TokenKind.Number) {

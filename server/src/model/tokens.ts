@@ -120,6 +120,12 @@ export class Tokens {
   end: Int32Array;
   line: Int32Array;
   private lowers: Map<number, string> | null = null;
+  /** Indices of the number tokens, in order (the first `numberCount`). */
+  numberIndex: Int32Array = new Int32Array(16);
+  numberCount = 0;
+  /** Indices of the word tokens that end in `f` or `F` and have at least five letters (`brief` and its compounds), in order. */
+  fWordIndex: Int32Array = new Int32Array(16);
+  fWordCount = 0;
 
   constructor(public source: string, capacity: number) {
     const n = Math.max(16, capacity);
@@ -166,6 +172,8 @@ export class Tokens {
     this.source = source;
     this.length = 0;
     this.lowers = null;
+    this.numberCount = 0;
+    this.fWordCount = 0;
   }
 
   /** Doubles the capacity (for the tokenizer). */
@@ -297,6 +305,12 @@ export class Tokens {
  * Tokenizes the lines for which `keep(line)` is true. Skipped lines count as a
  * line break between the tokens around them.
  */
+function growInts(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
 /**
  * One stream kept for the next analysis: fresh typed arrays cost more to fault
  * in and zero than the tokenizing itself. The analysis is synchronous and
@@ -393,6 +407,13 @@ export function tokenizeLines(index: LineIndex, keep: (line: number) => boolean)
         kind = TokenKind.Punct;
         // Keep a surrogate pair together.
         i += c >= 0xd800 && c <= 0xdbff && i + 1 < end ? 2 : 1;
+      }
+      if (kind === TokenKind.Number) {
+        if (tokens.numberCount === tokens.numberIndex.length) tokens.numberIndex = growInts(tokens.numberIndex);
+        tokens.numberIndex[tokens.numberCount++] = n;
+      } else if (kind === TokenKind.Word && i - start >= 5 && (text.charCodeAt(i - 1) | 32) === 102 /* f */) {
+        if (tokens.fWordCount === tokens.fWordIndex.length) tokens.fWordIndex = growInts(tokens.fWordIndex);
+        tokens.fWordIndex[tokens.fWordCount++] = n;
       }
       kinds[n] = kind;
       gaps[n] = gap;
