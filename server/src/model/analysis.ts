@@ -202,7 +202,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   );
   const letters = buildLetters(letterMentions, tokens, sentence, dates, references, notices, blockAt, at, text);
 
-  const citations = findCitations(lines, (line) => kinds[line] === LineKind.Furniture);
+  const citations = findCitations(lines, (line) => kinds[line] === LineKind.Furniture, tokens);
 
   const metadata = buildMetadata(header, submittedDate, answered, noticeDate, at);
   const deadlines = computeDeadlines(submittedDate, answered, notices.length > 0, options.terms);
