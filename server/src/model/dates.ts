@@ -5,7 +5,7 @@
 // missing years and of years with too many digits (`20195`: a footnote
 // marker glued to the year, or `20022`: a typo).
 
-import { daysBetween, isValidDate, MONTHS_NL, parseIso, toIso, weekday, WEEKDAYS_NL } from './calendar';
+import { dayNumber, daysBetween, isValidDate, MONTHS_NL, parseIso, toIso, weekday, WEEKDAYS_NL } from './calendar';
 import { Gap, keyword, Tokens, TokenKind } from './tokens';
 import type { Span } from './text';
 import type { IsoDate } from './types';
@@ -288,6 +288,28 @@ export function correctYear(written: string, documentYear: number): number | nul
 
 /** The occurrence of day-month nearest to `reference`, or the last one before it (`past`) or the next one after (`future`). */
 export function inferYear(day: number, month: number, relative: Relative, reference: IsoDate): number | null {
+  const ref = parseIso(reference);
+  if (!Number.isInteger(ref.y)) return inferYearFromStrings(day, month, relative, reference);
+  const refDay = dayNumber(reference);
+  let best: number | null = null;
+  let bestDistance = Infinity;
+  for (let y = ref.y - 1; y <= ref.y + 1; y++) {
+    if (!isValidDate(y, month, day)) continue;
+    // Years of one to four digits survive the ISO round trip: count the days directly.
+    const diff = y >= 0 && y <= 9999 ? Math.floor(Date.UTC(y, month - 1, day) / 86400000) - refDay : daysBetween(reference, toIso(y, month, day));
+    if (relative === 'past' && diff > 0) continue;
+    if (relative === 'future' && diff < 0) continue;
+    const distance = Math.abs(diff);
+    if (distance < bestDistance) {
+      best = y;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** `inferYear` on ISO strings throughout, for a reference that is no plain date. */
+function inferYearFromStrings(day: number, month: number, relative: Relative, reference: IsoDate): number | null {
   const ref = parseIso(reference);
   const years = [ref.y - 1, ref.y, ref.y + 1].filter((y) => isValidDate(y, month, day));
   let best: number | null = null;
