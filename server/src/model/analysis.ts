@@ -152,6 +152,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const hasAnswers = answers.length > 0;
   const references: Reference[] = [];
   const tokenIsMarker = (i: number) => markerStarts.has(tokens.start[i]);
+  /** The document's question numbers for the message, written once (the set does not change). */
+  let knownNumbers: string | null = null;
   const rawReferences = findReferences(tokens, referenceSkip, tokenIsDate, tokenIsMarker);
   for (const raw of rawReferences) {
     const block = blockAt(raw.phrase.start);
@@ -174,7 +176,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
         number: t.number, target, scope, kind: raw.kind, cites,
       });
       if (scope === 'internal' && target === null) {
-        sink.add(t.span, 'warning', DiagnosticCode.unknownReference, messages.unknownReference(t.number, compactNumbers([...numbers])));
+        knownNumbers ??= compactNumbers([...numbers]);
+        sink.add(t.span, 'warning', DiagnosticCode.unknownReference, messages.unknownReference(t.number, knownNumbers));
       }
     }
   }
@@ -513,6 +516,23 @@ function buildLetters(
     }
   });
   // `de in het antwoord op vraag 1 genoemde brief van 18 mei 2022` dates the undated letter of answer 1.
+  // The mentions of each block in order, with how many at its front are dated already (a date, once
+  // set, stays): the first undated mention of a block without a scan of all mentions.
+  const mentionsOfBlock = new Map<number | null, { list: number[]; dated: number }>();
+  const firstUndatedIn = (block: number | null): number => {
+    if (mentionsOfBlock.size === 0) {
+      raw.forEach((o, k) => {
+        const b = blockAt(o.span.start);
+        const entry = mentionsOfBlock.get(b);
+        if (entry) entry.list.push(k);
+        else mentionsOfBlock.set(b, { list: [k], dated: 0 });
+      });
+    }
+    const entry = mentionsOfBlock.get(block);
+    if (!entry) return -1;
+    while (entry.dated < entry.list.length && mentionDate[entry.list[entry.dated]] !== null) entry.dated++;
+    return entry.dated < entry.list.length ? entry.list[entry.dated] : -1;
+  };
   const referenceEndingAt = new Map<number, Reference>();
   for (const r of references) if (r.scope === 'internal' && r.target !== null) referenceEndingAt.set(r.span.end, r);
   raw.forEach((m, idx) => {
@@ -521,7 +541,7 @@ function buildLetters(
     if (tokens.kwAt(m.wordToken - 1) !== KW_GENOEMDE || m.wordToken < 2) return;
     const ref = referenceEndingAt.get(tokens.end[m.wordToken - 2]);
     if (!ref) return;
-    const target = raw.findIndex((o, k) => mentionDate[k] === null && blockAt(o.span.start) === ref.target);
+    const target = firstUndatedIn(ref.target);
     if (target >= 0) mentionDate[target] = date;
   });
 
