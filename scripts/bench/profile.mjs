@@ -58,7 +58,8 @@ async function main() {
   const { analyze } = require(path.join(ROOT, 'out', 'server', 'src', 'model', 'analysis.js'));
   const sample = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'corpus', 'openkamer', 'kv-2022Z09875.txt'), 'utf8');
   const text = scaledText(makeTemplate(sample, analyze), n);
-  analyze(text); // warm-up
+  // Warm-up (PROFILE_WARMUPS, default 1): more runs let the optimizing compiler settle first.
+  for (let i = 0; i < Number(process.env.PROFILE_WARMUPS ?? 1); i++) analyze(text);
   const session = new inspector.Session();
   session.connect();
   await post(session, 'Profiler.enable');

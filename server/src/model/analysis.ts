@@ -16,7 +16,7 @@ import { LineKind } from './lines';
 import { findReferences } from './references';
 import { readStructure, RawBlock, Structure } from './structure';
 import { LineIndex, normalizeSpace, Span } from './text';
-import { tokenAt, tokenizeLines, Token } from './tokens';
+import { Gap, keyword, KeywordSet, releaseTokens, tokenizeLines, Tokens, TokenKind } from './tokens';
 import type {
   Analysis,
   Block,
@@ -31,6 +31,21 @@ import type {
   Question,
   Reference,
 } from './types';
+
+/** Slots of the per-token scratch arrays kept with the token stream (`Tokens.bytes`, `Tokens.ints`). */
+const enum Scratch {
+  InUrl,
+  InlineHeading,
+  MarkerSkip,
+  ReferenceSkip,
+  DateTokens,
+  Boundary,
+}
+
+const enum IntScratch {
+  DateByToken,
+  Sentence,
+}
 
 export interface AnalyzeOptions {
   /** The document version, kept in the analysis for caches. */
@@ -47,28 +62,42 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const structure = readStructure(lines);
   const kinds = structure.lineKinds;
   const tokens = tokenizeLines(lines, (line) => kinds[line] !== LineKind.Furniture);
+  const tokenCount = tokens.length;
   const inUrl = urlTokens(text, tokens);
-  const inlineBodyStart = new Map<number, number>();
-  for (const h of structure.headings) if (h.inlineBodyStart !== null) inlineBodyStart.set(h.line, h.inlineBodyStart);
+  // Per line: where the body of a heading line starts (-1: the whole line is heading).
+  const inlineBodyStart = new Int32Array(lines.lineCount).fill(-1);
+  for (const h of structure.headings) if (h.inlineBodyStart !== null) inlineBodyStart[h.line] = h.inlineBodyStart;
   // Headings inside a line (collapsed white space) cover only their own span.
-  const inlineHeading = new Uint8Array(tokens.length);
+  const inlineHeading = tokens.bytes(Scratch.InlineHeading);
   for (const h of structure.headings) {
     if (!h.inline) continue;
-    for (let i = tokenAt(tokens, h.span.start); i < tokens.length && tokens[i].start < h.span.end; i++) inlineHeading[i] = 1;
+    for (let i = tokens.at(h.span.start); i < tokenCount && tokens.start[i] < h.span.end; i++) inlineHeading[i] = 1;
   }
-  const onHeading = (i: number) => {
-    const t = tokens[i];
-    if (inlineHeading[i] === 1) return true;
-    if (kinds[t.line] !== LineKind.Heading) return false;
-    const body = inlineBodyStart.get(t.line);
-    return body === undefined || t.start < body;
-  };
   const headerLine = new Uint8Array(lines.lineCount);
   for (const line of structure.headerLines) headerLine[line] = 1;
-  const inHeader = (i: number) => headerLine[tokens[i].line] === 1 && tokens[i].start < structure.headerEnd;
+  // What each grammar skips: markers skip URLs, headings and footnote texts; references URLs, headings and the header.
+  const markerSkip = tokens.bytes(Scratch.MarkerSkip);
+  const referenceSkip = tokens.bytes(Scratch.ReferenceSkip);
+  {
+    const tokLine = tokens.line;
+    const tokStart = tokens.start;
+    const headerEnd = structure.headerEnd;
+    for (let i = 0; i < tokenCount; i++) {
+      const line = tokLine[i];
+      const lineKind = kinds[line];
+      let heading = inlineHeading[i] === 1;
+      if (!heading && lineKind === LineKind.Heading) {
+        const body = inlineBodyStart[line];
+        heading = body < 0 || tokStart[i] < body;
+      }
+      const base = inUrl[i] === 1 || heading;
+      if (base || lineKind === LineKind.FootnoteText) markerSkip[i] = 1;
+      if (base || (headerLine[line] === 1 && tokStart[i] < headerEnd)) referenceSkip[i] = 1;
+    }
+  }
 
   // Dates, phase 1: candidates, before the document's own dates are known.
-  const candidates = findDateCandidates(tokens, (i) => inUrl[i] === 1);
+  const candidates = findDateCandidates(tokens, inUrl);
 
   // Header and the dates it states.
   const header = structure.layout === 'openkamer'
@@ -88,7 +117,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const notices = buildNotices(structure, candidates, noticeDate, header, at, text);
 
   // Footnote markers: a candidate counts only when it continues the sequence.
-  const markerCandidates = findMarkerCandidates(tokens, kinds, (i) => inUrl[i] === 1 || onHeading(i) || kinds[tokens[i].line] === LineKind.FootnoteText, candidates, new Set(structure.footnoteTexts.map((f) => f.number)),
+  const markerCandidates = findMarkerCandidates(tokens, kinds, markerSkip, candidates, new Set(structure.footnoteTexts.map((f) => f.number)),
     structure.footnoteTexts.some((f) => f.style === 'paren'));
   const accepted = acceptMarkers(markerCandidates);
   const markerStarts = new Map<number, number>();
@@ -96,18 +125,24 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 
   // Dates, phase 2: years glued to markers, typos, missing years, weekdays.
   const dates = resolveDates(candidates, markerStarts, documentYear, (offset) => (questionTextAt(offset) ? submitted ?? documentDate : documentDate), text, lines, sink);
-  const dateByToken = new Map<number, number>();
-  dates.forEach((d, idx) => dateByToken.set(tokenAt(tokens, d.span.start), idx));
-  const dateTokens = new Uint8Array(tokens.length);
-  for (const d of dates) for (let i = tokenAt(tokens, d.span.start); i < tokens.length && tokens[i].start < d.span.end; i++) dateTokens[i] = 1;
+  // The date that starts at each token (-1: none), and the tokens inside dates.
+  const dateByToken = tokens.ints(IntScratch.DateByToken, -1, 1);
+  const dateTokens = tokens.bytes(Scratch.DateTokens);
+  for (let idx = 0; idx < dates.length; idx++) {
+    const d = dates[idx];
+    const first = tokens.at(d.span.start);
+    dateByToken[first] = idx;
+    for (let i = first; i < tokenCount && tokens.start[i] < d.span.end; i++) dateTokens[i] = 1;
+  }
   const tokenIsDate = (i: number) => dateTokens[i] === 1;
+  const dateAtToken = (i: number): number | null => (i >= 0 && i < tokenCount && dateByToken[i] >= 0 ? dateByToken[i] : null);
 
   // Footnote markers with their texts.
   const footnoteTexts = new Map<number, Span>();
   for (const f of structure.footnoteTexts) if (!footnoteTexts.has(f.number)) footnoteTexts.set(f.number, f.span);
   const footnotes: FootnoteMarker[] = accepted.markers.map((m) => {
     const note = footnoteTexts.get(m.number);
-    return { ...at(m.span), text: String(m.number), number: m.number, note: note ? { ...at(note), text: text.slice(note.start, note.end) } : null };
+    return { span: m.span, range: lines.rangeOf(m.span), text: String(m.number), number: m.number, note: note ? { span: note, range: lines.rangeOf(note), text: text.slice(note.start, note.end) } : null };
   });
   for (const d of accepted.disorder) sink.add(d.span, 'warning', DiagnosticCode.footnoteDisorder, messages.footnoteDisorder(d.number, d.expected));
 
@@ -116,8 +151,11 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   for (const q of questions) for (const n of q.numbers) numbers.add(n);
   const hasAnswers = answers.length > 0;
   const references: Reference[] = [];
-  const tokenIsMarker = (i: number) => markerStarts.has(tokens[i].start);
-  for (const raw of findReferences(tokens, (i) => inUrl[i] === 1 || onHeading(i) || inHeader(i), tokenIsDate, tokenIsMarker)) {
+  const tokenIsMarker = (i: number) => markerStarts.has(tokens.start[i]);
+  /** The document's question numbers for the message, written once (the set does not change). */
+  let knownNumbers: string | null = null;
+  const rawReferences = findReferences(tokens, referenceSkip, tokenIsDate, tokenIsMarker);
+  for (const raw of rawReferences) {
     const block = blockAt(raw.phrase.start);
     const inQuestion = questionTextAt(raw.phrase.start);
     for (const t of raw.targets) {
@@ -129,46 +167,50 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
         ? {
             text: text.slice(raw.elsewhere.span.start, raw.elsewhere.span.end),
             span: raw.elsewhere.span,
-            letterDate: raw.elsewhere.letterDateToken !== null ? dates[dateByToken.get(raw.elsewhere.letterDateToken) ?? -1]?.date ?? null : null,
+            letterDate: raw.elsewhere.letterDateToken !== null ? dates[dateAtToken(raw.elsewhere.letterDateToken) ?? -1]?.date ?? null : null,
           }
         : null;
       const target = scope === 'internal' && numbers.has(t.number) ? t.number : null;
       references.push({
-        ...at(t.span), text: text.slice(t.span.start, t.span.end), phraseSpan: raw.phrase, from: block,
+        span: t.span, range: lines.rangeOf(t.span), text: text.slice(t.span.start, t.span.end), phraseSpan: raw.phrase, from: block,
         number: t.number, target, scope, kind: raw.kind, cites,
       });
       if (scope === 'internal' && target === null) {
-        sink.add(t.span, 'warning', DiagnosticCode.unknownReference, messages.unknownReference(t.number, compactNumbers([...numbers])));
+        knownNumbers ??= compactNumbers([...numbers]);
+        sink.add(t.span, 'warning', DiagnosticCode.unknownReference, messages.unknownReference(t.number, knownNumbers));
       }
     }
   }
 
-  const headingLines = new Set(structure.headings.map((h) => h.line));
+  const headingLines = new Uint8Array(lines.lineCount);
+  for (const h of structure.headings) headingLines[h.line] = 1;
   // Sentences end at headings and at blank lines too.
-  const sentence = sentenceIds(tokens, (i) => {
-    if (i === 0) return false;
-    const line = tokens[i].line;
-    const prev = tokens[i - 1].line;
-    return line !== prev && (headingLines.has(line) || headingLines.has(prev) || (line - prev > 1 && kinds[prev + 1] === LineKind.Blank));
-  });
+  const boundary = tokens.bytes(Scratch.Boundary);
+  for (let i = 1; i < tokenCount; i++) {
+    const line = tokens.line[i];
+    const prev = tokens.line[i - 1];
+    if (line !== prev && (headingLines[line] === 1 || headingLines[prev] === 1 || (line - prev > 1 && kinds[prev + 1] === LineKind.Blank))) boundary[i] = 1;
+  }
+  const sentence = sentenceIds(tokens, boundary, tokens.ints(IntScratch.Sentence, 0));
   // A delay notice without the questions says when they were sent: `Op 6 november jl. hebben de leden … vragen gesteld`.
   const submittedDate = submitted ?? submissionFromText(tokens, sentence, dates);
 
   // Letters.
   const letterMentions = findLetterMentions(
     tokens,
-    (i) => inUrl[i] === 1,
-    (i) => dateByToken.get(i) ?? null,
+    inUrl,
+    dateAtToken,
     (d) => dates[d].span.end,
-    (i) => markerStarts.get(tokens[i].start) ?? null,
+    (i) => markerStarts.get(tokens.start[i]) ?? null,
   );
   const letters = buildLetters(letterMentions, tokens, sentence, dates, references, notices, blockAt, at, text);
 
-  const citations = findCitations(lines, (line) => kinds[line] === LineKind.Furniture);
+  const citations = findCitations(lines, (line) => kinds[line] === LineKind.Furniture, tokens);
 
   const metadata = buildMetadata(header, submittedDate, answered, noticeDate, at);
   const deadlines = computeDeadlines(submittedDate, answered, notices.length > 0, options.terms);
   structuralDiagnostics(sink, questions, answers, metadata, deadlines, header, hasAnswers || answered !== null, notices.length > 0);
+  releaseTokens(tokens);
 
   return freeze({
     version: options.version ?? null,
@@ -205,15 +247,13 @@ function freeze(a: Analysis): Analysis {
  */
 function encodingDiagnostics(text: string, sink: DiagnosticSink): void {
   let replacement = 0;
-  let firstReplacement = -1;
+  const firstReplacement = text.indexOf('\ufffd');
+  for (let i = firstReplacement; i >= 0; i = text.indexOf('\ufffd', i + 1)) replacement++;
   let control = 0;
   const sample = Math.min(text.length, 65536);
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < sample; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0xfffd) {
-      if (firstReplacement < 0) firstReplacement = i;
-      replacement++;
-    } else if (i < sample && (c === 0 || (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12 && c !== 27))) control++;
+    if (c < 32 && (c === 0 || (c !== 9 && c !== 10 && c !== 13 && c !== 12 && c !== 27))) control++;
   }
   if (sample > 0 && (text.indexOf('\u0000') >= 0 || control / sample > 0.1)) {
     sink.add({ start: 0, end: 0 }, 'warning', DiagnosticCode.encoding, messages.binary());
@@ -243,17 +283,24 @@ function furnitureLines(structure: Structure): number[] {
   return out;
 }
 
+const KW_HTTP = keyword('http');
+const KW_HTTPS = keyword('https');
+const KW_WWW = keyword('www');
+
 /** Marks the tokens inside URLs (`http…`, `www.…`) up to the next white space. */
-function urlTokens(text: string, tokens: readonly Token[]): Uint8Array {
-  const marks = new Uint8Array(tokens.length);
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    const lower = t.lower;
-    const isUrlStart = (lower === 'http' || lower === 'https') ? text.startsWith('://', t.end) : lower === 'www' && text[t.end] === '.';
+function urlTokens(text: string, tokens: Tokens): Uint8Array {
+  const n = tokens.length;
+  const marks = tokens.bytes(Scratch.InUrl);
+  const kw = tokens.kw;
+  for (let i = 0; i < n; i++) {
+    const w = kw[i];
+    if (w === 0) continue;
+    const end = tokens.end[i];
+    const isUrlStart = (w === KW_HTTP || w === KW_HTTPS) ? text.startsWith('://', end) : w === KW_WWW && text.charCodeAt(end) === 46;
     if (!isUrlStart) continue;
     let j = i;
     marks[j] = 1;
-    while (j + 1 < tokens.length && tokens[j + 1].gap === 0) marks[++j] = 1;
+    while (j + 1 < n && tokens.gap[j + 1] === Gap.None) marks[++j] = 1;
     i = j;
   }
   return marks;
@@ -339,7 +386,7 @@ interface BlockIndex {
 }
 
 function buildBlocks(structure: Structure, at: (span: Span) => Located): BlockIndex {
-  const toBlock = (b: RawBlock): Block => ({ ...at(b.span), heading: b.heading ? at(b.heading.span) : null, body: at(b.body), numbers: b.numbers });
+  const toBlock = (b: RawBlock): Block => ({ span: b.span, range: at(b.span).range, heading: b.heading ? at(b.heading.span) : null, body: at(b.body), numbers: b.numbers });
   const answers: Block[] = [];
   const answerOf = new Map<number, Block>();
   const regions: { span: Span; first: number; question: boolean }[] = [];
@@ -363,7 +410,8 @@ function buildBlocks(structure: Structure, at: (span: Span) => Located): BlockIn
     const span = raw.span;
     regions.push({ span: { start: span.start, end: raw.question.end }, first: raw.numbers[0], question: true });
     questions.push({
-      ...at(span),
+      span,
+      range: at(span).range,
       number: raw.numbers[0],
       numbers: raw.numbers,
       heading: raw.heading ? at(raw.heading.span) : null,
@@ -435,7 +483,7 @@ function buildNotices(
 
 function buildLetters(
   raw: readonly RawLetterMention[],
-  tokens: readonly Token[],
+  tokens: Tokens,
   sentence: Int32Array,
   dates: readonly DateMention[],
   references: readonly Reference[],
@@ -447,7 +495,7 @@ function buildLetters(
   const mentionDate: (IsoDate | null)[] = raw.map((m) => (m.dateIndex !== null ? dates[m.dateIndex].date : null));
   const datesBySentence = new Map<number, number[]>();
   dates.forEach((d, idx) => {
-    const s = sentence[tokenAt(tokens, d.span.start)];
+    const s = sentence[tokens.at(d.span.start)];
     const list = datesBySentence.get(s);
     if (list) list.push(idx);
     else datesBySentence.set(s, [idx]);
@@ -460,25 +508,40 @@ function buildLetters(
     const s = sentence[m.wordToken];
     const inSentence = datesBySentence.get(s) ?? [];
     const lettersInSentence = lettersPerSentence.get(s) ?? 0;
-    const determiner = tokens[m.wordToken - 1]?.lower ?? '';
-    const anaphoric = determiner === 'deze' || determiner === 'die' || determiner === 'dezelfde' || determiner === 'genoemde';
+    const anaphoric = ANAPHORIC.has(tokens.kwAt(m.wordToken - 1));
     if (inSentence.length === 1 && lettersInSentence === 1 && !anaphoric) {
       const d = dates[inSentence[0]];
-      const before = tokens[tokenAt(tokens, d.span.start) - 1];
-      if (before && (before.lower === 'op' || before.lower === 'per')) mentionDate[idx] = d.date;
+      const before = tokens.kwAt(tokens.at(d.span.start) - 1);
+      if (before === KW_OP || before === KW_PER) mentionDate[idx] = d.date;
     }
   });
   // `de in het antwoord op vraag 1 genoemde brief van 18 mei 2022` dates the undated letter of answer 1.
+  // The mentions of each block in order, with how many at its front are dated already (a date, once
+  // set, stays): the first undated mention of a block without a scan of all mentions.
+  const mentionsOfBlock = new Map<number | null, { list: number[]; dated: number }>();
+  const firstUndatedIn = (block: number | null): number => {
+    if (mentionsOfBlock.size === 0) {
+      raw.forEach((o, k) => {
+        const b = blockAt(o.span.start);
+        const entry = mentionsOfBlock.get(b);
+        if (entry) entry.list.push(k);
+        else mentionsOfBlock.set(b, { list: [k], dated: 0 });
+      });
+    }
+    const entry = mentionsOfBlock.get(block);
+    if (!entry) return -1;
+    while (entry.dated < entry.list.length && mentionDate[entry.list[entry.dated]] !== null) entry.dated++;
+    return entry.dated < entry.list.length ? entry.list[entry.dated] : -1;
+  };
   const referenceEndingAt = new Map<number, Reference>();
   for (const r of references) if (r.scope === 'internal' && r.target !== null) referenceEndingAt.set(r.span.end, r);
   raw.forEach((m, idx) => {
     const date = mentionDate[idx];
     if (date === null || m.dateIndex === null) return;
-    const genoemde = tokens[m.wordToken - 1];
-    if (!genoemde || genoemde.lower !== 'genoemde' || m.wordToken < 2) return;
-    const ref = referenceEndingAt.get(tokens[m.wordToken - 2].end);
+    if (tokens.kwAt(m.wordToken - 1) !== KW_GENOEMDE || m.wordToken < 2) return;
+    const ref = referenceEndingAt.get(tokens.end[m.wordToken - 2]);
     if (!ref) return;
-    const target = raw.findIndex((o, k) => mentionDate[k] === null && blockAt(o.span.start) === ref.target);
+    const target = firstUndatedIn(ref.target);
     if (target >= 0) mentionDate[target] = date;
   });
 
@@ -491,7 +554,7 @@ function buildLetters(
       entry = { mentions: [], footnotes: [], sender: null, first: m.span.start };
       byDate.set(date, entry);
     }
-    entry.mentions.push({ ...at(m.span), text: text.slice(m.span.start, m.span.end), date: m.dateIndex !== null ? date : null, footnote: m.footnote });
+    entry.mentions.push({ span: m.span, range: at(m.span).range, text: text.slice(m.span.start, m.span.end), date: m.dateIndex !== null ? date : null, footnote: m.footnote });
     if (m.footnote !== null && !entry.footnotes.includes(m.footnote)) entry.footnotes.push(m.footnote);
     if (entry.sender === null && m.sender) entry.sender = m.sender;
   });
@@ -503,19 +566,23 @@ function buildLetters(
     });
 }
 
-const SUBMISSION_VERBS = new Set(['gesteld', 'ingezonden', 'ingediend']);
+const ANAPHORIC = new KeywordSet(['deze', 'die', 'dezelfde', 'genoemde']);
+const KW_OP = keyword('op');
+const KW_PER = keyword('per');
+const KW_GENOEMDE = keyword('genoemde');
+const SUBMISSION_VERBS = new KeywordSet(['gesteld', 'ingezonden', 'ingediend']);
 
 /** The first date of a sentence that speaks of questions sent: `vragen … gesteld`, `vragen die op … zijn ingezonden`. */
-function submissionFromText(tokens: readonly Token[], sentence: Int32Array, dates: readonly DateMention[]): IsoDate | null {
+function submissionFromText(tokens: Tokens, sentence: Int32Array, dates: readonly DateMention[]): IsoDate | null {
   for (const d of dates) {
-    const i = tokenAt(tokens, d.span.start);
+    const i = tokens.at(d.span.start);
     const id = sentence[i];
     let questions = false;
     let verb = false;
-    for (let j = i; j >= 0 && sentence[j] === id && i - j < 60; j--) questions ||= tokens[j].lower.endsWith('vragen');
+    for (let j = i; j >= 0 && sentence[j] === id && i - j < 60; j--) questions ||= tokens.kind[j] === TokenKind.Word && tokens.endsWith(j, 'vragen');
     for (let j = i; j < tokens.length && sentence[j] === id && j - i < 60; j++) {
-      questions ||= tokens[j].lower.endsWith('vragen');
-      verb ||= SUBMISSION_VERBS.has(tokens[j].lower);
+      questions ||= tokens.kind[j] === TokenKind.Word && tokens.endsWith(j, 'vragen');
+      verb ||= tokens.kind[j] === TokenKind.Word && SUBMISSION_VERBS.has(tokens.kw[j]);
     }
     if (questions && verb) return d.date;
   }

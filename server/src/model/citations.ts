@@ -13,6 +13,7 @@
 // line or a skipped line.
 
 import { isDigit, isLetter, isSpace, normalizeSpace, type LineIndex } from './text';
+import { Tokens, TokenKind } from './tokens';
 import type { Citation, CitationKind } from './types';
 
 const OFFICIAL = 'https://zoek.officielebekendmakingen.nl/';
@@ -876,9 +877,26 @@ function digitRunEnd(text: string, p: number, end: number): number {
   return p;
 }
 
+/**
+ * First letter and length of every anchor word and law name, as `length << 16 | first`:
+ * a word of another shape cannot be one, so it is passed over without slicing it out.
+ */
+const ANCHOR_SHAPES: ReadonlySet<number> = new Set([...WORD_ANCHORS.keys(), ...LAW_INDEX.keys()].map((w) => (w.length << 16) | w.charCodeAt(0)));
+
+/** A 32-bit hash of text[start, end), case-sensitive. */
+function hashRange(text: string, start: number, end: number): number {
+  let h = 0;
+  for (let p = start; p < end; p++) h = (Math.imul(h, 31) + text.charCodeAt(p)) | 0;
+  return h;
+}
+
+/** Hashes of the anchor words and law names: a word with another hash is none of them. */
+const ANCHOR_HASHES: ReadonlySet<number> = new Set([...WORD_ANCHORS.keys(), ...LAW_INDEX.keys()].map((w) => hashRange(w, 0, w.length)));
+
 /** A citation anchored at the word [start, wordEnd), or null. */
 function citationAtWord(r: Reader, start: number, wordEnd: number, minStart: number): Found | null {
   if (wordEnd - start > MAX_ANCHOR_LENGTH || !ANCHOR_INITIALS.has(r.text.charCodeAt(start))) return null;
+  if (!ANCHOR_SHAPES.has(((wordEnd - start) << 16) | r.text.charCodeAt(start)) || !ANCHOR_HASHES.has(hashRange(r.text, start, wordEnd))) return null;
   const word = r.slice(start, wordEnd);
   const parser = WORD_ANCHORS.get(word);
   if (parser) {
@@ -918,6 +936,51 @@ function scanRegion(text: string, regionStart: number, regionEnd: number, out: F
   }
 }
 
+/**
+ * The scan of `scanRegion` driven by the token stream of the same lines: it
+ * visits the same word and digit-run starts (a word token is split where a
+ * capital follows a small letter, as `wordEndFrom` does) without looking at
+ * every character. `k` is the first token not before the region; returns the
+ * first token past it.
+ */
+function scanRegionTokens(text: string, regionStart: number, regionEnd: number, tokens: Tokens, k: number, out: Found[]): number {
+  const r = new Reader(text, regionStart, regionEnd);
+  let minStart = regionStart;
+  let p = regionStart;
+  const n = tokens.length;
+  const kinds = tokens.kind;
+  const starts = tokens.start;
+  const ends = tokens.end;
+  for (; k < n && starts[k] < regionEnd; k++) {
+    const tokenEnd = ends[k];
+    if (tokenEnd <= p) continue;
+    const kind = kinds[k];
+    if (kind === TokenKind.Punct) continue;
+    let q = starts[k] > p ? starts[k] : p;
+    let found: Found | null = null;
+    if (kind === TokenKind.Number) {
+      r.begin(Math.max(q, tokenEnd - 4));
+      found = parseCaseNumber(r, q, tokenEnd);
+    } else {
+      while (q < tokenEnd) {
+        const wordEnd = wordEndFrom(text, q, tokenEnd);
+        found = citationAtWord(r, q, wordEnd, minStart);
+        if (found && found.end > q) break;
+        found = null;
+        q = wordEnd;
+      }
+    }
+    if (found && found.end > q) {
+      out.push(found);
+      minStart = found.end;
+      p = found.end;
+      // A citation that ends inside this token: the scan goes on from its end in the same token.
+      if (p < tokenEnd) k--;
+    }
+  }
+  return k;
+}
+
 /** Runs of consecutive kept lines, as [start, end) offsets. */
 function regions(lines: LineIndex, skipLine: (line: number) => boolean): [number, number][] {
   const out: [number, number][] = [];
@@ -940,12 +1003,21 @@ function regions(lines: LineIndex, skipLine: (line: number) => boolean): [number
  * `kv-tk-2022Z09875` of a zoek.officielebekendmakingen.nl address) are not
  * reported separately.
  */
-export function findCitations(lines: LineIndex, skipLine: (line: number) => boolean): Citation[] {
+export function findCitations(lines: LineIndex, skipLine: (line: number) => boolean, tokens?: Tokens): Citation[] {
   const found: Found[] = [];
   // Each citation starts at or after the end of the one before (the scan
   // resumes after a match, and `Tweede Kamer,` is only taken in when free),
   // so the list comes out sorted.
-  for (const [start, end] of regions(lines, skipLine)) scanRegion(lines.text, start, end, found);
+  if (tokens) {
+    // `tokens` holds the tokens of exactly the kept lines (`tokenizeLines(lines, (l) => !skipLine(l))`).
+    let k = 0;
+    for (const [start, end] of regions(lines, skipLine)) {
+      while (k < tokens.length && tokens.start[k] < start) k++;
+      k = scanRegionTokens(lines.text, start, end, tokens, k, found);
+    }
+  } else {
+    for (const [start, end] of regions(lines, skipLine)) scanRegion(lines.text, start, end, found);
+  }
   return found.map((f) => {
     const span = { start: f.start, end: f.end };
     return {

@@ -5,20 +5,41 @@
 // missing years and of years with too many digits (`20195`: a footnote
 // marker glued to the year, or `20022`: a typo).
 
-import { daysBetween, isValidDate, MONTHS_NL, parseIso, toIso, weekday, WEEKDAYS_NL } from './calendar';
-import { Gap, Token, TokenKind } from './tokens';
+import { dayNumber, daysBetween, isValidDate, MONTHS_NL, parseIso, toIso, weekday, WEEKDAYS_NL } from './calendar';
+import { Gap, keyword, Tokens, TokenKind } from './tokens';
 import type { Span } from './text';
 import type { IsoDate } from './types';
 
-const MONTH_BY_NAME = new Map<string, number>();
-MONTHS_NL.forEach((name, i) => MONTH_BY_NAME.set(name, i + 1));
+/** Month by keyword id. */
+const MONTH_BY_KW: number[] = [];
+MONTHS_NL.forEach((name, i) => { MONTH_BY_KW[keyword(name)] = i + 1; });
 /** Abbreviations count only when a `.` or a year follows them. */
-const MONTH_ABBREVIATIONS = new Map<string, number>([
+const MONTH_ABBREVIATIONS: [string, number][] = [
   ['jan', 1], ['feb', 2], ['febr', 2], ['mrt', 3], ['apr', 4], ['jun', 6], ['jul', 7], ['aug', 8],
   ['sep', 9], ['sept', 9], ['okt', 10], ['nov', 11], ['dec', 12],
-]);
-const WEEKDAY_BY_NAME = new Map<string, number>();
-WEEKDAYS_NL.forEach((name, i) => WEEKDAY_BY_NAME.set(name, i));
+];
+const ABBR_BY_KW: number[] = [];
+for (const [name, month] of MONTH_ABBREVIATIONS) ABBR_BY_KW[keyword(name)] = month;
+const WEEKDAY_BY_KW: number[] = [];
+WEEKDAYS_NL.forEach((name, i) => { WEEKDAY_BY_KW[keyword(name)] = i; });
+
+const KW_EN = keyword('en');
+const KW_OF = keyword('of');
+const KW_T = keyword('t');
+const KW_M = keyword('m');
+const KW_J = keyword('j');
+const KW_A = keyword('a');
+const KW_L = keyword('l');
+const KW_S = keyword('s');
+const KW_JL = keyword('jl');
+const KW_JONGSTLEDEN = keyword('jongstleden');
+const KW_AANSTAANDE = keyword('aanstaande');
+
+const DOT = 46;
+const COMMA = 44;
+const SLASH = 47;
+const HYPHEN = 45;
+const EN_DASH = 0x2013;
 
 export type Relative = 'past' | 'future' | null;
 
@@ -36,122 +57,136 @@ export interface DateCandidate {
   readonly weekday: { readonly name: string; readonly span: Span; readonly index: number } | null;
 }
 
-function isNumber(t: Token | undefined, maxDigits: number): t is Token {
-  return t !== undefined && t.kind === TokenKind.Number && t.text.length <= maxDigits;
+function isNumber(tokens: Tokens, i: number, maxDigits: number): boolean {
+  return i >= 0 && i < tokens.length && tokens.kind[i] === TokenKind.Number && tokens.end[i] - tokens.start[i] <= maxDigits;
 }
 
-function isPunct(t: Token | undefined, text: string): boolean {
-  return t !== undefined && t.kind === TokenKind.Punct && t.text === text;
+function isPunct(tokens: Tokens, i: number, c: number): boolean {
+  return i >= 0 && i < tokens.length && tokens.kind[i] === TokenKind.Punct && tokens.ch(i) === c;
 }
 
-function isWord(t: Token | undefined, lower: string): boolean {
-  return t !== undefined && t.kind === TokenKind.Word && t.lower === lower;
-}
+interface MonthOf { readonly month: number; readonly glued: Relative; readonly abbreviation: boolean }
+const FULL_MONTHS: MonthOf[] = MONTHS_NL.map((_, i) => ({ month: i + 1, glued: null, abbreviation: false }));
+const ABBR_MONTHS: MonthOf[] = MONTHS_NL.map((_, i) => ({ month: i + 1, glued: null, abbreviation: true }));
 
 /** Month from a word token, also when `jongstleden` or `aanstaande` is glued to it (`septemberjongstleden`). */
-function monthOf(t: Token): { month: number; glued: Relative; abbreviation: boolean } | null {
-  const full = MONTH_BY_NAME.get(t.lower);
-  if (full) return { month: full, glued: null, abbreviation: false };
-  const abbr = MONTH_ABBREVIATIONS.get(t.lower);
-  if (abbr) return { month: abbr, glued: null, abbreviation: true };
-  if (t.lower.length > 8) {
-    for (const [name, month] of MONTH_BY_NAME) {
-      if (!t.lower.startsWith(name)) continue;
-      const rest = t.lower.slice(name.length);
-      if (rest === 'jongstleden' || rest === 'jl') return { month, glued: 'past', abbreviation: false };
-      if (rest === 'aanstaande') return { month, glued: 'future', abbreviation: false };
+function monthOf(tokens: Tokens, i: number): MonthOf | null {
+  const kw = tokens.kw[i];
+  const full = MONTH_BY_KW[kw];
+  if (full) return FULL_MONTHS[full - 1];
+  const abbr = ABBR_BY_KW[kw];
+  if (abbr) return ABBR_MONTHS[abbr - 1];
+  if (tokens.len(i) > 8 || tokens.nonAscii(i)) {
+    const lower = tokens.lower(i);
+    if (lower.length > 8) {
+      for (let m = 0; m < MONTHS_NL.length; m++) {
+        const name = MONTHS_NL[m];
+        if (!lower.startsWith(name)) continue;
+        const rest = lower.slice(name.length);
+        if (rest === 'jongstleden' || rest === 'jl') return { month: m + 1, glued: 'past', abbreviation: false };
+        if (rest === 'aanstaande') return { month: m + 1, glued: 'future', abbreviation: false };
+      }
     }
   }
   return null;
 }
 
 /** `jongstleden`, `jl.`, `j.l.`, `aanstaande`, `a.s.` after a date; returns the index past it. */
-function relativeAfter(tokens: readonly Token[], i: number): { relative: Relative; next: number } {
-  const t = tokens[i];
-  if (!t || t.gap === Gap.None || t.kind !== TokenKind.Word) return { relative: null, next: i };
-  if (t.lower === 'jongstleden') return { relative: 'past', next: i + 1 };
-  if (t.lower === 'aanstaande') return { relative: 'future', next: i + 1 };
-  if (t.lower === 'jl') return { relative: 'past', next: isPunct(tokens[i + 1], '.') ? i + 2 : i + 1 };
-  if ((t.lower === 'j' || t.lower === 'a') && isPunct(tokens[i + 1], '.') && tokens[i + 2]?.gap === Gap.None) {
-    const second = tokens[i + 2];
-    const want = t.lower === 'j' ? 'l' : 's';
-    if (second.kind === TokenKind.Word && second.lower === want) {
-      const next = isPunct(tokens[i + 3], '.') && tokens[i + 3].gap === Gap.None ? i + 4 : i + 3;
-      return { relative: t.lower === 'j' ? 'past' : 'future', next };
+function relativeAfter(tokens: Tokens, i: number): { relative: Relative; next: number } {
+  if (i >= tokens.length || tokens.gap[i] === Gap.None || tokens.kind[i] !== TokenKind.Word) return { relative: null, next: i };
+  const kw = tokens.kw[i];
+  if (kw === KW_JONGSTLEDEN) return { relative: 'past', next: i + 1 };
+  if (kw === KW_AANSTAANDE) return { relative: 'future', next: i + 1 };
+  if (kw === KW_JL) return { relative: 'past', next: isPunct(tokens, i + 1, DOT) ? i + 2 : i + 1 };
+  if ((kw === KW_J || kw === KW_A) && isPunct(tokens, i + 1, DOT) && i + 2 < tokens.length && tokens.gap[i + 2] === Gap.None) {
+    const second = i + 2;
+    const want = kw === KW_J ? KW_L : KW_S;
+    if (tokens.kind[second] === TokenKind.Word && tokens.kw[second] === want) {
+      const next = isPunct(tokens, i + 3, DOT) && tokens.gap[i + 3] === Gap.None ? i + 4 : i + 3;
+      return { relative: kw === KW_J ? 'past' : 'future', next };
     }
   }
   return { relative: null, next: i };
 }
 
-function weekdayBefore(tokens: readonly Token[], dayIndex: number): DateCandidate['weekday'] {
+function weekdayBefore(tokens: Tokens, dayIndex: number): DateCandidate['weekday'] {
   let j = dayIndex - 1;
-  if (isPunct(tokens[j], ',') && tokens[dayIndex].gap !== Gap.None) j--;
-  const t = tokens[j];
-  if (!t || t.kind !== TokenKind.Word) return null;
-  const index = WEEKDAY_BY_NAME.get(t.lower);
+  if (isPunct(tokens, j, COMMA) && tokens.gap[dayIndex] !== Gap.None) j--;
+  if (j < 0 || tokens.kind[j] !== TokenKind.Word) return null;
+  const index = WEEKDAY_BY_KW[tokens.kw[j]];
   if (index === undefined) return null;
-  return { name: t.text, span: { start: t.start, end: t.end }, index };
+  return { name: tokens.text(j), span: { start: tokens.start[j], end: tokens.end[j] }, index };
 }
 
 /** A day number that may start a date: one or two digits, not glued to a word or number before it. */
-function isDayToken(tokens: readonly Token[], i: number): boolean {
-  const t = tokens[i];
-  if (!isNumber(t, 2)) return false;
-  const v = +t.text;
+function isDayToken(tokens: Tokens, i: number): boolean {
+  if (!isNumber(tokens, i, 2)) return false;
+  const v = tokens.num(i);
   if (v < 1 || v > 31) return false;
-  const prev = tokens[i - 1];
-  if (t.gap === Gap.None && prev && (prev.kind !== TokenKind.Punct || prev.text === '.' || prev.text === ',' || prev.text === '/' || prev.text === '-')) {
-    // PDF text glues the day to the word before it (`van21 oktober 2021`, `vrijdag18 oktober`): a month name must follow.
-    const next = tokens[i + 1];
-    return prev.kind === TokenKind.Word && next !== undefined && next.gap === Gap.Space && next.kind === TokenKind.Word && monthOf(next) !== null;
+  if (tokens.gap[i] === Gap.None && i > 0) {
+    const prevKind = tokens.kind[i - 1];
+    const pc = tokens.ch(i - 1);
+    if (prevKind !== TokenKind.Punct || pc === DOT || pc === COMMA || pc === SLASH || pc === HYPHEN) {
+      // PDF text glues the day to the word before it (`van21 oktober 2021`, `vrijdag18 oktober`): a month name must follow.
+      const next = i + 1;
+      return prevKind === TokenKind.Word && next < tokens.length && tokens.gap[next] === Gap.Space && tokens.kind[next] === TokenKind.Word && monthOf(tokens, next) !== null;
+    }
   }
   return true;
 }
 
 /**
- * Finds date candidates in the token stream. `skip(i)` excludes tokens (URLs, headings
+ * Finds date candidates in the token stream. `skip[i] === 1` excludes tokens (URLs, headings
  * where no date may stand). Linear: every token is looked at a bounded number of times.
  */
-export function findDateCandidates(tokens: readonly Token[], skip: (i: number) => boolean): DateCandidate[] {
+export function findDateCandidates(tokens: Tokens, skip: Uint8Array): DateCandidate[] {
   const out: DateCandidate[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    if (skip(i)) continue;
+  // Every date starts at a number token: only those are visited.
+  const numbers = tokens.numberIndex;
+  const count = tokens.numberCount;
+  let resume = 0;
+  for (let q = 0; q < count; q++) {
+    const i = numbers[q];
+    if (i < resume || skip[i] === 1) continue;
     if (!isDayToken(tokens, i)) continue;
     const numeric = numericDateAt(tokens, i);
     if (numeric) {
       out.push(numeric.candidate);
-      i = numeric.next - 1;
+      resume = numeric.next;
       continue;
     }
     const named = namedDateAt(tokens, i, skip);
     if (named) {
-      out.push(...named.candidates);
-      i = named.next - 1;
+      for (const c of named.candidates) out.push(c);
+      resume = named.next;
     }
   }
   return out;
 }
 
 /** `24-05-2022` or `24/05/2022`, all glued. */
-function numericDateAt(tokens: readonly Token[], i: number): { candidate: DateCandidate; next: number } | null {
-  const d = tokens[i];
-  const s1 = tokens[i + 1];
-  const m = tokens[i + 2];
-  const s2 = tokens[i + 3];
-  const y = tokens[i + 4];
-  if (!s1 || s1.kind !== TokenKind.Punct || (s1.text !== '-' && s1.text !== '/') || s1.gap !== Gap.None) return null;
-  if (!isNumber(m, 2) || m.gap !== Gap.None) return null;
-  if (!s2 || s2.text !== s1.text || s2.gap !== Gap.None) return null;
-  if (!y || y.kind !== TokenKind.Number || y.text.length !== 4 || y.gap !== Gap.None) return null;
-  const after = tokens[i + 5];
-  if (after && after.gap === Gap.None && (after.kind !== TokenKind.Punct || after.text === '-' || after.text === '/')) return null;
-  const day = +d.text;
-  const month = +m.text;
-  const year = +y.text;
+function numericDateAt(tokens: Tokens, i: number): { candidate: DateCandidate; next: number } | null {
+  const n = tokens.length;
+  const d = i;
+  const s1 = i + 1;
+  const m = i + 2;
+  const s2 = i + 3;
+  const y = i + 4;
+  if (s1 >= n || tokens.kind[s1] !== TokenKind.Punct) return null;
+  const sc = tokens.ch(s1);
+  if ((sc !== HYPHEN && sc !== SLASH) || tokens.gap[s1] !== Gap.None) return null;
+  if (!isNumber(tokens, m, 2) || tokens.gap[m] !== Gap.None) return null;
+  if (s2 >= n || tokens.ch(s2) !== sc || tokens.gap[s2] !== Gap.None) return null;
+  if (y >= n || tokens.kind[y] !== TokenKind.Number || tokens.len(y) !== 4 || tokens.gap[y] !== Gap.None) return null;
+  const after = i + 5;
+  if (after < n && tokens.gap[after] === Gap.None && (tokens.kind[after] !== TokenKind.Punct || tokens.ch(after) === HYPHEN || tokens.ch(after) === SLASH)) return null;
+  const day = tokens.num(d);
+  const month = tokens.num(m);
+  const year = tokens.num(y);
   if (!isValidDate(year, month, day)) return null;
   return {
     candidate: {
-      span: { start: d.start, end: y.end }, day, month, year, yearSpan: { start: y.start, end: y.end },
+      span: { start: tokens.start[d], end: tokens.end[y] }, day, month, year, yearSpan: { start: tokens.start[y], end: tokens.end[y] },
       longYear: null, relative: null, weekday: weekdayBefore(tokens, i),
     },
     next: i + 5,
@@ -160,67 +195,72 @@ function numericDateAt(tokens: readonly Token[], i: number): { candidate: DateCa
 
 /** `19 mei 2022`, `19 mei jl.`, `19 mei`, `18 en 25 mei 2022`. */
 function namedDateAt(
-  tokens: readonly Token[],
+  tokens: Tokens,
   i: number,
-  skip: (i: number) => boolean,
+  skip: Uint8Array,
 ): { candidates: DateCandidate[]; next: number } | null {
+  const n = tokens.length;
   // Days joined by `en`, `,`, `-`, `t/m` before the month: `18 en 25 mei`.
   const days = [i];
   let j = i + 1;
   for (let guard = 0; guard < 4; guard++) {
-    const sep = tokens[j];
-    if (!sep || skip(j)) break;
+    if (j >= n || skip[j] === 1) break;
     let k = j;
-    if (isWord(sep, 'en') || isWord(sep, 'of') || isPunct(sep, ',') || isPunct(sep, '-') || isPunct(sep, '–')) k = j + 1;
-    else if (isWord(sep, 't') && isPunct(tokens[j + 1], '/') && isWord(tokens[j + 2], 'm')) k = j + 3;
+    const kw = tokens.kind[j] === TokenKind.Word ? tokens.kw[j] : 0;
+    const pc = tokens.kind[j] === TokenKind.Punct ? tokens.ch(j) : -1;
+    if (kw === KW_EN || kw === KW_OF || pc === COMMA || pc === HYPHEN || pc === EN_DASH) k = j + 1;
+    else if (kw === KW_T && isPunct(tokens, j + 1, SLASH) && tokens.isKw(j + 2, KW_M) && tokens.kind[j + 2] === TokenKind.Word) k = j + 3;
     else break;
-    if (!isDayToken(tokens, k) && !(isNumber(tokens[k], 2) && tokens[k].gap !== Gap.None && +tokens[k].text >= 1 && +tokens[k].text <= 31)) break;
+    if (!isDayToken(tokens, k) && !(isNumber(tokens, k, 2) && tokens.gap[k] !== Gap.None && tokens.num(k) >= 1 && tokens.num(k) <= 31)) break;
     days.push(k);
     j = k + 1;
   }
-  const monthToken = tokens[j];
-  if (!monthToken || monthToken.kind !== TokenKind.Word || monthToken.gap === Gap.None || skip(j)) return null;
-  const month = monthOf(monthToken);
+  const monthToken = j;
+  if (monthToken >= n || tokens.kind[monthToken] !== TokenKind.Word || tokens.gap[monthToken] === Gap.None || skip[j] === 1) return null;
+  const month = monthOf(tokens, monthToken);
   if (!month) return null;
   let k = j + 1;
-  let end = monthToken.end;
-  if (month.abbreviation && isPunct(tokens[k], '.') && tokens[k].gap === Gap.None) {
-    end = tokens[k].end;
+  let end = tokens.end[monthToken];
+  if (month.abbreviation && isPunct(tokens, k, DOT) && tokens.gap[k] === Gap.None) {
+    end = tokens.end[k];
     k++;
   }
   let year: number | null = null;
   let yearSpan: Span | null = null;
   let longYear: DateCandidate['longYear'] = null;
   let relative: Relative = month.glued;
-  const y = tokens[k];
+  const y = k;
+  const hasY = y < n;
+  const yLen = hasY ? tokens.len(y) : 0;
   // PDF text may glue the year to a full month name: `november2024`.
-  const yearGapOk = y !== undefined && (y.gap !== Gap.None || (!month.abbreviation && y.text.length === 4));
-  if (!relative && y && y.kind === TokenKind.Number && yearGapOk && y.text.length >= 4 && y.text.length <= 7 && !skip(k)) {
-    year = +y.text.slice(0, 4);
-    yearSpan = { start: y.start, end: y.start + 4 };
-    if (y.text.length > 4) longYear = { text: y.text, span: { start: y.start, end: y.end } };
-    end = y.start + 4;
+  const yearGapOk = hasY && (tokens.gap[y] !== Gap.None || (!month.abbreviation && yLen === 4));
+  if (!relative && hasY && tokens.kind[y] === TokenKind.Number && yearGapOk && yLen >= 4 && yLen <= 7 && skip[k] !== 1) {
+    const ys = tokens.start[y];
+    year = tokens.numPrefix(y, 4);
+    yearSpan = { start: ys, end: ys + 4 };
+    if (yLen > 4) longYear = { text: tokens.text(y), span: { start: ys, end: tokens.end[y] } };
+    end = ys + 4;
     k++;
-  } else if (month.abbreviation && end === monthToken.end) {
+  } else if (month.abbreviation && end === tokens.end[monthToken]) {
     return null; // `3 dec` without a dot or a year is too weak.
   }
   if (!relative && year === null) {
     const rel = relativeAfter(tokens, k);
     if (rel.relative) {
       relative = rel.relative;
-      end = tokens[rel.next - 1].end;
+      end = tokens.end[rel.next - 1];
       k = rel.next;
     }
   }
   const candidates: DateCandidate[] = [];
-  for (let n = 0; n < days.length; n++) {
-    const dayToken = tokens[days[n]];
-    const day = +dayToken.text;
-    const first = n === 0;
-    const last = n === days.length - 1;
-    const wd = first ? weekdayBefore(tokens, days[n]) : null;
+  for (let d = 0; d < days.length; d++) {
+    const dayToken = days[d];
+    const day = tokens.num(dayToken);
+    const first = d === 0;
+    const last = d === days.length - 1;
+    const wd = first ? weekdayBefore(tokens, dayToken) : null;
     candidates.push({
-      span: { start: wd ? wd.span.start : dayToken.start, end: last ? end : dayToken.end },
+      span: { start: wd ? wd.span.start : tokens.start[dayToken], end: last ? end : tokens.end[dayToken] },
       day,
       month: month.month,
       year,
@@ -248,6 +288,28 @@ export function correctYear(written: string, documentYear: number): number | nul
 
 /** The occurrence of day-month nearest to `reference`, or the last one before it (`past`) or the next one after (`future`). */
 export function inferYear(day: number, month: number, relative: Relative, reference: IsoDate): number | null {
+  const ref = parseIso(reference);
+  if (!Number.isInteger(ref.y)) return inferYearFromStrings(day, month, relative, reference);
+  const refDay = dayNumber(reference);
+  let best: number | null = null;
+  let bestDistance = Infinity;
+  for (let y = ref.y - 1; y <= ref.y + 1; y++) {
+    if (!isValidDate(y, month, day)) continue;
+    // Years of one to four digits survive the ISO round trip: count the days directly.
+    const diff = y >= 0 && y <= 9999 ? Math.floor(Date.UTC(y, month - 1, day) / 86400000) - refDay : daysBetween(reference, toIso(y, month, day));
+    if (relative === 'past' && diff > 0) continue;
+    if (relative === 'future' && diff < 0) continue;
+    const distance = Math.abs(diff);
+    if (distance < bestDistance) {
+      best = y;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** `inferYear` on ISO strings throughout, for a reference that is no plain date. */
+function inferYearFromStrings(day: number, month: number, relative: Relative, reference: IsoDate): number | null {
   const ref = parseIso(reference);
   const years = [ref.y - 1, ref.y, ref.y + 1].filter((y) => isValidDate(y, month, day));
   let best: number | null = null;

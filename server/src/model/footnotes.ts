@@ -7,7 +7,7 @@
 
 import type { DateCandidate } from './dates';
 import { LineKind } from './lines';
-import { Gap, Token, TokenKind } from './tokens';
+import { Gap, KeywordSet, Tokens, TokenKind } from './tokens';
 import type { Span } from './text';
 
 export interface MarkerCandidate {
@@ -30,76 +30,111 @@ export interface MarkerResult {
   readonly disorder: readonly { readonly span: Span; readonly number: number; readonly expected: number }[];
 }
 
-const UNITS = new Set(['m', 'km', 'cm', 'mm', 'dm', 'ha', 'co', 'no', 'nox', 'so', 'ch', 'h', 'pm', 'kwh', 'mwh', 'gwh']);
-const ABBREVIATIONS = new Set(['nr', 'nrs', 'art', 'artikel', 'blz', 'p', 'pag', 'lid', 'no', 'vgl', 'jo', 'fig', 'tabel', 'bijlage', 'hfst', 'par', 'r', 'vraag', 'vragen', 'antwoord']);
+const UNITS = new KeywordSet(['m', 'km', 'cm', 'mm', 'dm', 'ha', 'co', 'no', 'nox', 'so', 'ch', 'h', 'pm', 'kwh', 'mwh', 'gwh']);
+const ABBREVIATIONS = new KeywordSet(['nr', 'nrs', 'art', 'artikel', 'blz', 'p', 'pag', 'lid', 'no', 'vgl', 'jo', 'fig', 'tabel', 'bijlage', 'hfst', 'par', 'r', 'vraag', 'vragen', 'antwoord']);
+const codes = (chars: string[]) => new Set(chars.map((c) => c.charCodeAt(0)));
 /** Punctuation that may follow a marker moved to the start of a line: `1» en «Alle …`. */
-const CLOSERS = new Set(['»', '”', '?', '!']);
-const GLUE_PUNCT = new Set(['?', '!', '.', ',', ';', ':', ')', '»', '”', '"', '’', "'", '“']);
+const CLOSERS = codes(['»', '”', '?', '!']);
+const GLUE_PUNCT = codes(['?', '!', '.', ',', ';', ':', ')', '»', '”', '"', '’', "'", '“']);
 
-function isMarkerNumber(t: Token | undefined): t is Token {
-  return t !== undefined && t.kind === TokenKind.Number && t.text.length <= 3 && t.text[0] !== '0';
+const DOT = 46;
+const COMMA = 44;
+const COLON = 58;
+const SEMICOLON = 59;
+const SLASH = 47;
+const HYPHEN = 45;
+const EN_DASH = 0x2013;
+const PERCENT = 37;
+const DEGREE = 0xb0;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+const CLOSE_PAREN = 41;
+
+function isMarkerNumber(tokens: Tokens, i: number): boolean {
+  if (i < 0 || i >= tokens.length || tokens.kind[i] !== TokenKind.Number) return false;
+  const s = tokens.start[i];
+  return tokens.end[i] - s <= 3 && tokens.source.charCodeAt(s) !== 48;
 }
 
 /** The token after a marker must not continue a word or a number (`A2b`, `3,5`, `CO2-uitstoot`). */
-function endsCleanly(tokens: readonly Token[], i: number): boolean {
-  const next = tokens[i + 1];
-  if (!next || next.gap !== Gap.None) return true;
-  if (next.kind !== TokenKind.Punct) return false;
-  if (next.text === '-' || next.text === '/' || next.text === '%' || next.text === '°') return false;
-  const after = tokens[i + 2];
-  if ((next.text === '.' || next.text === ',') && after && after.gap === Gap.None && after.kind === TokenKind.Number) return false;
+function endsCleanly(tokens: Tokens, i: number): boolean {
+  const next = i + 1;
+  if (next >= tokens.length || tokens.gap[next] !== Gap.None) return true;
+  if (tokens.kind[next] !== TokenKind.Punct) return false;
+  const c = tokens.ch(next);
+  if (c === HYPHEN || c === SLASH || c === PERCENT || c === DEGREE) return false;
+  const after = i + 2;
+  if ((c === DOT || c === COMMA) && after < tokens.length && tokens.gap[after] === Gap.None && tokens.kind[after] === TokenKind.Number) return false;
   return true;
 }
 
-function isUpper(s: string): boolean {
+/** `s !== s.toLowerCase() && s === s.toUpperCase()` for the text of token i. */
+function isUpper(tokens: Tokens, i: number): boolean {
+  const s = tokens.text(i);
   return s !== s.toLowerCase() && s === s.toUpperCase();
 }
 
+/** `skip[i] === 1` excludes token i. */
 export function findMarkerCandidates(
-  tokens: readonly Token[],
+  tokens: Tokens,
   lineKinds: Uint8Array,
-  skip: (i: number) => boolean,
+  skip: Uint8Array,
   dates: readonly DateCandidate[],
   noteNumbers: ReadonlySet<number>,
   parenNotes: boolean,
 ): MarkerCandidate[] {
   const out: MarkerCandidate[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    if (skip(i) || !isMarkerNumber(t)) continue;
-    const prev = tokens[i - 1];
-    const n = +t.text;
-    if (t.gap === Gap.None && prev) {
+  const kind = tokens.kind;
+  // Every candidate is a number token: only those are visited.
+  const numbers = tokens.numberIndex;
+  const count = tokens.numberCount;
+  for (let q = 0; q < count; q++) {
+    const i = numbers[q];
+    if (skip[i] === 1) continue;
+    const len = tokens.len(i);
+    if (len >= 5 && len <= 7) {
+      const split = yearWithMarker(tokens, i);
+      if (split) out.push(split);
+    }
+    if (!isMarkerNumber(tokens, i)) continue;
+    const prev = i - 1;
+    const hasPrev = i > 0;
+    const num = tokens.num(i);
+    const gap = tokens.gap[i];
+    const span = { start: tokens.start[i], end: tokens.end[i] };
+    if (gap === Gap.None && hasPrev) {
       if (!endsCleanly(tokens, i)) continue;
-      if (prev.kind === TokenKind.Word) {
+      const prevKind = kind[prev];
+      if (prevKind === TokenKind.Word) {
         // `brief2`, `chatberichten6`; not `CO2`, `m3`, `A2`.
-        if (prev.text.length < 2 || UNITS.has(prev.lower) || (isUpper(prev.text) && prev.text.length <= 3)) continue;
-        if (tokens[i - 2] && tokens[i - 2].gap === Gap.None && tokens[i - 2].kind === TokenKind.Number) continue;
-        out.push({ span: { start: t.start, end: t.end }, number: n, certain: false, token: i }, ...trailingMarkers(tokens, i));
-      } else if (prev.kind === TokenKind.Punct && GLUE_PUNCT.has(prev.text)) {
-        const before = tokens[i - 2];
-        if (!before || (before.kind === TokenKind.Number && (prev.text === '.' || prev.text === ',' || prev.text === ':'))) continue;
-        if ((prev.text === '.' || prev.text === ',' || prev.text === ':') && (before.kind !== TokenKind.Word || before.text.length < 2 || ABBREVIATIONS.has(before.lower))) continue;
-        out.push({ span: { start: t.start, end: t.end }, number: n, certain: false, token: i }, ...trailingMarkers(tokens, i));
-      } else if (prev.kind === TokenKind.Punct && prev.text === '[') {
+        const prevLen = tokens.len(prev);
+        if (prevLen < 2 || UNITS.has(tokens.kw[prev]) || (prevLen <= 3 && isUpper(tokens, prev))) continue;
+        if (i >= 2 && tokens.gap[i - 2] === Gap.None && kind[i - 2] === TokenKind.Number) continue;
+        out.push({ span, number: num, certain: false, token: i });
+        trailingMarkers(tokens, i, out);
+      } else if (prevKind === TokenKind.Punct && GLUE_PUNCT.has(tokens.ch(prev))) {
+        const pc = tokens.ch(prev);
+        const before = i - 2;
+        const stop = pc === DOT || pc === COMMA || pc === COLON;
+        if (before < 0 || (kind[before] === TokenKind.Number && stop)) continue;
+        if (stop && (kind[before] !== TokenKind.Word || tokens.len(before) < 2 || ABBREVIATIONS.has(tokens.kw[before]))) continue;
+        out.push({ span, number: num, certain: false, token: i });
+        trailingMarkers(tokens, i, out);
+      } else if (prevKind === TokenKind.Punct && tokens.ch(prev) === OPEN_BRACKET) {
         const bracket = bracketMarkers(tokens, i);
-        if (bracket) out.push(...bracket);
+        if (bracket) for (const b of bracket) out.push(b);
       }
       continue;
     }
-    if (t.gap === Gap.Space && prev && parenNotes && noteNumbers.has(n) && tokens[i + 1]?.text === ')' && tokens[i + 1].gap === Gap.None) {
+    if (gap === Gap.Space && hasPrev && parenNotes && noteNumbers.has(num) && tokens.ch(i + 1) === CLOSE_PAREN && tokens.gap[i + 1] === Gap.None) {
       // Word documents write `het UWV 1) ook …` and list the texts as `1) AD, 18 november …` at the end.
-      out.push({ span: { start: t.start, end: tokens[i + 1].end }, number: n, certain: false, token: i });
+      out.push({ span: { start: tokens.start[i], end: tokens.end[i + 1] }, number: num, certain: false, token: i });
       continue;
     }
-    if (t.gap === Gap.Line && lineKinds[t.line] === LineKind.Text) {
+    if (gap === Gap.Line && lineKinds[tokens.line[i]] === LineKind.Text) {
       const c = lineStartMarkers(tokens, lineKinds, i, noteNumbers);
-      if (c) out.push(...c);
+      if (c) for (const m of c) out.push(m);
     }
-  }
-  for (let i = 0; i < tokens.length; i++) {
-    const split = yearWithMarker(tokens, i);
-    if (split && !skip(i)) out.push(split);
   }
   for (const d of dates) {
     if (!d.longYear || d.year === null || d.year < 1800 || d.year > 2200) continue;
@@ -112,58 +147,60 @@ export function findMarkerCandidates(
 }
 
 /** `?1 2`, `Hil.2 3`, `?1, 2`: more markers after a glued one, up to the end of the sentence or line. */
-function trailingMarkers(tokens: readonly Token[], i: number): MarkerCandidate[] {
-  const found: MarkerCandidate[] = [];
+function trailingMarkers(tokens: Tokens, i: number, out: MarkerCandidate[]): void {
   let k = i + 1;
+  const n = tokens.length;
   for (let guard = 0; guard < 10; guard++) {
     let m = k;
-    if (tokens[m] && tokens[m].kind === TokenKind.Punct && tokens[m].text === ',' && tokens[m].gap === Gap.None) m++;
-    const t = tokens[m];
-    if (!isMarkerNumber(t) || t.gap !== Gap.Space || !endsCleanly(tokens, m)) break;
-    const next = tokens[m + 1];
-    const closes = !next || next.gap === Gap.Line || next.kind === TokenKind.Punct || (next.kind === TokenKind.Word && next.text[0] !== next.text[0].toLowerCase()) ||
-      (next.gap === Gap.Space && isMarkerNumber(next) && +next.text === +t.text + 1);
+    if (m < n && tokens.kind[m] === TokenKind.Punct && tokens.ch(m) === COMMA && tokens.gap[m] === Gap.None) m++;
+    if (!isMarkerNumber(tokens, m) || tokens.gap[m] !== Gap.Space || !endsCleanly(tokens, m)) break;
+    const next = m + 1;
+    const closes = next >= n || tokens.gap[next] === Gap.Line || tokens.kind[next] === TokenKind.Punct || (tokens.kind[next] === TokenKind.Word && tokens.startsUpper(next)) ||
+      (tokens.gap[next] === Gap.Space && isMarkerNumber(tokens, next) && tokens.num(next) === tokens.num(m) + 1);
     if (!closes) break;
-    found.push({ span: { start: t.start, end: t.end }, number: +t.text, certain: false, token: m });
+    out.push({ span: { start: tokens.start[m], end: tokens.end[m] }, number: tokens.num(m), certain: false, token: m });
     k = m + 1;
   }
-  return found;
 }
 
-const YEAR_CONTEXT = new Set(['in', 'sinds', 'vanaf', 'tot', 'jaar', 'eind', 'begin', 'medio', 'per', 'van', 'uit', 'voor', 'na', 'najaar', 'voorjaar', 'zomer', 'winter', 'het']);
+const YEAR_CONTEXT = new KeywordSet(['in', 'sinds', 'vanaf', 'tot', 'jaar', 'eind', 'begin', 'medio', 'per', 'van', 'uit', 'voor', 'na', 'najaar', 'voorjaar', 'zomer', 'winter', 'het']);
 
 /**
  * `Capaciteitsplan 2024–20272 staat`, `sinds 20193`: a year outside a date with a marker
  * glued to it. Only where a year is expected: after a year and a dash, or after a word
  * that introduces a year.
  */
-function yearWithMarker(tokens: readonly Token[], i: number): MarkerCandidate | null {
-  const t = tokens[i];
-  if (t.kind !== TokenKind.Number || t.text.length < 5 || t.text.length > 7) return null;
-  const year = +t.text.slice(0, 4);
-  const tail = t.text.slice(4);
-  if (year < 1900 || year > 2099 || tail[0] === '0' || !endsCleanly(tokens, i)) return null;
-  const prev = tokens[i - 1];
-  if (!prev) return null;
-  const range = t.gap === Gap.None && prev.kind === TokenKind.Punct && (prev.text === '–' || prev.text === '-' || prev.text === '/') &&
-    tokens[i - 2]?.kind === TokenKind.Number && tokens[i - 2].text.length === 4;
-  const introduced = t.gap !== Gap.None && prev.kind === TokenKind.Word && YEAR_CONTEXT.has(prev.lower);
+function yearWithMarker(tokens: Tokens, i: number): MarkerCandidate | null {
+  const len = tokens.len(i);
+  if (tokens.kind[i] !== TokenKind.Number || len < 5 || len > 7) return null;
+  const year = tokens.numPrefix(i, 4);
+  const s = tokens.start[i];
+  if (year < 1900 || year > 2099 || tokens.source.charCodeAt(s + 4) === 48 || !endsCleanly(tokens, i)) return null;
+  const prev = i - 1;
+  if (prev < 0) return null;
+  const gap = tokens.gap[i];
+  const pc = tokens.ch(prev);
+  const range = gap === Gap.None && tokens.kind[prev] === TokenKind.Punct && (pc === EN_DASH || pc === HYPHEN || pc === SLASH) &&
+    i >= 2 && tokens.kind[i - 2] === TokenKind.Number && tokens.len(i - 2) === 4;
+  const introduced = gap !== Gap.None && tokens.kind[prev] === TokenKind.Word && YEAR_CONTEXT.has(tokens.kw[prev]);
   if (!range && !introduced) return null;
-  return { span: { start: t.start + 4, end: t.end }, number: +tail, certain: false, token: -1 };
+  let tail = 0;
+  for (let p = s + 4; p < tokens.end[i]; p++) tail = tail * 10 + (tokens.source.charCodeAt(p) - 48);
+  return { span: { start: s + 4, end: tokens.end[i] }, number: tail, certain: false, token: -1 };
 }
 
 /** `[1 ]`, `[1, 2 ]`, `[4 5 ]`: Markdown conversions of superscripts. */
-function bracketMarkers(tokens: readonly Token[], i: number): MarkerCandidate[] | null {
+function bracketMarkers(tokens: Tokens, i: number): MarkerCandidate[] | null {
   const found: MarkerCandidate[] = [];
   let k = i;
+  const n = tokens.length;
   for (let guard = 0; guard < 10; guard++) {
-    const t = tokens[k];
-    if (!isMarkerNumber(t)) return null;
-    found.push({ span: { start: t.start, end: t.end }, number: +t.text, certain: true, token: k });
-    const sep = tokens[k + 1];
-    if (sep && sep.kind === TokenKind.Punct && sep.text === ']') return found;
-    if (sep && sep.kind === TokenKind.Punct && sep.text === ',') k += 2;
-    else if (sep && isMarkerNumber(sep) && sep.gap === Gap.Space) k += 1; // `[4 5 ]`
+    if (!isMarkerNumber(tokens, k)) return null;
+    found.push({ span: { start: tokens.start[k], end: tokens.end[k] }, number: tokens.num(k), certain: true, token: k });
+    const sep = k + 1;
+    if (sep < n && tokens.kind[sep] === TokenKind.Punct && tokens.ch(sep) === CLOSE_BRACKET) return found;
+    if (sep < n && tokens.kind[sep] === TokenKind.Punct && tokens.ch(sep) === COMMA) k += 2;
+    else if (isMarkerNumber(tokens, sep) && tokens.gap[sep] === Gap.Space) k += 1; // `[4 5 ]`
     else return null;
   }
   return null;
@@ -175,48 +212,49 @@ function bracketMarkers(tokens: readonly Token[], i: number): MarkerCandidate[] 
  * (`1, is onder meer …`, `2 Voor drie …`). Not a numbered list item (`1. Tekst`,
  * `1) tekst`), and not the exponent of a unit (`m` at the end of the line before: m³).
  */
-function lineStartMarkers(tokens: readonly Token[], lineKinds: Uint8Array, i: number, noteNumbers: ReadonlySet<number>): MarkerCandidate[] | null {
-  const t = tokens[i];
-  const prev = tokens[i - 1];
-  if (prev && prev.kind === TokenKind.Word && UNITS.has(prev.lower)) return null;
+function lineStartMarkers(tokens: Tokens, lineKinds: Uint8Array, i: number, noteNumbers: ReadonlySet<number>): MarkerCandidate[] | null {
+  const n = tokens.length;
+  const prev = i - 1;
+  if (prev >= 0 && tokens.kind[prev] === TokenKind.Word && UNITS.has(tokens.kw[prev])) return null;
   // The page holds a footnote text with this number, and the line before ends in the middle of a sentence.
-  const noted = noteNumbers.has(+t.text);
-  const midSentence = noted && prev !== undefined && prev.kind !== TokenKind.Punct;
-  const found: MarkerCandidate[] = [{ span: { start: t.start, end: t.end }, number: +t.text, certain: false, token: i }];
+  const noted = noteNumbers.has(tokens.num(i));
+  const midSentence = noted && prev >= 0 && tokens.kind[prev] !== TokenKind.Punct;
+  const found: MarkerCandidate[] = [{ span: { start: tokens.start[i], end: tokens.end[i] }, number: tokens.num(i), certain: false, token: i }];
   let k = i + 1;
+  const line = tokens.line[i];
   // Further numbers on the same line: `2 3`, `1, 2`.
   for (let guard = 0; guard < 10; guard++) {
-    const s = tokens[k];
-    if (s && s.gap !== Gap.Line && s.kind === TokenKind.Punct && s.text === ',' && isMarkerNumber(tokens[k + 1]) && tokens[k + 1].gap !== Gap.Line) {
+    if (k < n && tokens.gap[k] !== Gap.Line && tokens.kind[k] === TokenKind.Punct && tokens.ch(k) === COMMA && isMarkerNumber(tokens, k + 1) && tokens.gap[k + 1] !== Gap.Line) {
       k++;
     }
-    const u = tokens[k];
-    if (u && u.gap === Gap.Space && isMarkerNumber(u) && u.line === t.line) {
-      found.push({ span: { start: u.start, end: u.end }, number: +u.text, certain: false, token: k });
+    if (k < n && tokens.gap[k] === Gap.Space && isMarkerNumber(tokens, k) && tokens.line[k] === line) {
+      found.push({ span: { start: tokens.start[k], end: tokens.end[k] }, number: tokens.num(k), certain: false, token: k });
       k++;
       continue;
     }
     break;
   }
-  const next = tokens[k];
-  if (!next || next.gap === Gap.Line) return found;
-  if (next.kind === TokenKind.Punct) {
-    if (next.text === '.' && (!tokens[k + 1] || tokens[k + 1].gap === Gap.Line)) return found;
-    if (next.text === ',' || next.text === ';' || CLOSERS.has(next.text)) return found;
+  const next = k;
+  if (next >= n || tokens.gap[next] === Gap.Line) return found;
+  const nextKind = tokens.kind[next];
+  if (nextKind === TokenKind.Punct) {
+    const c = tokens.ch(next);
+    if (c === DOT && (next + 1 >= n || tokens.gap[next + 1] === Gap.Line)) return found;
+    if (c === COMMA || c === SEMICOLON || CLOSERS.has(c)) return found;
     // `6). Daarin …`: the closing parenthesis and full stop of the sentence the marker ends.
-    const after = tokens[k + 1];
-    if (next.text === ')' && (!after || after.gap === Gap.Line || (after.gap === Gap.None && after.kind === TokenKind.Punct))) return found;
+    const after = next + 1;
+    if (c === CLOSE_PAREN && (after >= n || tokens.gap[after] === Gap.Line || (tokens.gap[after] === Gap.None && tokens.kind[after] === TokenKind.Punct))) return found;
     // `3. Hiermee …`: the full stop of the sentence the marker ends, not a numbered list item.
-    if (next.text === '.' && midSentence && found.length === 1) return found;
+    if (c === DOT && midSentence && found.length === 1) return found;
     return null;
   }
-  if (next.gap === Gap.None) return null;
-  if (next.kind === TokenKind.Word && next.text[0] !== next.text[0].toLowerCase() && found.length === 1) {
+  if (tokens.gap[next] === Gap.None) return null;
+  if (nextKind === TokenKind.Word && tokens.startsUpper(next) && found.length === 1) {
     // `2 Voor drie …` is a marker; a line of text that starts with a number and a capital is rare.
-    return lineKinds[t.line] === LineKind.Text ? found : null;
+    return lineKinds[line] === LineKind.Text ? found : null;
   }
   // `2 ten behoeve van …`, `… jl.` + `2 waarin …`: the sentence goes on after the marker.
-  if (next.kind === TokenKind.Word && noted && found.length === 1 && next.text[0] === next.text[0].toLowerCase()) return found;
+  if (nextKind === TokenKind.Word && noted && found.length === 1 && !tokens.startsUpper(next)) return found;
   return null;
 }
 

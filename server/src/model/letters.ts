@@ -7,16 +7,22 @@
 // sent (`Op 29 oktober … middels een Kamerbrief`), or a later mention that
 // points back to it (`de in het antwoord op vraag 1 genoemde brief van 18 mei 2022`).
 
-import { endsSentence, Gap, Token, TokenKind } from './tokens';
+import { endsSentence, Gap, keyword, KeywordSet, Tokens, TokenKind } from './tokens';
 import type { Span } from './text';
 
 /** Words after `brief` that show the `van <date>` further on belongs to something else. */
-const STOP_WORDS = new Set([
+const STOP_WORDS = new KeywordSet([
   'debat', 'regeling', 'werkzaamheden', 'overleg', 'motie', 'uitspraak', 'vergadering', 'rapport', 'bericht',
   'artikel', 'besluit', 'verslag', 'nota', 'toezegging', 'commissie', 'zitting', 'gesprek', 'antwoord', 'vraag',
   'vragen', 'publicatie', 'gestuurd', 'verzonden', 'gezonden', 'heeft', 'hebben', 'is', 'was', 'over', 'waarin',
   'waarmee', 'die', 'dat', 'met', 'en', 'of', 'ook', 'niet', 'naar', 'inzake', 'betreffende', 'omtrent',
 ]);
+const KW_BRIEF = keyword('brief');
+const KW_LUCHTPOSTBRIEF = keyword('luchtpostbrief');
+const KW_D = keyword('d');
+const KW_DD = keyword('dd');
+const KW_VAN = keyword('van');
+const DOT = 46;
 
 export interface RawLetterMention {
   readonly span: Span;
@@ -27,41 +33,49 @@ export interface RawLetterMention {
   readonly sender: string | null;
 }
 
-export function isLetterWord(t: Token): boolean {
-  if (t.kind !== TokenKind.Word) return false;
-  const w = t.lower;
-  return w === 'brief' || (w.endsWith('brief') && w.length <= 22 && w !== 'luchtpostbrief');
+export function isLetterWord(tokens: Tokens, i: number): boolean {
+  if (tokens.kind[i] !== TokenKind.Word) return false;
+  const kw = tokens.kw[i];
+  if (kw === KW_BRIEF) return true;
+  if (kw === KW_LUCHTPOSTBRIEF || !tokens.endsWith(i, 'brief')) return false;
+  return (tokens.nonAscii(i) ? tokens.lower(i).length : tokens.len(i)) <= 22;
 }
 
 /**
- * Finds letter mentions. `dateAt(i)` gives the index of the date that starts at token i
- * (or null), `markerAt(i)` the footnote number of the marker that token i is.
+ * Finds letter mentions. `skip[i] === 1` excludes token i; `dateAt(i)` gives the index of the
+ * date that starts at token i (or null), `markerAt(i)` the footnote number of the marker that token i is.
  */
 export function findLetterMentions(
-  tokens: readonly Token[],
-  skip: (i: number) => boolean,
+  tokens: Tokens,
+  skip: Uint8Array,
   dateAt: (i: number) => number | null,
   dateEnd: (dateIndex: number) => number,
   markerAt: (i: number) => number | null,
 ): RawLetterMention[] {
   const out: RawLetterMention[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    if (skip(i) || !isLetterWord(tokens[i])) continue;
+  const n = tokens.length;
+  // Every letter word ends in `brief`: only the words ending in f with five letters or more are visited.
+  const candidates = tokens.fWordIndex;
+  const count = tokens.fWordCount;
+  for (let q = 0; q < count; q++) {
+    const i = candidates[q];
+    if (skip[i] === 1 || !isLetterWord(tokens, i)) continue;
     let k = i + 1;
     let footnote: number | null = null;
-    if (tokens[k] && tokens[k].gap === Gap.None && tokens[k].kind === TokenKind.Number) {
+    if (k < n && tokens.gap[k] === Gap.None && tokens.kind[k] === TokenKind.Number) {
       footnote = markerAt(k);
       if (footnote !== null) k++;
     }
     let dateIndex: number | null = null;
     let senderFrom = -1;
     let senderTo = -1;
-    for (let j = k, steps = 0; j < tokens.length && steps < 14; j++, steps++) {
-      const t = tokens[j];
-      if (endsSentence(tokens, j) || isLetterWord(t) || skip(j)) break;
-      if (t.kind === TokenKind.Word && STOP_WORDS.has(t.lower)) break;
-      const dd = t.lower === 'd' && tokens[j + 1]?.text === '.' && tokens[j + 2]?.lower === 'd' && tokens[j + 3]?.text === '.';
-      const via = t.lower === 'van' || t.lower === 'dd' ? j + 1 : dd ? j + 4 : -1;
+    for (let j = k, steps = 0; j < n && steps < 14; j++, steps++) {
+      if (endsSentence(tokens, j) || isLetterWord(tokens, j) || skip[j] === 1) break;
+      const isWord = tokens.kind[j] === TokenKind.Word;
+      const kw = isWord ? tokens.kw[j] : 0;
+      if (isWord && STOP_WORDS.has(kw)) break;
+      const dd = kw === KW_D && tokens.ch(j + 1) === DOT && tokens.kwAt(j + 2) === KW_D && tokens.ch(j + 3) === DOT;
+      const via = kw === KW_VAN || kw === KW_DD ? j + 1 : dd ? j + 4 : -1;
       if (via >= 0) {
         const d = dateAt(via);
         if (d !== null) {
@@ -70,34 +84,35 @@ export function findLetterMentions(
           break;
         }
         // `brief van de Minister-President van …`: a sender only right after the letter word.
-        if (t.lower === 'van' && senderFrom < 0 && j === k) senderFrom = j + 1;
+        if (kw === KW_VAN && senderFrom < 0 && j === k) senderFrom = j + 1;
       }
       if (dateAt(j) !== null) break; // a date not introduced by `van`/`d.d.` belongs to another phrase.
     }
-    const end = dateIndex !== null ? dateEnd(dateIndex) : tokens[k - 1].end;
+    const end = dateIndex !== null ? dateEnd(dateIndex) : tokens.end[k - 1];
     const sender = senderFrom >= 0 && senderTo > senderFrom ? tokensText(tokens, senderFrom, senderTo) : null;
-    out.push({ span: { start: tokens[i].start, end }, wordToken: i, dateIndex, footnote, sender });
+    out.push({ span: { start: tokens.start[i], end }, wordToken: i, dateIndex, footnote, sender });
   }
   return out;
 }
 
-function tokensText(tokens: readonly Token[], from: number, to: number): string {
+function tokensText(tokens: Tokens, from: number, to: number): string {
   let s = '';
   for (let j = from; j < to; j++) {
-    if (j > from && tokens[j].gap !== Gap.None) s += ' ';
-    s += tokens[j].text;
+    if (j > from && tokens.gap[j] !== Gap.None) s += ' ';
+    s += tokens.text(j);
   }
   return s.trim();
 }
 
-/** Sentence number of every token. */
-export function sentenceIds(tokens: readonly Token[], boundaryBefore: (i: number) => boolean): Int32Array {
-  const ids = new Int32Array(tokens.length);
+/** Sentence number of every token; `boundary[i] === 1` starts a new sentence at token i. */
+export function sentenceIds(tokens: Tokens, boundary: Uint8Array, ids: Int32Array = new Int32Array(tokens.length)): Int32Array {
+  const n = tokens.length;
+  const kind = tokens.kind;
   let id = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    if (boundaryBefore(i)) id++;
+  for (let i = 0; i < n; i++) {
+    if (boundary[i] === 1) id++;
     ids[i] = id;
-    if (endsSentence(tokens, i)) id++;
+    if (kind[i] === TokenKind.Punct && endsSentence(tokens, i)) id++;
   }
   return ids;
 }

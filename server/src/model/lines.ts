@@ -146,6 +146,9 @@ export function readNumberList(c: Cursor): number[] | null {
 
 /** Parses a question, answer, notice or toelichting heading that fills the whole line content. */
 export function parseHeading(text: string, span: Span, layout: Layout): Omit<Heading, 'line'> | null {
+  // Every heading word starts with v, a, m or t (an ASCII letter): other lines are passed over at once.
+  const first = span.start < span.end ? text.charCodeAt(span.start) | 32 : 0;
+  if (first !== 118 && first !== 97 && first !== 109 && first !== 116 && text.charCodeAt(span.start) < 128) return null;
   const c = new Cursor(text, span.start, span.end);
   const w = c.word();
   if (w === null) return null;

@@ -7,20 +7,43 @@
 // `antwoord 3 op de bovengenoemde Kamervragen`, `het antwoord op vraag 3 in
 // de brief8 van 25 februari 2022`.
 
-import { Gap, Token, TokenKind, endsSentence } from './tokens';
+import { Gap, keyword, KeywordSet, Tokens, TokenKind, endsSentence } from './tokens';
 import type { Span } from './text';
 
-const ANSWER_WORDS = new Set(['antwoord', 'antwoorden', 'beantwoording']);
-const QUESTION_WORDS = new Set(['vraag', 'vragen']);
-const PREPOSITIONS = new Set(['op', 'bij', 'van', 'onder', 'in', 'aan']);
+const ANSWER_WORDS = new KeywordSet(['antwoord', 'antwoorden', 'beantwoording']);
+const QUESTION_WORDS = new KeywordSet(['vraag', 'vragen']);
+const PREPOSITIONS = new KeywordSet(['op', 'bij', 'van', 'onder', 'in', 'aan']);
 /** Words that, after the numbers, name another set of questions or a document. */
-const ELSEWHERE_WORDS = new Set([
+const ELSEWHERE_WORDS = new KeywordSet([
   'vragen', 'kamervragen', 'schriftelijke', 'brief', 'kamerbrief', 'beantwoording', 'aanhangsel', 'handelingen',
   'lid', 'leden', 'eerder', 'eerdere', 'vorige', 'bovengenoemde', 'aangehaalde', 'reeks', 'set', 'kenmerk',
 ]);
-const ELSEWHERE_PREPOSITIONS = new Set(['van', 'op', 'in', 'uit', 'bij', 'aan']);
-const CLOSING_QUOTES = new Set(['»', '”', '"', '’']);
-const OPENING_QUOTES = new Set(['«', '“', '"', '‘']);
+const ELSEWHERE_PREPOSITIONS = new KeywordSet(['van', 'op', 'in', 'uit', 'bij', 'aan']);
+const CLOSING_QUOTES = new Set(['»', '”', '"', '’'].map((c) => c.charCodeAt(0)));
+const OPENING_QUOTES = new Set(['«', '“', '"', '‘'].map((c) => c.charCodeAt(0)));
+
+const KW_EN = keyword('en');
+const KW_OF = keyword('of');
+const KW_T = keyword('t');
+const KW_M = keyword('m');
+const KW_TOT = keyword('tot');
+const KW_MET = keyword('met');
+const KW_DE = keyword('de');
+const KW_HET = keyword('het');
+const KW_MIJN = keyword('mijn');
+const KW_OOK = keyword('ook');
+const KW_ZIE = keyword('zie');
+const KW_VAN = keyword('van');
+const KW_BRIEF = keyword('brief');
+const KW_BEANTWOORDING = keyword('beantwoording');
+
+const COMMA = 44;
+const DOT = 46;
+const SLASH = 47;
+const HYPHEN = 45;
+const EN_DASH = 0x2013;
+const AMPERSAND = 38;
+const PERCENT = 37;
 
 export interface RawReference {
   /** The whole phrase, from `zie`/`het` to the last number (and the qualifier of an external one). */
@@ -32,39 +55,41 @@ export interface RawReference {
   readonly elsewhere: { readonly span: Span; readonly letterDateToken: number | null } | null;
 }
 
-function word(t: Token | undefined): string | null {
-  return t !== undefined && t.kind === TokenKind.Word ? t.lower : null;
+/** The keyword id of a word token (0 for other words, -1 for no word or out of range). */
+function word(tokens: Tokens, i: number): number {
+  return i >= 0 && i < tokens.length && tokens.kind[i] === TokenKind.Word ? tokens.kw[i] : -1;
 }
 
-function isNum(t: Token | undefined): t is Token {
-  return t !== undefined && t.kind === TokenKind.Number && t.text.length <= 5 && +t.text >= 1;
+function isNum(tokens: Tokens, i: number): boolean {
+  return i >= 0 && i < tokens.length && tokens.kind[i] === TokenKind.Number && tokens.len(i) <= 5 && tokens.num(i) >= 1;
 }
 
 /** `8 en 9`, `1,2,3,4 en 5`, `4-7`, `2 t/m 4`, `6 of 7`. */
-function numberList(tokens: readonly Token[], i: number, isDate: (i: number) => boolean): { numbers: { number: number; token: number }[]; next: number } | null {
-  if (!isNum(tokens[i]) || isDate(i) || !numberEndsCleanly(tokens, i)) return null;
-  const numbers = [{ number: +tokens[i].text, token: i }];
+function numberList(tokens: Tokens, i: number, isDate: (i: number) => boolean): { numbers: { number: number; token: number }[]; next: number } | null {
+  if (!isNum(tokens, i) || isDate(i) || !numberEndsCleanly(tokens, i)) return null;
+  const numbers = [{ number: tokens.num(i), token: i }];
   let k = i + 1;
   for (let guard = 0; guard < 40; guard++) {
-    const t = tokens[k];
-    if (!t) break;
+    if (k >= tokens.length) break;
     let range = false;
     let m = k;
-    if (t.kind === TokenKind.Punct && (t.text === ',' || t.text === '&')) m = k + 1;
-    else if (word(t) === 'en' || word(t) === 'of') m = k + 1;
-    else if (t.kind === TokenKind.Punct && (t.text === '-' || t.text === '–')) {
+    const pc = tokens.kind[k] === TokenKind.Punct ? tokens.ch(k) : -1;
+    const w = word(tokens, k);
+    if (pc === COMMA || pc === AMPERSAND) m = k + 1;
+    else if (w === KW_EN || w === KW_OF) m = k + 1;
+    else if (pc === HYPHEN || pc === EN_DASH) {
       m = k + 1;
       range = true;
-    } else if (word(t) === 't' && tokens[k + 1]?.text === '/' && word(tokens[k + 2]) === 'm') {
+    } else if (w === KW_T && tokens.ch(k + 1) === SLASH && word(tokens, k + 2) === KW_M) {
       m = k + 3;
       range = true;
-    } else if (word(t) === 'tot' && word(tokens[k + 1]) === 'en' && word(tokens[k + 2]) === 'met') {
+    } else if (w === KW_TOT && word(tokens, k + 1) === KW_EN && word(tokens, k + 2) === KW_MET) {
       m = k + 3;
       range = true;
     } else break;
-    if (!isNum(tokens[m]) || isDate(m) || !numberEndsCleanly(tokens, m)) break;
+    if (!isNum(tokens, m) || isDate(m) || !numberEndsCleanly(tokens, m)) break;
     const last = numbers[numbers.length - 1].number;
-    const n = +tokens[m].text;
+    const n = tokens.num(m);
     if (range) {
       if (n <= last || n - last > 50) break;
       for (let v = last + 1; v < n; v++) numbers.push({ number: v, token: m });
@@ -76,79 +101,103 @@ function numberList(tokens: readonly Token[], i: number, isDate: (i: number) => 
 }
 
 /** `vraag 17duidelijk` (PDF glue) and `vraag 3.` are fine; `vraag 3,5` and `antwoord 2-3a` are not numbers of questions. */
-function numberEndsCleanly(tokens: readonly Token[], i: number): boolean {
-  const next = tokens[i + 1];
-  if (!next || next.gap !== Gap.None) return true;
-  if (next.kind === TokenKind.Word) return true;
-  if (next.kind === TokenKind.Number) return false;
-  if ((next.text === ',' || next.text === '.') && tokens[i + 2]?.kind === TokenKind.Number && tokens[i + 2].gap === Gap.None) return false;
-  return next.text !== '%';
+function numberEndsCleanly(tokens: Tokens, i: number): boolean {
+  const next = i + 1;
+  if (next >= tokens.length || tokens.gap[next] !== Gap.None) return true;
+  const kind = tokens.kind[next];
+  if (kind === TokenKind.Word) return true;
+  if (kind === TokenKind.Number) return false;
+  const c = tokens.ch(next);
+  if ((c === COMMA || c === DOT) && i + 2 < tokens.length && tokens.kind[i + 2] === TokenKind.Number && tokens.gap[i + 2] === Gap.None) return false;
+  return c !== PERCENT;
 }
 
+/** `skip[i] === 1` excludes token i (URLs, headings, the header). */
 export function findReferences(
-  tokens: readonly Token[],
-  skip: (i: number) => boolean,
+  tokens: Tokens,
+  skip: Uint8Array,
   isDate: (i: number) => boolean,
   isMarker: (i: number) => boolean,
 ): RawReference[] {
   const out: RawReference[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    if (skip(i)) continue;
-    const w = word(tokens[i]);
-    if (w === null) continue;
+  const n = tokens.length;
+  const kws = tokens.kw;
+  const isDateOrMarker = (j: number) => isDate(j) || isMarker(j);
+  for (let i = 0; i < n; i++) {
+    const w = kws[i];
+    // Only keyword words (kw ≠ 0) can start a reference.
+    if (w === 0 || skip[i] === 1) continue;
     let kind: 'answer' | 'question';
     let k = i + 1;
     if (ANSWER_WORDS.has(w)) {
       kind = 'answer';
-      if (PREPOSITIONS.has(word(tokens[k]) ?? '')) k++;
-      if (word(tokens[k]) === 'de' || word(tokens[k]) === 'het') k++;
-      if (QUESTION_WORDS.has(word(tokens[k]) ?? '')) k++;
+      if (PREPOSITIONS.has(word(tokens, k))) k++;
+      if (word(tokens, k) === KW_DE || word(tokens, k) === KW_HET) k++;
+      if (QUESTION_WORDS.has(word(tokens, k))) k++;
       else if (k !== i + 1) continue; // `antwoord op de …` must go on with `vraag N`.
     } else if (QUESTION_WORDS.has(w)) {
       kind = 'question';
     } else continue;
-    if (k >= tokens.length || skip(k)) continue;
-    const list = numberList(tokens, k, (j) => isDate(j) || isMarker(j));
+    if (k >= n || skip[k] === 1) continue;
+    const list = numberList(tokens, k, isDateOrMarker);
     if (!list) continue;
-    const start = phraseStart(tokens, i);
-    const elsewhere = externalAfter(tokens, list.next, isDate) ?? quotedBefore(tokens, start);
-    const lastNumber = tokens[list.numbers[list.numbers.length - 1].token];
-    const phraseEnd = elsewhere && elsewhere.span.start > lastNumber.end ? elsewhere.span.end : lastNumber.end;
-    const targets = list.numbers.map((n, idx) => ({
-      number: n.number,
-      span: idx === 0
-        ? { start: tokens[start].start, end: list.numbers.length === 1 ? phraseEnd : tokens[n.token].end }
-        : { start: tokens[n.token].start, end: tokens[n.token].end },
-    }));
-    out.push({ phrase: { start: tokens[start].start, end: phraseEnd }, kind, targets, elsewhere });
+    out.push(reference(tokens, i, kind, list.numbers, list.next, isDate));
     i = list.next - 1;
   }
   return out;
 }
 
+/**
+ * The reference whose keyword is token i. (A function of its own: a closure in
+ * the scan's loop body would allocate a context for every token.)
+ */
+function reference(
+  tokens: Tokens,
+  i: number,
+  kind: 'answer' | 'question',
+  numbers: readonly { number: number; token: number }[],
+  next: number,
+  isDate: (i: number) => boolean,
+): RawReference {
+  const start = phraseStart(tokens, i);
+  const elsewhere = externalAfter(tokens, next, isDate) ?? quotedBefore(tokens, start);
+  const lastNumber = numbers[numbers.length - 1].token;
+  const lastEnd = tokens.end[lastNumber];
+  const phraseEnd = elsewhere && elsewhere.span.start > lastEnd ? elsewhere.span.end : lastEnd;
+  const phraseStartOffset = tokens.start[start];
+  const targets = numbers.map((nu, idx) => ({
+    number: nu.number,
+    span: idx === 0
+      ? { start: phraseStartOffset, end: numbers.length === 1 ? phraseEnd : tokens.end[nu.token] }
+      : { start: tokens.start[nu.token], end: tokens.end[nu.token] },
+  }));
+  return { phrase: { start: phraseStartOffset, end: phraseEnd }, kind, targets, elsewhere };
+}
+
 /** Includes a leading `zie (ook)`, `het` or `de` in the phrase. */
-function phraseStart(tokens: readonly Token[], i: number): number {
+function phraseStart(tokens: Tokens, i: number): number {
   let s = i;
-  const prev = word(tokens[s - 1]);
-  if (prev === 'het' || prev === 'de' || prev === 'mijn') s--;
-  if (word(tokens[s - 1]) === 'ook' && word(tokens[s - 2]) === 'zie') s -= 2;
-  else if (word(tokens[s - 1]) === 'zie') s--;
+  const prev = word(tokens, s - 1);
+  if (prev === KW_HET || prev === KW_DE || prev === KW_MIJN) s--;
+  if (word(tokens, s - 1) === KW_OOK && word(tokens, s - 2) === KW_ZIE) s -= 2;
+  else if (word(tokens, s - 1) === KW_ZIE) s--;
   return s;
 }
 
 /** `van de eerder aangehaalde schriftelijke vragen`, `op de bovengenoemde Kamervragen`, `in de brief8 van 25 februari 2022`. */
-function externalAfter(tokens: readonly Token[], k: number, isDate: (i: number) => boolean): RawReference['elsewhere'] {
-  const first = tokens[k];
-  if (!first || !ELSEWHERE_PREPOSITIONS.has(word(first) ?? '')) return null;
+function externalAfter(tokens: Tokens, k: number, isDate: (i: number) => boolean): RawReference['elsewhere'] {
+  if (k >= tokens.length || !ELSEWHERE_PREPOSITIONS.has(word(tokens, k))) return null;
+  const first = k;
   let found = -1;
   for (let j = k + 1; j < tokens.length && j <= k + 7; j++) {
-    if (endsSentence(tokens, j) || tokens[j].text === ',') break;
-    const w = word(tokens[j]);
-    if (w === null) continue;
-    if ((ANSWER_WORDS.has(w) && w !== 'beantwoording') || (found >= 0 && ELSEWHERE_PREPOSITIONS.has(w))) break;
+    if (endsSentence(tokens, j) || tokens.ch(j) === COMMA) break;
+    const w = word(tokens, j);
+    if (w < 0) continue;
+    if ((ANSWER_WORDS.has(w) && w !== KW_BEANTWOORDING) || (found >= 0 && ELSEWHERE_PREPOSITIONS.has(w))) break;
     // The qualifier runs to its last noun: `van de eerder aangehaalde schriftelijke vragen`.
-    if (ELSEWHERE_WORDS.has(w) || w.endsWith('vragen') || w.endsWith('brief')) found = j;
-    if (found >= 0 && (w === 'brief' || w.endsWith('brief'))) break;
+    const brief = w === KW_BRIEF || tokens.endsWith(j, 'brief');
+    if (ELSEWHERE_WORDS.has(w) || brief || tokens.endsWith(j, 'vragen')) found = j;
+    if (found >= 0 && brief) break;
   }
   {
     const j = found;
@@ -157,25 +206,25 @@ function externalAfter(tokens: readonly Token[], k: number, isDate: (i: number) 
       let letterDateToken: number | null = null;
       // A footnote marker glued to `brief`, then `van <date>`.
       let m = j + 1;
-      if (tokens[m]?.kind === TokenKind.Number && tokens[m].gap === Gap.None) m++;
-      if (word(tokens[m]) === 'van' && isDate(m + 1)) {
+      if (m < tokens.length && tokens.kind[m] === TokenKind.Number && tokens.gap[m] === Gap.None) m++;
+      if (word(tokens, m) === KW_VAN && isDate(m + 1)) {
         letterDateToken = m + 1;
         end = m + 1;
-        while (isDate(end + 1) && tokens[end + 1].gap !== Gap.Line) end++;
+        while (isDate(end + 1) && tokens.gap[end + 1] !== Gap.Line) end++;
       }
-      return { span: { start: first.start, end: tokens[end].end }, letterDateToken };
+      return { span: { start: tokens.start[first], end: tokens.end[end] }, letterDateToken };
     }
   }
   return null;
 }
 
 /** `«Antwoord op vragen van het lid …», antwoord 2`: a quoted title right before the phrase. */
-function quotedBefore(tokens: readonly Token[], start: number): RawReference['elsewhere'] {
-  const comma = tokens[start - 1];
-  const close = tokens[start - 2];
-  if (!comma || comma.text !== ',' || !close || !CLOSING_QUOTES.has(close.text)) return null;
+function quotedBefore(tokens: Tokens, start: number): RawReference['elsewhere'] {
+  const comma = start - 1;
+  const close = start - 2;
+  if (comma < 0 || tokens.ch(comma) !== COMMA || close < 0 || !CLOSING_QUOTES.has(tokens.ch(close))) return null;
   for (let j = start - 3; j >= 0 && j >= start - 80; j--) {
-    if (OPENING_QUOTES.has(tokens[j].text)) return { span: { start: tokens[j].start, end: close.end }, letterDateToken: null };
+    if (OPENING_QUOTES.has(tokens.ch(j))) return { span: { start: tokens.start[j], end: tokens.end[close] }, letterDateToken: null };
   }
   return null;
 }

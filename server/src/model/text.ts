@@ -27,15 +27,23 @@ export class LineIndex {
     const starts = [0];
     const ends: number[] = [];
     const n = text.length;
-    for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 /* \n */) {
+    if (text.indexOf('\r') < 0) {
+      // Only \n: let indexOf find the breaks.
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
         ends.push(i);
         starts.push(i + 1);
-      } else if (c === 13 /* \r */) {
-        ends.push(i);
-        if (i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10 /* \n */) {
+          ends.push(i);
+          starts.push(i + 1);
+        } else if (c === 13 /* \r */) {
+          ends.push(i);
+          if (i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
+          starts.push(i + 1);
+        }
       }
     }
     ends.push(n);
@@ -60,6 +68,9 @@ export class LineIndex {
     return this.text.slice(this.starts[line], this.ends[line]);
   }
 
+  /** The line found last: look-ups mostly go forward through the document, so it or the next line is tried first. */
+  private lastLine = 0;
+
   /** The line that holds `offset` (a line break belongs to the line it ends). */
   lineAt(offset: number): number {
     const starts = this.starts;
@@ -67,11 +78,17 @@ export class LineIndex {
     let hi = starts.length - 1;
     if (offset <= 0) return 0;
     if (offset >= this.text.length) return hi;
+    const last = this.lastLine;
+    if (starts[last] <= offset) {
+      if (last === hi || starts[last + 1] > offset) return last;
+      if (last + 1 === hi || starts[last + 2] > offset) return (this.lastLine = last + 1);
+    }
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (starts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
+    this.lastLine = lo;
     return lo;
   }
 
@@ -118,17 +135,28 @@ export function isLetter(c: number): boolean {
 
 /** Collapses every run of white space (no-break spaces included) into one space and trims. */
 export function normalizeSpace(s: string): string {
+  // Runs of other characters are copied as one slice each.
   let out = '';
   let pendingSpace = false;
-  for (let i = 0; i < s.length; i++) {
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
     const c = s.charCodeAt(i);
-    if (isSpace(c)) {
+    if (c === 32 || (c <= 32 || c >= 127 ? isSpace(c) : false)) {
       pendingSpace = out.length > 0;
-    } else {
-      if (pendingSpace) out += ' ';
-      pendingSpace = false;
-      out += s[i];
+      i++;
+      continue;
     }
+    let j = i + 1;
+    while (j < n) {
+      const d = s.charCodeAt(j);
+      if (d === 32 || (d <= 32 || d >= 127 ? isSpace(d) : false)) break;
+      j++;
+    }
+    if (pendingSpace) out += ' ';
+    pendingSpace = false;
+    out += i === 0 && j === n ? s : s.slice(i, j);
+    i = j;
   }
   return out;
 }

@@ -2,8 +2,13 @@
 // punctuation characters, each with its offsets and the kind of gap before it.
 // The grammars for dates, references and letters run over this token stream,
 // so no regular expression ever sees a whole line.
+//
+// The stream is a struct of arrays (no object per token): offsets, line, kind
+// and gap in typed arrays, and for every word that the grammars test, a
+// keyword id computed while tokenizing, so a grammar compares integers instead
+// of lower-cased strings. Text and lower-case text are read only on demand.
 
-import { isDigit, isLetter, isSpace, LineIndex } from './text';
+import { isLetter, isSpace, LineIndex } from './text';
 
 export const enum TokenKind {
   Word = 1,
@@ -20,38 +25,279 @@ export const enum Gap {
   Line = 2,
 }
 
-export interface Token {
-  readonly kind: TokenKind;
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-  /** Lower-case text, for words; the text itself otherwise. */
-  readonly lower: string;
-  readonly gap: Gap;
-  /** Index of the line the token starts on. */
-  readonly line: number;
+// ---------------------------------------------------------------- keywords
+
+/** Longest keyword; longer words never get an id. */
+const MAX_KEYWORD = 24;
+const TABLE_BITS = 12;
+const TABLE_SIZE = 1 << TABLE_BITS;
+const TABLE_MASK = TABLE_SIZE - 1;
+/** Open addressing: slot → keyword id (0 = empty). */
+const table = new Uint16Array(TABLE_SIZE);
+const keywords: string[] = [''];
+const keywordIds = new Map<string, number>();
+
+function hashLower(s: string): number {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  return h;
 }
 
-/** A token that reads its text from the source only when asked: most tokens are never read as text. */
-class SourceToken implements Token {
-  private lowerText: string | undefined;
+function mix(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x45d9f3b);
+  return (h ^ (h >>> 13)) & TABLE_MASK;
+}
 
-  constructor(
-    private readonly source: string,
-    readonly kind: TokenKind,
-    readonly start: number,
-    readonly end: number,
-    readonly gap: Gap,
-    readonly line: number,
-  ) {}
+/**
+ * The id of a lower-case word that the grammars test (registered on first use,
+ * at module load). A word token whose lower-case text is `word` carries this id.
+ */
+export function keyword(word: string): number {
+  const known = keywordIds.get(word);
+  if (known !== undefined) return known;
+  if (word.length === 0 || word.length > MAX_KEYWORD || word !== word.toLowerCase()) throw new Error(`bad keyword ${word}`);
+  const id = keywords.length;
+  if (id >= 0xffff || id * 2 > TABLE_SIZE) throw new Error('too many keywords');
+  keywords.push(word);
+  keywordIds.set(word, id);
+  let ascii = true;
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) >= 128) ascii = false;
+  if (ascii) {
+    let slot = mix(hashLower(word));
+    while (table[slot] !== 0) slot = (slot + 1) & TABLE_MASK;
+    table[slot] = id;
+  }
+  return id;
+}
 
-  get text(): string {
-    return this.end - this.start === 1 ? this.source[this.start] : this.source.slice(this.start, this.end);
+/** A set of keywords as a lookup by id. */
+export class KeywordSet {
+  private readonly member: Uint8Array;
+
+  constructor(words: Iterable<string>) {
+    const ids = [...words].map(keyword);
+    this.member = new Uint8Array(Math.max(0, ...ids) + 1);
+    for (const id of ids) this.member[id] = 1;
   }
 
-  get lower(): string {
-    if (this.lowerText === undefined) this.lowerText = this.kind === TokenKind.Word ? this.text.toLowerCase() : this.text;
-    return this.lowerText;
+  has(id: number): boolean {
+    return id > 0 && id < this.member.length && this.member[id] === 1;
+  }
+}
+
+/** Id of the ASCII word text[start, end) lower-cased (h is its lower-case hash), or 0. */
+function lookupAscii(text: string, start: number, end: number, h: number): number {
+  let slot = mix(h);
+  const n = end - start;
+  for (;;) {
+    const id = table[slot];
+    if (id === 0) return 0;
+    const w = keywords[id];
+    if (w.length === n) {
+      let k = 0;
+      while (k < n) {
+        let c = text.charCodeAt(start + k);
+        if (c >= 65 && c <= 90) c |= 32;
+        if (c !== w.charCodeAt(k)) break;
+        k++;
+      }
+      if (k === n) return id;
+    }
+    slot = (slot + 1) & TABLE_MASK;
+  }
+}
+
+// ---------------------------------------------------------------- the stream
+
+export class Tokens {
+  length = 0;
+  kind: Uint8Array;
+  gap: Uint8Array;
+  /** 1 for a word with a character outside ASCII. */
+  nonAsciiFlags: Uint8Array;
+  kw: Uint16Array;
+  start: Int32Array;
+  end: Int32Array;
+  line: Int32Array;
+  private lowers: Map<number, string> | null = null;
+  /** Indices of the number tokens, in order (the first `numberCount`). */
+  numberIndex: Int32Array = new Int32Array(16);
+  numberCount = 0;
+  /** Indices of the word tokens that end in `f` or `F` and have at least five letters (`brief` and its compounds), in order. */
+  fWordIndex: Int32Array = new Int32Array(16);
+  fWordCount = 0;
+
+  constructor(public source: string, capacity: number) {
+    const n = Math.max(16, capacity);
+    this.kind = new Uint8Array(n);
+    this.gap = new Uint8Array(n);
+    this.nonAsciiFlags = new Uint8Array(n);
+    this.kw = new Uint16Array(n);
+    this.start = new Int32Array(n);
+    this.end = new Int32Array(n);
+    this.line = new Int32Array(n);
+  }
+
+  private readonly byteScratch: Uint8Array[] = [];
+  private readonly intScratch: Int32Array[] = [];
+
+  /**
+   * A per-token byte array (one per `slot`), zeroed, of `length + extra` entries;
+   * kept with the stream for the next analysis, valid until the stream is released.
+   */
+  bytes(slot: number, extra = 0): Uint8Array {
+    const n = this.length + extra;
+    let b = this.byteScratch[slot];
+    if (b === undefined || b.length < n) {
+      b = new Uint8Array(Math.max(n, this.kind.length + extra));
+      this.byteScratch[slot] = b;
+    } else b.fill(0, 0, n);
+    return b.subarray(0, n);
+  }
+
+  /** As `bytes`, 32-bit integers filled with `value`. */
+  ints(slot: number, value: number, extra = 0): Int32Array {
+    const n = this.length + extra;
+    let b = this.intScratch[slot];
+    if (b === undefined || b.length < n) {
+      b = new Int32Array(Math.max(n, this.kind.length + extra));
+      this.intScratch[slot] = b;
+    }
+    b.fill(value, 0, n);
+    return b.subarray(0, n);
+  }
+
+  /** Empties the stream for reuse on another text (the arrays keep their old contents past `length`). */
+  reset(source: string): void {
+    this.source = source;
+    this.length = 0;
+    this.lowers = null;
+    this.numberCount = 0;
+    this.fWordCount = 0;
+  }
+
+  /** Doubles the capacity (for the tokenizer). */
+  grow(): void {
+    const n = this.kind.length * 2;
+    const g8 = (a: Uint8Array) => { const b = new Uint8Array(n); b.set(a); return b; };
+    const g32 = (a: Int32Array) => { const b = new Int32Array(n); b.set(a); return b; };
+    this.kind = g8(this.kind);
+    this.gap = g8(this.gap);
+    this.nonAsciiFlags = g8(this.nonAsciiFlags);
+    const kw = new Uint16Array(n);
+    kw.set(this.kw);
+    this.kw = kw;
+    this.start = g32(this.start);
+    this.end = g32(this.end);
+    this.line = g32(this.line);
+  }
+
+  /** True for a word with a character outside ASCII. */
+  nonAscii(i: number): boolean {
+    return this.nonAsciiFlags[i] !== 0;
+  }
+
+  /** Length in UTF-16 units. */
+  len(i: number): number {
+    return this.end[i] - this.start[i];
+  }
+
+  text(i: number): string {
+    const s = this.start[i];
+    const e = this.end[i];
+    return e - s === 1 ? this.source[s] : this.source.slice(s, e);
+  }
+
+  /** Lower-case text for words; the text itself otherwise. */
+  lower(i: number): string {
+    if (this.kind[i] !== TokenKind.Word) return this.text(i);
+    if (this.lowers === null) this.lowers = new Map();
+    let l = this.lowers.get(i);
+    if (l === undefined) {
+      l = this.text(i).toLowerCase();
+      this.lowers.set(i, l);
+    }
+    return l;
+  }
+
+  /** True for a word token (i in range) whose lower-case text is the keyword `id`. */
+  isKw(i: number, id: number): boolean {
+    return i >= 0 && i < this.length && this.kw[i] === id && id !== 0;
+  }
+
+  /** The keyword id of token i, 0 for none or out of range. */
+  kwAt(i: number): number {
+    return i >= 0 && i < this.length ? this.kw[i] : 0;
+  }
+
+  /** The one UTF-16 unit of a one-unit token, -1 for longer tokens or out of range. */
+  ch(i: number): number {
+    if (i < 0 || i >= this.length) return -1;
+    const s = this.start[i];
+    return this.end[i] - s === 1 ? this.source.charCodeAt(s) : -1;
+  }
+
+  /** The value of a number token of at most 15 digits. */
+  num(i: number): number {
+    let v = 0;
+    for (let p = this.start[i], e = this.end[i]; p < e; p++) v = v * 10 + (this.source.charCodeAt(p) - 48);
+    return v;
+  }
+
+  /** The value of the first `digits` digits of a number token. */
+  numPrefix(i: number, digits: number): number {
+    let v = 0;
+    for (let p = this.start[i], e = p + digits; p < e; p++) v = v * 10 + (this.source.charCodeAt(p) - 48);
+    return v;
+  }
+
+  /** `text[0] !== text[0].toLowerCase()` for the token's first UTF-16 unit. */
+  startsUpper(i: number): boolean {
+    const c = this.source.charCodeAt(this.start[i]);
+    if (c < 128) return c >= 65 && c <= 90;
+    const s = this.source[this.start[i]];
+    return s !== s.toLowerCase();
+  }
+
+  /** `text === text.toLowerCase()`. */
+  isLowerCase(i: number): boolean {
+    if (this.nonAsciiFlags[i] === 0) {
+      for (let p = this.start[i], e = this.end[i]; p < e; p++) {
+        const c = this.source.charCodeAt(p);
+        if (c >= 65 && c <= 90) return false;
+      }
+      return true;
+    }
+    const t = this.text(i);
+    return t === t.toLowerCase();
+  }
+
+  /** For a word token: its lower-case text ends with the lower-case ASCII `suffix`. */
+  endsWith(i: number, suffix: string): boolean {
+    if (this.kind[i] !== TokenKind.Word) return false;
+    if (this.nonAsciiFlags[i] !== 0) return this.lower(i).endsWith(suffix);
+    const n = suffix.length;
+    const e = this.end[i];
+    if (e - this.start[i] < n) return false;
+    for (let k = 0; k < n; k++) {
+      let c = this.source.charCodeAt(e - n + k);
+      if (c >= 65 && c <= 90) c |= 32;
+      if (c !== suffix.charCodeAt(k)) return false;
+    }
+    return true;
+  }
+
+  /** Index of the first token whose start is at or after `offset`. */
+  at(offset: number): number {
+    const starts = this.start;
+    let lo = 0;
+    let hi = this.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 }
 
@@ -59,9 +305,48 @@ class SourceToken implements Token {
  * Tokenizes the lines for which `keep(line)` is true. Skipped lines count as a
  * line break between the tokens around them.
  */
-export function tokenizeLines(index: LineIndex, keep: (line: number) => boolean): Token[] {
+function growInts(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+/**
+ * One stream kept for the next analysis: fresh typed arrays cost more to fault
+ * in and zero than the tokenizing itself (on the benchmark machine, ~400 ms
+ * against ~70 ms for the 1.9 M tokens of an 11 MB text). The analysis is
+ * synchronous and gives its stream back when done (`releaseTokens`). Streams
+ * for texts up to ~16 M characters are kept: at most ~130 MB (31 bytes a token
+ * with the scratch arrays), about a tenth of what the analysis of such a text holds.
+ */
+let pooled: Tokens | null = null;
+const MAX_POOLED_CAPACITY = 1 << 22;
+
+/** Gives a stream back for reuse; it must not be read after this. */
+export function releaseTokens(tokens: Tokens): void {
+  if (tokens.kind.length <= MAX_POOLED_CAPACITY) {
+    tokens.reset('');
+    pooled = tokens;
+  }
+}
+
+export function tokenizeLines(index: LineIndex, keep: (line: number) => boolean): Tokens {
   const text = index.text;
-  const tokens: Token[] = [];
+  const want = (text.length >> 2) + 16;
+  let tokens = pooled;
+  pooled = null;
+  if (tokens === null || tokens.kind.length < want) tokens = new Tokens(text, want);
+  else tokens.reset(text);
+  // The arrays as locals (reloaded after growing): one store each per token.
+  let kinds = tokens.kind;
+  let gaps = tokens.gap;
+  let flags = tokens.nonAsciiFlags;
+  let kws = tokens.kw;
+  let starts = tokens.start;
+  let ends = tokens.end;
+  let lines = tokens.line;
+  let cap = kinds.length;
+  let n = 0;
   let gap: Gap = Gap.Line;
   for (let line = 0; line < index.lineCount; line++) {
     if (!keep(line)) {
@@ -70,59 +355,98 @@ export function tokenizeLines(index: LineIndex, keep: (line: number) => boolean)
     }
     const end = index.lineEnd(line);
     let i = index.lineStart(line);
-    if (tokens.length > 0) gap = Gap.Line;
+    if (n > 0) gap = Gap.Line;
     while (i < end) {
       const c = text.charCodeAt(i);
-      if (isSpace(c)) {
+      if (c === 32 || (c > 32 && c < 127 ? false : isSpace(c))) {
         if (gap === Gap.None) gap = Gap.Space;
         i++;
         continue;
       }
+      if (n === cap) {
+        tokens.length = n;
+        tokens.grow();
+        kinds = tokens.kind;
+        gaps = tokens.gap;
+        flags = tokens.nonAsciiFlags;
+        kws = tokens.kw;
+        starts = tokens.start;
+        ends = tokens.end;
+        lines = tokens.line;
+        cap = kinds.length;
+      }
       const start = i;
       let kind: TokenKind;
-      if (isDigit(c)) {
+      let kw = 0;
+      let nonAscii = 0;
+      if (c >= 48 && c <= 57) {
         kind = TokenKind.Number;
-        while (i < end && isDigit(text.charCodeAt(i))) i++;
-      } else if (isLetter(c)) {
+        i++;
+        while (i < end) {
+          const d = text.charCodeAt(i);
+          if (d < 48 || d > 57) break;
+          i++;
+        }
+      } else if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 128 && isLetter(c))) {
         kind = TokenKind.Word;
-        while (i < end && isLetter(text.charCodeAt(i))) i++;
+        let h = 0;
+        let d = c;
+        for (;;) {
+          if (d < 128) {
+            if (d <= 90) d |= 32;
+          } else nonAscii = 1;
+          h = (Math.imul(h, 31) + d) | 0;
+          i++;
+          if (i >= end) break;
+          d = text.charCodeAt(i);
+          if (!((d >= 97 && d <= 122) || (d >= 65 && d <= 90) || (d >= 128 && isLetter(d)))) break;
+        }
+        if (nonAscii === 0) {
+          if (i - start <= MAX_KEYWORD) kw = lookupAscii(text, start, i, h);
+        } else {
+          kw = keywordIds.get(text.slice(start, i).toLowerCase()) ?? 0;
+        }
       } else {
         kind = TokenKind.Punct;
         // Keep a surrogate pair together.
         i += c >= 0xd800 && c <= 0xdbff && i + 1 < end ? 2 : 1;
       }
-      tokens.push(new SourceToken(text, kind, start, i, gap, line));
+      if (kind === TokenKind.Number) {
+        if (tokens.numberCount === tokens.numberIndex.length) tokens.numberIndex = growInts(tokens.numberIndex);
+        tokens.numberIndex[tokens.numberCount++] = n;
+      } else if (kind === TokenKind.Word && i - start >= 5 && (text.charCodeAt(i - 1) | 32) === 102 /* f */) {
+        if (tokens.fWordCount === tokens.fWordIndex.length) tokens.fWordIndex = growInts(tokens.fWordIndex);
+        tokens.fWordIndex[tokens.fWordCount++] = n;
+      }
+      kinds[n] = kind;
+      gaps[n] = gap;
+      flags[n] = nonAscii;
+      kws[n] = kw;
+      starts[n] = start;
+      ends[n] = i;
+      lines[n] = line;
+      n++;
       gap = Gap.None;
     }
   }
+  tokens.length = n;
   return tokens;
 }
 
-/** Index of the first token whose start is at or after `offset` (tokens are sorted). */
-export function tokenAt(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** True when the token ends a sentence: `.`, `?`, `!` (a `.` after a one-letter word or a digit is taken as an abbreviation). */
-export function endsSentence(tokens: readonly Token[], i: number): boolean {
-  const t = tokens[i];
-  if (t.kind !== TokenKind.Punct) return false;
-  if (t.text === '?' || t.text === '!') return true;
-  if (t.text !== '.') return false;
-  const prev = tokens[i - 1];
-  if (prev && prev.kind === TokenKind.Word && prev.text.length <= 2 && t.gap === Gap.None) return false;
-  const next = tokens[i + 1];
-  if (next && next.gap === Gap.None) {
+export function endsSentence(tokens: Tokens, i: number): boolean {
+  if (tokens.kind[i] !== TokenKind.Punct) return false;
+  const c = tokens.ch(i);
+  if (c === 63 /* ? */ || c === 33 /* ! */) return true;
+  if (c !== 46 /* . */) return false;
+  const hasPrev = i > 0;
+  const prevWord = hasPrev && tokens.kind[i - 1] === TokenKind.Word;
+  if (prevWord && tokens.len(i - 1) <= 2 && tokens.gap[i] === Gap.None) return false;
+  if (i + 1 < tokens.length && tokens.gap[i + 1] === Gap.None) {
     // PDF text loses the space after a full stop: `gemeld.In het debat`.
-    return next.kind === TokenKind.Word && next.text[0] !== next.text[0].toLowerCase() &&
-      prev !== undefined && prev.kind === TokenKind.Word && prev.text.length >= 3 && prev.text === prev.text.toLowerCase();
+    const next = i + 1;
+    return tokens.kind[next] === TokenKind.Word && tokens.startsUpper(next) &&
+      prevWord && tokens.len(i - 1) >= 3 && tokens.isLowerCase(i - 1);
   }
   return true;
 }
