@@ -1,5 +1,6 @@
 // Bundles the command line, the language server and the VS Code client with
-// esbuild: dist/cli.js, dist/server.js, dist/extension.js. Source maps in a
+// esbuild: dist/cli.js, dist/server.js (and its index worker,
+// dist/indexWorker.js), dist/extension.js. Source maps in a
 // development build; minified without source maps with `--production`.
 import * as esbuild from 'esbuild';
 
@@ -26,6 +27,11 @@ await Promise.all([
   esbuild.build({
     ...common,
     entryPoints: { server: 'server/src/node/main.ts' },
+  }),
+  esbuild.build({
+    ...common,
+    // The index worker thread, started by the server from its own folder.
+    entryPoints: { indexWorker: 'server/src/node/indexWorker.ts' },
   }),
   esbuild.build({
     ...common,

@@ -55,6 +55,7 @@ import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 import { CANDIDATE_GLOBS, EXCLUDE_GLOB, type WorkspaceFileSystem } from './workspace/fileSystem';
 import { WorkspaceIndex } from './workspace/index';
 import { Indexer } from './workspace/indexer';
+import type { FileAnalyzer } from './workspace/fileJob';
 import { isoToday } from './workspace/state';
 import { timeline } from './workspace/timeline';
 
@@ -68,6 +69,8 @@ export interface ServerPlatform {
   /** Reads `file:` folders itself, for clients without the Kamervraag file-system requests. */
   readonly diskFileSystem?: WorkspaceFileSystem;
   readonly decodeBase64?: (base64: string) => Uint8Array;
+  /** Analyses the files of a large crawl in another thread (Node: a worker thread). */
+  readonly indexAnalyzer?: FileAnalyzer;
 }
 
 /** How often, at most, `kamervraag/indexChanged` goes out while the first indexing runs. */
@@ -247,6 +250,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
         isOpen: (uri) => documents.get(uri) !== undefined,
         onChange: indexChanged,
         log: (m) => connection.console.log(m),
+        analyzer: platform.indexAnalyzer,
       });
     }
     return {

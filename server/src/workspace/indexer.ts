@@ -10,6 +10,7 @@
 import { analyze } from '../model/analysis';
 import { decodeBytes } from '../model/decode';
 import type { Analysis } from '../model/types';
+import type { FileAnalyzer, FileOutcome } from './fileJob';
 import { firstLineIdentifies, isCandidateName, isInFolder, isKamervraagByName, type WorkspaceFileSystem } from './fileSystem';
 import type { WorkspaceIndex } from './index';
 import { summarize } from './summary';
@@ -30,6 +31,8 @@ export interface IndexerOptions {
   readonly sliceMs?: number;
   /** A read or a listing that takes longer than this (ms) counts as failed, so that one unanswered request cannot stall the index. */
   readonly timeoutMs?: number;
+  /** Analyses files in another thread, for crawls of its `minFiles` files or more; without it, everything runs here. */
+  readonly analyzer?: FileAnalyzer;
 }
 
 /** Default of `timeoutMs`: generous, for slow remote file systems. */
@@ -56,11 +59,22 @@ function yieldNow(): Promise<void> {
 /** How many file reads run ahead of the analysis. */
 const READ_AHEAD = 8;
 
+/** How many files may be with the analyzer (in another thread) at once: enough to keep it busy, few enough to bound memory. */
+const ANALYZER_WINDOW = 16;
+
 export class Indexer {
   private readonly folders = new Set<string>();
   /** Crawls under way, by folder; a removed folder's crawl stops. */
   private readonly running = new Map<string, { cancelled: boolean }>();
   private lastYield = Date.now();
+  /**
+   * Files with the analyzer, by URI, with the ticket of the hand-over. A result
+   * is taken only if its ticket is still here: anything else that sets or
+   * drops the file meanwhile (an edit, a watcher event, a removed folder)
+   * takes the ticket away.
+   */
+  private readonly inFlight = new Map<string, number>();
+  private tickets = 0;
   /** Files skipped, with the reason (for logs and tests). */
   readonly skipped = new Map<string, SkipReason>();
   /** Bytes and files analysed since the start (for the benchmark's log line). */
@@ -94,6 +108,7 @@ export class Indexer {
     this.folders.delete(folder);
     const run = this.running.get(folder);
     if (run) run.cancelled = true;
+    for (const uri of [...this.inFlight.keys()]) if (isInFolder(uri, folder)) this.inFlight.delete(uri);
     let changed = false;
     for (const uri of [...this.o.index.uris()]) {
       if (isInFolder(uri, folder) && !this.inWorkspace(uri) && !this.o.isOpen?.(uri)) changed = this.o.index.delete(uri) || changed;
@@ -114,6 +129,9 @@ export class Indexer {
         return;
       }
       const total = uris.length;
+      const analyzer = this.o.analyzer && total >= this.o.analyzer.minFiles ? this.o.analyzer : null;
+      /** Hand-overs to the analyzer not yet taken, oldest first. */
+      const handed: Promise<void>[] = [];
       onProgress?.(0, total);
       const reads: Promise<unknown>[] = [];
       const read = (i: number) => (i < total ? this.readSafe(uris[i]) : Promise.resolve(null));
@@ -124,7 +142,22 @@ export class Indexer {
         reads[i] = Promise.resolve(null); // let the bytes go
         if (i + READ_AHEAD < total) reads.push(read(i + READ_AHEAD));
         const uri = uris[i];
-        if (!this.o.isOpen?.(uri)) this.take(uri, content);
+        if (this.o.isOpen?.(uri)) {
+          // The editor's text counts.
+        } else if (analyzer && content !== null && content !== 'error' && content.bytes.length <= (this.o.maxBytes?.() ?? Infinity)) {
+          const ticket = ++this.tickets;
+          this.inFlight.set(uri, ticket);
+          const bytes = content.bytes.length;
+          handed.push(
+            analyzer.summarizeBytes(uri, content.bytes).then(
+              (out) => this.takeOutcome(uri, ticket, run, out, bytes),
+              (e: unknown) => this.takeOutcome(uri, ticket, run, { skip: 'failed', error: String(e) }, bytes),
+            ),
+          );
+          if (handed.length >= ANALYZER_WINDOW) await handed.shift();
+        } else {
+          this.take(uri, content);
+        }
         if (Date.now() - this.lastYield >= (this.o.sliceMs ?? 5)) {
           onProgress?.(i + 1, total);
           this.o.onChange?.();
@@ -132,10 +165,30 @@ export class Indexer {
           this.lastYield = Date.now();
         }
       }
+      await Promise.all(handed);
+      if (run.cancelled) return;
       onProgress?.(total, total);
     } finally {
       if (this.running.get(folder) === run) this.running.delete(folder);
     }
+  }
+
+  /** Takes the analyzer's result for a file, unless the file was set or dropped since it was handed over, or its crawl stopped. */
+  private takeOutcome(uri: string, ticket: number, run: { cancelled: boolean }, out: FileOutcome, bytes: number): void {
+    if (this.inFlight.get(uri) !== ticket) return;
+    this.inFlight.delete(uri);
+    if (run.cancelled || this.o.isOpen?.(uri)) return;
+    if ('summary' in out) {
+      this.o.index.set(out.summary);
+      this.skipped.delete(uri);
+      this.stats.files++;
+      this.stats.bytes += bytes;
+      this.stats.ms += out.ms;
+      return;
+    }
+    this.skipped.set(uri, out.skip);
+    if (out.error) this.o.log?.(`Kamervraag: indexing ${uri} failed: ${out.error}`);
+    this.drop(uri);
   }
 
   private async readSafe(uri: string): Promise<{ bytes: Uint8Array } | null | 'error'> {
@@ -148,6 +201,7 @@ export class Indexer {
 
   /** Decodes, checks, analyses and summarises a file read from the file system; returns whether the index changed. */
   private take(uri: string, content: { bytes: Uint8Array } | null | 'error'): boolean {
+    this.inFlight.delete(uri);
     if (content === null || content === 'error') {
       if (content === 'error') this.skipped.set(uri, 'unreadable');
       return this.drop(uri);
@@ -172,6 +226,7 @@ export class Indexer {
 
   /** Indexes a text (from disk or from the editor); a `.txt` file whose first line is not a Kamervraag's is left out. */
   indexText(uri: string, text: string, bytes = text.length, analysis?: Analysis): boolean {
+    this.inFlight.delete(uri);
     if (!isKamervraagByName(uri) && !firstLineIdentifies(text)) {
       this.skipped.set(uri, 'not-kamervraag');
       return this.drop(uri);
@@ -202,6 +257,7 @@ export class Indexer {
 
   /** A folder was deleted: the files under it leave the index (open documents stay). */
   removeUnder(folder: string): boolean {
+    for (const uri of [...this.inFlight.keys()]) if (isInFolder(uri, folder)) this.inFlight.delete(uri);
     let changed = false;
     for (const uri of [...this.o.index.uris()]) {
       if (isInFolder(uri, folder) && !this.o.isOpen?.(uri)) changed = this.o.index.delete(uri) || changed;
@@ -213,6 +269,7 @@ export class Indexer {
   /** A file was deleted. */
   remove(uri: string): boolean {
     this.skipped.delete(uri);
+    this.inFlight.delete(uri);
     if (this.o.isOpen?.(uri)) return false;
     const changed = this.drop(uri);
     if (changed) this.o.onChange?.();
