@@ -79,10 +79,9 @@ suite('workspace: the sets of the folder, across files', function () {
     assert.ok(zaak.every((t) => t.uri.toString() !== citing.toString()), 'not in the citing file');
   });
 
-  // SKIPPED until the server knows a file's publication id from its name: ah-tk-20242025-605.txt (a DOCX
-  // conversion) prints `AH 605` but no `Vergaderjaar`, so the index does not know it as ah-tk-20242025-605
-  // and the definition is empty. Un-skip when server/src/workspace/summary.ts takes the id from the file name.
-  test.skip('Definition: the cited publication id leads to that publication', async function () {
+  // ah-tk-20242025-605.txt (a DOCX conversion) prints `AH 605` but no `Vergaderjaar`: the index knows it as
+  // ah-tk-20242025-605 by its official file name.
+  test('Definition: the cited publication id leads to that publication', async function () {
     const doc = await openKamervraag(citing);
     const publication = await waitFor('a definition for the publication id', () => definitions(citing, positionOf(doc, 'ah-tk-20242025-605', 5)), (l) => l.length > 0, 20_000);
     assert.deepStrictEqual(publication.map((t) => path.posix.basename(t.uri.path)), ['ah-tk-20242025-605.txt']);

@@ -13,6 +13,7 @@ import type { WorkspaceFileSystem } from '../../server/src/workspace/fileSystem'
 import { WorkspaceIndex } from '../../server/src/workspace/index';
 import { Indexer } from '../../server/src/workspace/indexer';
 import { ministriesOf } from '../../server/src/workspace/ministries';
+import { publicationIdOfName, summarize } from '../../server/src/workspace/summary';
 import { timeline } from '../../server/src/workspace/timeline';
 import { AH_337, CITED_SENTENCE, CITING_699, CP1252, SIGNAL_EARLIER, SKIPPED, workspaceFiles } from './workspaceFixture';
 
@@ -270,6 +271,17 @@ describe('workspace index', function () {
     it('by publication id and by Aanhangsel number', function () {
       assert.deepStrictEqual(labels('ah-tk-20242025-584'), ['official/ah-tk-20242025-584.txt']);
       assert.ok(labels('ah 562').includes('official/ah-tk-20242025-562.txt'));
+    });
+    it('by the publication id of a Word conversion that prints only `AH 605`: the official file name says it', function () {
+      // The openkamer page of the set lists the answer's id too.
+      assert.deepStrictEqual(labels('ah-tk-20242025-605').sort(), ['official/ah-tk-20242025-605.txt', 'openkamer/kv-2024Z18792.txt']);
+      // The same text under another name is not that publication.
+      const a = analyze(mem.text('official/ah-tk-20242025-605.txt'));
+      assert.strictEqual(a.metadata.vergaderjaar, null, 'the text itself gives no session');
+      assert.deepStrictEqual(summarize(`${FOLDER}/antwoord.kamervraag`, a).ownPublicationIds, []);
+      assert.deepStrictEqual(summarize(`${FOLDER}/official/ah-tk-20242025-605.txt`, a).ownPublicationIds, ['ah-tk-20242025-605']);
+      assert.strictEqual(publicationIdOfName('kv-tk-2024Z18792.txt'), 'kv-tk-2024Z18792');
+      assert.strictEqual(publicationIdOfName('ah-tk-20242025-605%2.txt'), null);
     });
     it('by title words, submitter and addressee', function () {
       assert.deepStrictEqual(labels('capaciteitsfixus'), ['official/ah-tk-20242025-584.txt']);

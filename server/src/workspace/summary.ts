@@ -142,6 +142,18 @@ export function letterSite(a: Analysis, mention: LetterMention, letter: Letter):
   return { kind: 'letter', number: null, date: mention.date ?? letter.date, words: uniqueWords(letterWords(a, letter)), range: mention.range };
 }
 
+/** `ah-tk-20242025-605` for a file named `ah-tk-20242025-605.txt`, `kv-tk-2024Z18792` for `kv-tk-2024Z18792.txt`; null for other names. */
+export function publicationIdOfName(name: string): string | null {
+  let plain = name;
+  try {
+    plain = decodeURIComponent(name);
+  } catch {
+    // A malformed escape: read the name as it is.
+  }
+  const m = /^(ah-tk-\d{8}-\d{1,5}|kv-tk-\d{4}Z\d{5})(?:\.[a-z]{1,10}){0,2}$/.exec(plain);
+  return m ? m[1] : null;
+}
+
 export function summarize(uri: string, a: Analysis): FileSummary {
   const m = a.metadata;
   const kind = kindOf(a);
@@ -155,6 +167,14 @@ export function summarize(uri: string, a: Analysis): FileSummary {
     if (!listed.includes(p.id)) listed.push(p.id);
     // An official answer names its own publication; an openkamer page lists the question's and the answer's.
     if (kind !== 'openkamer' && !own.includes(p.id) && p.id.startsWith(kind === 'questions' ? 'kv-' : 'ah-')) own.push(p.id);
+  }
+  // A Word conversion may print neither its session nor its number (`AH 605` alone): the official file name says which publication it is.
+  const name = uri.slice(uri.lastIndexOf('/') + 1);
+  const named = publicationIdOfName(name);
+  const ownPrefix = kind === 'questions' ? 'kv-' : kind === 'openkamer' ? null : 'ah-';
+  if (named && ownPrefix && named.startsWith(ownPrefix) && !own.some((id) => id.startsWith(ownPrefix)) && !listed.includes(named)) {
+    own.push(named);
+    listed.push(named);
   }
   // A delay notice without its own zaak number names it in the notice (`… (2024Z16988) kunnen … niet … worden beantwoord`).
   let setZaak = m.zaak;
@@ -192,7 +212,6 @@ export function summarize(uri: string, a: Analysis): FileSummary {
   }));
   const headerSpan = m.zaakSpan ?? m.titleSpan ?? { start: 0, end: a.lines.lineEnd(0) };
   const ownId = own[0] ?? listed[0] ?? null;
-  const name = uri.slice(uri.lastIndexOf('/') + 1);
   const surnames: string[] = [];
   for (const p of m.submitters) {
     const s = surnameOf(p.name);
