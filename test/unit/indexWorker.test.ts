@@ -60,7 +60,7 @@ describe('index worker', function () {
   });
 
   it('a crawl analysed in the worker thread gives the same index as one analysed here', async function () {
-    const analyzer = new WorkerAnalyzer({ script: WORKER, minFiles: 0 });
+    const analyzer = new WorkerAnalyzer({ script: WORKER, minFiles: 0, depth: Infinity });
     try {
       const r = await crawl(analyzer);
       assert.strictEqual(analyzer.analysedByWorker, here.files.length + here.skipped.length, 'every file went through the worker');
@@ -71,6 +71,17 @@ describe('index worker', function () {
       assert.deepStrictEqual(there.files, here.files);
       assert.ok(there.files.every((f) => f!.targets instanceof Int32Array));
       assert.deepStrictEqual(there.sets, here.sets);
+    } finally {
+      analyzer.dispose();
+    }
+  });
+
+  it('shared between the worker and the main thread (depth 2): the same index', async function () {
+    const analyzer = new WorkerAnalyzer({ script: WORKER, minFiles: 0, depth: 2 });
+    try {
+      const r = await crawl(analyzer);
+      assert.ok(analyzer.analysedByWorker > 0);
+      assert.deepStrictEqual(snapshot(r), here);
     } finally {
       analyzer.dispose();
     }
@@ -106,7 +117,7 @@ describe('index worker', function () {
     // Answers two files, then exits on the third.
     fs.writeFileSync(script, `const { parentPort } = require('worker_threads');\nconst real = ${JSON.stringify(WORKER)};\nlet n = 0;\nparentPort.on('message', () => { if (++n === 3) process.exit(3); });\nrequire(real);\n`);
     const log: string[] = [];
-    const analyzer = new WorkerAnalyzer({ script, minFiles: 0, log: (m) => log.push(m) });
+    const analyzer = new WorkerAnalyzer({ script, minFiles: 0, depth: Infinity, log: (m) => log.push(m) });
     try {
       const r = await crawl(analyzer);
       assert.strictEqual(analyzer.analysedByWorker, 2);
@@ -123,6 +134,8 @@ describe('index worker', function () {
     /** An analyzer that answers only when told to. */
     class HeldAnalyzer implements FileAnalyzer {
       readonly minFiles = 0;
+      readonly backlog = 0;
+      readonly depth = Infinity;
       readonly held: { uri: string; bytes: Uint8Array; resolve: (o: FileOutcome) => void }[] = [];
       private waiter: (() => void) | null = null;
       summarizeBytes(uri: string, bytes: Uint8Array): Promise<FileOutcome> {

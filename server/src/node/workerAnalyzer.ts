@@ -14,6 +14,8 @@ export interface WorkerAnalyzerOptions {
   /** The worker script (dist/indexWorker.js). */
   readonly script: string;
   readonly minFiles: number;
+  /** While the worker holds this many files, the indexer analyses the next one itself, so that both threads work (default 4; Infinity: the worker does all). */
+  readonly depth?: number;
   readonly log?: (message: string) => void;
   /** The worker ends after this many ms without work. */
   readonly idleMs?: number;
@@ -27,6 +29,7 @@ interface Job {
 
 export class WorkerAnalyzer implements FileAnalyzer {
   readonly minFiles: number;
+  readonly depth: number;
   private worker: Worker | null = null;
   /** Set for good when the worker failed: everything runs in the main thread from then on. */
   private abandoned = false;
@@ -38,6 +41,11 @@ export class WorkerAnalyzer implements FileAnalyzer {
 
   constructor(private readonly o: WorkerAnalyzerOptions) {
     this.minFiles = o.minFiles;
+    this.depth = o.depth ?? 4;
+  }
+
+  get backlog(): number {
+    return this.jobs.size;
   }
 
   /** Whether the analysis still goes to a worker. */

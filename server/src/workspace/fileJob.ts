@@ -34,10 +34,15 @@ export function summarizeText(uri: string, text: string): FileOutcome {
 /**
  * Runs `summarizeBytes` elsewhere (another thread). The indexer uses it for a
  * crawl of `minFiles` files or more; below that the hand-over costs more than
- * it saves. The promise resolves in the order the files were given and never
+ * it saves. While it has enough in hand, the indexer analyses the next file
+ * itself, so that both threads work. The promise resolves in the order the files were given and never
  * rejects: whatever goes wrong there, the analyser answers in its own thread.
  */
 export interface FileAnalyzer {
   readonly minFiles: number;
+  /** Files handed over and not yet answered. */
+  readonly backlog: number;
+  /** While the backlog is this or more, the indexer analyses the next file itself. */
+  readonly depth: number;
   summarizeBytes(uri: string, bytes: Uint8Array): Promise<FileOutcome>;
 }

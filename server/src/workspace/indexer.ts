@@ -144,7 +144,7 @@ export class Indexer {
         const uri = uris[i];
         if (this.o.isOpen?.(uri)) {
           // The editor's text counts.
-        } else if (analyzer && content !== null && content !== 'error' && content.bytes.length <= (this.o.maxBytes?.() ?? Infinity)) {
+        } else if (analyzer && analyzer.backlog < analyzer.depth && content !== null && content !== 'error' && content.bytes.length <= (this.o.maxBytes?.() ?? Infinity)) {
           const ticket = ++this.tickets;
           this.inFlight.set(uri, ticket);
           const bytes = content.bytes.length;
