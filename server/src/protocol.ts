@@ -152,6 +152,8 @@ export interface TimelineEvent {
   readonly label: string;
   /** The text the event comes from, to reveal on click; null for computed events (the terms). */
   readonly range: Range | null;
+  /** The file `range` lies in, when it is another file of the set than the timeline's own `uri`. */
+  readonly uri?: string;
 }
 
 export interface Timeline {

@@ -506,7 +506,14 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
       const a = await analysisForTimeline(uri);
       if (!a) return null;
       const set = index.setOf(uri)?.summary ?? null;
-      return timeline(uri, a, set, ctxFor(uri).settings.terms, today, locale);
+      // The other files of the set (the answer seen from the questions, a delay notice): their events too, each with its file.
+      const others: { uri: string; analysis: Analysis }[] = [];
+      for (const d of set?.documents ?? []) {
+        if (d.uri === uri) continue;
+        const other = await analysisForTimeline(d.uri).catch(() => null);
+        if (other) others.push({ uri: d.uri, analysis: other });
+      }
+      return timeline(uri, a, set, ctxFor(uri).settings.terms, today, locale, others);
     } catch (e) {
       connection.console.error(`timeline failed for ${uri}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
       return null;

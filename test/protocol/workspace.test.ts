@@ -116,6 +116,14 @@ describe('protocol: workspace index', function () {
       assert.strictEqual(await s.requestRaw(TIMELINE_REQUEST, { uri: `${folder}/nothing-here.kamervraag` }), null);
     });
 
+    it('kamervraag/timeline of the questions 2024Z18792: the answer comes from the answer file, with that file and its range', async function () {
+      const tl = await s.requestRaw<Timeline>(TIMELINE_REQUEST, { uri: uri('official/kv-tk-2024Z18792.txt') });
+      const answered = tl.events.find((e) => e.kind === 'answered')!;
+      assert.strictEqual(answered.uri, uri('official/ah-tk-20242025-605.txt'));
+      assert.match(lineOf(text('official/ah-tk-20242025-605.txt'), answered.range!.start.line), /20 november 2024/);
+      assert.strictEqual(tl.events.find((e) => e.kind === 'submitted')!.uri, undefined, 'the submission from the requested file itself');
+    });
+
     it('definition from an open document into a closed file: `antwoord 2` of the earlier set', async function () {
       const rel = 'openkamer/kv-2022Z09875.txt';
       const t = text(rel);
@@ -280,7 +288,10 @@ describe('protocol: workspace index', function () {
       const bho = sets.find((x) => x.zaak === '2024Z18792')!;
       assert.strictEqual(bho.uri, `${FOLDER}/official/ah-tk-20242025-605.txt`);
       const tl = await s.requestRaw<Timeline>(TIMELINE_REQUEST, { uri: `${FOLDER}/official/kv-tk-2024Z18792.txt` });
-      assert.deepStrictEqual(tl.events.find((e) => e.kind === 'answered'), { date: '2024-11-20', kind: 'answered', label: 'Answered', range: null });
+      // The answer's event comes from the answer file, read through the client too.
+      const answered = tl.events.find((e) => e.kind === 'answered')!;
+      assert.deepStrictEqual([answered.date, answered.label, answered.uri], ['2024-11-20', 'Answered', `${FOLDER}/official/ah-tk-20242025-605.txt`]);
+      assert.ok(answered.range);
       assert.ok(tl.events.some((e) => e.kind === 'term-regular' && /3-week/.test(e.label)));
     });
 

@@ -426,5 +426,42 @@ describe('workspace index', function () {
       assert.strictEqual(tl.title, 'De ontkoppeling van ontwikkelingshulp');
       assert.strictEqual(tl.state, 'answered');
     });
+
+    it('of the questions of 2024Z18792 with the answer file: the answer and the letter it cites come with that file and their ranges', function () {
+      const uri = uriOf('official/kv-tk-2024Z18792.txt');
+      const answerUri = uriOf('official/ah-tk-20242025-605.txt');
+      const answerText = mem.text('official/ah-tk-20242025-605.txt');
+      const set = index.setOf(uri)!.summary;
+      assert.ok(set.documents.some((d) => d.uri === answerUri));
+      const questions = analyze(mem.text('official/kv-tk-2024Z18792.txt'));
+      const alone = timeline(uri, questions, set, DEFAULT_SETTINGS.terms, '2024-12-20', 'nl');
+      const merged = timeline(uri, questions, set, DEFAULT_SETTINGS.terms, '2024-12-20', 'nl', [{ uri: answerUri, analysis: analyze(answerText) }]);
+      const answered = merged.events.find((e) => e.kind === 'answered')!;
+      assert.strictEqual(answered.uri, answerUri, 'the event says which file it comes from');
+      assert.strictEqual(answered.date, '2024-11-20');
+      assert.match(lineText(answerText, answered.range!.start.line), /20 november 2024/);
+      const letter = merged.events.find((e) => e.kind === 'letter')!;
+      assert.deepStrictEqual([letter.date, letter.label, letter.uri], ['2024-10-29', 'Brief van 29 oktober 2024', answerUri]);
+      assert.ok(!merged.events.some((e) => e.kind === 'date' && e.date === '2024-10-29'), 'no bare date beside the letter of that day');
+      // The requested file's own events keep no uri, and every described event of the questions alone is still there.
+      for (const e of alone.events.filter((x) => x.range !== null && x.kind !== 'date')) {
+        const same = merged.events.find((m) => m.kind === e.kind && m.date === e.date && m.label === e.label);
+        assert.ok(same, `${e.date} ${e.kind} ${e.label}`);
+        assert.strictEqual(same.uri, undefined);
+      }
+      const dates = merged.events.map((e) => e.date);
+      assert.deepStrictEqual(dates, [...dates].sort());
+    });
+
+    it('an undescribed date is labelled with the words before it; a written consultation is no debate', function () {
+      const uri = uriOf('official/ah-tk-20242025-562.txt');
+      const tl = timeline(uri, analyze(mem.text('official/ah-tk-20242025-562.txt')), index.setOf(uri)!.summary, DEFAULT_SETTINGS.terms, '2024-12-20', 'nl');
+      const april = tl.events.find((e) => e.date === '2024-04-04')!;
+      assert.strictEqual(april.kind, 'date', 'a report after a schriftelijk overleg, not a debate');
+      assert.strictEqual(april.label, '…het rapport MINDonderzoek wachttijden ggz van 4 april 2024');
+      // A footnote text's number is not part of its words.
+      const nos = tl.events.find((e) => e.date === '2024-10-22')!;
+      assert.strictEqual(nos.label, 'NOS, 22 oktober 2024');
+    });
   });
 });

@@ -1,13 +1,14 @@
 // The timeline of a set, for the timeline view: submission, the regular and
 // extended terms, delay notices, every dated letter, the debates and rulings
-// the text cites, other dates, and the answer. Events of the requested
-// document carry their range (a click reveals the text); events known only
-// from the set's other files (the answer date seen from the questions) and
-// the computed terms have none.
+// the text cites, other dates, and the answer. The events come from every file
+// of the set the server could read (the questions, the openkamer page, the
+// answer, a delay notice), the requested one first; each carries the range it
+// comes from, and the file when that is another one, so a click reveals the
+// text. The computed terms have no range.
 
 import { formatDateEn, formatDateNl } from '../model/calendar';
 import type { Terms } from '../model/deadlines';
-import type { Span } from '../model/text';
+import { normalizeSpace, type Span } from '../model/text';
 import type { Analysis, IsoDate } from '../model/types';
 import type { SetSummary, Timeline, TimelineEvent, TimelineEventKind } from '../protocol';
 import { fold } from './ministries';
@@ -16,7 +17,8 @@ import { standing } from './state';
 export type TimelineLocale = 'nl' | 'en';
 
 /** Words that make a date a debate's, or a ruling's, when they stand just before it (or just after). */
-const DEBATE = /\b(?:debat|debatten|commissiedebat|notaoverleg|wetgevingsoverleg|plenaire?|plenair|algemeen overleg|schriftelijk overleg|vragenuur|mondelinge vragen|regeling van werkzaamheden|beschouwingen|begrotingsbehandeling|overleg|hoorzitting|rondetafelgesprek|motie)\b/;
+// A written consultation (`schriftelijk overleg`), a bare `overleg` (with municipalities, say) and a motion are no debates.
+const DEBATE = /\b(?:debat|debatten|commissiedebat|notaoverleg|wetgevingsoverleg|plenaire?|plenair|algemeen overleg|vragenuur|mondelinge vragen|regeling van werkzaamheden|beschouwingen|begrotingsbehandeling|hoorzitting|rondetafelgesprek)\b/;
 const RULING = /\b(?:uitspraak|uitspraken|vonnis|arrest|ecli|rechter|rechtbank|raad van state|gerechtshof|hof|beschikking|bestuursrechtspraak|hoge raad|college van beroep)\b/;
 
 /** How many characters around a date are read to classify it. */
@@ -46,65 +48,135 @@ function weeksLabel(days: number, locale: TimelineLocale): string {
   return locale === 'en' ? `${days}-day` : `${days} dagen`;
 }
 
+/** The words just before a date, within its sentence and line, for an undescribed date: `…het rapport van 22 oktober 2024`. */
+function dateContext(text: string, span: Span): string {
+  const from = Math.max(0, span.start - CONTEXT);
+  let cut = from;
+  for (let i = span.start - 1; i >= from; i--) {
+    const c = text.charCodeAt(i);
+    // Stop at a line break, a sentence end or an opening bracket.
+    if (c === 10 || c === 13 || c === 0x2e || c === 0x3f || c === 0x21 || c === 0x3b || c === 0x28 || c === 0x3a) {
+      cut = i + 1;
+      break;
+    }
+  }
+  let before = text.slice(cut, span.start);
+  let clipped = false;
+  if (cut === from && from > 0) {
+    // Cut inside a word: start at the next whole word.
+    const space = before.indexOf(' ');
+    before = space >= 0 ? before.slice(space + 1) : '';
+    clipped = true;
+  }
+  // A footnote text starts with its number glued to the first word (`1Noordhollands Dagblad, …`).
+  let lead = 0;
+  while (lead < before.length && before.charCodeAt(lead) >= 0x30 && before.charCodeAt(lead) <= 0x39) lead++;
+  if (lead > 0 && lead < before.length && before[lead] !== ' ' && before[lead] !== ',') before = before.slice(lead);
+  const words = normalizeSpace(`${before}${text.slice(span.start, span.end)}`).trim();
+  return clipped ? `…${words}` : words;
+}
+
+/** How many characters before an undescribed date its label shows at most. */
+const CONTEXT = 48;
+
+/** A file of the set with its analysis; `uri` is null for the requested file itself. */
+interface Source {
+  readonly uri: string | null;
+  readonly a: Analysis;
+}
+
 /**
  * The timeline of the document `uri` with analysis `a`, within its set (when
- * the index knows it). `today` decides the state of an unanswered set.
+ * the index knows it), with the events of the set's `others` files after its
+ * own. `today` decides the state of an unanswered set.
  */
-export function timeline(uri: string, a: Analysis, set: SetSummary | null, terms: Terms, today: IsoDate, locale: TimelineLocale): Timeline {
+export function timeline(
+  uri: string,
+  a: Analysis,
+  set: SetSummary | null,
+  terms: Terms,
+  today: IsoDate,
+  locale: TimelineLocale,
+  others: readonly { readonly uri: string; readonly analysis: Analysis }[] = [],
+): Timeline {
   const en = locale === 'en';
   const fmt = (iso: IsoDate) => (en ? formatDateEn(iso) : formatDateNl(iso));
-  const m = a.metadata;
+  const sources: Source[] = [{ uri: null, a }, ...others.filter((o) => o.uri !== uri).map((o) => ({ uri: o.uri, a: o.analysis }))];
   const events: (TimelineEvent & { order: number })[] = [];
   const seen = new Set<string>();
-  const push = (date: IsoDate | null, kind: TimelineEventKind, label: string, span: Span | null, order?: number) => {
+  let rank = 0;
+  const push = (source: Source | null, date: IsoDate | null, kind: TimelineEventKind, label: string, span: Span | null, order?: number) => {
     if (!date) return;
-    const key = `${kind}|${date}`;
-    if (seen.has(key) && kind !== 'debate' && kind !== 'ruling') return;
+    // One event a kind and day (the first file's); debates and rulings of one day may be several.
+    const key = kind === 'debate' || kind === 'ruling' ? `${kind}|${date}|${label}` : `${kind}|${date}`;
+    if (seen.has(key)) return;
     seen.add(key);
-    events.push({ date, kind, label, range: span ? a.lines.rangeOf(span) : null, order: order ?? (span ? span.start : Number.MAX_SAFE_INTEGER) });
+    const range = source && span ? source.a.lines.rangeOf(span) : null;
+    const base = { date, kind, label, range, order: rank + (order ?? (span ? span.start : Number.MAX_SAFE_INTEGER / 4)) };
+    events.push(source?.uri && range ? { ...base, uri: source.uri } : base);
   };
-  const submitted = m.submitted ?? set?.submitted ?? null;
-  const answered = m.answered ?? set?.answered ?? null;
-  const noticeGiven = a.notices.length > 0 || m.noticeDate !== null || set?.state === 'delayed' || (set?.documents.some((d) => d.kind === 'notice') ?? false);
+  const firstOf = <T>(pick: (x: Analysis) => T | null): { source: Source; value: T } | null => {
+    for (const source of sources) {
+      const value = pick(source.a);
+      if (value !== null) return { source, value };
+    }
+    return null;
+  };
+  const submittedAt = firstOf((x) => (x.metadata.submitted && x.metadata.submittedSpan ? x.metadata.submittedSpan : null));
+  const answeredAt = firstOf((x) => (x.metadata.answered && x.metadata.answeredSpan ? x.metadata.answeredSpan : null));
+  const submitted = submittedAt ? submittedAt.source.a.metadata.submitted : set?.submitted ?? null;
+  const answered = answeredAt ? answeredAt.source.a.metadata.answered : set?.answered ?? null;
+  const noticeGiven = sources.some((x) => x.a.notices.length > 0 || x.a.metadata.noticeDate !== null) || set?.state === 'delayed' ||
+    (set?.documents.some((d) => d.kind === 'notice') ?? false);
   const st = standing({ submitted, answered, noticeGiven }, terms, today);
 
-  push(submitted, 'submitted', en ? 'Submitted' : 'Ingediend', m.submitted ? m.submittedSpan : null, -1);
+  push(submittedAt?.source ?? null, submitted, 'submitted', en ? 'Submitted' : 'Ingediend', submittedAt?.value ?? null, -1);
   if (submitted && st.deadlines) {
     const d = st.deadlines;
-    push(d.regular, 'term-regular', en ? `End of the ${weeksLabel(d.regularDays, locale)} term` : `Einde termijn van ${weeksLabel(d.regularDays, locale)}`, null);
-    push(d.extended, 'term-extended', en ? `End of the extended ${weeksLabel(d.extendedDays, locale)} term` : `Einde verlengde termijn van ${weeksLabel(d.extendedDays, locale)}`, null);
+    push(null, d.regular, 'term-regular', en ? `End of the ${weeksLabel(d.regularDays, locale)} term` : `Einde termijn van ${weeksLabel(d.regularDays, locale)}`, null);
+    push(null, d.extended, 'term-extended', en ? `End of the extended ${weeksLabel(d.extendedDays, locale)} term` : `Einde verlengde termijn van ${weeksLabel(d.extendedDays, locale)}`, null);
   }
-  const used: Span[] = [];
-  for (const s of [m.submittedSpan, m.answeredSpan]) if (s) used.push(s);
-  for (const n of a.notices) {
-    const date = n.date ?? m.noticeDate;
-    if (date) push(date, 'notice', en ? 'Delay notice' : 'Uitstelbericht', (n.heading ?? n).span);
-    used.push(n.heading?.span ?? n.span);
+  for (const source of sources) {
+    const x = source.a;
+    const m = x.metadata;
+    const used: Span[] = [];
+    for (const s of [m.submittedSpan, m.answeredSpan]) if (s) used.push(s);
+    for (const n of x.notices) {
+      const date = n.date ?? m.noticeDate;
+      if (date) push(source, date, 'notice', en ? 'Delay notice' : 'Uitstelbericht', (n.heading ?? n).span);
+      used.push(n.heading?.span ?? n.span);
+    }
+    if (x.notices.length === 0 && m.noticeDate) push(source, m.noticeDate, 'notice', en ? 'Delay notice' : 'Uitstelbericht', null);
+    for (const l of x.letters) {
+      for (const mention of l.mentions) used.push(mention.span);
+      if (l.notice !== null) continue;
+      push(source, l.date, 'letter', en ? `Letter of ${fmt(l.date)}` : `Brief van ${fmt(l.date)}`, l.mentions[0].span);
+    }
+    const inSections = x.sections.filter((s) => s.kind === 'header' || s.kind === 'footer' || s.kind === 'furniture');
+    const overlaps = (p: Span, q: Span) => p.start < q.end && q.start < p.end;
+    for (const d of x.dates) {
+      if (used.some((u) => overlaps(u, d.span))) continue;
+      if (inSections.some((s) => overlaps(s.span, d.span))) continue;
+      const kind = classify(x.text, d.span);
+      const label = kind === 'debate' ? (en ? `Debate of ${fmt(d.date)}` : `Debat van ${fmt(d.date)}`)
+        : kind === 'ruling' ? (en ? `Ruling of ${fmt(d.date)}` : `Uitspraak van ${fmt(d.date)}`)
+        : dateContext(x.text, d.span);
+      push(source, d.date, kind, label, d.span);
+    }
+    // The next file's events come after this one's on the same day.
+    rank += x.text.length + 1;
   }
-  if (a.notices.length === 0 && m.noticeDate) push(m.noticeDate, 'notice', en ? 'Delay notice' : 'Uitstelbericht', null);
-  for (const l of a.letters) {
-    for (const mention of l.mentions) used.push(mention.span);
-    if (l.notice !== null) continue;
-    push(l.date, 'letter', en ? `Letter of ${fmt(l.date)}` : `Brief van ${fmt(l.date)}`, l.mentions[0].span);
-  }
-  const inSections = a.sections.filter((s) => s.kind === 'header' || s.kind === 'footer' || s.kind === 'furniture');
-  const overlaps = (x: Span, y: Span) => x.start < y.end && y.start < x.end;
-  for (const d of a.dates) {
-    if (used.some((u) => overlaps(u, d.span))) continue;
-    if (inSections.some((s) => overlaps(s.span, d.span))) continue;
-    const kind = classify(a.text, d.span);
-    const label = kind === 'debate' ? (en ? `Debate of ${fmt(d.date)}` : `Debat van ${fmt(d.date)}`)
-      : kind === 'ruling' ? (en ? `Ruling of ${fmt(d.date)}` : `Uitspraak van ${fmt(d.date)}`)
-      : fmt(d.date);
-    push(d.date, kind, label, d.span);
-  }
-  push(answered, 'answered', en ? 'Answered' : 'Beantwoord', m.answered ? m.answeredSpan : null);
+  push(answeredAt?.source ?? null, answered, 'answered', en ? 'Answered' : 'Beantwoord', answeredAt?.value ?? null, Number.MAX_SAFE_INTEGER / 2);
 
-  events.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.order - y.order));
+  events.sort((p, q) => (p.date < q.date ? -1 : p.date > q.date ? 1 : p.order - q.order));
+  // A bare date on a day that already has its event (`Op 29 oktober` beside the letter of that day) adds nothing.
+  const described = new Set(events.filter((e) => e.kind !== 'date' && e.range !== null).map((e) => e.date));
+  const shown = events.filter((e) => e.kind !== 'date' || !described.has(e.date));
+  const m = a.metadata;
   return {
     uri,
     title: set?.title ?? m.title ?? set?.label ?? (m.zaak ? `Kamervraag ${m.zaak}` : uri.slice(uri.lastIndexOf('/') + 1)),
     state: set?.state ?? st.state,
-    events: events.map(({ date, kind, label, range }) => ({ date, kind, label, range })),
+    events: shown.map(({ order: _order, ...event }) => event),
   };
 }
