@@ -49,25 +49,112 @@ function* around<T extends { readonly span: Span }>(list: readonly T[], offset: 
   }
 }
 
+/**
+ * Spans of one kind, sorted by start, with the largest end so far: every span
+ * that holds an offset lies before the last start ≤ offset and after the last
+ * place where the running end falls below it. `order` keeps the document
+ * order of the source lists, so that ties resolve as a linear scan would.
+ */
+interface SpanList<T> {
+  readonly items: T[];
+  readonly starts: number[];
+  readonly spans: Span[];
+  readonly maxEnd: number[];
+  readonly order: number[];
+}
+
+function spanList<T>(entries: { item: T; span: Span }[]): SpanList<T> {
+  // Stable sort by start keeps the document order among equal starts.
+  const sorted = entries.map((e, i) => ({ ...e, i })).sort((x, y) => x.span.start - y.span.start || x.i - y.i);
+  const maxEnd: number[] = [];
+  let m = -1;
+  for (const e of sorted) {
+    m = Math.max(m, e.span.end);
+    maxEnd.push(m);
+  }
+  return { items: sorted.map((e) => e.item), starts: sorted.map((e) => e.span.start), spans: sorted.map((e) => e.span), maxEnd, order: sorted.map((e) => e.i) };
+}
+
+/** The elements of `list` whose span holds `offset`, in document (source) order. */
+function holding<T>(list: SpanList<T>, offset: number): T[] {
+  let lo = 0;
+  let hi = list.starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list.starts[mid] <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const hits: number[] = [];
+  for (let i = lo - 1; i >= 0 && list.maxEnd[i] >= offset; i--) if (holds(list.spans[i], offset)) hits.push(i);
+  if (hits.length > 1) hits.sort((x, y) => list.order[x] - list.order[y]);
+  return hits.map((i) => list.items[i]);
+}
+
+interface Lookup {
+  readonly letters: SpanList<{ letter: Letter; mention: LetterMention }>;
+  readonly questions: SpanList<Question>;
+  readonly answers: SpanList<Block>;
+  readonly notices: SpanList<Notice>;
+  readonly headers: SpanList<HeaderField>;
+  /** The questions answered by each answer block, in order. */
+  readonly answered: Map<Block, Question[]>;
+  /** The first question that carries each number. */
+  readonly byNumber: Map<number, Question>;
+  /** Internal references by target, in document order, with their index in `a.references`. */
+  readonly byTarget: Map<number, number[]>;
+}
+
+const lookups = new WeakMap<Analysis, Lookup>();
+
+/** Sorted lists for the lookups by position and number; built once per analysis. */
+function lookup(a: Analysis): Lookup {
+  let l = lookups.get(a);
+  if (l) return l;
+  const answered = new Map<Block, Question[]>();
+  const byNumber = new Map<number, Question>();
+  for (const q of a.questions) {
+    if (q.answer) {
+      const list = answered.get(q.answer);
+      if (list) list.push(q);
+      else answered.set(q.answer, [q]);
+    }
+    for (const n of q.numbers) if (!byNumber.has(n)) byNumber.set(n, q);
+  }
+  const byTarget = new Map<number, number[]>();
+  a.references.forEach((r, i) => {
+    if (r.scope !== 'internal' || r.target === null) return;
+    const list = byTarget.get(r.target);
+    if (list) list.push(i);
+    else byTarget.set(r.target, [i]);
+  });
+  const headed = <T extends { readonly heading: { readonly span: Span } | null }>(list: readonly T[]) =>
+    spanList(list.flatMap((item) => (item.heading ? [{ item, span: item.heading.span }] : [])));
+  l = {
+    letters: spanList(a.letters.flatMap((letter) => letter.mentions.map((mention) => ({ item: { letter, mention }, span: mention.span })))),
+    questions: headed(a.questions),
+    answers: headed(a.answers),
+    notices: headed(a.notices),
+    headers: spanList(a.headerFields.map((f) => ({ item: f, span: f.span }))),
+    answered,
+    byNumber,
+    byTarget,
+  };
+  lookups.set(a, l);
+  return l;
+}
+
 export function elementAt(a: Analysis, offset: number): Target | null {
+  const l = lookup(a);
   const found: Target[] = [];
   for (const f of around(a.footnotes, offset)) found.push({ kind: 'footnote', span: f.span, footnote: f });
   for (const d of around(a.dates, offset)) found.push({ kind: 'date', span: d.span, date: d });
   for (const r of around(a.references, offset)) found.push({ kind: 'reference', span: r.span, reference: r });
   for (const c of around(a.citations, offset)) found.push({ kind: 'citation', span: c.span, citation: c });
-  for (const letter of a.letters) {
-    for (const m of letter.mentions) if (holds(m.span, offset)) found.push({ kind: 'letter', span: m.span, letter, mention: m });
-  }
-  for (const q of a.questions) {
-    if (q.heading && holds(q.heading.span, offset)) found.push({ kind: 'question', span: q.heading.span, question: q });
-  }
-  for (const b of a.answers) {
-    if (b.heading && holds(b.heading.span, offset)) {
-      found.push({ kind: 'answer', span: b.heading.span, answer: b, questions: a.questions.filter((q) => q.answer === b) });
-    }
-  }
-  for (const n of a.notices) if (n.heading && holds(n.heading.span, offset)) found.push({ kind: 'notice', span: n.heading.span, notice: n });
-  for (const f of a.headerFields) if (holds(f.span, offset)) found.push({ kind: 'header', span: f.span, field: f });
+  for (const { letter, mention: m } of holding(l.letters, offset)) found.push({ kind: 'letter', span: m.span, letter, mention: m });
+  for (const q of holding(l.questions, offset)) found.push({ kind: 'question', span: q.heading!.span, question: q });
+  for (const b of holding(l.answers, offset)) found.push({ kind: 'answer', span: b.heading!.span, answer: b, questions: l.answered.get(b) ?? [] });
+  for (const n of holding(l.notices, offset)) found.push({ kind: 'notice', span: n.heading!.span, notice: n });
+  for (const f of holding(l.headers, offset)) found.push({ kind: 'header', span: f.span, field: f });
   let best: Target | null = null;
   for (const t of found) {
     if (!best || t.span.end - t.span.start < best.span.end - best.span.start) best = t;
@@ -77,12 +164,15 @@ export function elementAt(a: Analysis, offset: number): Target | null {
 
 /** The question whose number is `n`, or null. */
 export function questionByNumber(a: Analysis, n: number): Question | null {
-  return a.questions.find((q) => q.numbers.includes(n)) ?? null;
+  return lookup(a).byNumber.get(n) ?? null;
 }
 
 /** Internal references that point at any of `numbers`. */
 export function referencesTo(a: Analysis, numbers: readonly number[]): Reference[] {
-  return a.references.filter((r) => r.scope === 'internal' && r.target !== null && numbers.includes(r.target));
+  const byTarget = lookup(a).byTarget;
+  const at = [...new Set(numbers)].flatMap((n) => byTarget.get(n) ?? []);
+  if (numbers.length > 1) at.sort((x, y) => x - y);
+  return at.map((i) => a.references[i]);
 }
 
 const ABBREVIATIONS = new Set(['nr', 'nrs', 'art', 'jl', 'bijv', 'resp', 'o.a', 'd.d', 'a.s', 'blz', 'p', 'mr', 'dhr', 'mw', 'drs', 'dr', 'ir', 'prof', 'min', 'ca', 'e.d', 'e.a', 'm.b.t', 't.a.v', 'i.v.m', 'z.s.m', 'vgl', 'zgn', 'etc']);
