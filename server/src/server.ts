@@ -61,6 +61,8 @@ import { timeline } from './workspace/timeline';
 
 /** Delay between the last keystroke and the diagnostics it causes. */
 export const DIAGNOSTICS_DELAY_MS = 150;
+/** Delay between the last keystroke and the index update of an open document. */
+export const INDEX_DELAY_MS = 600;
 
 export { ANALYSIS_REQUEST };
 
@@ -400,7 +402,8 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   });
   documents.onDidChangeContent((e) => {
     scheduleDiagnostics(e.document.uri, published.has(e.document.uri) ? DIAGNOSTICS_DELAY_MS : 0);
-    scheduleIndex(e.document.uri, published.has(e.document.uri) ? DIAGNOSTICS_DELAY_MS : 0);
+    // The index (the Kamervragen view, cross-file links) follows a pause in typing, so its summary never delays the diagnostics of the next keystroke.
+    scheduleIndex(e.document.uri, published.has(e.document.uri) ? INDEX_DELAY_MS : 0);
   });
   documents.onDidClose((e) => {
     const uri = e.document.uri;

@@ -114,22 +114,37 @@ export function kindOf(a: Analysis): DocumentKind {
 const CONTEXT_BEFORE = 120;
 const CONTEXT_AFTER = 240;
 
+/** How many of a letter's dated mentions lend it their words: the first ones describe it; a document citing it 500 times adds no more. */
+const LETTER_MENTIONS_READ = 12;
+
 /** An external answer reference as a site: the words around what it cites. */
 export function referenceSite(a: Analysis, r: Reference): ExternalSite | null {
   if (r.scope !== 'external' || !r.cites) return null;
-  const parts = [a.text.slice(Math.max(0, r.cites.span.start - 40), r.cites.span.end + 40)];
+  const around = a.text.slice(Math.max(0, r.cites.span.start - 40), r.cites.span.end + 40);
   // `het antwoord op vraag 3 in de brief van 25 februari 2022`: what the document says elsewhere about that letter counts too.
   const date = r.cites.letterDate;
   const letter = date ? a.letters.find((l) => l.date === date && l.notice === null) : undefined;
-  if (letter) parts.push(letterWords(a, letter));
-  return { kind: 'reference', number: r.number, date, words: uniqueWords(parts.join(' ')), range: r.range };
+  const words = letter ? mergeWords(uniqueWords(around), letterWords(a, letter)) : uniqueWords(around);
+  return { kind: 'reference', number: r.number, date, words, range: r.range };
 }
 
+/** The words of a letter, once per letter (letters are immutable, like the analysis that holds them). */
+const wordsOfLetter = new WeakMap<Letter, string>();
+
+/** The folded words around the letter's first dated mentions, each once. */
 function letterWords(a: Analysis, letter: Letter): string {
-  return letter.mentions
-    .filter((m) => m.date !== null)
-    .map((m) => a.text.slice(Math.max(0, m.span.start - CONTEXT_BEFORE), m.span.end + CONTEXT_AFTER))
-    .join(' ');
+  let words = wordsOfLetter.get(letter);
+  if (words === undefined) {
+    const parts: string[] = [];
+    for (const m of letter.mentions) {
+      if (m.date === null) continue;
+      parts.push(a.text.slice(Math.max(0, m.span.start - CONTEXT_BEFORE), m.span.end + CONTEXT_AFTER));
+      if (parts.length === LETTER_MENTIONS_READ) break;
+    }
+    words = uniqueWords(parts.join(' '));
+    wordsOfLetter.set(letter, words);
+  }
+  return words;
 }
 
 /** The folded words of a text, each once, in order. */
@@ -137,9 +152,22 @@ function uniqueWords(text: string): string {
   return [...new Set(fold(text).split(' '))].join(' ');
 }
 
-/** A dated letter mention as a site: the words around it and around the letter's other dated mentions (`mijn brief van … in antwoord op vragen van het lid …`). */
+/** Two lists of unique folded words as one, in order: no folding again. */
+function mergeWords(first: string, second: string): string {
+  const seen = new Set(first.split(' '));
+  const out = [first];
+  for (const w of second.split(' ')) {
+    if (!seen.has(w)) {
+      seen.add(w);
+      out.push(w);
+    }
+  }
+  return out.join(' ');
+}
+
+/** A dated letter mention as a site: the words around the letter's first dated mentions (`mijn brief van … in antwoord op vragen van het lid …`). */
 export function letterSite(a: Analysis, mention: LetterMention, letter: Letter): ExternalSite {
-  return { kind: 'letter', number: null, date: mention.date ?? letter.date, words: uniqueWords(letterWords(a, letter)), range: mention.range };
+  return { kind: 'letter', number: null, date: mention.date ?? letter.date, words: letterWords(a, letter), range: mention.range };
 }
 
 /** `ah-tk-20242025-605` for a file named `ah-tk-20242025-605.txt`, `kv-tk-2024Z18792` for `kv-tk-2024Z18792.txt`; null for other names. */
