@@ -289,33 +289,15 @@ export function correctYear(written: string, documentYear: number): number | nul
 /** The occurrence of day-month nearest to `reference`, or the last one before it (`past`) or the next one after (`future`). */
 export function inferYear(day: number, month: number, relative: Relative, reference: IsoDate): number | null {
   const ref = parseIso(reference);
-  if (!Number.isInteger(ref.y)) return inferYearFromStrings(day, month, relative, reference);
-  const refDay = dayNumber(reference);
+  // A reference whose year is no plain number is compared as ISO strings throughout.
+  const refDay = Number.isInteger(ref.y) ? dayNumber(reference) : null;
   let best: number | null = null;
   let bestDistance = Infinity;
-  for (let y = ref.y - 1; y <= ref.y + 1; y++) {
+  for (let k = -1; k <= 1; k++) {
+    const y = ref.y + k;
     if (!isValidDate(y, month, day)) continue;
     // Years of one to four digits survive the ISO round trip: count the days directly.
-    const diff = y >= 0 && y <= 9999 ? Math.floor(Date.UTC(y, month - 1, day) / 86400000) - refDay : daysBetween(reference, toIso(y, month, day));
-    if (relative === 'past' && diff > 0) continue;
-    if (relative === 'future' && diff < 0) continue;
-    const distance = Math.abs(diff);
-    if (distance < bestDistance) {
-      best = y;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-
-/** `inferYear` on ISO strings throughout, for a reference that is no plain date. */
-function inferYearFromStrings(day: number, month: number, relative: Relative, reference: IsoDate): number | null {
-  const ref = parseIso(reference);
-  const years = [ref.y - 1, ref.y, ref.y + 1].filter((y) => isValidDate(y, month, day));
-  let best: number | null = null;
-  let bestDistance = Infinity;
-  for (const y of years) {
-    const diff = daysBetween(reference, toIso(y, month, day));
+    const diff = refDay !== null && y >= 0 && y <= 9999 ? Math.floor(Date.UTC(y, month - 1, day) / 86400000) - refDay : daysBetween(reference, toIso(y, month, day));
     if (relative === 'past' && diff > 0) continue;
     if (relative === 'future' && diff < 0) continue;
     const distance = Math.abs(diff);
