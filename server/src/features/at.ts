@@ -63,16 +63,30 @@ interface SpanList<T> {
   readonly order: number[];
 }
 
-function spanList<T>(entries: { item: T; span: Span }[]): SpanList<T> {
-  // Stable sort by start keeps the document order among equal starts.
-  const sorted = entries.map((e, i) => ({ ...e, i })).sort((x, y) => x.span.start - y.span.start || x.i - y.i);
-  const maxEnd: number[] = [];
-  let m = -1;
-  for (const e of sorted) {
-    m = Math.max(m, e.span.end);
-    maxEnd.push(m);
+function spanList<T>(entries: readonly { item: T; span: Span }[]): SpanList<T> {
+  const n = entries.length;
+  const order: number[] = new Array<number>(n);
+  let inOrder = true;
+  for (let i = 0; i < n; i++) {
+    order[i] = i;
+    if (i > 0 && entries[i].span.start < entries[i - 1].span.start) inOrder = false;
   }
-  return { items: sorted.map((e) => e.item), starts: sorted.map((e) => e.span.start), spans: sorted.map((e) => e.span), maxEnd, order: sorted.map((e) => e.i) };
+  // Most lists come in document order already; otherwise a stable sort by start keeps the document order among equal starts.
+  if (!inOrder) order.sort((x, y) => entries[x].span.start - entries[y].span.start || x - y);
+  const items: T[] = new Array<T>(n);
+  const starts: number[] = new Array<number>(n);
+  const spans: Span[] = new Array<Span>(n);
+  const maxEnd: number[] = new Array<number>(n);
+  let m = -1;
+  for (let k = 0; k < n; k++) {
+    const e = entries[order[k]];
+    items[k] = e.item;
+    starts[k] = e.span.start;
+    spans[k] = e.span;
+    m = Math.max(m, e.span.end);
+    maxEnd[k] = m;
+  }
+  return { items, starts, spans, maxEnd, order };
 }
 
 /** The elements of `list` whose span holds `offset`, in document (source) order. */
