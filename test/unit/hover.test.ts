@@ -5,7 +5,8 @@ import { MarkupContent, MarkupKind } from 'vscode-languageserver-types';
 import { analyze } from '../../server/src/model/analysis';
 import type { Analysis } from '../../server/src/model/types';
 import type { FeatureContext } from '../../server/src/features/context';
-import { esc, hover, hoverAtOffset } from '../../server/src/features/hover';
+import { hover, hoverAtOffset } from '../../server/src/features/hover';
+import { esc } from '../../server/src/features/markdown';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
 
 const CORPUS = path.resolve(__dirname, '../../../test/fixtures/corpus');

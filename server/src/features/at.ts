@@ -17,7 +17,15 @@ import type {
   Question,
   Reference,
 } from '../model/types';
-import { normalizeSpace, type Span } from '../model/text';
+import { normalizeSpace, type Position, type Span } from '../model/text';
+
+/** The offset of a position inside the text, or null for a malformed position or one past the end of its line or of the text. */
+export function offsetOf(a: Analysis, position: Position): number | null {
+  if (!position || !Number.isInteger(position.line) || !Number.isInteger(position.character)) return null;
+  if (position.line < 0 || position.character < 0 || position.line >= a.lines.lineCount) return null;
+  if (position.character > a.lines.lineEnd(position.line) - a.lines.lineStart(position.line)) return null;
+  return a.lines.offsetAt(position);
+}
 
 export type Target =
   | { readonly kind: 'reference'; readonly span: Span; readonly reference: Reference }

@@ -1,7 +1,8 @@
 // What every feature gets besides the analysis: the user's language and settings.
 
+import { formatDateEn, formatDateNl } from '../model/calendar';
 import type { Settings } from '../settings';
-import type { Message } from '../model/types';
+import type { IsoDate, Message } from '../model/types';
 
 export type Locale = 'nl' | 'en';
 
@@ -18,6 +19,11 @@ export function say(ctx: { readonly locale: Locale }, m: Message): string {
 /** Picks Dutch or English text directly. */
 export function t(ctx: { readonly locale: Locale }, nl: string, en: string): string {
   return ctx.locale === 'en' ? en : nl;
+}
+
+/** A date written out in the user's language: `18 mei 2022`, `18 May 2022`. */
+export function formatDate(ctx: { readonly locale: Locale }, iso: IsoDate): string {
+  return ctx.locale === 'en' ? formatDateEn(iso) : formatDateNl(iso);
 }
 
 /** `nl` unless the client's locale is English. */

@@ -7,13 +7,13 @@
 // is linked and the document's own features answer.
 
 import { Location, LocationLink, Position } from 'vscode-languageserver-types';
-import { formatDateEn, formatDateNl } from '../model/calendar';
 import type { Span } from '../model/text';
 import type { Analysis, Letter, LetterMention, Reference } from '../model/types';
 import type { IndexedSet, Target, WorkspaceIndex } from '../workspace/index';
 import { letterSite, referenceSite, type ExternalSite } from '../workspace/summary';
-import { elementAt } from './at';
-import { t, type FeatureContext } from './context';
+import { elementAt, offsetOf } from './at';
+import { formatDate, t, type FeatureContext } from './context';
+import { esc, link } from './markdown';
 
 interface Resolved {
   readonly origin: Span;
@@ -96,14 +96,6 @@ export function resolveAt(a: Analysis, offset: number, uri: string, index: Works
   }
 }
 
-/** The offset of a position inside the text, or null for a position past the end of its line or of the text. */
-function offsetOf(a: Analysis, position: Position): number | null {
-  if (!position || !Number.isInteger(position.line) || !Number.isInteger(position.character)) return null;
-  if (position.line < 0 || position.character < 0 || position.line >= a.lines.lineCount) return null;
-  if (position.character > a.lines.lineEnd(position.line) - a.lines.lineStart(position.line)) return null;
-  return a.lines.offsetAt(position);
-}
-
 export function crossFileDefinition(a: Analysis, position: Position, uri: string, index: WorkspaceIndex): LocationLink[] | null {
   const offset = offsetOf(a, position);
   const r = offset === null ? null : resolveAt(a, offset, uri, index);
@@ -152,19 +144,15 @@ export function crossFileHover(a: Analysis, position: Position, uri: string, ind
   const s = r.set.summary;
   const target = r.targets[0];
   const name = s.title ? `${s.label} — ${s.title}` : s.label;
-  const link = `[${escape(name).replace(/[()]/g, '\\$&')}](${target.uri}#L${target.selection.start.line + 1})`;
-  const out = [r.number !== null ? t(ctx, `**In de werkruimte:** antwoord ${r.number} in ${link}`, `**In the workspace:** answer ${r.number} in ${link}`) : t(ctx, `**In de werkruimte:** ${link}`, `**In the workspace:** ${link}`)];
-  const fmt = (d: string) => (ctx.locale === 'en' ? formatDateEn(d) : formatDateNl(d));
+  const where = link(name, `${target.uri}#L${target.selection.start.line + 1}`);
+  const out = [r.number !== null ? t(ctx, `**In de werkruimte:** antwoord ${r.number} in ${where}`, `**In the workspace:** answer ${r.number} in ${where}`) : t(ctx, `**In de werkruimte:** ${where}`, `**In the workspace:** ${where}`)];
+  const fmt = (d: string) => formatDate(ctx, d);
   const facts: string[] = [];
-  if (s.submitters.length > 0) facts.push(escape(s.submitters.join(', ')));
+  if (s.submitters.length > 0) facts.push(esc(s.submitters.join(', ')));
   if (s.submitted) facts.push(t(ctx, `ingediend ${fmt(s.submitted)}`, `submitted ${fmt(s.submitted)}`));
   if (s.answered) facts.push(t(ctx, `beantwoord ${fmt(s.answered)}`, `answered ${fmt(s.answered)}`));
   else facts.push(t(ctx, 'nog niet beantwoord', 'not answered yet'));
   out.push(facts.join(' · '));
   if (r.targets.length > 1) out.push(t(ctx, `${r.targets.length} bestanden in deze set.`, `${r.targets.length} files in this set.`));
   return out;
-}
-
-function escape(s: string): string {
-  return s.replace(/[\\`*_{}[\]#|<>]/g, '\\$&');
 }

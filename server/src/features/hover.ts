@@ -25,8 +25,9 @@ import type {
   Question,
   Reference,
 } from '../model/types';
-import { elementAt, firstSentence, questionByNumber, referencesTo, Target } from './at';
+import { elementAt, firstSentence, offsetOf, questionByNumber, referencesTo, Target } from './at';
 import { FeatureContext, t } from './context';
+import { esc, escInline, link } from './markdown';
 
 /** Lines of other mentions listed in a hover, at most. */
 const MAX_LINES_LISTED = 8;
@@ -37,11 +38,8 @@ const MAX_LINES_LISTED = 8;
  */
 export function hover(a: Analysis, position: Position, ctx: FeatureContext): Hover | null {
   try {
-    if (!position || !Number.isInteger(position.line) || !Number.isInteger(position.character)) return null;
-    if (position.line < 0 || position.character < 0 || position.line >= a.lines.lineCount) return null;
-    const lineLength = a.lines.lineEnd(position.line) - a.lines.lineStart(position.line);
-    if (position.character > lineLength) return null;
-    return hoverAtOffset(a, a.lines.offsetAt(position), ctx);
+    const offset = offsetOf(a, position);
+    return offset === null ? null : hoverAtOffset(a, offset, ctx);
   } catch {
     return null;
   }
@@ -584,14 +582,6 @@ function bold(s: string): string {
   return `**${s}**`;
 }
 
-/** Escapes the Markdown special characters in document text. */
-export function esc(s: string): string {
-  let out = escInline(s);
-  // A line must not start a list or a heading: `1. …`, `- …`, `+ …`.
-  out = out.replace(/^(\d+)([.)])/, '$1\\$2').replace(/^([-+=])/, '\\$1');
-  return out;
-}
-
 /** Document text with its web addresses kept as links and everything else escaped. */
 function quote(s: string): string {
   const re = /https?:\/\/[^\s<>"]+/g;
@@ -606,17 +596,6 @@ function quote(s: string): string {
   }
   const rest = s.slice(last);
   return out + (last === 0 ? esc(rest) : escInline(rest));
-}
-
-/** Escapes text that does not start a line (no line-start rules). */
-function escInline(s: string): string {
-  return s.replace(/[\\*_[\]`<>|#~]/g, (c) => `\\${c}`);
-}
-
-/** A Markdown link whose target survives parentheses and spaces. */
-function link(label: string, url: string): string {
-  const target = url.replace(/[()\s<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-  return `[${escInline(label)}](${target})`;
 }
 
 /** An inline code span, safe against backticks in the content. */

@@ -6,13 +6,12 @@
 // their questions and letters.
 
 import { SymbolKind, WorkspaceSymbol } from 'vscode-languageserver-types';
-import { formatDateEn, formatDateNl } from '../model/calendar';
 import type { WorkspaceIndex } from '../workspace/index';
-import { t, type FeatureContext } from './context';
+import { formatDate, t, type FeatureContext } from './context';
 
 export function indexSymbols(index: WorkspaceIndex, query: string, ctx: FeatureContext, skip: ReadonlySet<string>, limit = 200): WorkspaceSymbol[] {
   const out: WorkspaceSymbol[] = [];
-  const fmt = (d: string) => (ctx.locale === 'en' ? formatDateEn(d) : formatDateNl(d));
+  const fmt = (d: string) => formatDate(ctx, d);
   for (const f of index.search(query, limit + skip.size)) {
     if (skip.has(f.uri)) continue;
     const detail: string[] = [];

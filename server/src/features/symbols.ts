@@ -5,11 +5,10 @@
 // questions), a `Toelichting` and the footer.
 
 import { DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
-import { formatDateEn, formatDateNl } from '../model/calendar';
 import type { Analysis, Block, Located, Question } from '../model/types';
 import { normalizeSpace, type Span } from '../model/text';
 import { firstSentence, questionBlock } from './at';
-import { t, type FeatureContext } from './context';
+import { formatDate, t, type FeatureContext } from './context';
 
 /** `Vraag 4`, `Vraag 2 en 3`, `Vraag 4, 5, 7 en 8`. */
 export function numbersLabel(numbers: readonly number[], ctx: Pick<FeatureContext, 'locale'>): string {
@@ -74,7 +73,7 @@ export function documentSymbols(a: Analysis, ctx: FeatureContext): DocumentSymbo
     children.push(symbol(a, answerLabel(b, ctx), firstSentence(a.text.slice(b.body.span.start, b.body.span.end), 60), SymbolKind.Method, b.span, b.heading?.span ?? firstLineSpan(a, b.body)));
   }
   for (const n of a.notices) {
-    const date = n.date ? ` – ${ctx.locale === 'en' ? formatDateEn(n.date) : formatDateNl(n.date)}` : '';
+    const date = n.date ? ` – ${formatDate(ctx, n.date)}` : '';
     children.push(symbol(a, `${t(ctx, 'Mededeling', 'Delay notice')}${date}`, '', SymbolKind.Event, n.span, n.heading?.span ?? firstLineSpan(a, n)));
   }
   for (const s of a.sections) {

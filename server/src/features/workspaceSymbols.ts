@@ -1,10 +1,9 @@
 // workspace/symbol over the open documents: each set, its questions and its letters.
 
 import { SymbolKind, WorkspaceSymbol } from 'vscode-languageserver-types';
-import { formatDateEn, formatDateNl } from '../model/calendar';
 import type { Analysis } from '../model/types';
 import { firstSentence } from './at';
-import { t, type FeatureContext } from './context';
+import { formatDate, t, type FeatureContext } from './context';
 import { questionLabel } from './symbols';
 
 /** Case-insensitive match of the query's characters in order (`v12` finds `Vraag 12`). */
@@ -40,7 +39,7 @@ export function workspaceSymbols(docs: readonly { uri: string; analysis: Analysi
       });
     }
     for (const l of a.letters) {
-      const date = ctx.locale === 'en' ? formatDateEn(l.date) : formatDateNl(l.date);
+      const date = formatDate(ctx, l.date);
       push({ name: `${t(ctx, 'Brief van', 'Letter of')} ${date}`, kind: SymbolKind.Object, containerName: set, location: { uri, range: l.mentions[0].range } });
     }
   }

@@ -554,13 +554,7 @@ function haystackOf(s: FileSummary): string {
 
 /** Lower case without accents; ids keep their hyphens (`ah-tk-20242025-584`), other punctuation becomes a space. */
 function searchText(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9-]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return fold(s, true);
 }
 
 /** The words of a query, each once: each must start a word of a file's search text. */

@@ -45,13 +45,13 @@ const KNOWN: readonly string[] = [
   'Infrastructuur',
 ].slice().sort((a, b) => b.length - a.length);
 
-/** Lower case, accents off, punctuation to spaces, single spaces. */
-export function fold(s: string): string {
+/** Lower case, accents off, punctuation to spaces (hyphens too, unless kept), single spaces. */
+export function fold(s: string, keepHyphens = false): string {
   return s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
+    .replace(keepHyphens ? /[^a-z0-9-]+/g : /[^a-z0-9]+/g, ' ')
     .trim();
 }
 

@@ -1,5 +1,6 @@
 // Where a set stands, from its dates, the terms and today.
 
+import { daysBetween } from '../model/calendar';
 import { computeDeadlines, type Terms } from '../model/deadlines';
 import type { Deadlines, IsoDate } from '../model/types';
 import type { SetState } from '../protocol';
@@ -31,13 +32,9 @@ export function standing(s: StateInputs, terms: Terms, today: IsoDate): SetStand
   if (!d) return { state: s.noticeGiven ? 'delayed' : 'open', deadline: null, daysLate: null, deadlines: null };
   if (today > d.applicable) {
     // Days past the term so far.
-    return { state: 'overdue', deadline: d.applicable, daysLate: daysAfter(d.applicable, today), deadlines: d };
+    return { state: 'overdue', deadline: d.applicable, daysLate: daysBetween(d.applicable, today), deadlines: d };
   }
   return { state: s.noticeGiven ? 'delayed' : 'open', deadline: d.applicable, daysLate: null, deadlines: d };
-}
-
-function daysAfter(from: IsoDate, to: IsoDate): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86400000);
 }
 
 /** Today in the UTC calendar, `YYYY-MM-DD`. */

@@ -21,6 +21,17 @@ export type TimelineLocale = 'nl' | 'en';
 const DEBATE = /\b(?:debat|debatten|commissiedebat|notaoverleg|wetgevingsoverleg|plenaire?|plenair|algemeen overleg|vragenuur|mondelinge vragen|regeling van werkzaamheden|beschouwingen|begrotingsbehandeling|hoorzitting|rondetafelgesprek)\b/;
 const RULING = /\b(?:uitspraak|uitspraken|vonnis|arrest|ecli|rechter|rechtbank|raad van state|gerechtshof|hof|beschikking|bestuursrechtspraak|hoge raad|college van beroep)\b/;
 
+const DEBATE_ALL = new RegExp(DEBATE.source, 'g');
+const RULING_ALL = new RegExp(RULING.source, 'g');
+
+/** Where the last match of a global pattern in `s` starts, or -1. */
+function lastMatch(re: RegExp, s: string): number {
+  let at = -1;
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) at = m.index;
+  return at;
+}
+
 /** How many characters around a date are read to classify it. */
 const BEFORE = 90;
 const AFTER = 30;
@@ -29,14 +40,8 @@ function classify(text: string, span: Span): 'debate' | 'ruling' | 'date' {
   const before = fold(text.slice(Math.max(0, span.start - BEFORE), span.start));
   const after = fold(text.slice(span.end, span.end + AFTER));
   // The nearest keyword before the date wins; after it only when none stands before.
-  const last = (re: RegExp, s: string) => {
-    let at = -1;
-    const g = new RegExp(re.source, 'g');
-    for (let m = g.exec(s); m; m = g.exec(s)) at = m.index;
-    return at;
-  };
-  const d = last(DEBATE, before);
-  const r = last(RULING, before);
+  const d = lastMatch(DEBATE_ALL, before);
+  const r = lastMatch(RULING_ALL, before);
   if (d >= 0 || r >= 0) return r > d ? 'ruling' : 'debate';
   if (RULING.test(after)) return 'ruling';
   if (DEBATE.test(after)) return 'debate';
