@@ -3,8 +3,10 @@
 // dist/indexWorker.js), dist/extension.js. Source maps in a
 // development build; minified without source maps with `--production`.
 import * as esbuild from 'esbuild';
+import { readFileSync } from 'fs';
 
 const production = process.argv.includes('--production');
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 /** @type {import('esbuild').BuildOptions} */
 const common = {
@@ -16,6 +18,8 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  // The version the server and the command line report.
+  define: { KAMERVRAAG_VERSION: JSON.stringify(version) },
 };
 
 await Promise.all([

@@ -72,63 +72,10 @@ export interface IndexChangedParams {
   readonly indexing: boolean;
 }
 
-/** Where a set stands. */
-export type SetState =
-  /** Answered within the applicable term. */
-  | 'answered'
-  /** Answered after the applicable term. */
-  | 'late'
-  /** A delay notice came; no answer yet, the extended term has not passed. */
-  | 'delayed'
-  /** No answer, and the applicable term has passed (by the server's today). */
-  | 'overdue'
-  /** No answer yet, still within the term (or no submission date known). */
-  | 'open';
-
-export interface SetsParams {
-  /** Only sets in these states (all when absent). */
-  readonly states?: readonly SetState[];
-  /** Only sets addressed to a ministry whose name contains this text (case-insensitive). */
-  readonly ministry?: string;
-}
-
-/** One file of a set: the openkamer page, the questions as published, the answer, a delay notice. */
-export interface SetDocument {
-  readonly uri: string;
-  readonly kind: 'openkamer' | 'questions' | 'answer' | 'notice';
-}
-
-/**
- * A question set as the index knows it. The files of one set (same zaak
- * number, or the same publication when no zaak number is printed) are merged:
- * the answer comes from the answer file, the delay from the notice.
- */
-export interface SetSummary {
-  /** The primary file: the answer, else the openkamer page, else the notice, else the questions. */
-  readonly uri: string;
-  readonly documents: readonly SetDocument[];
-  /** The document's own label, as the Outline's root: `Kamervraag 2022Z09875` or the publication id. */
-  readonly label: string;
-  readonly zaak: string | null;
-  readonly title: string | null;
-  /** `ah-tk-20242025-584`, `kv-tk-2022Z09875`, … */
-  readonly publicationIds: readonly string[];
-  readonly aanhangselNumber: number | null;
-  readonly vergaderjaar: string | null;
-  readonly submitted: IsoDate | null;
-  readonly answered: IsoDate | null;
-  /** `Name (Party)` */
-  readonly submitters: readonly string[];
-  /** As printed: `minister van Binnenlandse Zaken en Koninkrijksrelaties`. */
-  readonly addressees: readonly string[];
-  /** The ministries the addressees stand for, normalised for filtering: `Binnenlandse Zaken en Koninkrijksrelaties`. */
-  readonly ministries: readonly string[];
-  readonly state: SetState;
-  /** The applicable term's last day, where a submission date is known. */
-  readonly deadline: IsoDate | null;
-  readonly daysLate: number | null;
-  readonly questions: number;
-}
+// The sets of the workspace index: their shapes belong to the index
+// (`workspace/sets.ts`) and go over the wire as they are.
+export type { SetDocument, SetState, SetSummary, SetsParams } from './workspace/sets';
+import type { SetState } from './workspace/sets';
 
 export interface TimelineParams {
   readonly uri: string;
@@ -160,6 +107,8 @@ export interface Timeline {
   readonly uri: string;
   readonly title: string;
   readonly state: SetState;
+  /** The answer terms the timeline was computed with, in days, to name them (`Termijn van 3 weken`); 21 and 42 when absent. */
+  readonly terms?: { readonly regularDays: number; readonly extendedDays: number };
   /** Sorted by date, then in document order. */
   readonly events: readonly TimelineEvent[];
 }

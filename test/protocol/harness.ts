@@ -5,7 +5,7 @@
 // applied and checked), and collects the diagnostics it pushes.
 
 import type { AnalysisJson } from '../../server/src/model/json';
-import { ANALYSIS_REQUEST } from '../../server/src/server';
+import { ANALYSIS_REQUEST } from '../../server/src/protocol';
 import * as assert from 'assert';
 import { spawn, type ChildProcessWithoutNullStreams } from 'child_process';
 import * as fs from 'fs';

@@ -1,6 +1,5 @@
 import * as assert from 'assert';
 import { analyze } from '../../server/src/model/analysis';
-import { AnalysisCache } from '../../server/src/model/cache';
 import { computeDeadlines } from '../../server/src/model/deadlines';
 import { analyzeFixture, fixtureText } from './util';
 
@@ -113,29 +112,5 @@ describe('analysis', () => {
       assert.ok(ms < 60000, `${name}: ${ms} ms`);
       assert.ok(a.diagnostics.length >= 0);
     }
-  });
-});
-
-describe('analysis cache', () => {
-  it('computes one analysis per document version and hands back the same frozen object', () => {
-    const cache = new AnalysisCache(2);
-    const text = fixtureText('openkamer/kv-2022Z09875.txt');
-    let reads = 0;
-    const read = () => {
-      reads++;
-      return text;
-    };
-    const a = cache.get('file:///a.kamervraag', 1, read);
-    assert.strictEqual(cache.get('file:///a.kamervraag', 1, read), a);
-    assert.strictEqual(reads, 1);
-    assert.ok(Object.isFrozen(a) && Object.isFrozen(a.questions) && Object.isFrozen(a.metadata));
-    const b = cache.get('file:///a.kamervraag', 2, () => text.replace('Vraag 14', 'Vraag 15'));
-    assert.notStrictEqual(b, a);
-    assert.strictEqual(b.version, 2);
-    assert.strictEqual(b.questions[13].number, 15);
-    cache.get('file:///b', 1, () => '');
-    cache.get('file:///c', 1, () => '');
-    assert.strictEqual(cache.size, 2);
-    assert.strictEqual(cache.peek('file:///a.kamervraag'), undefined);
   });
 });

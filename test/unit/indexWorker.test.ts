@@ -10,10 +10,10 @@ import * as os from 'os';
 import * as path from 'path';
 import { WorkerAnalyzer } from '../../server/src/node/workerAnalyzer';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
-import { summarizeBytes, type FileAnalyzer, type FileOutcome } from '../../server/src/workspace/fileJob';
+import { summarizeFile, type FileAnalyzer, type FileOutcome, type IngestOptions } from '../../server/src/workspace/ingest';
 import type { WorkspaceFileSystem } from '../../server/src/workspace/fileSystem';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
-import { Indexer } from '../../server/src/workspace/indexer';
+import { Indexer } from '../../server/src/service/indexer';
 import { SKIPPED, workspaceFiles } from './workspaceFixture';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -136,11 +136,11 @@ describe('index worker', function () {
       readonly minFiles = 0;
       readonly backlog = 0;
       readonly depth = Infinity;
-      readonly held: { uri: string; bytes: Uint8Array; resolve: (o: FileOutcome) => void }[] = [];
+      readonly held: { uri: string; bytes: Uint8Array; options: IngestOptions; resolve: (o: FileOutcome) => void }[] = [];
       private waiter: (() => void) | null = null;
-      summarizeBytes(uri: string, bytes: Uint8Array): Promise<FileOutcome> {
+      summarizeFile(uri: string, bytes: Uint8Array, options: IngestOptions): Promise<FileOutcome> {
         return new Promise((resolve) => {
-          this.held.push({ uri, bytes, resolve });
+          this.held.push({ uri, bytes, options, resolve });
           this.waiter?.();
         });
       }
@@ -148,7 +148,7 @@ describe('index worker', function () {
         while (this.held.length < n) await new Promise<void>((r) => (this.waiter = r));
       }
       release(): void {
-        for (const h of this.held.splice(0)) h.resolve(summarizeBytes(h.uri, h.bytes));
+        for (const h of this.held.splice(0)) h.resolve(summarizeFile(h.uri, h.bytes, h.options));
       }
     }
 

@@ -11,10 +11,10 @@ import { crossFileDefinition, crossFileHover, crossFileReferences } from '../../
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import type { WorkspaceFileSystem } from '../../server/src/workspace/fileSystem';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
-import { Indexer } from '../../server/src/workspace/indexer';
+import { Indexer } from '../../server/src/service/indexer';
 import { ministriesOf } from '../../server/src/workspace/ministries';
 import { publicationIdOfName, summarize } from '../../server/src/workspace/summary';
-import { timeline } from '../../server/src/workspace/timeline';
+import { timeline } from '../../server/src/features/timeline';
 import { AH_337, CITED_SENTENCE, CITING_699, CP1252, SIGNAL_EARLIER, SKIPPED, workspaceFiles } from './workspaceFixture';
 
 const FOLDER = 'memfs:/ws';
@@ -89,7 +89,7 @@ describe('workspace index', function () {
 
     it('skips a file larger than the limit', async function () {
       const big = new MemoryFileSystem(new Map([['big.kamervraag', new TextEncoder().encode(`Kamervraag 2024Z00001\n\n${'Tekst. '.repeat(200000)}`)]]));
-      const idx = new WorkspaceIndex();
+      const idx = new WorkspaceIndex(DEFAULT_SETTINGS.terms, '2024-12-20');
       const ix = new Indexer({ fs: big, index: idx, maxBytes: () => 1024 * 1024 });
       await ix.addFolders([FOLDER]);
       assert.strictEqual(idx.size, 0);
@@ -106,7 +106,7 @@ describe('workspace index', function () {
         findFiles: (folder) => (folder === FOLDER ? stuck.findFiles(folder) : never),
         readFile: (uri) => (uri.endsWith('605.txt') ? never : stuck.readFile(uri)),
       };
-      const idx = new WorkspaceIndex();
+      const idx = new WorkspaceIndex(DEFAULT_SETTINGS.terms, '2024-12-20');
       const ix = new Indexer({ fs, index: idx, timeoutMs: 50 });
       await ix.addFolders([FOLDER, `${FOLDER}-other`]);
       assert.deepStrictEqual([...idx.uris()], [uriOf('official/ah-tk-20242025-584.txt')]);
@@ -254,7 +254,7 @@ describe('workspace index', function () {
     });
 
     it('a removed workspace folder takes its files along', async function () {
-      const idx = new WorkspaceIndex();
+      const idx = new WorkspaceIndex(DEFAULT_SETTINGS.terms, '2024-12-20');
       const ix = new Indexer({ fs: new MemoryFileSystem(workspaceFiles()), index: idx });
       await ix.addFolders([FOLDER]);
       assert.ok(idx.size > 80);

@@ -5,6 +5,7 @@ import { CodeAction, CodeActionKind, Range, TextEdit } from 'vscode-languageserv
 import type { Analysis } from '../model/types';
 import { say, type FeatureContext } from './context';
 import { isEnabled, toLspDiagnostic } from './diagnostics';
+import type { Cancellation, LanguageService } from '../service/languageService';
 
 function overlaps(a: Range, b: Range): boolean {
   const before = (p: { line: number; character: number }, q: { line: number; character: number }) => p.line < q.line || (p.line === q.line && p.character < q.character);
@@ -22,4 +23,9 @@ export function codeActions(a: Analysis, range: Range, uri: string, ctx: Feature
     out.push(action);
   }
   return out;
+}
+
+export function provideCodeActions(service: LanguageService, uri: string, range: Range, context: { readonly only?: readonly string[] } | undefined, token?: Cancellation): CodeAction[] {
+  const a = service.analysis(uri);
+  return !a || token?.isCancellationRequested ? [] : codeActions(a, range, uri, service.context(uri), context?.only);
 }

@@ -5,6 +5,7 @@
 import { type CodeLens, Command, Location } from 'vscode-languageserver-types';
 import type { Analysis, Reference } from '../model/types';
 import { t, type FeatureContext } from './context';
+import type { Cancellation, LanguageService } from '../service/languageService';
 
 export const SHOW_REFERENCES = 'kamervraag.showReferences';
 
@@ -28,4 +29,9 @@ export function codeLenses(a: Analysis, uri: string, ctx: FeatureContext): CodeL
     const lens: CodeLens = { range: { start: anchor.range.start, end: anchor.range.start }, command };
     return lens;
   });
+}
+
+export function provideCodeLenses(service: LanguageService, uri: string, token?: Cancellation): CodeLens[] {
+  const a = service.analysis(uri);
+  return !a || token?.isCancellationRequested ? [] : codeLenses(a, uri, service.context(uri));
 }

@@ -7,7 +7,9 @@
 
 import { LocationLink, Position } from 'vscode-languageserver-types';
 import type { Analysis, Block, Located, Question } from '../model/types';
-import { elementAt, questionByNumber } from './at';
+import { elementAt, offsetOf, questionByNumber } from './at';
+import type { Cancellation, LanguageService } from '../service/languageService';
+import { crossFileDefinition } from './crossFile';
 
 function link(uri: string, origin: Located, target: Located, selection: Located = target): LocationLink {
   return LocationLink.create(uri, target.range, selection.range, origin.range);
@@ -22,8 +24,16 @@ export function questionTarget(q: Question): { range: Located; selection: Locate
   return { range: q, selection: q.heading ?? q.question };
 }
 
+/** Across the workspace first (a zaak number, an external reference, another set's letter), then inside the document. */
+export function provideDefinition(service: LanguageService, uri: string, position: Position, token?: Cancellation): LocationLink[] | null {
+  const a = service.analysis(uri);
+  if (!a || token?.isCancellationRequested) return null;
+  return crossFileDefinition(a, position, uri, service.index) ?? definition(a, position, uri);
+}
+
 export function definition(a: Analysis, position: Position, uri: string): LocationLink[] | null {
-  const offset = a.lines.offsetAt(position);
+  const offset = offsetOf(a, position);
+  if (offset === null) return null;
   const el = elementAt(a, offset);
   if (!el) return null;
   const origin: Located = { span: el.span, range: a.lines.rangeOf(el.span) };

@@ -4,6 +4,7 @@
 import { FoldingRange, FoldingRangeKind } from 'vscode-languageserver-types';
 import type { Analysis, Located } from '../model/types';
 import { questionBlock } from './at';
+import type { Cancellation, LanguageService } from '../service/languageService';
 
 export function foldingRanges(a: Analysis): FoldingRange[] {
   const out: FoldingRange[] = [];
@@ -30,4 +31,9 @@ export function foldingRanges(a: Analysis): FoldingRange[] {
   for (const b of a.answers) add(b, FoldingRangeKind.Region);
   for (const n of a.notices) add(n, FoldingRangeKind.Region);
   return out.sort((x, y) => x.startLine - y.startLine || y.endLine - x.endLine);
+}
+
+export function provideFoldingRanges(service: LanguageService, uri: string, token?: Cancellation): FoldingRange[] {
+  const a = service.analysis(uri);
+  return !a || token?.isCancellationRequested ? [] : foldingRanges(a);
 }

@@ -6,14 +6,13 @@
 // except to quote it.
 
 import { Hover, MarkupKind, Position } from 'vscode-languageserver-types';
-import { daysBetween, formatDateEn, formatDateNl, WEEKDAYS_EN, WEEKDAYS_NL, weekday } from '../model/calendar';
-import { termEn, termNl } from '../model/diagnostics';
-import type { Span } from '../model/text';
+import { daysBetween } from '../model/calendar';
+import { answerLabel as answerTitle, capitalize, citationKindName, clip, compactNumbers, days, formatDateEn, formatDateNl, joinList, longDate, questionLabel, termAdjective, termLength, times, weekdayName } from '../i18n/words';
+import { normalizeSpace as collapse, type Span } from '../model/text';
 import type {
   Analysis,
   Block,
   Citation,
-  CitationKind,
   DateMention,
   FootnoteMarker,
   HeaderField,
@@ -28,24 +27,36 @@ import type {
 import { elementAt, firstSentence, offsetOf, questionByNumber, referencesTo, Target } from './at';
 import { FeatureContext, t } from './context';
 import { esc, escInline, link } from './markdown';
+import type { Cancellation, LanguageService } from '../service/languageService';
+import { crossFileHover } from './crossFile';
 
 /** Lines of other mentions listed in a hover, at most. */
 const MAX_LINES_LISTED = 8;
 
 /**
- * The hover at `position`, or null where nothing of the analysis stands there
- * or the position lies outside the document. Never throws.
+ * The hover at `position`: what the document says of the element there, then
+ * what the workspace index knows of the set it stands for. Null where nothing
+ * stands there or the position lies outside the document. Errors are the
+ * caller's to log.
  */
-export function hover(a: Analysis, position: Position, ctx: FeatureContext): Hover | null {
-  try {
-    const offset = offsetOf(a, position);
-    return offset === null ? null : hoverAtOffset(a, offset, ctx);
-  } catch {
-    return null;
-  }
+export function provideHover(service: LanguageService, uri: string, position: Position, token?: Cancellation): Hover | null {
+  const a = service.analysis(uri);
+  if (!a || token?.isCancellationRequested) return null;
+  const ctx = service.context(uri);
+  const own = hover(a, position, ctx);
+  const more = crossFileHover(a, position, uri, service.index, ctx);
+  if (more.length === 0) return own;
+  const value = own && typeof own.contents === 'object' && 'value' in own.contents ? own.contents.value : '';
+  return { ...(own ?? {}), contents: { kind: MarkupKind.Markdown, value: [value, ...more].filter((x) => x).join('\n\n') } };
 }
 
-/** The hover at a text offset; exported for tests, which call it without the safety net of `hover`. */
+/** The document's own hover at `position`, or null. */
+export function hover(a: Analysis, position: Position, ctx: FeatureContext): Hover | null {
+  const offset = offsetOf(a, position);
+  return offset === null ? null : hoverAtOffset(a, offset, ctx);
+}
+
+/** The hover at a text offset. */
 export function hoverAtOffset(a: Analysis, offset: number, ctx: FeatureContext): Hover | null {
   if (!Number.isFinite(offset) || offset < 0 || offset > a.text.length) return null;
   const target = elementAt(a, offset);
@@ -96,8 +107,8 @@ function dateHover(a: Analysis, d: DateMention, ctx: FeatureContext): string[] {
   }
   if (d.weekday && !d.weekday.matches) {
     out.push(t(ctx,
-      `Er staat ${esc(d.weekday.name.toLowerCase())}, maar ${formatDateNl(d.date)} is een ${WEEKDAYS_NL[weekday(d.date)]}.`,
-      `Written as ${esc(d.weekday.name.toLowerCase())}, but ${formatDateEn(d.date)} is a ${WEEKDAYS_EN[weekday(d.date)]}.`));
+      `Er staat ${esc(d.weekday.name.toLowerCase())}, maar ${formatDateNl(d.date)} is een ${weekdayName('nl', d.date)}.`,
+      `Written as ${esc(d.weekday.name.toLowerCase())}, but ${formatDateEn(d.date)} is a ${weekdayName('en', d.date)}.`));
   }
   const submitted = a.metadata.submitted ?? a.deadlines?.submitted ?? null;
   if (submitted) {
@@ -136,11 +147,11 @@ function termsRelation(ctx: FeatureContext, date: IsoDate, regularDays: number, 
   };
   if (ctx.locale === 'en') {
     const word = { before: 'before', on: 'on the last day of', after: 'after' };
-    return `${word[rel(regular)]} the ${termEn(regularDays)} term (${formatDateEn(regular)}), ${word[rel(extended)]} the ${termEn(extendedDays)} term (${formatDateEn(extended)})`;
+    return `${word[rel(regular)]} the ${termAdjective(regularDays)} term (${formatDateEn(regular)}), ${word[rel(extended)]} the ${termAdjective(extendedDays)} term (${formatDateEn(extended)})`;
   }
   const first = { before: 'vóór de termijn', on: 'op de laatste dag van de termijn', after: 'na de termijn' };
   const second = { before: 'vóór die', on: 'op de laatste dag van die', after: 'na die' };
-  return `${first[rel(regular)]} van ${termNl(regularDays)} (${formatDateNl(regular)}), ${second[rel(extended)]} van ${termNl(extendedDays)} (${formatDateNl(extended)})`;
+  return `${first[rel(regular)]} van ${termLength('nl', regularDays)} (${formatDateNl(regular)}), ${second[rel(extended)]} van ${termLength('nl', extendedDays)} (${formatDateNl(extended)})`;
 }
 
 // ---------------------------------------------------------------- letters
@@ -179,8 +190,8 @@ function letterHover(a: Analysis, letter: Letter, mention: LetterMention, ctx: F
     const dl = a.deadlines;
     if (dl) {
       line += ' ' + t(ctx,
-        `De termijn wordt daarmee ${termNl(dl.extendedDays)} (${formatDateNl(dl.extended)}).`,
-        `The term is then ${termEn(dl.extendedDays)} (${formatDateEn(dl.extended)}).`);
+        `De termijn wordt daarmee ${termLength('nl', dl.extendedDays)} (${formatDateNl(dl.extended)}).`,
+        `The term is then ${termAdjective(dl.extendedDays)} (${formatDateEn(dl.extended)}).`);
     }
     out.push(line);
   }
@@ -264,23 +275,8 @@ function noteText(f: FootnoteMarker | null): string | null {
 
 // ---------------------------------------------------------------- citations
 
-const CITATION_KINDS: Record<CitationKind, { nl: string; en: string }> = {
-  zaak: { nl: 'zaaknummer', en: 'case number' },
-  document: { nl: 'documentnummer', en: 'document number' },
-  publication: { nl: 'publicatie', en: 'publication' },
-  kamerstuk: { nl: 'Kamerstuk', en: 'parliamentary paper (Kamerstuk)' },
-  aanhangsel: { nl: 'Aanhangsel Handelingen', en: 'appendix to the Proceedings (Aanhangsel Handelingen)' },
-  handelingen: { nl: 'Handelingen', en: 'Proceedings (Handelingen)' },
-  ecli: { nl: 'ECLI-uitspraak', en: 'court ruling (ECLI)' },
-  staatsblad: { nl: 'Staatsblad', en: 'Bulletin of Acts and Decrees (Staatsblad)' },
-  staatscourant: { nl: 'Staatscourant', en: 'Government Gazette (Staatscourant)' },
-  law: { nl: 'wet', en: 'law' },
-  url: { nl: 'webadres', en: 'web address' },
-};
-
 function citationHover(c: Citation, ctx: FeatureContext): string[] {
-  const kind = CITATION_KINDS[c.kind] ?? { nl: c.kind, en: c.kind };
-  const kindName = capitalize(t(ctx, kind.nl, kind.en));
+  const kindName = capitalize(citationKindName(ctx, c.kind));
   if (c.kind === 'url' && c.url) return [bold(kindName), link(c.url, c.url)];
   const out = [bold(esc(clip(c.label, 160)))];
   const id = c.id && c.id !== c.label && c.id !== c.url ? `, id ${code(c.id)}` : '';
@@ -338,8 +334,8 @@ function noticeHover(a: Analysis, n: Notice, ctx: FeatureContext): string[] {
       if (k >= 0) out.push(t(ctx, `${days(ctx, k)} na indiening (${formatDateNl(dl.submitted)}).`, `${days(ctx, k)} after submission (${formatDateEn(dl.submitted)}).`));
     }
     out.push(t(ctx,
-      `De termijn is daarmee ${termNl(dl.extendedDays)}: ${formatDateNl(dl.extended)} (in plaats van ${termNl(dl.regularDays)}: ${formatDateNl(dl.regular)}).`,
-      `The term is then ${termEn(dl.extendedDays)}: ${formatDateEn(dl.extended)} (instead of ${termEn(dl.regularDays)}: ${formatDateEn(dl.regular)}).`));
+      `De termijn is daarmee ${termLength('nl', dl.extendedDays)}: ${formatDateNl(dl.extended)} (in plaats van ${termLength('nl', dl.regularDays)}: ${formatDateNl(dl.regular)}).`,
+      `The term is then ${termAdjective(dl.extendedDays)}: ${formatDateEn(dl.extended)} (instead of ${termAdjective(dl.regularDays)}: ${formatDateEn(dl.regular)}).`));
   } else {
     out.push(t(ctx, 'De termijn wordt daarmee verlengd.', 'The term is thereby extended.'));
   }
@@ -363,7 +359,7 @@ function headerHover(a: Analysis, f: HeaderField, ctx: FeatureContext): string[]
         : t(ctx, 'Uitstelmelding', 'Delay notice'))];
       out.push(`${t(ctx, 'Van', 'From')}: ${esc(clip(f.value, 160))}`);
       const dl = a.deadlines;
-      if (dl) out.push(t(ctx, `De termijn is daarmee ${termNl(dl.extendedDays)}: ${formatDateNl(dl.extended)}.`, `The term is then ${termEn(dl.extendedDays)}: ${formatDateEn(dl.extended)}.`));
+      if (dl) out.push(t(ctx, `De termijn is daarmee ${termLength('nl', dl.extendedDays)}: ${formatDateNl(dl.extended)}.`, `The term is then ${termAdjective(dl.extendedDays)}: ${formatDateEn(dl.extended)}.`));
       return out;
     }
     case 'Indiener':
@@ -459,11 +455,11 @@ function termLines(regularDays: number, regular: IsoDate, extendedDays: number, 
   const applies = t(ctx, ' — geldt', ' — applies');
   return [
     t(ctx,
-      `Termijn van ${termNl(regularDays)}: ${fullDateNl(regular)}${noticeGiven ? '' : applies}`,
-      `${capitalize(termEn(regularDays))} term: ${fullDateEn(regular)}${noticeGiven ? '' : applies}`),
+      `Termijn van ${termLength('nl', regularDays)}: ${longDate('nl', regular)}${noticeGiven ? '' : applies}`,
+      `${capitalize(termAdjective(regularDays))} term: ${longDate('en', regular)}${noticeGiven ? '' : applies}`),
     t(ctx,
-      `Termijn van ${termNl(extendedDays)} na een uitstelmelding: ${fullDateNl(extended)}${noticeGiven ? ' — geldt (uitstel gemeld)' : ''}`,
-      `${capitalize(termEn(extendedDays))} term after a delay notice: ${fullDateEn(extended)}${noticeGiven ? ' — applies (delay notified)' : ''}`),
+      `Termijn van ${termLength('nl', extendedDays)} na een uitstelmelding: ${longDate('nl', extended)}${noticeGiven ? ' — geldt (uitstel gemeld)' : ''}`,
+      `${capitalize(termAdjective(extendedDays))} term after a delay notice: ${longDate('en', extended)}${noticeGiven ? ' — applies (delay notified)' : ''}`),
   ];
 }
 
@@ -499,58 +495,9 @@ function lineList(ctx: FeatureContext, a: Analysis, spans: readonly Span[]): str
   return lines.length === 1 ? t(ctx, `regel ${list}`, `line ${list}`) : t(ctx, `regels ${list}`, `lines ${list}`);
 }
 
-function questionLabel(ctx: FeatureContext, numbers: readonly number[]): string {
-  return numbers.length > 1
-    ? t(ctx, `Vraag ${joinList(ctx, numbers)}`, `Questions ${joinList(ctx, numbers)}`)
-    : t(ctx, `Vraag ${numbers[0]}`, `Question ${numbers[0]}`);
-}
-
+/** `antwoord 3`, `antwoord 2 en 3` / `answer 3`, `answers 2 and 3`: inside a sentence. */
 function answerLabel(ctx: FeatureContext, numbers: readonly number[]): string {
-  return numbers.length > 1
-    ? t(ctx, `antwoord ${joinList(ctx, numbers)}`, `answer ${joinList(ctx, numbers)}`)
-    : t(ctx, `antwoord ${numbers[0]}`, `answer ${numbers[0]}`);
-}
-
-/** `1, 2 en 3` / `1, 2 and 3`. */
-function joinList(ctx: FeatureContext, items: readonly (string | number)[]): string {
-  const s = items.map(String);
-  if (s.length <= 1) return s.join('');
-  return `${s.slice(0, -1).join(', ')} ${t(ctx, 'en', 'and')} ${s[s.length - 1]}`;
-}
-
-/** `[1–14]`, `[1–3, 5, 7]`: runs of three or more as ranges. */
-function compactNumbers(numbers: readonly number[]): string[] {
-  const sorted = [...new Set(numbers)].sort((x, y) => x - y);
-  const parts: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
-    if (j - i >= 2) parts.push(`${sorted[i]}–${sorted[j]}`);
-    else for (let k = i; k <= j; k++) parts.push(String(sorted[k]));
-    i = j + 1;
-  }
-  return parts;
-}
-
-function days(ctx: FeatureContext, n: number): string {
-  return n === 1 ? t(ctx, '1 dag', '1 day') : t(ctx, `${n} dagen`, `${n} days`);
-}
-
-function times(ctx: FeatureContext, n: number): string {
-  return n === 1 ? t(ctx, '1 keer', 'once') : t(ctx, `${n} keer`, `${n} times`);
-}
-
-/** `woensdag 29 juni 2022` / `Wednesday 29 June 2022`. */
-function longDate(ctx: FeatureContext, iso: IsoDate): string {
-  return ctx.locale === 'en' ? fullDateEn(iso) : fullDateNl(iso);
-}
-
-function fullDateNl(iso: IsoDate): string {
-  return `${WEEKDAYS_NL[weekday(iso)]} ${formatDateNl(iso)}`;
-}
-
-function fullDateEn(iso: IsoDate): string {
-  return `${WEEKDAYS_EN[weekday(iso)]} ${formatDateEn(iso)}`;
+  return answerTitle(ctx, numbers).toLowerCase();
 }
 
 function inside(span: Span | null, offset: number): boolean {
@@ -559,23 +506,6 @@ function inside(span: Span | null, offset: number): boolean {
 
 function slice(a: Analysis, span: Span): string {
   return a.text.slice(span.start, span.end);
-}
-
-function collapse(s: string): string {
-  return s.replace(/[\s\u00a0\u2007\u202f]+/g, ' ').trim();
-}
-
-/** White space collapsed and cut at a word boundary to at most `max` characters. */
-function clip(s: string, max: number): string {
-  const flat = collapse(s);
-  if (flat.length <= max) return flat;
-  const cut = flat.slice(0, max);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:]+$/, '')}…`;
-}
-
-function capitalize(s: string): string {
-  return s.length > 0 ? s[0].toUpperCase() + s.slice(1) : s;
 }
 
 function bold(s: string): string {

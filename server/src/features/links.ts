@@ -3,6 +3,7 @@
 
 import { DocumentLink } from 'vscode-languageserver-types';
 import type { Analysis } from '../model/types';
+import type { Cancellation, LanguageService } from '../service/languageService';
 
 export function documentLinks(a: Analysis): DocumentLink[] {
   const out: DocumentLink[] = [];
@@ -13,4 +14,9 @@ export function documentLinks(a: Analysis): DocumentLink[] {
     out.push(link);
   }
   return out;
+}
+
+export function provideDocumentLinks(service: LanguageService, uri: string, token?: Cancellation): DocumentLink[] {
+  const a = service.analysis(uri);
+  return !a || token?.isCancellationRequested ? [] : documentLinks(a);
 }

@@ -4,7 +4,9 @@
 
 import { DocumentHighlight, DocumentHighlightKind, Location, Position } from 'vscode-languageserver-types';
 import type { Analysis, Located } from '../model/types';
-import { elementAt, referencesTo } from './at';
+import { elementAt, offsetOf, referencesTo } from './at';
+import type { Cancellation, LanguageService } from '../service/languageService';
+import { crossFileReferences } from './crossFile';
 
 interface Occurrence {
   readonly el: Located;
@@ -53,12 +55,32 @@ export function occurrences(a: Analysis, offset: number): Occurrence[] | null {
   return out.sort((x, y) => x.el.span.start - y.el.span.start);
 }
 
+/** The document's own references, then those across the workspace (a set's header, another set's citation), each place once. */
+export function provideReferences(service: LanguageService, uri: string, position: Position, context: { readonly includeDeclaration?: boolean } | undefined, token?: Cancellation): Location[] {
+  const a = service.analysis(uri);
+  if (!a || token?.isCancellationRequested) return [];
+  const includeDeclaration = context?.includeDeclaration ?? true;
+  const inDocument = references(a, position, uri, includeDeclaration);
+  const across = crossFileReferences(a, position, uri, service.index, includeDeclaration);
+  if (!across) return inDocument;
+  const key = (l: Location) => `${l.uri}#${l.range.start.line}:${l.range.start.character}`;
+  const seen = new Set(inDocument.map(key));
+  return [...inDocument, ...across.filter((l) => !seen.has(key(l)))];
+}
+
+export function provideDocumentHighlights(service: LanguageService, uri: string, position: Position, token?: Cancellation): DocumentHighlight[] {
+  const a = service.analysis(uri);
+  return !a || token?.isCancellationRequested ? [] : documentHighlights(a, position);
+}
+
 export function references(a: Analysis, position: Position, uri: string, includeDeclaration: boolean): Location[] {
-  const found = occurrences(a, a.lines.offsetAt(position)) ?? [];
+  const offset = offsetOf(a, position);
+  const found = (offset === null ? null : occurrences(a, offset)) ?? [];
   return found.filter((o) => includeDeclaration || !o.declaration).map((o) => Location.create(uri, o.el.range));
 }
 
 export function documentHighlights(a: Analysis, position: Position): DocumentHighlight[] {
-  const found = occurrences(a, a.lines.offsetAt(position)) ?? [];
+  const offset = offsetOf(a, position);
+  const found = (offset === null ? null : occurrences(a, offset)) ?? [];
   return found.map((o) => DocumentHighlight.create(o.el.range, o.declaration ? DocumentHighlightKind.Write : DocumentHighlightKind.Read));
 }

@@ -5,7 +5,8 @@
 import { Position, SelectionRange } from 'vscode-languageserver-types';
 import type { Analysis } from '../model/types';
 import type { Span } from '../model/text';
-import { elementAt, questionBlock } from './at';
+import { elementAt, offsetOf, questionBlock } from './at';
+import type { Cancellation, LanguageService } from '../service/languageService';
 
 function wordAt(text: string, offset: number): Span | null {
   const isWord = (c: string) => /[\p{L}\p{N}]/u.test(c);
@@ -54,9 +55,17 @@ export function enclosingSpans(a: Analysis, offset: number): Span[] {
   return chain;
 }
 
+export function provideSelectionRanges(service: LanguageService, uri: string, positions: readonly Position[], token?: Cancellation): SelectionRange[] {
+  const a = service.analysis(uri);
+  return !a || token?.isCancellationRequested || !Array.isArray(positions) ? [] : selectionRanges(a, positions);
+}
+
+/** One selection range per position; a position outside the document gets the whole document. */
 export function selectionRanges(a: Analysis, positions: readonly Position[]): SelectionRange[] {
   return positions.map((p) => {
-    const spans = enclosingSpans(a, a.lines.offsetAt(p));
+    const offset = offsetOf(a, p);
+    if (offset === null) return SelectionRange.create(a.lines.rangeOf({ start: 0, end: a.text.length }));
+    const spans = enclosingSpans(a, offset);
     let parent: SelectionRange | undefined;
     for (let i = spans.length - 1; i >= 0; i--) parent = SelectionRange.create(a.lines.rangeOf(spans[i]), parent);
     return parent ?? SelectionRange.create({ start: p, end: p });

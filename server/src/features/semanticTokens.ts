@@ -6,6 +6,7 @@
 import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver-types';
 import type { Analysis } from '../model/types';
 import type { Span } from '../model/text';
+import type { Cancellation, LanguageService } from '../service/languageService';
 
 export const TOKEN_TYPES = ['function', 'number', 'class', 'decorator', 'string', 'keyword'] as const;
 export const TOKEN_MODIFIERS = ['declaration', 'defaultLibrary', 'deprecated'] as const;
@@ -91,4 +92,9 @@ export function semanticTokens(a: Analysis): SemanticTokens {
     last = ev.at;
   }
   return { data };
+}
+
+export function provideSemanticTokens(service: LanguageService, uri: string, token?: Cancellation): SemanticTokens {
+  const a = service.analysis(uri);
+  return !a || token?.isCancellationRequested ? { data: [] } : semanticTokens(a);
 }

@@ -9,6 +9,7 @@ import type { Analysis, Block, Located, Question } from '../model/types';
 import { normalizeSpace, type Span } from '../model/text';
 import { firstSentence, questionBlock } from './at';
 import { formatDate, t, type FeatureContext } from './context';
+import type { Cancellation, LanguageService } from '../service/languageService';
 
 /** `Vraag 4`, `Vraag 2 en 3`, `Vraag 4, 5, 7 en 8`. */
 export function numbersLabel(numbers: readonly number[], ctx: Pick<FeatureContext, 'locale'>): string {
@@ -89,4 +90,18 @@ export function documentSymbols(a: Analysis, ctx: FeatureContext): DocumentSymbo
   const name = m.zaak ? `Kamervraag ${m.zaak}` : m.title ?? t(ctx, 'Kamervraag', 'Parliamentary question');
   const selection = m.zaakSpan ?? m.titleSpan ?? { start: 0, end: Math.min(a.text.length, a.lines.lineEnd(0)) };
   return [symbol(a, name, m.zaak ? m.title ?? '' : '', SymbolKind.Module, whole, selection, children)];
+}
+
+// The outline of an unchanged document is asked for again and again (Outline view, breadcrumbs, sticky scroll): keep it per analysis.
+const outlines = new WeakMap<Analysis, { locale: string; symbols: DocumentSymbol[] }>();
+
+export function provideDocumentSymbols(service: LanguageService, uri: string, token?: Cancellation): DocumentSymbol[] {
+  const a = service.analysis(uri);
+  if (!a || token?.isCancellationRequested) return [];
+  const ctx = service.context(uri);
+  const known = outlines.get(a);
+  if (known && known.locale === ctx.locale) return known.symbols;
+  const symbols = documentSymbols(a, ctx);
+  outlines.set(a, { locale: ctx.locale, symbols });
+  return symbols;
 }

@@ -1,10 +1,13 @@
-// workspace/symbol over the open documents: each set, its questions and its letters.
+// workspace/symbol: the open documents (each set, its questions and its
+// letters), then every other file the workspace index knows.
 
 import { SymbolKind, WorkspaceSymbol } from 'vscode-languageserver-types';
 import type { Analysis } from '../model/types';
 import { firstSentence } from './at';
 import { formatDate, t, type FeatureContext } from './context';
 import { questionLabel } from './symbols';
+import type { Cancellation, LanguageService } from '../service/languageService';
+import { indexSymbols } from './indexSymbols';
 
 /** Case-insensitive match of the query's characters in order (`v12` finds `Vraag 12`). */
 export function matchesQuery(name: string, query: string): boolean {
@@ -44,4 +47,16 @@ export function workspaceSymbols(docs: readonly { uri: string; analysis: Analysi
     }
   }
   return out;
+}
+
+export function provideWorkspaceSymbols(service: LanguageService, query: string, token?: Cancellation): WorkspaceSymbol[] {
+  const docs: { uri: string; analysis: Analysis }[] = [];
+  for (const uri of service.documents.uris()) {
+    if (token?.isCancellationRequested) return [];
+    const a = service.analysis(uri);
+    if (a) docs.push({ uri, analysis: a });
+  }
+  const ctx = { locale: service.locale, settings: service.settings };
+  const q = typeof query === 'string' ? query : '';
+  return [...workspaceSymbols(docs, q, ctx), ...indexSymbols(service.index, q, ctx, new Set(service.documents.uris()))];
 }

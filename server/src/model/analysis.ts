@@ -4,6 +4,7 @@
 // resolution against each other and against the structure. One analysis per
 // document version; nothing in it changes after it is built.
 
+import { compactNumbers } from '../i18n/words';
 import { isValidDate, parseIso, toIso } from './calendar';
 import { findCitations } from './citations';
 import { correctYear, DateCandidate, findDateCandidates, inferYear, weekdayMatches } from './dates';
@@ -52,6 +53,12 @@ export interface AnalyzeOptions {
   readonly version?: number;
   /** The answer terms in days (default 21 and 42). */
   readonly terms?: Terms;
+  /**
+   * The year to read a document by when it dates nothing itself (the caller's
+   * current year: the model reads no clock). Without it, a year typo in such a
+   * document is corrected only where one reading is possible.
+   */
+  readonly year?: number;
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
@@ -110,7 +117,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const noticeDate = explicit(firstIn(header.noticeAt));
   const fallbackYear = mostCommonYear(candidates);
   const documentDate = answered ?? noticeDate ?? submitted ?? (fallbackYear ? `${fallbackYear}-07-01` : null);
-  const documentYear = documentDate ? parseIso(documentDate).y : new Date().getUTCFullYear();
+  const documentYear = documentDate ? parseIso(documentDate).y : options.year ?? null;
 
   // Blocks: questions and answers.
   const { questions, answers, blockAt, questionTextAt } = buildBlocks(structure, at);
@@ -176,7 +183,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
         number: t.number, target, scope, kind: raw.kind, cites,
       });
       if (scope === 'internal' && target === null) {
-        knownNumbers ??= compactNumbers([...numbers]);
+        knownNumbers ??= compactNumbers([...numbers]).join(', ') || '—';
         sink.add(t.span, 'warning', DiagnosticCode.unknownReference, messages.unknownReference(t.number, knownNumbers));
       }
     }
@@ -318,7 +325,7 @@ function mostCommonYear(candidates: readonly DateCandidate[]): number | null {
 function resolveDates(
   candidates: readonly DateCandidate[],
   markerStarts: ReadonlyMap<number, number>,
-  documentYear: number,
+  documentYear: number | null,
   referenceAt: (offset: number) => IsoDate | null,
   text: string,
   lines: LineIndex,
@@ -613,17 +620,6 @@ function buildMetadata(header: HeaderInfo, submitted: IsoDate | null, answered: 
   };
 }
 
-function compactNumbers(ns: number[]): string {
-  const sorted = [...new Set(ns)].sort((a, b) => a - b);
-  const parts: string[] = [];
-  for (let i = 0; i < sorted.length; i++) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
-    parts.push(j > i ? `${sorted[i]}–${sorted[j]}` : String(sorted[i]));
-    i = j;
-  }
-  return parts.join(', ') || '—';
-}
 
 function structuralDiagnostics(
   sink: DiagnosticSink,

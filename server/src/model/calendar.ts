@@ -1,18 +1,7 @@
 // Calendar arithmetic on ISO dates (proleptic Gregorian, no time zones).
+// The names of months and weekdays are words: `i18n/words.ts`.
 
 import type { IsoDate } from './types';
-
-export const MONTHS_NL = [
-  'januari', 'februari', 'maart', 'april', 'mei', 'juni',
-  'juli', 'augustus', 'september', 'oktober', 'november', 'december',
-] as const;
-
-export const WEEKDAYS_NL = ['zondag', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag'] as const;
-export const WEEKDAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
-export const MONTHS_EN = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-] as const;
 
 export function isLeapYear(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
@@ -65,14 +54,4 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
 export function weekday(iso: IsoDate): number {
   const n = dayNumber(iso);
   return (((n + 4) % 7) + 7) % 7;
-}
-
-export function formatDateNl(iso: IsoDate): string {
-  const { y, m, d } = parseIso(iso);
-  return `${d} ${MONTHS_NL[m - 1]} ${y}`;
-}
-
-export function formatDateEn(iso: IsoDate): string {
-  const { y, m, d } = parseIso(iso);
-  return `${d} ${MONTHS_EN[m - 1]} ${y}`;
 }

@@ -5,7 +5,8 @@
 // missing years and of years with too many digits (`20195`: a footnote
 // marker glued to the year, or `20022`: a typo).
 
-import { dayNumber, daysBetween, isValidDate, MONTHS_NL, parseIso, toIso, weekday, WEEKDAYS_NL } from './calendar';
+import { MONTHS_NL, WEEKDAYS_NL } from '../i18n/words';
+import { dayNumber, daysBetween, isValidDate, parseIso, toIso, weekday } from './calendar';
 import { Gap, keyword, Tokens, TokenKind } from './tokens';
 import type { Span } from './text';
 import type { IsoDate } from './types';
@@ -273,9 +274,24 @@ function namedDateAt(
   return { candidates, next: k };
 }
 
-/** The year meant by a year written with one digit too many (`20022` → 2022), nearest the document's year. */
-export function correctYear(written: string, documentYear: number): number | null {
+/**
+ * The year meant by a year written with one digit too many (`20022` → 2022),
+ * nearest the document's year. Without a document year, only a year that is
+ * the one reading counts: no guess between two.
+ */
+export function correctYear(written: string, documentYear: number | null): number | null {
   let best: number | null = null;
+  if (documentYear === null) {
+    for (let i = 0; i < written.length; i++) {
+      const s = written.slice(0, i) + written.slice(i + 1);
+      if (s.length !== 4 || s[0] === '0') continue;
+      const y = +s;
+      if (y < 1800 || y > 2200 || y === best) continue;
+      if (best !== null) return null;
+      best = y;
+    }
+    return best;
+  }
   for (let i = 0; i < written.length; i++) {
     const s = written.slice(0, i) + written.slice(i + 1);
     if (s.length !== 4 || s[0] === '0') continue;

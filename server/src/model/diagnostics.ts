@@ -1,7 +1,7 @@
 // Diagnostics of one document, each with a code, a Dutch and an English
 // message, related locations where useful, and a fix where the fix is certain.
 
-import { formatDateEn, formatDateNl, WEEKDAYS_EN, WEEKDAYS_NL, weekday } from './calendar';
+import { formatDateEn, formatDateNl, termAdjective, termLength, weekdayName } from '../i18n/words';
 import type { LineIndex, Span } from './text';
 import type { Deadlines, Diagnostic, Fix, Message, Severity } from './types';
 
@@ -50,16 +50,6 @@ export class DiagnosticSink {
   }
 }
 
-/** `21` → `3 weken`, `10` → `10 dagen`. */
-export function termNl(days: number): string {
-  return days % 7 === 0 ? `${days / 7} weken` : `${days} dagen`;
-}
-
-/** `21` → `3-week`, `10` → `10-day`. */
-export function termEn(days: number): string {
-  return days % 7 === 0 ? `${days / 7}-week` : `${days}-day`;
-}
-
 export const messages = {
   unknownReference: (n: number, known: string): Message => ({
     nl: `Deze verwijzing noemt vraag ${n}, maar dit document heeft geen vraag ${n} (wel: ${known}).`,
@@ -79,8 +69,8 @@ export const messages = {
     en: `${text} is not a calendar date.`,
   }),
   weekdayMismatch: (written: string, iso: string): Message => ({
-    nl: `${formatDateNl(iso)} valt op een ${WEEKDAYS_NL[weekday(iso)]}, niet op een ${written.toLowerCase()}.`,
-    en: `${formatDateEn(iso)} is a ${WEEKDAYS_EN[weekday(iso)]}, not a ${written.toLowerCase()}.`,
+    nl: `${formatDateNl(iso)} valt op een ${weekdayName('nl', iso)}, niet op een ${written.toLowerCase()}.`,
+    en: `${formatDateEn(iso)} is a ${weekdayName('en', iso)}, not a ${written.toLowerCase()}.`,
   }),
   dayCountMismatch: (stated: number, actual: number, d: Deadlines): Message => ({
     nl: `Er staat na ${stated} dagen, maar van ${formatDateNl(d.submitted)} tot ${formatDateNl(d.answered ?? d.submitted)} is ${actual} dagen.`,
@@ -106,8 +96,8 @@ export const messages = {
   lateAnswer: (d: Deadlines): Message => {
     const days = d.noticeGiven ? d.extendedDays : d.regularDays;
     return {
-      nl: `Beantwoord na ${d.daysTaken} dagen: ${d.daysLate} dagen te laat. De termijn van ${termNl(days)}${d.noticeGiven ? ' (na de uitstelmelding)' : ''} verliep op ${formatDateNl(d.applicable)}.`,
-      en: `Answered after ${d.daysTaken} days: ${d.daysLate} days late. The ${termEn(days)} term${d.noticeGiven ? ' (after the delay notice)' : ''} ended on ${formatDateEn(d.applicable)}.`,
+      nl: `Beantwoord na ${d.daysTaken} dagen: ${d.daysLate} dagen te laat. De termijn van ${termLength('nl', days)}${d.noticeGiven ? ' (na de uitstelmelding)' : ''} verliep op ${formatDateNl(d.applicable)}.`,
+      en: `Answered after ${d.daysTaken} days: ${d.daysLate} days late. The ${termAdjective(days)} term${d.noticeGiven ? ' (after the delay notice)' : ''} ended on ${formatDateEn(d.applicable)}.`,
     };
   },
   noQuestions: (): Message => ({

@@ -4,13 +4,12 @@
 // text with every run of white space (no-break spaces included) collapsed to
 // one space. Messages are in the requested language.
 
+import type { Locale } from '../i18n/words';
 import type { Analysis, CitationKind, Located, Person } from './types';
 import type { Range } from './text';
 import { normalizeSpace } from './text';
 
 export const SCHEMA_VERSION = 1;
-
-export type JsonLocale = 'nl' | 'en';
 
 export interface JsonRange {
   readonly start: { readonly line: number; readonly character: number };
@@ -147,7 +146,7 @@ function person(p: Person): JsonPerson {
   return { name: normalizeSpace(p.name), party: p.party, role: p.role === null ? null : normalizeSpace(p.role) };
 }
 
-export function toJson(a: Analysis, file: string, locale: JsonLocale): AnalysisJson {
+export function toJson(a: Analysis, file: string, locale: Locale): AnalysisJson {
   const m = a.metadata;
   const d = a.deadlines;
   return {

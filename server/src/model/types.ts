@@ -2,6 +2,7 @@
 // built, and every element carries its span (UTF-16 offsets) and its range
 // (0-based line and character, as in LSP).
 
+import type { Message } from '../i18n/words';
 import type { LineIndex, Range, Span } from './text';
 
 export type Layout = 'openkamer' | 'official';
@@ -188,10 +189,6 @@ export interface Deadlines {
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
-export interface Message {
-  readonly nl: string;
-  readonly en: string;
-}
 
 export interface Fix {
   readonly title: Message;
@@ -230,3 +227,5 @@ export interface Analysis {
   readonly deadlines: Deadlines | null;
   readonly diagnostics: readonly Diagnostic[];
 }
+
+export type { Message };

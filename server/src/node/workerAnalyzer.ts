@@ -1,4 +1,4 @@
-// Runs the analysis of crawled files in one worker thread (dist/indexWorker.js),
+// Runs the ingest of crawled files in one worker thread (dist/indexWorker.js),
 // so that the main thread keeps answering requests and merging summaries while
 // the second core analyses. Used by the indexer for crawls of `minFiles` files
 // or more. One worker, started on the first file and ended after a while
@@ -7,7 +7,7 @@
 // with a log line: the server never depends on it.
 
 import { Worker } from 'worker_threads';
-import { summarizeBytes, type FileAnalyzer, type FileOutcome } from '../workspace/fileJob';
+import { summarizeFile, type FileAnalyzer, type FileOutcome, type IngestOptions } from '../workspace/ingest';
 import type { WorkerRequest, WorkerResponse } from './indexWorker';
 
 export interface WorkerAnalyzerOptions {
@@ -24,6 +24,7 @@ export interface WorkerAnalyzerOptions {
 interface Job {
   readonly uri: string;
   readonly bytes: Uint8Array;
+  readonly options: IngestOptions;
   readonly resolve: (out: FileOutcome) => void;
 }
 
@@ -53,15 +54,15 @@ export class WorkerAnalyzer implements FileAnalyzer {
     return !this.abandoned;
   }
 
-  summarizeBytes(uri: string, bytes: Uint8Array): Promise<FileOutcome> {
+  summarizeFile(uri: string, bytes: Uint8Array, options: IngestOptions): Promise<FileOutcome> {
     const worker = this.abandoned ? null : this.start();
-    if (!worker) return Promise.resolve(summarizeBytes(uri, bytes));
+    if (!worker) return Promise.resolve(summarizeFile(uri, bytes, options, Date.now));
     clearTimeout(this.idleTimer);
     const id = ++this.nextId;
     return new Promise<FileOutcome>((resolve) => {
-      this.jobs.set(id, { uri, bytes, resolve });
+      this.jobs.set(id, { uri, bytes, options, resolve });
       // Copied, not transferred: the bytes stay here for the main thread should the worker die.
-      const request: WorkerRequest = { id, uri, bytes };
+      const request: WorkerRequest = { id, uri, bytes, options };
       try {
         worker.postMessage(request);
       } catch (e) {
@@ -135,6 +136,6 @@ export class WorkerAnalyzer implements FileAnalyzer {
   private runHere(): void {
     const jobs = [...this.jobs.values()];
     this.jobs.clear();
-    for (const j of jobs) j.resolve(summarizeBytes(j.uri, j.bytes));
+    for (const j of jobs) j.resolve(summarizeFile(j.uri, j.bytes, j.options, Date.now));
   }
 }

@@ -6,12 +6,12 @@
 // the files it links to; a set's summary is recomputed on the next question
 // that needs it. Pure: no Node built-ins.
 
-import { DEFAULT_TERMS, type Terms } from '../model/deadlines';
+import type { Terms } from '../model/deadlines';
 import type { Range } from '../model/text';
 import type { IsoDate } from '../model/types';
-import type { SetDocument, SetState, SetSummary, SetsParams } from '../protocol';
+import type { SetDocument, SetState, SetSummary, SetsParams } from './sets';
 import { fold } from './ministries';
-import { isoToday, standing } from './state';
+import { standing } from './state';
 import { findTarget, type AnswerTarget, type DocumentKind, type ExternalSite, type FileSummary } from './summary';
 
 /** A set: the files of one zaak (or one publication), merged. */
@@ -80,8 +80,8 @@ export class WorkspaceIndex {
   generation = 0;
 
   constructor(
-    private terms: Terms = DEFAULT_TERMS,
-    private today: IsoDate = isoToday(),
+    private terms: Terms,
+    private today: IsoDate,
   ) {}
 
   setTerms(terms: Terms): void {

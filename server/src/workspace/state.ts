@@ -3,7 +3,7 @@
 import { daysBetween } from '../model/calendar';
 import { computeDeadlines, type Terms } from '../model/deadlines';
 import type { Deadlines, IsoDate } from '../model/types';
-import type { SetState } from '../protocol';
+import type { SetState } from './sets';
 
 export interface StateInputs {
   readonly submitted: IsoDate | null;
@@ -35,9 +35,4 @@ export function standing(s: StateInputs, terms: Terms, today: IsoDate): SetStand
     return { state: 'overdue', deadline: d.applicable, daysLate: daysBetween(d.applicable, today), deadlines: d };
   }
   return { state: s.noticeGiven ? 'delayed' : 'open', deadline: d.applicable, daysLate: null, deadlines: d };
-}
-
-/** Today in the UTC calendar, `YYYY-MM-DD`. */
-export function isoToday(now: Date = new Date()): IsoDate {
-  return now.toISOString().slice(0, 10);
 }

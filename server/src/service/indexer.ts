@@ -5,21 +5,23 @@
 // event loop gets a turn every few milliseconds, so that requests are answered
 // while a large folder is indexed. Open documents override the disk: the
 // server gives their text, and the disk copy is not read while they are open.
-// Pure: no Node built-ins.
+// Every file goes through the one ingest path (`workspace/ingest.ts`), here
+// or in the index worker thread. No Node built-ins: it runs in a browser too.
 
-import { analyze } from '../model/analysis';
-import { decodeBytes } from '../model/decode';
 import type { Analysis } from '../model/types';
-import type { FileAnalyzer, FileOutcome } from './fileJob';
-import { firstLineIdentifies, isCandidateName, isInFolder, isKamervraagByName, type WorkspaceFileSystem } from './fileSystem';
-import type { WorkspaceIndex } from './index';
-import { summarize } from './summary';
+import { isCandidateName, isInFolder, type WorkspaceFileSystem } from '../workspace/fileSystem';
+import type { WorkspaceIndex } from '../workspace/index';
+import { summarizeDocument, summarizeFile, type FileAnalyzer, type FileOutcome, type IngestOptions, type SkipReason } from '../workspace/ingest';
+
+export type { SkipReason };
 
 export interface IndexerOptions {
   readonly fs: WorkspaceFileSystem;
   readonly index: WorkspaceIndex;
   /** Files larger than this many bytes are skipped. */
   readonly maxBytes?: () => number;
+  /** The terms and the year files are read with. */
+  readonly ingestOptions?: () => IngestOptions;
   /** Documents the editor has open: their text comes from the editor, not from the file system. */
   readonly isOpen?: (uri: string) => boolean;
   /** Progress of a folder crawl: files done of total. */
@@ -46,9 +48,6 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   });
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
-
-/** Why a file is not in the index. */
-export type SkipReason = 'not-kamervraag' | 'binary' | 'empty' | 'too-large' | 'unreadable' | 'failed';
 
 /** Gives the event loop a turn: `setImmediate` where there is one (Node), else a zero timeout. */
 function yieldNow(): Promise<void> {
@@ -144,12 +143,12 @@ export class Indexer {
         const uri = uris[i];
         if (this.o.isOpen?.(uri)) {
           // The editor's text counts.
-        } else if (analyzer && analyzer.backlog < analyzer.depth && content !== null && content !== 'error' && content.bytes.length <= (this.o.maxBytes?.() ?? Infinity)) {
+        } else if (analyzer && analyzer.backlog < analyzer.depth && content !== null && content !== 'error') {
           const ticket = ++this.tickets;
           this.inFlight.set(uri, ticket);
           const bytes = content.bytes.length;
           handed.push(
-            analyzer.summarizeBytes(uri, content.bytes).then(
+            analyzer.summarizeFile(uri, content.bytes, this.ingestOptions()).then(
               (out) => this.takeOutcome(uri, ticket, run, out, bytes),
               (e: unknown) => this.takeOutcome(uri, ticket, run, { skip: 'failed', error: String(e) }, bytes),
             ),
@@ -178,17 +177,7 @@ export class Indexer {
     if (this.inFlight.get(uri) !== ticket) return;
     this.inFlight.delete(uri);
     if (run.cancelled || this.o.isOpen?.(uri)) return;
-    if ('summary' in out) {
-      this.o.index.set(out.summary);
-      this.skipped.delete(uri);
-      this.stats.files++;
-      this.stats.bytes += bytes;
-      this.stats.ms += out.ms;
-      return;
-    }
-    this.skipped.set(uri, out.skip);
-    if (out.error) this.o.log?.(`Kamervraag: indexing ${uri} failed: ${out.error}`);
-    this.drop(uri);
+    this.apply(uri, out, bytes);
   }
 
   private async readSafe(uri: string): Promise<{ bytes: Uint8Array } | null | 'error'> {
@@ -199,6 +188,10 @@ export class Indexer {
     }
   }
 
+  private ingestOptions(): IngestOptions {
+    return { ...this.o.ingestOptions?.(), maxBytes: this.o.maxBytes?.() };
+  }
+
   /** Decodes, checks, analyses and summarises a file read from the file system; returns whether the index changed. */
   private take(uri: string, content: { bytes: Uint8Array } | null | 'error'): boolean {
     this.inFlight.delete(uri);
@@ -206,45 +199,33 @@ export class Indexer {
       if (content === 'error') this.skipped.set(uri, 'unreadable');
       return this.drop(uri);
     }
-    const max = this.o.maxBytes?.() ?? Infinity;
-    if (content.bytes.length > max) {
-      this.skipped.set(uri, 'too-large');
-      this.o.log?.(`Kamervraag: ${uri} is larger than ${Math.round(max / 1048576)} MB and is not indexed.`);
-      return this.drop(uri);
+    return this.apply(uri, summarizeFile(uri, content.bytes, this.ingestOptions(), Date.now), content.bytes.length);
+  }
+
+  /** Puts a file's outcome into the index; returns whether the index changed. */
+  private apply(uri: string, out: FileOutcome, bytes: number): boolean {
+    if ('summary' in out) {
+      this.o.index.set(out.summary);
+      this.skipped.delete(uri);
+      this.stats.files++;
+      this.stats.bytes += bytes;
+      this.stats.ms += out.ms;
+      return true;
     }
-    const decoded = decodeBytes(content.bytes);
-    if (decoded.problem?.code === 'binary' || decoded.problem?.code === 'empty') {
-      this.skipped.set(uri, decoded.problem.code);
-      return this.drop(uri);
-    }
-    return this.indexText(uri, decoded.text, content.bytes.length);
+    this.skipped.set(uri, out.skip);
+    if (out.skip === 'too-large') this.o.log?.(`Kamervraag: ${uri} is larger than ${Math.round((this.o.maxBytes?.() ?? 0) / 1048576)} MB and is not indexed.`);
+    if (out.error) this.o.log?.(`Kamervraag: indexing ${uri} failed: ${out.error}`);
+    return this.drop(uri);
   }
 
   private drop(uri: string): boolean {
     return this.o.index.delete(uri);
   }
 
-  /** Indexes a text (from disk or from the editor); a `.txt` file whose first line is not a Kamervraag's is left out. */
+  /** Indexes a text (from the editor), with its analysis when there is one; a `.txt` file whose first line is not a Kamervraag's is left out. */
   indexText(uri: string, text: string, bytes = text.length, analysis?: Analysis): boolean {
     this.inFlight.delete(uri);
-    if (!isKamervraagByName(uri) && !firstLineIdentifies(text)) {
-      this.skipped.set(uri, 'not-kamervraag');
-      return this.drop(uri);
-    }
-    const start = Date.now();
-    try {
-      const a = analysis ?? analyze(text);
-      this.o.index.set(summarize(uri, a));
-      this.skipped.delete(uri);
-      this.stats.files++;
-      this.stats.bytes += bytes;
-      this.stats.ms += Date.now() - start;
-      return true;
-    } catch (e) {
-      this.skipped.set(uri, 'failed');
-      this.o.log?.(`Kamervraag: indexing ${uri} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
-      return this.drop(uri);
-    }
+    return this.apply(uri, summarizeDocument(uri, text, this.ingestOptions(), analysis, Date.now), bytes);
   }
 
   /** Reads a file again (a watcher saw it created or changed, or the editor closed it). */

@@ -6,15 +6,14 @@
 // comes from, and the file when that is another one, so a click reveals the
 // text. The computed terms have no range.
 
-import { formatDateEn, formatDateNl } from '../model/calendar';
+import { eventKindLabel, formatDate, termEndLabel, t, type Locale } from '../i18n/words';
 import type { Terms } from '../model/deadlines';
 import { normalizeSpace, type Span } from '../model/text';
 import type { Analysis, IsoDate } from '../model/types';
 import type { SetSummary, Timeline, TimelineEvent, TimelineEventKind } from '../protocol';
-import { fold } from './ministries';
-import { standing } from './state';
-
-export type TimelineLocale = 'nl' | 'en';
+import type { Cancellation, LanguageService } from '../service/languageService';
+import { fold } from '../workspace/ministries';
+import { standing } from '../workspace/state';
 
 /** Words that make a date a debate's, or a ruling's, when they stand just before it (or just after). */
 // A written consultation (`schriftelijk overleg`), a bare `overleg` (with municipalities, say) and a motion are no debates.
@@ -48,10 +47,6 @@ function classify(text: string, span: Span): 'debate' | 'ruling' | 'date' {
   return 'date';
 }
 
-function weeksLabel(days: number, locale: TimelineLocale): string {
-  if (days % 7 === 0) return locale === 'en' ? `${days / 7}-week` : `${days / 7} weken`;
-  return locale === 'en' ? `${days}-day` : `${days} dagen`;
-}
 
 /** The words just before a date, within its sentence and line, for an undescribed date: `…het rapport van 22 oktober 2024`. */
 function dateContext(text: string, span: Span): string {
@@ -101,11 +96,10 @@ export function timeline(
   set: SetSummary | null,
   terms: Terms,
   today: IsoDate,
-  locale: TimelineLocale,
+  locale: Locale,
   others: readonly { readonly uri: string; readonly analysis: Analysis }[] = [],
 ): Timeline {
-  const en = locale === 'en';
-  const fmt = (iso: IsoDate) => (en ? formatDateEn(iso) : formatDateNl(iso));
+  const fmt = (iso: IsoDate) => formatDate(locale, iso);
   const sources: Source[] = [{ uri: null, a }, ...others.filter((o) => o.uri !== uri).map((o) => ({ uri: o.uri, a: o.analysis }))];
   const events: (TimelineEvent & { order: number })[] = [];
   const seen = new Set<string>();
@@ -135,11 +129,11 @@ export function timeline(
     (set?.documents.some((d) => d.kind === 'notice') ?? false);
   const st = standing({ submitted, answered, noticeGiven }, terms, today);
 
-  push(submittedAt?.source ?? null, submitted, 'submitted', en ? 'Submitted' : 'Ingediend', submittedAt?.value ?? null, -1);
+  push(submittedAt?.source ?? null, submitted, 'submitted', eventKindLabel(locale, 'submitted', terms), submittedAt?.value ?? null, -1);
   if (submitted && st.deadlines) {
     const d = st.deadlines;
-    push(null, d.regular, 'term-regular', en ? `End of the ${weeksLabel(d.regularDays, locale)} term` : `Einde termijn van ${weeksLabel(d.regularDays, locale)}`, null);
-    push(null, d.extended, 'term-extended', en ? `End of the extended ${weeksLabel(d.extendedDays, locale)} term` : `Einde verlengde termijn van ${weeksLabel(d.extendedDays, locale)}`, null);
+    push(null, d.regular, 'term-regular', termEndLabel(locale, 'regular', d), null);
+    push(null, d.extended, 'term-extended', termEndLabel(locale, 'extended', d), null);
   }
   for (const source of sources) {
     const x = source.a;
@@ -148,14 +142,14 @@ export function timeline(
     for (const s of [m.submittedSpan, m.answeredSpan]) if (s) used.push(s);
     for (const n of x.notices) {
       const date = n.date ?? m.noticeDate;
-      if (date) push(source, date, 'notice', en ? 'Delay notice' : 'Uitstelbericht', (n.heading ?? n).span);
+      if (date) push(source, date, 'notice', eventKindLabel(locale, 'notice', terms), (n.heading ?? n).span);
       used.push(n.heading?.span ?? n.span);
     }
-    if (x.notices.length === 0 && m.noticeDate) push(source, m.noticeDate, 'notice', en ? 'Delay notice' : 'Uitstelbericht', null);
+    if (x.notices.length === 0 && m.noticeDate) push(source, m.noticeDate, 'notice', eventKindLabel(locale, 'notice', terms), null);
     for (const l of x.letters) {
       for (const mention of l.mentions) used.push(mention.span);
       if (l.notice !== null) continue;
-      push(source, l.date, 'letter', en ? `Letter of ${fmt(l.date)}` : `Brief van ${fmt(l.date)}`, l.mentions[0].span);
+      push(source, l.date, 'letter', t(locale, `Brief van ${fmt(l.date)}`, `Letter of ${fmt(l.date)}`), l.mentions[0].span);
     }
     const inSections = x.sections.filter((s) => s.kind === 'header' || s.kind === 'footer' || s.kind === 'furniture');
     const overlaps = (p: Span, q: Span) => p.start < q.end && q.start < p.end;
@@ -163,15 +157,15 @@ export function timeline(
       if (used.some((u) => overlaps(u, d.span))) continue;
       if (inSections.some((s) => overlaps(s.span, d.span))) continue;
       const kind = classify(x.text, d.span);
-      const label = kind === 'debate' ? (en ? `Debate of ${fmt(d.date)}` : `Debat van ${fmt(d.date)}`)
-        : kind === 'ruling' ? (en ? `Ruling of ${fmt(d.date)}` : `Uitspraak van ${fmt(d.date)}`)
+      const label = kind === 'debate' ? t(locale, `Debat van ${fmt(d.date)}`, `Debate of ${fmt(d.date)}`)
+        : kind === 'ruling' ? t(locale, `Uitspraak van ${fmt(d.date)}`, `Ruling of ${fmt(d.date)}`)
         : dateContext(x.text, d.span);
       push(source, d.date, kind, label, d.span);
     }
     // The next file's events come after this one's on the same day.
     rank += x.text.length + 1;
   }
-  push(answeredAt?.source ?? null, answered, 'answered', en ? 'Answered' : 'Beantwoord', answeredAt?.value ?? null, Number.MAX_SAFE_INTEGER / 2);
+  push(answeredAt?.source ?? null, answered, 'answered', eventKindLabel(locale, 'answered', terms), answeredAt?.value ?? null, Number.MAX_SAFE_INTEGER / 2);
 
   events.sort((p, q) => (p.date < q.date ? -1 : p.date > q.date ? 1 : p.order - q.order));
   // A bare date on a day that already has its event (`Op 29 oktober` beside the letter of that day) adds nothing.
@@ -182,6 +176,28 @@ export function timeline(
     uri,
     title: set?.title ?? m.title ?? set?.label ?? (m.zaak ? `Kamervraag ${m.zaak}` : uri.slice(uri.lastIndexOf('/') + 1)),
     state: set?.state ?? st.state,
+    terms: { regularDays: terms.regularDays, extendedDays: terms.extendedDays },
     events: shown.map(({ order: _order, ...event }) => event),
   };
+}
+
+/**
+ * The timeline of the set `uri` belongs to: its own events first, then those
+ * of the set's other files (read through the service when they are not open),
+ * all with the terms of `uri`, so that one timeline never mixes two terms.
+ */
+export async function provideTimeline(service: LanguageService, uri: string, token?: Cancellation): Promise<Timeline | null> {
+  const today = service.today();
+  const settings = service.settingsFor(uri);
+  const a = await service.fileAnalysis(uri, settings);
+  if (!a || token?.isCancellationRequested) return null;
+  const set = service.index.setOf(uri)?.summary ?? null;
+  const others: { uri: string; analysis: Analysis }[] = [];
+  for (const d of set?.documents ?? []) {
+    if (d.uri === uri) continue;
+    const other = await service.fileAnalysis(d.uri, settings).catch(() => null);
+    if (other) others.push({ uri: d.uri, analysis: other });
+    if (token?.isCancellationRequested) return null;
+  }
+  return timeline(uri, a, set, settings.terms, today, service.locale, others);
 }

@@ -1,0 +1,40 @@
+// What the platform gives the server (Node: a disk reader, a fast base64
+// decoder, an index worker thread; a browser worker: none of these), and the
+// workspace file system of a client that answers the Kamervraag file requests
+// (VS Code, virtual workspaces too).
+
+import type { Connection } from 'vscode-languageserver';
+import { FIND_FILES_REQUEST, READ_FILE_REQUEST, type FindFilesParams, type ReadFileResult } from './protocol';
+import { CANDIDATE_GLOBS, EXCLUDE_GLOB, type WorkspaceFileSystem } from './workspace/fileSystem';
+import type { FileAnalyzer } from './workspace/ingest';
+
+export interface ServerPlatform {
+  /** Reads `file:` folders itself, for clients without the Kamervraag file-system requests. */
+  readonly diskFileSystem?: WorkspaceFileSystem;
+  readonly decodeBase64?: (base64: string) => Uint8Array;
+  /** Analyses the files of a large crawl in another thread (Node: a worker thread). */
+  readonly indexAnalyzer?: FileAnalyzer;
+}
+
+function decodeBase64Portable(s: string): Uint8Array {
+  const bin = atob(s);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+/** The file system of a client that answers FIND_FILES_REQUEST and READ_FILE_REQUEST. */
+export function clientFileSystem(connection: Connection, decodeBase64: (s: string) => Uint8Array = decodeBase64Portable): WorkspaceFileSystem {
+  return {
+    async findFiles(folder: string) {
+      const params: FindFilesParams = { folder, include: CANDIDATE_GLOBS, exclude: EXCLUDE_GLOB };
+      const list: unknown = await connection.sendRequest(FIND_FILES_REQUEST, params);
+      return Array.isArray(list) ? list.filter((u): u is string => typeof u === 'string') : [];
+    },
+    async readFile(uri: string) {
+      const r = (await connection.sendRequest(READ_FILE_REQUEST, { uri })) as ReadFileResult | null;
+      if (!r || typeof r.base64 !== 'string') return null;
+      return { bytes: decodeBase64(r.base64), mtime: typeof r.mtime === 'number' ? r.mtime : undefined };
+    },
+  };
+}

@@ -1,0 +1,307 @@
+// The language service: one object that owns what the features read. One
+// store of open documents (they override files), one analysis cache keyed by
+// (URI, version or file stamp, terms), the settings per document, the
+// workspace index and its indexer, and today's date. Every feature is a
+// function of this service (see `features/`); the LSP server, the command line
+// and the tests drive the same object. No Node built-ins and no editor API:
+// it runs in the Node server, in a browser worker and in-process in tests.
+
+import type { Analysis, IsoDate } from '../model/types';
+import { localeOf, type Locale } from '../i18n/words';
+import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import type { WorkspaceFileSystem } from '../workspace/fileSystem';
+import { WorkspaceIndex } from '../workspace/index';
+import { ingestBytes, ingestText, type FileAnalyzer, type Ingested, type IngestOptions } from '../workspace/ingest';
+import { AnalysisCache } from './cache';
+import { DocumentStore } from './documents';
+import { Indexer } from './indexer';
+
+/** Delay between the last keystroke and the index update of an open document. */
+export const INDEX_DELAY_MS = 600;
+/** How often, at most, the index reports a change while the first indexing runs. */
+export const INDEX_CHANGED_INTERVAL_MS = 500;
+
+/** Today in the UTC calendar, `YYYY-MM-DD`: the one place that reads the clock for the date. */
+export function isoToday(now: Date = new Date()): IsoDate {
+  return now.toISOString().slice(0, 10);
+}
+
+export interface LanguageServiceOptions {
+  /** Where the workspace's files are read; without one the index holds the open documents only. */
+  readonly fileSystem?: WorkspaceFileSystem | null;
+  /** Analyses the files of a large crawl in another thread. */
+  readonly analyzer?: FileAnalyzer;
+  readonly locale?: Locale | string;
+  /** A fixed today (tests, screenshots); otherwise today follows the clock. */
+  readonly today?: IsoDate;
+  readonly log?: (message: string) => void;
+  /** The index changed: a file added, changed or removed, or indexing finished. */
+  readonly onIndexChanged?: (sets: number, indexing: boolean) => void;
+}
+
+/** A request's cancellation, as LSP's CancellationToken has it. */
+export interface Cancellation {
+  readonly isCancellationRequested: boolean;
+}
+
+/** What a feature reads besides the analysis. */
+export interface FeatureContext {
+  readonly locale: Locale;
+  readonly settings: Settings;
+}
+
+/** Stamp of a file read from the file system: it stays valid until a watcher event or an edit says otherwise. */
+const FILE_STAMP = 'file';
+
+export class LanguageService {
+  readonly documents = new DocumentStore();
+  readonly cache = new AnalysisCache();
+  readonly index: WorkspaceIndex;
+  /** Null without a file system: then the index holds the open documents only. */
+  readonly indexer: Indexer;
+  locale: Locale;
+  private readonly fileSystem: WorkspaceFileSystem | null;
+  private globalSettings: Settings = DEFAULT_SETTINGS;
+  private readonly settingsByUri = new Map<string, Settings>();
+  private pinnedToday: IsoDate | null;
+  private currentToday: IsoDate;
+  private readonly indexTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private changedTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastChangedAt = 0;
+
+  constructor(private readonly o: LanguageServiceOptions = {}) {
+    this.locale = localeOf(o.locale);
+    this.pinnedToday = o.today ?? null;
+    this.currentToday = this.pinnedToday ?? isoToday();
+    this.index = new WorkspaceIndex(DEFAULT_SETTINGS.terms, this.currentToday);
+    this.fileSystem = o.fileSystem ?? null;
+    this.indexer = new Indexer({
+      fs: this.fileSystem ?? { findFiles: async () => [], readFile: async () => null },
+      index: this.index,
+      maxBytes: () => this.globalSettings.maxFileSizeMB * 1024 * 1024,
+      ingestOptions: () => this.ingestOptions(this.globalSettings),
+      isOpen: (uri) => this.documents.has(uri),
+      onChange: () => this.indexChanged(),
+      log: o.log,
+      analyzer: o.analyzer,
+    });
+  }
+
+  get hasFileSystem(): boolean {
+    return this.fileSystem !== null;
+  }
+
+  // ── Today ─────────────────────────────────────────────────────────────────
+
+  /** Today: pinned, or the clock's (the server may run past midnight; the index follows). */
+  today(): IsoDate {
+    if (this.pinnedToday === null) {
+      const now = isoToday();
+      if (now !== this.currentToday) {
+        this.currentToday = now;
+        this.index.setToday(now);
+      }
+    }
+    return this.currentToday;
+  }
+
+  pinToday(today: IsoDate): void {
+    this.pinnedToday = today;
+    this.currentToday = today;
+    this.index.setToday(today);
+  }
+
+  // ── Settings ─────────────────────────────────────────────────────────────
+
+  settingsFor(uri: string): Settings {
+    return this.settingsByUri.get(uri) ?? this.globalSettings;
+  }
+
+  hasSettings(uri: string): boolean {
+    return this.settingsByUri.has(uri);
+  }
+
+  setSettings(uri: string, settings: Settings): void {
+    this.settingsByUri.set(uri, settings);
+  }
+
+  /** The workspace's settings: the default for documents without their own, and the index's terms. Returns whether the index changed. */
+  setGlobalSettings(settings: Settings): boolean {
+    this.globalSettings = settings;
+    const generation = this.index.generation;
+    this.index.setTerms(settings.terms);
+    return this.index.generation !== generation;
+  }
+
+  get settings(): Settings {
+    return this.globalSettings;
+  }
+
+  /** Forgets every document's own settings (the configuration changed). */
+  clearSettings(): void {
+    this.settingsByUri.clear();
+  }
+
+  context(uri: string): FeatureContext {
+    return { locale: this.locale, settings: this.settingsFor(uri) };
+  }
+
+  private ingestOptions(settings: Settings): IngestOptions {
+    return { terms: settings.terms, year: Number(this.today().slice(0, 4)) };
+  }
+
+  // ── Analyses ─────────────────────────────────────────────────────────────
+
+  /** The size limit of `uri` in MB when its open text is larger, else null. */
+  tooLarge(uri: string): number | null {
+    const doc = this.documents.get(uri);
+    const limit = this.settingsFor(uri).maxFileSizeMB;
+    return doc && doc.getText().length > limit * 1024 * 1024 ? limit : null;
+  }
+
+  /** The analysis of an open document with its own terms, or null when it is not open or too large. */
+  analysis(uri: string): Analysis | null {
+    const doc = this.documents.get(uri);
+    if (!doc || this.tooLarge(uri) !== null) return null;
+    const settings = this.settingsFor(uri);
+    return this.cache.get(uri, doc.version, settings.terms, () => this.analyzeText(uri, doc.getText(), settings, doc.version));
+  }
+
+  private analyzeText(uri: string, text: string, settings: Settings, version?: number): Analysis {
+    const r = ingestText(uri, text, { ...this.ingestOptions(settings), version });
+    if (r.ok) return r.analysis;
+    throw new Error(r.error ?? `cannot analyse ${uri}: ${r.skip}`);
+  }
+
+  /**
+   * The analysis of any file of the workspace, with the given settings' terms
+   * (the document's own by default): the open document's, or the file read
+   * through the file system (kept until a watcher event or an edit). Null when
+   * it cannot be read or is no text.
+   */
+  async fileAnalysis(uri: string, settings: Settings = this.settingsFor(uri)): Promise<Analysis | null> {
+    const doc = this.documents.get(uri);
+    if (doc) {
+      if (this.tooLarge(uri) !== null) return null;
+      return this.cache.get(uri, doc.version, settings.terms, () => this.analyzeText(uri, doc.getText(), settings, doc.version));
+    }
+    const known = this.cache.peek(uri, FILE_STAMP, settings.terms);
+    if (known) return known;
+    if (!this.fileSystem) return null;
+    const content = await this.fileSystem.readFile(uri).catch(() => null);
+    if (!content) return null;
+    const r = this.ingest(uri, content.bytes, settings);
+    if (!r.ok) return null;
+    return this.cache.get(uri, FILE_STAMP, settings.terms, () => r.analysis);
+  }
+
+  /** The one path from bytes to an analysis, with the given settings (the workspace's by default). */
+  ingest(uri: string, bytes: Uint8Array, settings: Settings = this.globalSettings): Ingested {
+    return ingestBytes(uri, bytes, { ...this.ingestOptions(settings), maxBytes: settings.maxFileSizeMB * 1024 * 1024 });
+  }
+
+  // ── Documents ────────────────────────────────────────────────────────────
+
+  openDocument(uri: string, languageId: string, version: number, text: string): void {
+    this.documents.open(uri, languageId, version, text);
+  }
+
+  closeDocument(uri: string): void {
+    this.documents.close(uri);
+    this.cache.delete(uri);
+    this.settingsByUri.delete(uri);
+    const pending = this.indexTimers.get(uri);
+    if (pending) clearTimeout(pending);
+    this.indexTimers.delete(uri);
+    // Back to the disk's copy, or out of the index when it is not in the workspace.
+    if (this.indexer.inWorkspace(uri)) void this.indexer.refresh(uri);
+    else if (this.index.delete(uri)) this.indexChanged();
+  }
+
+  /** Puts an open document's current text into the index after `delay` ms (it overrides the disk). */
+  scheduleIndex(uri: string, delay = INDEX_DELAY_MS): void {
+    const pending = this.indexTimers.get(uri);
+    if (pending) clearTimeout(pending);
+    this.indexTimers.set(uri, setTimeout(() => {
+      this.indexTimers.delete(uri);
+      this.indexDocument(uri);
+    }, delay));
+  }
+
+  /** Puts an open document's current text into the index now. */
+  indexDocument(uri: string): void {
+    const doc = this.documents.get(uri);
+    if (!doc) return;
+    try {
+      const before = JSON.stringify(this.index.setOf(uri)?.summary ?? null);
+      const a = this.analysis(uri);
+      const changed = a ? this.indexer.indexText(uri, doc.getText(), doc.getText().length, a) : this.index.delete(uri);
+      if (changed && JSON.stringify(this.index.setOf(uri)?.summary ?? null) !== before) this.indexChanged();
+    } catch (e) {
+      this.o.log?.(`Indexing ${uri} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    }
+  }
+
+  // ── The workspace ────────────────────────────────────────────────────────
+
+  /** Indexes workspace folders; reports progress; `finished` runs before the index tells it changed, at the end. */
+  async addFolders(folders: readonly string[], progress?: (done: number, total: number) => void, finished?: () => void): Promise<void> {
+    try {
+      if (this.fileSystem && folders.length > 0) await this.indexer.addFolders(folders, progress);
+    } finally {
+      finished?.();
+      this.sendIndexChanged();
+    }
+  }
+
+  removeFolder(folder: string): void {
+    this.indexer.removeFolder(folder);
+  }
+
+  private watchQueue: Promise<unknown> = Promise.resolve();
+
+  /** A watcher saw a file created, changed or deleted (a deleted folder comes as one event). Applied in order. */
+  fileEvent(uri: string, deleted: boolean): Promise<unknown> {
+    this.watchQueue = this.watchQueue.then(async () => {
+      if (!this.documents.has(uri)) this.cache.delete(uri);
+      if (deleted) {
+        if (!this.indexer.remove(uri)) this.indexer.removeUnder(uri);
+      } else await this.indexer.refresh(uri);
+    }).catch((e) => this.o.log?.(`Watcher update failed: ${String(e)}`));
+    return this.watchQueue;
+  }
+
+  get indexing(): boolean {
+    return this.indexer.indexing;
+  }
+
+  private sendIndexChanged(): void {
+    if (this.changedTimer) clearTimeout(this.changedTimer);
+    this.changedTimer = null;
+    this.lastChangedAt = Date.now();
+    try {
+      this.o.onIndexChanged?.(this.index.setCount, this.indexer.indexing);
+    } catch (e) {
+      this.o.log?.(`indexChanged failed: ${String(e)}`);
+    }
+  }
+
+  /** Reports a change soon after it happens, at most every INDEX_CHANGED_INTERVAL_MS while indexing. */
+  indexChanged(): void {
+    if (this.changedTimer) return;
+    const wait = this.indexer.indexing ? Math.max(0, this.lastChangedAt + INDEX_CHANGED_INTERVAL_MS - Date.now()) : 50;
+    this.changedTimer = setTimeout(() => this.sendIndexChanged(), wait);
+  }
+
+  /** Ends the timers (shutdown, tests). */
+  dispose(): void {
+    for (const t of this.indexTimers.values()) clearTimeout(t);
+    this.indexTimers.clear();
+    if (this.changedTimer) clearTimeout(this.changedTimer);
+    this.changedTimer = null;
+  }
+}
+
+export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
+  return new LanguageService(options);
+}

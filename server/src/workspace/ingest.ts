@@ -1,0 +1,131 @@
+// The one path from a file's bytes to what the project knows of it:
+// bytes → decode → identify → analyse (→ summarise, for the index). The
+// language service, the indexer, the index worker thread, the timeline and the
+// command line all come through here, so that a file reads the same wherever
+// it is read. Pure: no Node built-ins, no clock (the caller gives the year).
+
+import { analyze } from '../model/analysis';
+import type { Terms } from '../model/deadlines';
+import { decodeBytes, type DecodeProblem } from '../model/decode';
+import type { Analysis } from '../model/types';
+import { firstLineIdentifies, isKamervraagByName } from './fileSystem';
+import { summarize, type FileSummary } from './summary';
+
+/** Why a file is not in the index. */
+export type SkipReason = 'not-kamervraag' | 'binary' | 'empty' | 'too-large' | 'unreadable' | 'failed';
+
+export interface IngestOptions {
+  /** The answer terms in days (default 21 and 42). */
+  readonly terms?: Terms;
+  /** The year to read an undated document by (the caller's current year). */
+  readonly year?: number;
+  /** The document version, kept in the analysis. */
+  readonly version?: number;
+  /** Larger inputs (bytes, or characters for a text) are not analysed. */
+  readonly maxBytes?: number;
+  /**
+   * Whether a file must show that it is a question set (by its name, or by
+   * its first line for a `.txt`) to be analysed. The index asks it; a file the
+   * user opens or names on the command line is analysed whatever its name.
+   */
+  readonly identify?: boolean;
+}
+
+/** A file read and analysed, or why not. */
+export type Ingested =
+  | {
+      readonly ok: true;
+      readonly text: string;
+      /** A decoding problem that still left a text (`not-utf8`: read as Windows-1252). */
+      readonly problem: DecodeProblem | null;
+      readonly analysis: Analysis;
+      /** Whether the name or the first line says it is a question set. */
+      readonly identified: boolean;
+    }
+  | { readonly ok: false; readonly skip: SkipReason; readonly problem?: DecodeProblem; readonly error?: string };
+
+/** Whether the name or the first line of a file says it is a question set. */
+export function identifies(uri: string, text: string): boolean {
+  return isKamervraagByName(uri) || firstLineIdentifies(text);
+}
+
+/** Decodes and analyses a file's bytes. */
+export function ingestBytes(uri: string, bytes: Uint8Array, options: IngestOptions = {}): Ingested {
+  if (options.maxBytes !== undefined && bytes.length > options.maxBytes) return { ok: false, skip: 'too-large' };
+  const decoded = decodeBytes(bytes);
+  if (decoded.problem?.code === 'binary' || decoded.problem?.code === 'empty') return { ok: false, skip: decoded.problem.code, problem: decoded.problem };
+  return ingestText(uri, decoded.text, options, decoded.problem ?? null);
+}
+
+/** Analyses a text (an open document's, or a decoded file's). */
+export function ingestText(uri: string, text: string, options: IngestOptions = {}, problem: DecodeProblem | null = null): Ingested {
+  if (options.maxBytes !== undefined && text.length > options.maxBytes) return { ok: false, skip: 'too-large' };
+  const identified = identifies(uri, text);
+  if (options.identify && !identified) return { ok: false, skip: 'not-kamervraag' };
+  try {
+    const analysis = analyze(text, { terms: options.terms, year: options.year, version: options.version });
+    return { ok: true, text, problem, analysis, identified };
+  } catch (e) {
+    return { ok: false, skip: 'failed', error: e instanceof Error ? e.stack ?? e.message : String(e) };
+  }
+}
+
+/**
+ * Whether an analysis found a question set at all: questions, answers, a
+ * delay notice, or a header that names the set. A text with none of these
+ * (`Hallo wereld`) is no question set, whatever its file is called.
+ */
+export function isQuestionSet(a: Analysis): boolean {
+  const m = a.metadata;
+  return a.questions.length > 0 || a.answers.length > 0 || a.notices.length > 0 || m.zaak !== null || m.noticeDate !== null ||
+    m.submitted !== null || m.answered !== null;
+}
+
+/** What became of a file in the index: its summary (and the ms it took), or why it is not in the index. */
+export type FileOutcome =
+  | { readonly summary: FileSummary; readonly ms: number }
+  | { readonly skip: SkipReason; readonly error?: string };
+
+/** A file's share of the indexing: ingest as the index does (identified files only), then summarise. */
+export function summarizeFile(uri: string, bytes: Uint8Array, options: IngestOptions = {}, now: () => number = () => 0): FileOutcome {
+  const start = now();
+  return outcomeOf(uri, ingestBytes(uri, bytes, { ...options, identify: true }), start, now);
+}
+
+/** As `summarizeFile`, for a text (an open document's), with its analysis when there is one already. */
+export function summarizeDocument(uri: string, text: string, options: IngestOptions = {}, analysis?: Analysis, now: () => number = () => 0): FileOutcome {
+  const start = now();
+  if (analysis) {
+    if (options.maxBytes !== undefined && text.length > options.maxBytes) return { skip: 'too-large' };
+    if (!identifies(uri, text)) return { skip: 'not-kamervraag' };
+    return outcomeOf(uri, { ok: true, text, problem: null, analysis, identified: true }, start, now);
+  }
+  return outcomeOf(uri, ingestText(uri, text, { ...options, identify: true }), start, now);
+}
+
+function outcomeOf(uri: string, r: Ingested, start: number, now: () => number): FileOutcome {
+  if (!r.ok) return r.error !== undefined ? { skip: r.skip, error: r.error } : { skip: r.skip };
+  try {
+    const summary = summarize(uri, r.analysis);
+    return { summary, ms: now() - start };
+  } catch (e) {
+    return { skip: 'failed', error: e instanceof Error ? e.stack ?? e.message : String(e) };
+  }
+}
+
+/**
+ * Runs `summarizeFile` elsewhere (another thread). The indexer uses it for a
+ * crawl of `minFiles` files or more; below that the hand-over costs more than
+ * it saves. While it has enough in hand, the indexer analyses the next file
+ * itself, so that both threads work. The promise resolves in the order the
+ * files were given and never rejects: whatever goes wrong there, the analyser
+ * answers in its own thread.
+ */
+export interface FileAnalyzer {
+  readonly minFiles: number;
+  /** Files handed over and not yet answered. */
+  readonly backlog: number;
+  /** While the backlog is this or more, the indexer analyses the next file itself. */
+  readonly depth: number;
+  summarizeFile(uri: string, bytes: Uint8Array, options: IngestOptions): Promise<FileOutcome>;
+}

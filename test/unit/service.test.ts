@@ -1,0 +1,98 @@
+// The language service: one document store, one analysis cache keyed by
+// (URI, version or file stamp, terms), one ingest path.
+
+import * as assert from 'assert';
+import { createLanguageService } from '../../server/src/service/languageService';
+import { AnalysisCache } from '../../server/src/service/cache';
+import { ingestBytes, isQuestionSet, summarizeFile } from '../../server/src/workspace/ingest';
+import { analyze } from '../../server/src/model/analysis';
+import { DEFAULT_SETTINGS, readSettings } from '../../server/src/settings';
+import { fixtureText } from './util';
+
+const SAMPLE = 'openkamer/kv-2022Z09875.txt';
+const enc = new TextEncoder();
+
+describe('language service: the analysis cache', () => {
+  it('computes one analysis per version and hands back the same frozen object', () => {
+    const cache = new AnalysisCache(2);
+    const text = fixtureText(SAMPLE);
+    const terms = DEFAULT_SETTINGS.terms;
+    let computed = 0;
+    const make = (t: string) => () => (computed++, analyze(t, { version: 1 }));
+    const a = cache.get('file:///a.kamervraag', 1, terms, make(text));
+    assert.strictEqual(cache.get('file:///a.kamervraag', 1, terms, make(text)), a);
+    assert.strictEqual(computed, 1);
+    assert.ok(Object.isFrozen(a) && Object.isFrozen(a.questions) && Object.isFrozen(a.metadata));
+    const b = cache.get('file:///a.kamervraag', 2, terms, make(text.replace('Vraag 14', 'Vraag 15')));
+    assert.notStrictEqual(b, a);
+    assert.strictEqual(b.questions[13].number, 15);
+    cache.get('file:///b', 1, terms, () => analyze(''));
+    cache.get('file:///c', 1, terms, () => analyze(''));
+    assert.strictEqual(cache.size, 2);
+    assert.strictEqual(cache.peek('file:///a.kamervraag', 2, terms), undefined);
+  });
+
+  it('keeps the analyses of two documents with different terms side by side', () => {
+    const service = createLanguageService({ today: '2024-12-06' });
+    const text = fixtureText(SAMPLE);
+    service.openDocument('file:///a.kamervraag', 'kamervraag', 1, text);
+    service.openDocument('file:///b.kamervraag', 'kamervraag', 1, text);
+    service.setSettings('file:///a.kamervraag', readSettings({ terms: { regularDays: 14, extendedDays: 30 } }));
+    const first = service.analysis('file:///a.kamervraag')!;
+    const second = service.analysis('file:///b.kamervraag')!;
+    // Each with its own terms: the sample was submitted on 19 May 2022.
+    assert.strictEqual(first.deadlines?.regular, '2022-06-02');
+    assert.strictEqual(first.deadlines?.extended, '2022-06-18');
+    assert.strictEqual(second.deadlines?.regular, '2022-06-09');
+    assert.strictEqual(second.deadlines?.extended, '2022-06-30');
+    const misses = service.cache.stats.misses;
+    for (let i = 0; i < 10; i++) {
+      assert.strictEqual(service.analysis('file:///a.kamervraag'), first);
+      assert.strictEqual(service.analysis('file:///b.kamervraag'), second);
+    }
+    assert.strictEqual(service.cache.stats.misses, misses, 'alternating requests analyse nothing again');
+  });
+
+  it('a document over the size limit has no analysis, and says so', () => {
+    const service = createLanguageService({ today: '2024-12-06' });
+    service.setSettings('file:///big.kamervraag', readSettings({ maxFileSizeMB: 1 }));
+    service.openDocument('file:///big.kamervraag', 'kamervraag', 1, 'x'.repeat(1024 * 1024 + 1));
+    assert.strictEqual(service.tooLarge('file:///big.kamervraag'), 1);
+    assert.strictEqual(service.analysis('file:///big.kamervraag'), null);
+  });
+});
+
+describe('language service: one ingest path', () => {
+  it('reads bytes as the editor reads text: the same outline and dates', () => {
+    const text = fixtureText(SAMPLE);
+    const r = ingestBytes('file:///x/kv-2022Z09875.kamervraag', enc.encode(text), { year: 2026 });
+    assert.ok(r.ok);
+    const a = r.analysis;
+    assert.strictEqual(a.questions.length, 14);
+    assert.strictEqual(a.metadata.submitted, '2022-05-19');
+    assert.strictEqual(a.metadata.answered, '2022-07-18');
+    assert.ok(isQuestionSet(a));
+  });
+
+  it('tells binary, empty, too large and unidentified files apart', () => {
+    assert.deepStrictEqual(ingestBytes('file:///a.kamervraag', new Uint8Array([0, 1, 2, 0, 0, 0, 3])).ok, false);
+    const empty = ingestBytes('file:///a.kamervraag', new Uint8Array(0));
+    assert.ok(!empty.ok && empty.skip === 'empty');
+    const big = ingestBytes('file:///a.kamervraag', enc.encode('Vraag 1\n'), { maxBytes: 4 });
+    assert.ok(!big.ok && big.skip === 'too-large');
+    const hello = ingestBytes('file:///notes.txt', enc.encode('Hallo wereld\n'), { identify: true });
+    assert.ok(!hello.ok && hello.skip === 'not-kamervraag');
+    const named = ingestBytes('file:///notes.txt', enc.encode('Hallo wereld\n'));
+    assert.ok(named.ok && !named.identified && !isQuestionSet(named.analysis), 'read when asked, but no question set');
+  });
+
+  it('summarises for the index what it analyses for the editor', () => {
+    const text = fixtureText(SAMPLE);
+    const out = summarizeFile('file:///x/kv-2022Z09875.kamervraag', enc.encode(text));
+    assert.ok('summary' in out);
+    assert.strictEqual(out.summary.zaak, '2022Z09875');
+    assert.strictEqual(out.summary.submitted, '2022-05-19');
+    const skipped = summarizeFile('file:///x/notes.txt', enc.encode('Hallo wereld\n'));
+    assert.deepStrictEqual(skipped, { skip: 'not-kamervraag' });
+  });
+});
