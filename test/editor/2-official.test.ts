@@ -23,12 +23,14 @@ suite('ah-tk-20242025-584.txt: an official publication', function () {
     assert.deepStrictEqual(rest, [], 'one root');
     assert.strictEqual(root.name, 'De capaciteitsfixus op trajecten binnen een opleiding');
     const q = say('Vraag', 'Question');
+    // A group of questions: `Vraag 2 en 3` as the document has it, `Questions 2 and 3` in English.
+    const qs = say('Vraag', 'Questions');
     const and = say('en', 'and');
-    const names = root.children.map((c) => c.name).filter((n) => n.startsWith(`${q} `));
-    assert.deepStrictEqual(names, [`${q} 1`, `${q} 2 ${and} 3`, `${q} 4`, `${q} 5 ${and} 6`, `${q} 7`]);
-    const q23 = child(root, `${q} 2 ${and} 3`);
+    const names = root.children.map((c) => c.name).filter((n) => n.startsWith(`${q} `) || n.startsWith(`${qs} `));
+    assert.deepStrictEqual(names, [`${q} 1`, `${qs} 2 ${and} 3`, `${q} 4`, `${qs} 5 ${and} 6`, `${q} 7`]);
+    const q23 = child(root, `${qs} 2 ${and} 3`);
     assert.strictEqual(doc.getText(q23.selectionRange), 'Vraag 2 en 3');
-    const a23 = child(q23, `${say('Antwoord', 'Answer')} 2 ${and} 3`);
+    const a23 = child(q23, `${say('Antwoord', 'Answers')} 2 ${and} 3`);
     assert.strictEqual(doc.getText(a23.selectionRange), 'Antwoord 2 en 3');
     for (const sym of root.children) assert.ok(root.range.contains(sym.range), `${sym.name} inside the root`);
   });

@@ -257,6 +257,37 @@ describe('kamervraag command line', function () {
     assert.strictEqual(cli([]).status, 2);
   });
 
+  it('names the kinds of citation in the language of the output', () => {
+    // The sample cites laws (`Wet open overheid`), web addresses and its zaak number: each kind by its name, never by its code.
+    const nl = cli(['analyze', SAMPLE]).stdout.split('\n').find((l) => l.startsWith('  Citaten: '))!;
+    assert.match(nl, /^ {2}Citaten: \d+ \((?:(?:zaaknummer|webadres|wet|publicatie) \d+(?:, |\)$))+/);
+    for (const kind of ['zaaknummer', 'webadres', 'wet']) assert.match(nl, new RegExp(`[(,] ?${kind} \\d`), nl);
+    const en = cli(['analyze', '--lang', 'en', SAMPLE]).stdout.split('\n').find((l) => l.startsWith('  Citations: '))!;
+    for (const kind of ['case number', 'web address', 'law']) assert.match(en, new RegExp(`[(,] ?${kind} \\d`), en);
+    assert.doesNotMatch(en, /\b(?:zaak|url) \d/);
+  });
+
+  it('never nests parentheses around a role that has its own', () => {
+    // 584: `Antwoord van Minister Bruins (Onderwijs, Cultuur en Wetenschap)`: the role goes after a comma.
+    const out = cli(['analyze', OFFICIAL]).stdout;
+    assert.doesNotMatch(out, /\([^()]*\(/, out);
+    assert.match(out, /^ {2}Indieners: +Martens-America \(VVD\)$/m);
+    assert.match(out, /^ {2}Beantwoord door: +Bruins, Minister \(Onderwijs, Cultuur en Wetenschap\)$/m);
+  });
+
+  it('says that a text with no questions, answers or header is no question set', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kv-cli-'));
+    const file = path.join(dir, 'hallo.txt');
+    fs.writeFileSync(file, 'Hallo wereld\n');
+    const nl = cli(['analyze', file]);
+    assert.strictEqual(nl.status, 0);
+    assert.strictEqual(nl.stdout, `${file}: geen Kamervraag: er staan geen vragen, antwoorden, uitstelbericht of kop van een set vragen in\n`);
+    const en = cli(['analyze', '--lang', 'en', file]);
+    assert.match(en.stdout, /: no question set: /);
+    const json = JSON.parse(cli(['analyze', '--json', file]).stdout) as { problem?: { code: string } };
+    assert.strictEqual(json.problem?.code, 'no-question-set');
+  });
+
   it('prints help and version', () => {
     for (const args of [['--help'], ['help'], ['-h']]) {
       const r = cli(args);

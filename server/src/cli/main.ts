@@ -11,21 +11,25 @@
 // pretty-printed with a 2-space indent instead. A file that could not be read
 // as text yields `{ "schemaVersion": 1, "file", "problem": { "code", "message" } }`
 // with code `unreadable`, `binary` or `empty`; a file read as Windows-1252 gets
-// the full object plus `"problem": { "code": "not-utf8", … }`.
+// the full object plus `"problem": { "code": "not-utf8", … }`, and a text with
+// no questions, answers, delay notice or header of a set (`Hallo wereld`) the
+// full object plus `"problem": { "code": "no-question-set", … }`; the human
+// report says so in one line.
 //
 // Exit status: 0 when every file was read (diagnostics, empty and binary files
 // included); 2 when a file could not be read (the others are still analysed)
 // or the command line is wrong; 1 when the analysis itself failed on a file.
 
 import * as fs from 'fs';
-import * as path from 'path';
-import { analyze } from '../model/analysis';
-import { decodeBytes } from '../model/decode';
+import { citationKindName, clip, joinList, localeOf, personLabel, termLength, type Locale } from '../i18n/words';
+import { daysBetween } from '../model/calendar';
 import { toJson } from '../model/json';
 import type { Analysis, Person, Question } from '../model/types';
 import { normalizeSpace } from '../model/text';
-
-type Locale = 'nl' | 'en';
+import { createLanguageService } from '../service/languageService';
+import { readSettings } from '../settings';
+import { VERSION } from '../version';
+import { isQuestionSet } from '../workspace/ingest';
 
 const EXIT_OK = 0;
 const EXIT_ANALYSIS_FAILED = 1;
@@ -89,8 +93,6 @@ const T = {
     computed: (n: number) => `berekend ${n} dagen`,
     mismatch: 'komt niet overeen',
     deadlines: 'Termijn',
-    regular: '3 weken',
-    extended: '6 weken',
     applies: 'geldt',
     noticeGiven: 'uitstel gemeld',
     noNotice: 'geen uitstel gemeld',
@@ -100,7 +102,7 @@ const T = {
     addressees: 'Gericht aan',
     answeredBy: 'Beantwoord door',
     outline: 'Vragen',
-    question: (ns: readonly number[]) => `Vraag ${list(ns, 'en')}`,
+    question: (ns: readonly number[]) => `Vraag ${joinList('nl', ns)}`,
     answeredByQ: (n: number) => `beantwoord bij ${n}`,
     notAnswered: 'onbeantwoord',
     notice: 'Mededeling',
@@ -116,6 +118,7 @@ const T = {
     citations: 'Citaten',
     diagnostics: 'Diagnostiek',
     none: 'geen',
+    noQuestionSet: 'geen Kamervraag: er staan geen vragen, antwoorden, uitstelbericht of kop van een set vragen in',
   },
   en: {
     unknownOption: (o: string) => `unknown option: ${o}`,
@@ -135,8 +138,6 @@ const T = {
     computed: (n: number) => `computed ${n} days`,
     mismatch: 'does not match',
     deadlines: 'Deadline',
-    regular: '3 weeks',
-    extended: '6 weeks',
     applies: 'applies',
     noticeGiven: 'delay notified',
     noNotice: 'no delay notified',
@@ -146,7 +147,7 @@ const T = {
     addressees: 'Addressed to',
     answeredBy: 'Answered by',
     outline: 'Questions',
-    question: (ns: readonly number[]) => `${ns.length > 1 ? 'Questions' : 'Question'} ${list(ns, 'and')}`,
+    question: (ns: readonly number[]) => `${ns.length > 1 ? 'Questions' : 'Question'} ${joinList('en', ns)}`,
     answeredByQ: (n: number) => `answered by ${n}`,
     notAnswered: 'unanswered',
     notice: 'Notice',
@@ -162,15 +163,11 @@ const T = {
     citations: 'Citations',
     diagnostics: 'Diagnostics',
     none: 'none',
+    noQuestionSet: 'no question set: it holds no questions, answers, delay notice or header of a set of questions',
   },
 } as const;
 
 type Texts = (typeof T)[Locale];
-
-function list(ns: readonly number[], and: string): string {
-  if (ns.length <= 1) return ns.join('');
-  return `${ns.slice(0, -1).join(', ')} ${and} ${ns[ns.length - 1]}`;
-}
 
 interface Options {
   readonly command: 'analyze' | 'help' | 'version';
@@ -180,8 +177,7 @@ interface Options {
 }
 
 function envLocale(env: NodeJS.ProcessEnv): Locale {
-  const value = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return value.toLowerCase().startsWith('en') ? 'en' : 'nl';
+  return localeOf(env.LC_ALL || env.LC_MESSAGES || env.LANG || '');
 }
 
 /** Parses the arguments; returns an error message for a wrong command line. */
@@ -225,20 +221,6 @@ function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Options | {
   return { command, files, json, locale: loc };
 }
 
-function version(): string {
-  let dir = __dirname;
-  for (let i = 0; i < 6; i++) {
-    try {
-      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'kamervraag' && typeof pkg.version === 'string') return pkg.version;
-    } catch {
-      // keep looking upwards
-    }
-    dir = path.dirname(dir);
-  }
-  return 'unknown';
-}
-
 function readError(err: unknown, t: Texts): string {
   const code = (err as NodeJS.ErrnoException | null)?.code;
   switch (code) {
@@ -263,35 +245,18 @@ function pos(line: number, character: number): string {
 }
 
 function excerpt(text: string, max = 70): string {
-  const s = normalizeSpace(text);
-  if (s.length <= max) return s;
-  const cut = s.slice(0, max);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/u, '')}…`;
+  return clip(text, max);
 }
 
 function people(ps: readonly Person[]): string {
-  return ps
-    .map((p) => {
-      const name = normalizeSpace(p.name);
-      const role = p.role === null ? null : normalizeSpace(p.role);
-      const extra = [p.party, role === name ? null : role].filter((x): x is string => x !== null && x !== '');
-      return extra.length > 0 ? `${name} (${extra.join(', ')})` : name;
-    })
-    .join('; ');
-}
-
-function daysBetween(from: string, to: string): number | null {
-  const a = Date.parse(`${from}T00:00:00Z`);
-  const b = Date.parse(`${to}T00:00:00Z`);
-  if (Number.isNaN(a) || Number.isNaN(b)) return null;
-  return Math.round((b - a) / 86400000);
+  return ps.map((p) => personLabel(p.name, p.party, p.role)).join('; ');
 }
 
 function report(file: string, a: Analysis, locale: Locale): string {
   const t = T[locale];
   const m = a.metadata;
   const out: string[] = [];
+  if (!isQuestionSet(a)) return `${file}: ${t.noQuestionSet}\n`;
   const head = [a.layout, m.zaak ?? '—', m.title === null ? '—' : excerpt(m.title, 100)];
   out.push(`${file}: ${head.join(', ')}`);
 
@@ -311,7 +276,7 @@ function report(file: string, a: Analysis, locale: Locale): string {
   if (d !== null) {
     field(
       t.deadlines,
-      `${t.regular} ${d.regular}, ${t.extended} ${d.extended}; ${d.noticeGiven ? t.noticeGiven : t.noNotice} → ${t.applies} ${d.applicable}`,
+      `${termLength(locale, d.regularDays)} ${d.regular}, ${termLength(locale, d.extendedDays)} ${d.extended}; ${d.noticeGiven ? t.noticeGiven : t.noNotice} → ${t.applies} ${d.applicable}`,
     );
     if (d.late === true && d.daysLate !== null) field('', t.late(d.daysLate));
     else if (d.late === false) field('', t.onTime);
@@ -365,7 +330,7 @@ function report(file: string, a: Analysis, locale: Locale): string {
 
   const byKind = new Map<string, number>();
   for (const c of a.citations) byKind.set(c.kind, (byKind.get(c.kind) ?? 0) + 1);
-  const kinds = [...byKind.entries()].map(([k, n]) => `${k} ${n}`).join(', ');
+  const kinds = [...byKind.entries()].map(([k, n]) => `${citationKindName(locale, k)} ${n}`).join(', ');
   out.push('', `  ${t.citations}: ${a.citations.length}${kinds.length > 0 ? ` (${kinds})` : ''}`);
 
   out.push('', `  ${t.diagnostics} (${a.diagnostics.length})`);
@@ -391,7 +356,7 @@ function run(argv: readonly string[]): number {
     return EXIT_OK;
   }
   if (parsed.command === 'version') {
-    process.stdout.write(`kamervraag ${version()}\n`);
+    process.stdout.write(`kamervraag ${VERSION}\n`);
     return EXIT_OK;
   }
 
@@ -399,6 +364,9 @@ function run(argv: readonly string[]): number {
   const emit = (o: unknown) => process.stdout.write(`${pretty ? JSON.stringify(o, null, 2) : JSON.stringify(o)}\n`);
   let status = EXIT_OK;
   let first = true;
+  // No size limit here but what the settings allow at most: the user named the file.
+  const service = createLanguageService({ locale });
+  service.setGlobalSettings(readSettings({ maxFileSizeMB: 2048 }));
 
   for (const file of parsed.files) {
     let bytes: Uint8Array;
@@ -411,25 +379,25 @@ function run(argv: readonly string[]): number {
       status = EXIT_USAGE;
       continue;
     }
-    const decoded = decodeBytes(bytes);
-    const problem = decoded.problem === null ? null : { code: decoded.problem.code, message: decoded.problem.message[locale] };
+    const r = service.ingest(file, bytes);
+    const decodeProblem = r.ok ? r.problem : r.problem ?? null;
+    const problem = decodeProblem === null ? null : { code: decodeProblem.code, message: decodeProblem.message[locale] };
     if (problem !== null) process.stderr.write(`kamervraag: ${file}: ${problem.message}\n`);
     if (problem !== null && problem.code !== 'not-utf8') {
       if (parsed.json) emit({ schemaVersion: 1, file, problem });
       continue;
     }
-    let analysis: Analysis;
-    try {
-      analysis = analyze(decoded.text);
-    } catch (err) {
-      const detail = process.env.KAMERVRAAG_DEBUG && err instanceof Error ? `\n${err.stack}` : err instanceof Error ? ` (${err.message})` : '';
+    if (!r.ok) {
+      const detail = process.env.KAMERVRAAG_DEBUG && r.error ? `\n${r.error}` : r.error ? ` (${r.error.split('\n')[0]})` : '';
       process.stderr.write(`kamervraag: ${file}: ${t.analysisFailed}${detail}\n`);
       if (status === EXIT_OK) status = EXIT_ANALYSIS_FAILED;
       continue;
     }
+    const analysis: Analysis = r.analysis;
     if (parsed.json) {
       const json = toJson(analysis, file, locale);
-      emit(problem === null ? json : { ...json, problem });
+      const noSet = isQuestionSet(analysis) ? null : { code: 'no-question-set', message: t.noQuestionSet };
+      emit(problem !== null ? { ...json, problem } : noSet !== null ? { ...json, problem: noSet } : json);
     } else {
       if (!first) process.stdout.write('\n');
       process.stdout.write(report(file, analysis, locale));

@@ -5,26 +5,13 @@
 // questions), a `Toelichting` and the footer.
 
 import { DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
-import type { Analysis, Block, Located, Question } from '../model/types';
+import type { Analysis, Block, Located } from '../model/types';
 import { normalizeSpace, type Span } from '../model/text';
 import { firstSentence, questionBlock } from './at';
+import { answerLabel, questionLabel } from '../i18n/words';
 import { formatDate, t, type FeatureContext } from './context';
 import type { Cancellation, LanguageService } from '../service/languageService';
 
-/** `Vraag 4`, `Vraag 2 en 3`, `Vraag 4, 5, 7 en 8`. */
-export function numbersLabel(numbers: readonly number[], ctx: Pick<FeatureContext, 'locale'>): string {
-  if (numbers.length <= 1) return String(numbers[0] ?? '');
-  const and = t(ctx, 'en', 'and');
-  return `${numbers.slice(0, -1).join(', ')} ${and} ${numbers[numbers.length - 1]}`;
-}
-
-export function questionLabel(q: Pick<Question, 'numbers'>, ctx: Pick<FeatureContext, 'locale'>): string {
-  return `${t(ctx, 'Vraag', 'Question')} ${numbersLabel(q.numbers, ctx)}`;
-}
-
-export function answerLabel(b: Pick<Block, 'numbers'>, ctx: Pick<FeatureContext, 'locale'>): string {
-  return `${t(ctx, 'Antwoord', 'Answer')} ${numbersLabel(b.numbers, ctx)}`;
-}
 
 function symbol(a: Analysis, name: string, detail: string, kind: SymbolKind, span: Span, selection: Span, children: DocumentSymbol[] = []): DocumentSymbol {
   const range = a.lines.rangeOf(span);
@@ -63,15 +50,15 @@ export function documentSymbols(a: Analysis, ctx: FeatureContext): DocumentSymbo
     const ans = q.answer;
     if (ans && ans.span.start >= q.question.span.end && ans.span.end <= block.end && !nested.has(ans)) {
       nested.add(ans);
-      kids.push(symbol(a, ans.heading ? answerLabel(ans, ctx) : t(ctx, 'Antwoord', 'Answer'), firstSentence(a.text.slice(ans.body.span.start, ans.body.span.end), 60), SymbolKind.Method, ans.span, ans.heading?.span ?? firstLineSpan(a, ans.body)));
+      kids.push(symbol(a, ans.heading ? answerLabel(ctx, ans.numbers) : t(ctx, 'Antwoord', 'Answer'), firstSentence(a.text.slice(ans.body.span.start, ans.body.span.end), 60), SymbolKind.Method, ans.span, ans.heading?.span ?? firstLineSpan(a, ans.body)));
     }
     const selection = q.heading?.span ?? firstLineSpan(a, q.question);
     const detail = firstSentence(a.text.slice(q.question.span.start, q.question.span.end), 60);
-    children.push(symbol(a, questionLabel(q, ctx), detail, SymbolKind.Class, block, selection, kids));
+    children.push(symbol(a, questionLabel(ctx, q.numbers), detail, SymbolKind.Class, block, selection, kids));
   }
   for (const b of a.answers) {
     if (nested.has(b)) continue;
-    children.push(symbol(a, answerLabel(b, ctx), firstSentence(a.text.slice(b.body.span.start, b.body.span.end), 60), SymbolKind.Method, b.span, b.heading?.span ?? firstLineSpan(a, b.body)));
+    children.push(symbol(a, answerLabel(ctx, b.numbers), firstSentence(a.text.slice(b.body.span.start, b.body.span.end), 60), SymbolKind.Method, b.span, b.heading?.span ?? firstLineSpan(a, b.body)));
   }
   for (const n of a.notices) {
     const date = n.date ? ` – ${formatDate(ctx, n.date)}` : '';

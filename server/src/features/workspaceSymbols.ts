@@ -5,7 +5,7 @@ import { SymbolKind, WorkspaceSymbol } from 'vscode-languageserver-types';
 import type { Analysis } from '../model/types';
 import { firstSentence } from './at';
 import { formatDate, t, type FeatureContext } from './context';
-import { questionLabel } from './symbols';
+import { questionLabel } from '../i18n/words';
 import type { Cancellation, LanguageService } from '../service/languageService';
 import { indexSymbols } from './indexSymbols';
 
@@ -35,7 +35,7 @@ export function workspaceSymbols(docs: readonly { uri: string; analysis: Analysi
     for (const q of a.questions) {
       const sel = q.heading ?? q.question;
       push({
-        name: `${questionLabel(q, ctx)}: ${firstSentence(a.text.slice(q.question.span.start, q.question.span.end), 80)}`,
+        name: `${questionLabel(ctx, q.numbers)}: ${firstSentence(a.text.slice(q.question.span.start, q.question.span.end), 80)}`,
         kind: SymbolKind.Class,
         containerName: set,
         location: { uri, range: sel.range },

@@ -193,6 +193,19 @@ export function capitalize(s: string): string {
   return s.length > 0 ? s[0].toUpperCase() + s.slice(1) : s;
 }
 
+/**
+ * A person as a line shows them: `Podt (D66)`, `Hanke Bruins Slot (CDA),
+ * minister van Binnenlandse Zaken`, `Bruins, Minister (Onderwijs, Cultuur en
+ * Wetenschap)`. The party goes in parentheses, the role after a comma, so that
+ * a role that has parentheses of its own never nests them.
+ */
+export function personLabel(name: string, party: string | null, role: string | null): string {
+  const n = normalizeSpace(name);
+  const r = role === null ? '' : normalizeSpace(role);
+  const head = party ? `${n} (${normalizeSpace(party)})` : n;
+  return r && r !== n ? `${head}, ${r}` : head;
+}
+
 // ── Questions and answers ─────────────────────────────────────────────────
 
 /** `Vraag 4`, `Vraag 2 en 3` / `Question 4`, `Questions 2 and 3`. */

@@ -6,6 +6,7 @@
 // the files it links to; a set's summary is recomputed on the next question
 // that needs it. Pure: no Node built-ins.
 
+import { dateSearchWords } from '../i18n/words';
 import type { Terms } from '../model/deadlines';
 import type { Range } from '../model/text';
 import type { IsoDate } from '../model/types';
@@ -515,14 +516,8 @@ function matchScore(set: IndexedSet, words: ReadonlySet<string>, dated: boolean)
   return surname && titleMatch ? 2 + hits / 100 : 0;
 }
 
-const MONTHS_NL = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
-const MONTHS_EN = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-
 function dateWords(iso: IsoDate | null): string {
-  if (!iso) return '';
-  const [y, m, d] = iso.split('-');
-  const day = String(Number(d));
-  return `${iso} ${d}-${m}-${y} ${day}-${Number(m)}-${y} ${day} ${MONTHS_NL[Number(m) - 1]} ${MONTHS_EN[Number(m) - 1]} ${y}`;
+  return iso ? dateSearchWords(iso) : '';
 }
 
 /** The search words of a file: its haystack's words, each once. */
