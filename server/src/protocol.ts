@@ -1,9 +1,13 @@
 // The custom requests and notifications between the Kamervraag client and
-// server, beyond LSP. Names and shapes only: no code runs here, so both the
-// server and the VS Code client import it. Any LSP client may use them; none
+// server, beyond LSP. Names and shapes, and the words module that both show:
+// the VS Code client imports this file and nothing else of the server. Any LSP client may use them; none
 // is needed for the standard features.
 
 import type { Range } from './model/text';
+
+// The words both sides show (months, dates, terms, states, kinds of files and
+// events), from the one words module: the client takes them from here.
+export * as words from './i18n/words';
 
 /** ISO calendar date, `YYYY-MM-DD`. */
 export type IsoDate = string;
