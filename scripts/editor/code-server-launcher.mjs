@@ -21,7 +21,8 @@
 // The workbench's DOM, for what the extension API cannot see (tree rows,
 // webview content): a line `[dom] NAME SELECTOR` writes SCREENSHOTS/NAME.json,
 // the elements matching the CSS selector in every frame (webviews included),
-// each as { text, aria, icons }; `[click] NAME SELECTOR` clicks the first
+// each as { text, aria, icons, classes, box } (box: x, y, width, height in
+// pixels within its frame); `[click] NAME SELECTOR` clicks the first
 // match and writes { clicked, text }; `[hover] NAME SELECTOR` moves the mouse
 // over it instead (tooltips); `[drag] NAME DX SELECTOR` drags the leftmost
 // match DX pixels to the right (a sash). All after the same settling pause.
@@ -231,6 +232,8 @@ async function queryDom(page, selector) {
           text: (el.textContent ?? '').replace(/\s+/g, ' ').trim(),
           aria: el.getAttribute('aria-label'),
           icons: [...el.querySelectorAll('[class*="codicon-"]')].flatMap((c) => [...c.classList].filter((k) => k.startsWith('codicon-'))),
+          classes: [...el.classList],
+          box: (({ x, y, width, height }) => ({ x: Math.round(x), y: Math.round(y), width: Math.round(width), height: Math.round(height) }))(el.getBoundingClientRect()),
         })),
       )
       .catch(() => []);

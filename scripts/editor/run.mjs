@@ -13,6 +13,12 @@
 // test/fixtures/workspace/README.md). The server takes KAMERVRAAG_TODAY as
 // today, so that the states of the sets do not change with the calendar.
 //
+// Under the launcher, a second pass runs the core of the suite in restricted
+// mode (the folder untrusted); EDITOR_TEST_RESTRICTED=0 leaves it out. Its
+// screenshots and logs go to `restricted/` inside the first pass's folders
+// (.vscode-test/screenshots/restricted, .vscode-test/logs/restricted), so
+// that neither pass overwrites the other's.
+//
 //   node scripts/editor/run.mjs        (after `npm run build` and compiling test/editor)
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -25,6 +31,9 @@ const LAUNCHER = path.join(ROOT, 'scripts', 'editor', 'code-server-launcher.mjs'
 const SUITE = path.join(ROOT, 'out', 'test', 'editor', 'index.js');
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'corpus');
 const WORKSPACE_FIXTURES = path.join(ROOT, 'test', 'fixtures', 'workspace');
+/** Where the launcher writes screenshots and logs (its defaults, or as set); the restricted pass writes to `restricted/` in each. */
+const SCREENSHOTS = path.resolve(process.env.EDITOR_TEST_SCREENSHOTS || path.join(ROOT, '.vscode-test', 'screenshots'));
+const LOGS = path.resolve(process.env.EDITOR_TEST_LOGS || path.join(ROOT, '.vscode-test', 'logs'));
 /**
  * "Today" for the server in the suite, so that every state shows: 2024Z16988 is delayed (its extended
  * term ends that day), 2024Z18435 overdue (its term ended the day before), the follow-up open.
@@ -60,10 +69,19 @@ async function main() {
   }
   const desktop = process.env.EDITOR_TEST_VSCODE;
   // The whole suite with a trusted workspace, then the core of it again in restricted mode,
-  // which the extension declares it supports.
+  // which the extension declares it supports. Each pass keeps its own screenshots and logs.
   const runs = [{ label: 'trusted workspace', env: { KAMERVRAAG_TODAY: TODAY } }];
   if (!desktop && process.env.EDITOR_TEST_RESTRICTED !== '0') {
-    runs.push({ label: 'restricted mode', env: { EDITOR_TEST_RESTRICTED: '1', KAMERVRAAG_TODAY: TODAY, EDITOR_TEST_GREP: '/trust|switched|Outline|Definition|Problems|Quick fix|workspace:/' } });
+    runs.push({
+      label: 'restricted mode',
+      env: {
+        EDITOR_TEST_RESTRICTED: '1',
+        KAMERVRAAG_TODAY: TODAY,
+        EDITOR_TEST_GREP: '/trust|switched|Outline|Definition|Problems|Quick fix|workspace:|Unicode/',
+        EDITOR_TEST_SCREENSHOTS: path.join(SCREENSHOTS, 'restricted'),
+        EDITOR_TEST_LOGS: path.join(LOGS, 'restricted'),
+      },
+    });
   }
   for (const run of runs) {
     const workspace = makeWorkspace();

@@ -167,6 +167,10 @@ export interface DomElement {
   readonly text: string;
   readonly aria: string | null;
   readonly icons: readonly string[];
+  /** Its CSS classes. */
+  readonly classes: readonly string[];
+  /** Where it is drawn, in pixels within its frame (the workbench or a webview). */
+  readonly box: { readonly x: number; readonly y: number; readonly width: number; readonly height: number };
 }
 
 /** Waits for the launcher's answer NAME.json to a `[dom]` or `[click]` line. */
