@@ -16,7 +16,6 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import {
   analysisOf,
-  answerBlocks,
   decodeTokens,
   lineOf,
   OFFICIAL_564,
@@ -84,7 +83,7 @@ describe('protocol: links, semantic tokens, code lenses, workspace symbols, anal
       assert.ok(link, `a link over ${showRange(at)}; links: ${links.map((l) => `${showRange(l.range)} ${l.target}`).join(', ')}`);
       assert.strictEqual(link.target, 'https://zoek.officielebekendmakingen.nl/kst-36410-VIII-112.html');
       const citation = (await analysisOf(s, o584.uri)).citations.find((c) => c.kind === 'kamerstuk');
-      assert.strictEqual(citation?.url, link.target, 'the link is the address the model gives');
+      assert.strictEqual(citation?.url, 'https://zoek.officielebekendmakingen.nl/kst-36410-VIII-112.html', 'the analysis gives the same address');
     });
 
     it('564: ECLI numbers → rechtspraak.nl', async function () {
@@ -179,8 +178,8 @@ describe('protocol: links, semantic tokens, code lenses, workspace symbols, anal
     it('one lens per answer in the sample (14), each at its answer', async function () {
       const lenses = await lensesOf(sample);
       assert.strictEqual(lenses.length, 14);
-      const answerLines = answerBlocks(sampleJson).map((b) => b.range.start.line);
-      assert.deepStrictEqual(lenses.map((l) => l.range.start.line), answerLines);
+      // The answer lines of the sample (0-based), five lines apart except after answer 3, which has two lines (24 and 25).
+      assert.deepStrictEqual(lenses.map((l) => l.range.start.line), [14, 19, 24, 30, 35, 40, 45, 50, 55, 60, 65, 70, 75, 80]);
       // Each answer sits three lines under its ` • Vraag N` heading.
       lenses.forEach((l, i) => assert.strictEqual(lineOf(sample.text, l.range.start.line - 3), ` • Vraag ${i + 1}`));
     });
@@ -217,8 +216,10 @@ describe('protocol: links, semantic tokens, code lenses, workspace symbols, anal
       assert.strictEqual(l605[0].range.start.line, rangeOf(o605.text, 'Antwoord vragen').start.line);
       assert.strictEqual(l605[0].command?.title, '0 verwijzingen');
       const l564 = await lensesOf(o564);
-      const blocks = answerBlocks(await analysisOf(s, o564.uri));
-      assert.strictEqual(l564.length, blocks.length);
+      // 564 has 21 answer headings (`Antwoord 6 en 7`, `Antwoord 14 en 15` and `Antwoord 19, 20 en 21` answer several questions).
+      const headings = [14, 19, 28, 32, 37, 42, 52, 58, 62, 66, 75, 81, 85, 89, 96, 102, 112, 118, 124, 134, 139];
+      for (const line of headings) assert.match(lineOf(o564.text, line), /^Antwoord \d/, `line ${line + 1}`);
+      assert.deepStrictEqual(l564.map((l) => l.range.start.line), headings);
       const five = l564.find((l) => l.range.start.line === rangeOf(o564.text, 'Antwoord 5').start.line);
       assert.strictEqual(five?.command?.title, '1 verwijzing');
     });

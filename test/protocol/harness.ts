@@ -570,15 +570,6 @@ export function analysisOf(s: Session, uri: string): Promise<AnalysisJson> {
   return s.requestRaw<AnalysisJson>(ANALYSIS_REQUEST, { uri });
 }
 
-/** The distinct answer blocks of an analysis, in document order. */
-export function answerBlocks(a: AnalysisJson): { range: Range; heading: Range | null; numbers: readonly number[] }[] {
-  const out: { range: Range; heading: Range | null; numbers: readonly number[] }[] = [];
-  for (const q of a.questions) {
-    if (q.answer && !out.some((b) => sameRange(b.range, q.answer!.range))) out.push(q.answer);
-  }
-  return out.sort((x, y) => compare(x.range.start, y.range.start));
-}
-
 /** Text with every run of white space (no-break spaces included) as one space. */
 export function squash(s: string): string {
   return s.replace(/[\s\u00a0]+/g, ' ').trim();

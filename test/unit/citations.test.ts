@@ -6,8 +6,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as fc from 'fast-check';
+import { analyze } from '../../server/src/model/analysis';
 import { findCitations } from '../../server/src/model/citations';
 import { LineIndex } from '../../server/src/model/text';
+import { tokenizeLines } from '../../server/src/model/tokens';
 import type { Citation, CitationKind } from '../../server/src/model/types';
 
 const CORPUS = path.resolve(process.cwd(), 'test/fixtures/corpus');
@@ -18,8 +20,13 @@ function read(name: string): string {
   return fs.readFileSync(path.join(CORPUS, name), 'utf8');
 }
 
+/** The citations as the analysis finds them: the scan over the token stream of the kept lines. */
+function citeLines(lines: LineIndex, skipLine: (line: number) => boolean): Citation[] {
+  return findCitations(lines, skipLine, tokenizeLines(lines, (line) => !skipLine(line)));
+}
+
 function cite(text: string, skipLine: (line: number) => boolean = () => false): Citation[] {
-  return findCitations(new LineIndex(text), skipLine);
+  return citeLines(new LineIndex(text), skipLine);
 }
 
 function where(c: Citation): string {
@@ -439,6 +446,17 @@ describe('findCitations', () => {
       assert.deepEqual(laws(lower), ['Archiefwet 1995', 'Algemene verordening gegevensbescherming']);
     });
 
+    it('finds both of two abbreviations glued together as in PDF text ("WobWoo"), the second from where the first ends', () => {
+      // The scan goes on inside the same word token after a citation that ends within it.
+      const text = replaceOnce(read('openkamer/kv-2022Z09875.txt'), 'de Wob (en sinds', 'de WobWoo (en sinds');
+      const laws = ofKind(cite(text), 'law').filter((c) => c.range.start.line === 30);
+      assert.deepEqual(laws.map((c) => [c.text, c.id, where(c)]).slice(2), [
+        ['Wob', 'BWBR0005252', '30:366-30:369'],
+        ['Woo', 'BWBR0045754', '30:369-30:372'],
+        ['Woo', 'BWBR0045754', '30:392-30:395'],
+      ]);
+    });
+
     it('matches whole words only: not "Grondwettelijk" nor "Jeugdwetgeving"', () => {
       const text = replaceOnce(read('openkamer/kv-2022Z09875.txt'), 'in relatie tot de archiefwet,', 'in relatie tot de Grondwet, het Grondwettelijk kader, de Jeugdwetgeving en de Jeugdwet,');
       const laws = ofKind(cite(text), 'law').filter((c) => c.range.start.line === 14);
@@ -539,6 +557,7 @@ describe('findCitations', () => {
         const crlf = text.replace(/\n/g, '\r\n');
         const plain = cite(text);
         const windows = cite(crlf);
+        assert.ok(plain.length > 0, `${name} has citations`);
         assert.deepEqual(windows.map((c) => [c.kind, c.id, where(c)]), plain.map((c) => [c.kind, c.id, where(c)]), name);
         assertWellFormed(crlf, windows);
       }
@@ -553,6 +572,32 @@ describe('findCitations', () => {
       const nbsp = written.replace(/ /g, NBSP);
       const d = withText(cite(replaceOnce(read('official/ah-tk-20242025-562.txt'), written, nbsp)), nbsp);
       assert.deepEqual([d.id, d.label], ['kst-25242-686', 'Kamerstuk 25 242, nr. 686']);
+    });
+  });
+
+  describe('as the analysis runs it', () => {
+    it('the analysis of ah-tk-20242025-584 gives the citations above except the id in the page footer (line 25, page furniture)', () => {
+      assert.deepEqual(analyze(read('official/ah-tk-20242025-584.txt')).citations.map(summary), [
+        ['aanhangsel', 'ah-tk-20242025-337', '9:38-9:92', 'Aanhangsel Handelingen,vergaderjaar 2024–2025, nr. 337'],
+        ['kamerstuk', 'kst-36410-VIII-112', '21:1-21:31', 'Kamerstuk 36 410 VIII, nr. 112'],
+        ['staatsblad', 'stb-2024-153', '22:1-22:15', 'Stb. 2024, 153'],
+        ['staatsblad', 'stb-2024-213', '22:65-22:79', 'Stb. 2024, 213'],
+        ['url', 'https://www.studiekeuze123.nl/selectie/welke-opleidingen-hebben-een-numerus-fixus', '43:650-43:731',
+          'https://www.studiekeuze123.nl/selectie/welke-opleidingen-hebben-een-numerus-fixus'],
+      ]);
+    });
+
+    it('the analysis of every corpus document finds what `cite` finds with its page furniture skipped', () => {
+      let pdf = 0;
+      for (const name of fixtureNames()) {
+        const text = read(name);
+        const a = analyze(text);
+        const furniture = new Set<number>();
+        for (const s of a.sections) if (s.kind === 'furniture') for (let line = s.range.start.line; line <= s.range.end.line; line++) furniture.add(line);
+        if (furniture.size > 0) pdf++;
+        assert.deepEqual(a.citations, cite(text, (line) => furniture.has(line)), name);
+      }
+      assert.ok(pdf > 20, `${pdf} documents with page furniture`);
     });
   });
 
@@ -580,7 +625,7 @@ describe('findCitations', () => {
         fc.property(fc.array(fc.constantFrom(...fragments), { maxLength: 40 }), fc.func(fc.boolean()), (parts, skip) => {
           const text = parts.join('');
           const lines = new LineIndex(text);
-          const cs = findCitations(lines, (line) => skip(line));
+          const cs = citeLines(lines, (line) => skip(line));
           assertWellFormed(text, cs);
           for (const c of cs) {
             const first = c.range.start.line;

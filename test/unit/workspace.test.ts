@@ -443,8 +443,11 @@ describe('workspace index', function () {
       const letter = merged.events.find((e) => e.kind === 'letter')!;
       assert.deepStrictEqual([letter.date, letter.label, letter.uri], ['2024-10-29', 'Brief van 29 oktober 2024', answerUri]);
       assert.ok(!merged.events.some((e) => e.kind === 'date' && e.date === '2024-10-29'), 'no bare date beside the letter of that day');
-      // The requested file's own events keep no uri, and every described event of the questions alone is still there.
-      for (const e of alone.events.filter((x) => x.range !== null && x.kind !== 'date')) {
+      // The requested file's own events keep no uri, and every described event of the questions alone is still there:
+      // of those with a place in the file, only the submission (`ingezonden 19 november 2024`, line 7).
+      const described = alone.events.filter((x) => x.range !== null && x.kind !== 'date');
+      assert.deepStrictEqual(described.map((e) => [e.date, e.kind, e.range!.start.line]), [['2024-11-19', 'submitted', 6]]);
+      for (const e of described) {
         const same = merged.events.find((m) => m.kind === e.kind && m.date === e.date && m.label === e.label);
         assert.ok(same, `${e.date} ${e.kind} ${e.label}`);
         assert.strictEqual(same.uri, undefined);

@@ -872,11 +872,6 @@ function wordEndFrom(text: string, p: number, end: number): number {
   return q;
 }
 
-function digitRunEnd(text: string, p: number, end: number): number {
-  while (p < end && isDigit(text.charCodeAt(p))) p++;
-  return p;
-}
-
 /**
  * First letter and length of every anchor word and law name, as `length << 16 | first`:
  * a word of another shape cannot be one, so it is passed over without slicing it out.
@@ -910,37 +905,11 @@ function citationAtWord(r: Reader, start: number, wordEnd: number, minStart: num
   return parseLaw(r, start, wordEnd, laws);
 }
 
-function scanRegion(text: string, regionStart: number, regionEnd: number, out: Found[]): void {
-  const r = new Reader(text, regionStart, regionEnd);
-  let minStart = regionStart;
-  let p = regionStart;
-  while (p < regionEnd) {
-    const c = text.charCodeAt(p);
-    let next = p + 1;
-    let found: Found | null = null;
-    if (isDigit(c)) {
-      next = digitRunEnd(text, p, regionEnd);
-      r.begin(Math.max(p, next - 4));
-      found = parseCaseNumber(r, p, next);
-    } else if (isLetter(c)) {
-      next = wordEndFrom(text, p, regionEnd);
-      found = citationAtWord(r, p, next, minStart);
-    }
-    if (found && found.end > p) {
-      out.push(found);
-      minStart = found.end;
-      p = found.end;
-    } else {
-      p = next;
-    }
-  }
-}
-
 /**
- * The scan of `scanRegion` driven by the token stream of the same lines: it
- * visits the same word and digit-run starts (a word token is split where a
- * capital follows a small letter, as `wordEndFrom` does) without looking at
- * every character. `k` is the first token not before the region; returns the
+ * Scans one region by its tokens: a citation is tried at the start of every
+ * number token and of every word in a word token (split where a capital
+ * follows a small letter, as `wordEndFrom` does); after a match the scan goes
+ * on from its end. `k` is the first token not before the region; returns the
  * first token past it.
  */
 function scanRegionTokens(text: string, regionStart: number, regionEnd: number, tokens: Tokens, k: number, out: Found[]): number {
@@ -1001,22 +970,18 @@ function regions(lines: LineIndex, skipLine: (line: number) => boolean): [number
  * lines for which `skipLine` is true. Sorted by start offset; spans do not
  * overlap. A web address is one `url` citation: ids inside it (the
  * `kv-tk-2022Z09875` of a zoek.officielebekendmakingen.nl address) are not
- * reported separately.
+ * reported separately. `tokens` holds the tokens of exactly the kept lines,
+ * `tokenizeLines(lines, (l) => !skipLine(l))`, as the analysis makes them.
  */
-export function findCitations(lines: LineIndex, skipLine: (line: number) => boolean, tokens?: Tokens): Citation[] {
+export function findCitations(lines: LineIndex, skipLine: (line: number) => boolean, tokens: Tokens): Citation[] {
   const found: Found[] = [];
   // Each citation starts at or after the end of the one before (the scan
   // resumes after a match, and `Tweede Kamer,` is only taken in when free),
   // so the list comes out sorted.
-  if (tokens) {
-    // `tokens` holds the tokens of exactly the kept lines (`tokenizeLines(lines, (l) => !skipLine(l))`).
-    let k = 0;
-    for (const [start, end] of regions(lines, skipLine)) {
-      while (k < tokens.length && tokens.start[k] < start) k++;
-      k = scanRegionTokens(lines.text, start, end, tokens, k, found);
-    }
-  } else {
-    for (const [start, end] of regions(lines, skipLine)) scanRegion(lines.text, start, end, found);
+  let k = 0;
+  for (const [start, end] of regions(lines, skipLine)) {
+    while (k < tokens.length && tokens.start[k] < start) k++;
+    k = scanRegionTokens(lines.text, start, end, tokens, k, found);
   }
   return found.map((f) => {
     const span = { start: f.start, end: f.end };

@@ -103,12 +103,6 @@ export interface JsonDiagnostic {
   readonly fix: { readonly range: JsonRange; readonly newText: string } | null;
 }
 
-/** Set by the command line when the file could not be read as text (it is not part of `toJson`). */
-export interface JsonProblem {
-  readonly code: string;
-  readonly message: string;
-}
-
 export interface AnalysisJson {
   readonly schemaVersion: 1;
   readonly file: string;
