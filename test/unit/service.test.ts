@@ -4,6 +4,7 @@
 import * as assert from 'assert';
 import { createLanguageService } from '../../server/src/service/languageService';
 import { AnalysisCache } from '../../server/src/service/cache';
+import { provideTimeline } from '../../server/src/features/timeline';
 import { ingestBytes, isQuestionSet, summarizeFile } from '../../server/src/workspace/ingest';
 import { analyze } from '../../server/src/model/analysis';
 import { DEFAULT_SETTINGS, readSettings } from '../../server/src/settings';
@@ -94,5 +95,23 @@ describe('language service: one ingest path', () => {
     assert.strictEqual(out.summary.submitted, '2022-05-19');
     const skipped = summarizeFile('file:///x/notes.txt', enc.encode('Hallo wereld\n'));
     assert.deepStrictEqual(skipped, { skip: 'not-kamervraag' });
+  });
+});
+
+describe('language service: the timeline with the document’s own terms', () => {
+  it('names and dates both terms from the settings, and judges the state by them', async () => {
+    const service = createLanguageService({ today: '2024-12-06' });
+    const uri = 'file:///a/kv-2022Z09875.kamervraag';
+    service.openDocument(uri, 'kamervraag', 1, fixtureText(SAMPLE));
+    service.setSettings(uri, readSettings({ terms: { regularDays: 14, extendedDays: 30 } }));
+    const tl = (await provideTimeline(service, uri))!;
+    assert.deepStrictEqual(tl.terms, { regularDays: 14, extendedDays: 30 });
+    // Submitted 19 May 2022: 14 days → 2 June, 30 days → 18 June; answered 18 July: late either way.
+    const terms = tl.events.filter((e) => e.kind === 'term-regular' || e.kind === 'term-extended').map((e) => [e.date, e.label]);
+    assert.deepStrictEqual(terms, [['2022-06-02', 'Einde termijn van 2 weken'], ['2022-06-18', 'Einde verlengde termijn van 30 dagen']]);
+    assert.strictEqual(tl.state, 'late');
+    service.locale = 'en';
+    const en = (await provideTimeline(service, uri))!;
+    assert.deepStrictEqual(en.events.filter((e) => e.kind.startsWith('term-')).map((e) => e.label), ['End of the 2-week term', 'End of the extended 30-day term']);
   });
 });

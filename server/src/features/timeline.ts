@@ -175,7 +175,8 @@ export function timeline(
   return {
     uri,
     title: set?.title ?? m.title ?? set?.label ?? (m.zaak ? `Kamervraag ${m.zaak}` : uri.slice(uri.lastIndexOf('/') + 1)),
-    state: set?.state ?? st.state,
+    // With the timeline's own terms, as its term events: one timeline never mixes two terms.
+    state: st.state,
     terms: { regularDays: terms.regularDays, extendedDays: terms.extendedDays },
     events: shown.map(({ order: _order, ...event }) => event),
   };
