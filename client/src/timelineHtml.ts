@@ -142,6 +142,8 @@ function head(options: PageOptions, title: string): string {
   td.dot::before { content: ''; display: inline-block; width: 10px; height: 10px; border-radius: 50%; background: var(--c); }
   td.date { color: var(--vscode-descriptionForeground); font-variant-numeric: tabular-nums; white-space: nowrap; }
   td.kind { color: var(--c); white-space: nowrap; }
+  td.label { overflow-wrap: anywhere; }
+  @media (max-width: 400px) { td.date { white-space: normal; } }
   .empty { color: var(--vscode-descriptionForeground); margin-top: 24px; }
 </style>
 </head>`;
