@@ -57,7 +57,7 @@ const LAYOUT = {
   lanes: 6,
   /** A label is cut to no less than this. */
   minWidth: 72,
-  /** A label is at most this wide, and at most three quarters of the drawing (but not less than minWidth): a long one in a narrow panel leaves room beside it. */
+  /** A label is at most this wide (some 70 characters): more is for the tooltip and the list. */
   maxWidth: 480,
 } as const;
 
@@ -365,7 +365,7 @@ function labelScript(): string {
       const right = width - O.edge;
       const places = layoutLabels(
         markers.map((m, i) => ({ x: (parseFloat(m.getAttribute('cx')) / 100) * width, width: natural[i] })),
-        { left, right, gap: O.labelGap, lanes: O.lanes, minWidth: O.minWidth, maxWidth: Math.max(O.minWidth, Math.min(O.maxWidth, ((right - left) * 3) / 4)) },
+        { left, right, gap: O.labelGap, lanes: O.lanes, minWidth: O.minWidth, maxWidth: O.maxWidth },
       );
       const line = metrics(labels[0]);
       for (const [i, p] of places.entries()) {

@@ -178,11 +178,12 @@ describe('client: timeline label layout', () => {
     const arb = fc.record({
       left: fc.integer({ min: 0, max: 20 }),
       room: fc.integer({ min: 100, max: 1600 }),
+      maxWidth: fc.integer({ min: 72, max: 2000 }),
       labels: fc.array(fc.record({ x: fc.double({ min: -50, max: 1700, noNaN: true }), width: fc.double({ min: 0, max: 2000, noNaN: true }) }), { maxLength: 60 }),
     });
     fc.assert(
-      fc.property(arb, ({ left, room, labels }) => {
-        const o: LaneOptions = { ...OPTS, left, right: left + room, maxWidth: Math.max(OPTS.minWidth, Math.min(480, (room * 3) / 4)) };
+      fc.property(arb, ({ left, room, maxWidth, labels }) => {
+        const o: LaneOptions = { ...OPTS, left, right: left + room, maxWidth };
         const out = layoutLabels(labels, o);
         assert.strictEqual(out.length, labels.length);
         const byLane = new Map<number, [number, number][]>();
