@@ -4,8 +4,20 @@
 //
 // Only the editor's theme colours (CSS variables), no external resource, a
 // strict Content-Security-Policy: styles and the one script carry a nonce.
-// The script only posts `{ type: 'reveal', index }` when an event is clicked
-// (or activated with Enter/Space); the client looks the event up itself.
+// The script lays out the labels (below), and posts `{ type: 'reveal', index }`
+// when an event is clicked (or activated with Enter/Space); the client looks
+// the event up itself.
+//
+// The labels are laid out in the page, from their measured widths, when it
+// loads and whenever the panel changes width: x positions are fractions of the
+// panel's width and the text is set in the editor's font, so neither the
+// room between two markers nor the width of a label is known before the page
+// is drawn. Each label sits in a lane above or below the axis (-1, 1, -2, 2,
+// …), in the first where it overlaps nothing, over its own marker and inside
+// the drawing (layoutLabels); a label with no room is cut with an ellipsis,
+// its full text in the tooltip and the list. A horizontal scroll at a fixed
+// width was the other way; it would still need the text measured, and hides
+// half of a long timeline in a narrow panel.
 
 import type { Timeline, TimelineEvent, TimelineEventKind } from '../../server/src/protocol';
 import { dayNumber, eventKindLabel, formatDate, stateLabel, type Lang } from './labels';
@@ -19,18 +31,38 @@ export interface PageOptions {
 }
 
 /**
- * Width the layout assumes, in pixels. The drawing takes the panel's width:
- * x positions are written as percentages, text keeps its size, and labels are
- * put in lanes as if the panel were this wide (about half an editor area).
+ * Width of the time scale, in its own units: x positions are written as
+ * percentages of it, so markers, terms and axis take the panel's width.
  */
 const WIDTH = 600;
 const MARGIN = 16;
-const LANE_HEIGHT = 18;
-const AXIS_GAP = 26;
 /** A gap between two events longer than this many days is drawn shortened, with a break mark. */
 const MAX_GAP_DAYS = 30;
-/** Estimated width of a label character in SVG units (12px sans-serif). */
-const CHAR_WIDTH = 6.4;
+
+/** The labels' layout, in pixels (used by the page's script, and for the drawing before it runs). */
+const LAYOUT = {
+  /** From the axis to the nearest label: room for the markers and the terms' bands. */
+  axisGap: 16,
+  /** Between two lanes of labels. */
+  laneGap: 4,
+  /** Between two labels in a lane. */
+  labelGap: 8,
+  /** Labels keep this far from the drawing's edges. */
+  edge: 2,
+  /** Above the highest label, and below the dates at the ends of the axis. */
+  pad: 4,
+  /** From the lowest label to the dates at the ends of the axis. */
+  tickGap: 8,
+  /** The lanes (three above the axis, three below) tried before a label is cut to fit one of them. */
+  lanes: 6,
+  /** A label is cut to no less than this. */
+  minWidth: 72,
+  /** A label is at most this wide (some 70 characters): more is for the tooltip and the list. */
+  maxWidth: 480,
+} as const;
+
+/** Line height and ascent of a label (12px) for the drawing before the script has measured them. */
+const FALLBACK_LINE = { height: 15, ascent: 12 };
 
 /** An x position of the layout as a percentage of the drawing's width. */
 function pct(x: number): string {
@@ -87,9 +119,9 @@ function head(options: PageOptions, title: string): string {
   .state { display: inline-block; padding: 1px 8px; border-radius: 9px; border: 1px solid var(--s); color: var(--s); }
   ${Object.entries(STATE_COLOUR).map(([s, c]) => `.s-${s} { --s: ${c}; }`).join('\n  ')}
   ${kinds}
-  .scroll { overflow-x: auto; }
-  svg { width: 100%; min-width: 420px; display: block; overflow: visible; }
+  svg { width: 100%; display: block; }
   svg text { fill: var(--vscode-foreground); font-family: var(--vscode-font-family); font-size: 12px; }
+  svg text.label { paint-order: stroke; stroke: var(--vscode-editor-background); stroke-width: 3px; stroke-linejoin: round; }
   svg .tick { fill: var(--vscode-descriptionForeground); font-size: 10px; }
   .axis { stroke: var(--vscode-foreground); stroke-width: 1.5; }
   svg text.break { fill: var(--vscode-descriptionForeground); font-weight: bold; }
@@ -110,6 +142,8 @@ function head(options: PageOptions, title: string): string {
   td.dot::before { content: ''; display: inline-block; width: 10px; height: 10px; border-radius: 50%; background: var(--c); }
   td.date { color: var(--vscode-descriptionForeground); font-variant-numeric: tabular-nums; white-space: nowrap; }
   td.kind { color: var(--c); white-space: nowrap; }
+  td.label { overflow-wrap: anywhere; }
+  @media (max-width: 400px) { td.date { white-space: normal; } }
   .empty { color: var(--vscode-descriptionForeground); margin-top: 24px; }
 </style>
 </head>`;
@@ -122,15 +156,6 @@ export function messageHtml(message: string, options: PageOptions): string {
 <p class="empty" id="kv-message">${escapeHtml(message)}</p>
 </body>
 </html>`;
-}
-
-interface Placed {
-  readonly index: number;
-  readonly event: TimelineEvent;
-  readonly x: number;
-  /** Lane: 0, 1, … above the axis are -1, -2, …; below are 1, 2, … */
-  readonly lane: number;
-  readonly anchorEnd: boolean;
 }
 
 /**
@@ -157,26 +182,126 @@ function scale(days: readonly number[]): { x: Map<number, number>; breaks: numbe
   return { x, breaks: shortened.map((i) => at((units[i] + units[i - 1]) / 2)) };
 }
 
-/** Puts every label in the first lane (alternating above and below the axis) where it overlaps nothing. */
-function placeLabels(items: { index: number; event: TimelineEvent; x: number }[]): Placed[] {
-  const lanes = new Map<number, [number, number][]>();
-  const order = [-1, 1, -2, 2, -3, 3, -4, 4, -5, 5, -6, 6];
-  const out: Placed[] = [];
-  for (const item of items) {
-    const width = labelText(item.event).length * CHAR_WIDTH + 8;
-    const anchorEnd = item.x + width > WIDTH - 4;
-    const span: [number, number] = anchorEnd ? [item.x - width, item.x] : [item.x - 4, item.x + width];
-    let lane = order.find((l) => !(lanes.get(l) ?? []).some(([a, b]) => span[0] < b + 6 && span[1] > a - 6));
-    if (lane === undefined) lane = order.length / 2 + 1 + out.length; // more than 12 overlapping labels: a lane of its own below
-    if (!lanes.has(lane)) lanes.set(lane, []);
-    (lanes.get(lane) as [number, number][]).push(span);
-    out.push({ ...item, lane, anchorEnd });
+export interface LabelIn {
+  /** The marker's position, px from the drawing's left edge. */
+  readonly x: number;
+  /** The label's natural width, px. */
+  readonly width: number;
+}
+
+export interface LabelOut {
+  /** -1, -2, … above the axis (-1 nearest), 1, 2, … below. */
+  readonly lane: number;
+  /** px from the drawing's left edge. */
+  readonly left: number;
+  /** px; less than the natural width when the label is to be cut. */
+  readonly width: number;
+}
+
+export interface LaneOptions {
+  /** The room for labels, px. */
+  readonly left: number;
+  readonly right: number;
+  /** Least room between two labels of a lane. */
+  readonly gap: number;
+  readonly maxWidth: number;
+  readonly minWidth: number;
+  /** How many lanes are tried (-1, 1, -2, 2, …) before a label is cut to fit one of them. */
+  readonly lanes: number;
+}
+
+/**
+ * Where each label goes, in order of x (ties in the order given): in the
+ * first lane (-1, 1, -2, 2, …) with room for it whole, over its marker
+ * (starting at it, or ending at the right edge when it would run past it);
+ * when none of the first `lanes` lanes has room, cut to the room of the one
+ * with the most (if that is at least `minWidth`), else in a lane further
+ * out. Labels of a lane are at least `gap` apart and never wider than
+ * `maxWidth` or the room. A pure function, also run in the page (its source
+ * is the page's): it refers to nothing outside itself.
+ */
+export function layoutLabels(labels: readonly LabelIn[], o: LaneOptions): LabelOut[] {
+  const laneAt = (k: number) => (k % 2 === 0 ? -(k / 2 + 1) : (k + 1) / 2);
+  /** The right end of the last label of each lane, in the order tried. */
+  const ends: number[] = [];
+  const out: LabelOut[] = [];
+  const order = labels.map((_, i) => i).sort((a, b) => labels[a].x - labels[b].x || a - b);
+  for (const i of order) {
+    const x = Math.min(Math.max(labels[i].x, o.left), o.right);
+    const want = Math.max(0, Math.min(labels[i].width, o.maxWidth, o.right - o.left));
+    let best = -1;
+    let bestRoom = 0;
+    for (let k = 0; ; k++) {
+      const free = k < ends.length ? Math.max(o.left, ends[k] + o.gap) : o.left;
+      let at = -1;
+      let width = want;
+      if (free <= x) {
+        const room = o.right - free;
+        if (room >= want) at = Math.max(free, Math.min(x, o.right - want));
+        else if (k < o.lanes && room > bestRoom) [best, bestRoom] = [k, room];
+      }
+      if (at < 0 && k === o.lanes - 1 && bestRoom >= o.minWidth) {
+        k = best;
+        at = o.right - bestRoom;
+        width = bestRoom;
+      }
+      if (at >= 0) {
+        ends[k] = at + width;
+        out[i] = { lane: laneAt(k), left: at, width };
+        break;
+      }
+    }
   }
   return out;
 }
 
-function labelText(e: TimelineEvent): string {
-  return e.label;
+export interface LineMetrics {
+  /** Height of a line's box, px. */
+  readonly height: number;
+  /** From the top of the box to the baseline, px. */
+  readonly ascent: number;
+}
+
+export interface Vertical {
+  /** The axis, px from the top of the drawing; everything below is relative to it. */
+  readonly axis: number;
+  /** Baseline of each label. */
+  readonly labels: number[];
+  /** Where each leader meets its label's box. */
+  readonly leaders: number[];
+  /** Baseline of each row of the dates at the ends of the axis. */
+  readonly ticks: number[];
+  /** Of the whole drawing, px. */
+  readonly height: number;
+}
+
+/**
+ * The heights: the labels' lanes stacked away from the axis (lane -1 just
+ * above it, 1 just below), the dates at the ends of the axis in `tickRows`
+ * rows under the lowest lane, and the drawing's height. A pure function, also
+ * run in the page, like layoutLabels.
+ */
+export function verticalLayout(
+  lanes: readonly number[],
+  line: LineMetrics,
+  tick: LineMetrics,
+  tickRows: number,
+  o: { readonly axisGap: number; readonly laneGap: number; readonly pad: number; readonly tickGap: number },
+): Vertical {
+  const step = line.height + o.laneGap;
+  const tops = lanes.map((l) => (l < 0 ? -(o.axisGap + (-l - 1) * step) - line.height : o.axisGap + (l - 1) * step));
+  /** How far the n lanes of one side reach from the axis. */
+  const reach = (n: number) => (n > 0 ? o.axisGap + (n - 1) * step + line.height : o.axisGap);
+  const axis = o.pad + reach(Math.max(0, ...lanes.map((l) => -l)));
+  const tickTop = reach(Math.max(0, ...lanes)) + o.tickGap;
+  const tickStep = tick.height + o.laneGap;
+  return {
+    axis,
+    labels: tops.map((t) => t + line.ascent),
+    leaders: lanes.map((l, i) => (l < 0 ? tops[i] + line.height : tops[i])),
+    ticks: Array.from({ length: tickRows }, (_, r) => tickTop + r * tickStep + tick.ascent),
+    height: axis + tickTop + tickRows * tickStep + o.pad,
+  };
 }
 
 function eventAttributes(index: number, e: TimelineEvent, lang: Lang): string {
@@ -184,6 +309,95 @@ function eventAttributes(index: number, e: TimelineEvent, lang: Lang): string {
   return e.range
     ? `data-index="${index}" tabindex="0" role="button" aria-label="${escapeHtml(name)}"`
     : `aria-label="${escapeHtml(name)}"`;
+}
+
+/**
+ * The page's layout of the labels: measures them, runs layoutLabels and
+ * verticalLayout (their own source), cuts a label to its room with an
+ * ellipsis, and does it again when the drawing changes width (and once the
+ * fonts are in).
+ */
+function labelScript(): string {
+  return `(() => {
+    const layoutLabels = ${String(layoutLabels)};
+    const verticalLayout = ${String(verticalLayout)};
+    const O = ${JSON.stringify(LAYOUT)};
+    const svg = document.getElementById('kv-chart');
+    if (!svg) return;
+    const plot = svg.querySelector('.plot');
+    const events = [...svg.querySelectorAll('g.event')];
+    const labels = events.map((g) => g.querySelector('text.label'));
+    const markers = events.map((g) => g.querySelector('circle.marker'));
+    const leaders = [...svg.querySelectorAll('.leaders line')];
+    const ticks = [...svg.querySelectorAll('text.tick')];
+    const breaks = [...svg.querySelectorAll('text.break')];
+    const full = labels.map((t) => t.textContent);
+    const metrics = (el) => {
+      const b = el.getBBox();
+      return { height: b.height, ascent: -b.y };
+    };
+    /** The longest beginning of s with an ellipsis that is at most max wide. */
+    const cut = (el, s, max) => {
+      const chars = Array.from(s);
+      const text = (n) => chars.slice(0, n).join('').trimEnd() + '\u2026';
+      let lo = 0;
+      let hi = chars.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        el.textContent = text(mid);
+        if (el.getComputedTextLength() <= max) lo = mid;
+        else hi = mid - 1;
+      }
+      el.textContent = text(lo);
+    };
+    let drawnAt = 0;
+    const draw = () => {
+      const width = svg.getBoundingClientRect().width;
+      if (!(width > 0) || width === drawnAt || labels.length === 0) return;
+      drawnAt = width;
+      for (const [i, t] of labels.entries()) {
+        t.textContent = full[i];
+        t.setAttribute('y', '0');
+        t.setAttribute('text-anchor', 'start');
+      }
+      const natural = labels.map((t) => t.getComputedTextLength());
+      const left = O.edge;
+      const right = width - O.edge;
+      const places = layoutLabels(
+        markers.map((m, i) => ({ x: (parseFloat(m.getAttribute('cx')) / 100) * width, width: natural[i] })),
+        { left, right, gap: O.labelGap, lanes: O.lanes, minWidth: O.minWidth, maxWidth: O.maxWidth },
+      );
+      const line = metrics(labels[0]);
+      for (const [i, p] of places.entries()) {
+        if (p.width < natural[i]) cut(labels[i], full[i], p.width);
+        labels[i].setAttribute('x', p.left.toFixed(1));
+      }
+      // The dates at the ends of the axis: in one row, or in two where they would touch.
+      for (const t of ticks) t.setAttribute('y', '0');
+      const tb = ticks.map((t) => t.getBBox());
+      const rows = tb.length === 2 && tb[0].x + tb[0].width + O.labelGap > tb[1].x ? 2 : 1;
+      const v = verticalLayout(places.map((p) => p.lane), line, ticks.length ? metrics(ticks[0]) : line, rows, O);
+      for (const [i, t] of labels.entries()) t.setAttribute('y', v.labels[i].toFixed(1));
+      for (const [i, l] of leaders.entries()) l.setAttribute('y2', v.leaders[i].toFixed(1));
+      for (const [i, t] of ticks.entries()) t.setAttribute('y', v.ticks[Math.min(i, rows - 1)].toFixed(1));
+      plot.setAttribute('transform', 'translate(0 ' + v.axis.toFixed(1) + ')');
+      svg.setAttribute('height', Math.ceil(v.height));
+      // A break mark over the one before it (gaps squeezed in a narrow panel) is left out.
+      let end = -Infinity;
+      for (const b of breaks) {
+        b.removeAttribute('visibility');
+        const bb = b.getBBox();
+        if (bb.x < end + 2) b.setAttribute('visibility', 'hidden');
+        else end = bb.x + bb.width;
+      }
+    };
+    draw();
+    new ResizeObserver(draw).observe(svg);
+    document.fonts.ready.then(() => {
+      drawnAt = 0;
+      draw();
+    });
+  })();`;
 }
 
 /** The whole page for a timeline. */
@@ -202,12 +416,12 @@ ${top}
 </html>`;
   }
   const { x, breaks } = scale(indexed.map((e) => e.day));
-  const placed = placeLabels(indexed.map((e) => ({ index: e.index, event: e.event, x: x.get(e.day) as number })));
-  const above = Math.max(1, ...placed.map((p) => (p.lane < 0 ? -p.lane : 0)));
-  const below = Math.max(1, ...placed.map((p) => (p.lane > 0 ? p.lane : 0)));
-  const axisY = MARGIN + AXIS_GAP + above * LANE_HEIGHT;
-  const height = axisY + AXIS_GAP + below * LANE_HEIGHT + 24;
-  const laneY = (lane: number) => (lane < 0 ? axisY - AXIS_GAP - (-lane - 1) * LANE_HEIGHT : axisY + AXIS_GAP + (lane - 1) * LANE_HEIGHT + 10);
+  // Before the script has measured the labels (or without it): a lane for each label, which
+  // overlaps nothing either; the script puts them together where they fit.
+  const lanes = indexed.map((_, i) => (i % 2 === 0 ? -(i / 2 + 1) : (i + 1) / 2));
+  const first = indexed.reduce((a, b) => (b.day < a.day ? b : a));
+  const last = indexed.reduce((a, b) => (b.day > a.day ? b : a));
+  const v = verticalLayout(lanes, FALLBACK_LINE, { height: 12, ascent: 10 }, 1, LAYOUT);
 
   const svg: string[] = [];
   // The terms: shaded from the submission to each term's last day.
@@ -218,30 +432,29 @@ ${top}
     const x0 = x.get(submitted.day) as number;
     const x1 = x.get(term.day) as number;
     const h = kind === 'term-regular' ? 14 : 22;
-    svg.push(`<g class="k-${kind}"><rect class="term" x="${pct(x0)}" y="${axisY - h / 2}" width="${pct(Math.max(0, x1 - x0))}" height="${h}"/><line class="term-edge" x1="${pct(x1)}" x2="${pct(x1)}" y1="${axisY - h / 2}" y2="${axisY + h / 2}"/></g>`);
+    svg.push(`<g class="k-${kind}"><rect class="term" x="${pct(x0)}" y="${-h / 2}" width="${pct(Math.max(0, x1 - x0))}" height="${h}"/><line class="term-edge" x1="${pct(x1)}" x2="${pct(x1)}" y1="${-h / 2}" y2="${h / 2}"/></g>`);
   }
-  svg.push(`<line class="axis" x1="${pct(MARGIN)}" x2="${pct(WIDTH - MARGIN)}" y1="${axisY}" y2="${axisY}"/>`);
+  svg.push(`<line class="axis" x1="${pct(MARGIN)}" x2="${pct(WIDTH - MARGIN)}" y1="0" y2="0"/>`);
   for (const bx of breaks) {
-    svg.push(`<text class="break" x="${pct(bx)}" y="${axisY + 4}" text-anchor="middle">//</text>`);
+    svg.push(`<text class="break" x="${pct(bx)}" y="4" text-anchor="middle">//</text>`);
   }
-  for (const p of placed) {
-    const y = laneY(p.lane);
-    const x0 = pct(p.x);
-    const label = escapeHtml(labelText(p.event));
-    const date = escapeHtml(formatDate(p.event.date, lang, true));
+  // The leaders under all markers and labels (a label's halo hides a leader that passes behind it).
+  svg.push(`<g class="leaders" aria-hidden="true">${indexed.map((e, i) => `<line class="leader k-${e.event.kind}" x1="${pct(x.get(e.day) as number)}" x2="${pct(x.get(e.day) as number)}" y1="0" y2="${v.leaders[i]}"/>`).join('')}</g>`);
+  indexed.forEach((e, i) => {
+    const x0 = x.get(e.day) as number;
+    const label = escapeHtml(e.event.label);
+    const date = escapeHtml(formatDate(e.event.date, lang, true));
     svg.push(
-      `<g class="event k-${p.event.kind}" ${eventAttributes(p.index, p.event, lang)}>` +
-        `<line class="leader" x1="${x0}" x2="${x0}" y1="${axisY}" y2="${p.lane < 0 ? y + 4 : y - 12}"/>` +
-        `<circle class="marker" cx="${x0}" cy="${axisY}" r="6"/>` +
-        `<text x="${x0}" y="${y}"${p.anchorEnd ? ' text-anchor="end"' : ''}>${label}<title>${date}: ${label}</title></text>` +
+      `<g class="event k-${e.event.kind}" ${eventAttributes(e.index, e.event, lang)}>` +
+        `<title>${date}: ${label}</title>` +
+        `<circle class="marker" cx="${pct(x0)}" cy="0" r="6"/>` +
+        `<text class="label" x="${pct(x0)}" y="${v.labels[i]}"${x0 > WIDTH / 2 ? ' text-anchor="end"' : ''}>${label}</text>` +
         `</g>`,
     );
-  }
+  });
   // Dates of the first and last day at the ends of the axis.
-  const first = indexed.reduce((a, b) => (b.day < a.day ? b : a));
-  const last = indexed.reduce((a, b) => (b.day > a.day ? b : a));
-  svg.push(`<text class="tick" x="${pct(MARGIN)}" y="${height - 6}">${escapeHtml(formatDate(first.event.date, lang, true))}</text>`);
-  if (last.day !== first.day) svg.push(`<text class="tick" x="${pct(WIDTH - MARGIN)}" y="${height - 6}" text-anchor="end">${escapeHtml(formatDate(last.event.date, lang, true))}</text>`);
+  svg.push(`<text class="tick" x="${pct(MARGIN)}" y="${v.ticks[0]}">${escapeHtml(formatDate(first.event.date, lang, true))}</text>`);
+  if (last.day !== first.day) svg.push(`<text class="tick" x="${pct(WIDTH - MARGIN)}" y="${v.ticks[0]}" text-anchor="end">${escapeHtml(formatDate(last.event.date, lang, true))}</text>`);
 
   const list = timeline.events
     .map((e, i) => {
@@ -257,8 +470,10 @@ ${top}
 <body>
 <main id="kv-timeline" data-events="${timeline.events.length}">
 ${top}
-<div class="scroll"><svg height="${height}" role="img" aria-label="${escapeHtml(lang === 'en' ? 'Timeline' : 'Tijdlijn')}">
+<div class="chart"><svg id="kv-chart" height="${v.height}" role="img" aria-label="${escapeHtml(lang === 'en' ? 'Timeline' : 'Tijdlijn')}">
+<g class="plot" transform="translate(0 ${v.axis})">
 ${svg.join('\n')}
+</g>
 </svg></div>
 <table id="kv-events"><tbody>
 ${list}
@@ -274,6 +489,7 @@ ${list}
   document.addEventListener('keydown', (e) => {
     if ((e.key === 'Enter' || e.key === ' ') && e.target instanceof Element && e.target.hasAttribute('data-index')) { e.preventDefault(); reveal(e.target); }
   });
+  ${labelScript()}
 </script>
 </body>
 </html>`;

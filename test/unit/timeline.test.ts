@@ -2,9 +2,10 @@
 // client/src/timelineHtml.ts and labels.ts import nothing from `vscode`.
 
 import * as assert from 'assert';
+import * as fc from 'fast-check';
 import { dayNumber, filterMessage, formatDate, langOf, setDescription, stateLabel, STATES } from '../../client/src/labels';
 import { globToRegExp } from '../../client/src/glob';
-import { escapeHtml, messageHtml, timelineHtml } from '../../client/src/timelineHtml';
+import { escapeHtml, layoutLabels, messageHtml, timelineHtml, verticalLayout, type LaneOptions } from '../../client/src/timelineHtml';
 import type { Timeline } from '../../server/src/protocol';
 
 const range = (line: number, from: number, to: number) => ({ start: { line, character: from }, end: { line, character: to } });
@@ -76,10 +77,26 @@ describe('client: timeline page', () => {
     assert.strictEqual(xs[2], xs[3], 'events on the same day at the same place');
   });
 
-  it('labels on the same day do not overlap: they go to different lanes', () => {
-    const ys = [...html.matchAll(/<g class="event k-(term-regular|notice)"[^>]*>.*?<text x="[\d.]+%" y="([\d.]+)"/g)].map((m) => m[2]);
+  it('labels on the same day do not overlap: before the script lays them out, each label has a lane of its own', () => {
+    const ys = [...html.matchAll(/<g class="event k-(term-regular|notice)"[^>]*>.*?<text class="label" x="[\d.]+%" y="(-?[\d.]+)"/g)].map((m) => m[2]);
     assert.strictEqual(ys.length, 2);
     assert.notStrictEqual(ys[0], ys[1]);
+    const all = [...html.matchAll(/<text class="label" x="[\d.]+%" y="(-?[\d.]+)"/g)].map((m) => m[1]);
+    assert.strictEqual(new Set(all).size, 5);
+  });
+
+  it('lays the labels out in the page, with the layout functions themselves, which need nothing from outside', () => {
+    const script = /<script nonce="[^"]+">([\s\S]*)<\/script>/.exec(html)?.[1] ?? '';
+    assert.ok(script.includes(`const layoutLabels = ${String(layoutLabels)};`));
+    assert.ok(script.includes(`const verticalLayout = ${String(verticalLayout)};`));
+    assert.match(script, /getComputedTextLength\(\)/, 'measures the labels');
+    assert.match(script, /new ResizeObserver\(draw\)\.observe\(svg\)/, 'and again when the panel changes width');
+    // Their source alone, as the page has it, does what the module's functions do.
+    const alone = new Function(`return ${String(layoutLabels)};`)() as typeof layoutLabels;
+    const labels = [{ x: 10, width: 50 }, { x: 12, width: 400 }, { x: 290, width: 60 }];
+    assert.deepStrictEqual(alone(labels, OPTS), layoutLabels(labels, OPTS));
+    const vertical = new Function(`return ${String(verticalLayout)};`)() as typeof verticalLayout;
+    assert.deepStrictEqual(vertical([-1, 1], LINE, TICK, 2, GAPS), verticalLayout([-1, 1], LINE, TICK, 2, GAPS));
   });
 
   it('posts only an index on click', () => {
@@ -98,6 +115,111 @@ describe('client: timeline page', () => {
     assert.match(en, /25 October 2024/);
     assert.match(en, /Delay notice/);
     assert.match(en, />Delayed</);
+  });
+});
+
+const OPTS: LaneOptions = { left: 2, right: 298, gap: 8, maxWidth: 200, minWidth: 72, lanes: 6 };
+const LINE = { height: 15, ascent: 12 };
+const TICK = { height: 12, ascent: 10 };
+const GAPS = { axisGap: 16, laneGap: 4, pad: 4, tickGap: 8 };
+
+describe('client: timeline label layout', () => {
+  it('labels of one day go to different lanes, above and below the axis', () => {
+    assert.deepStrictEqual(layoutLabels([{ x: 100, width: 60 }, { x: 100, width: 60 }, { x: 100, width: 30 }], OPTS), [
+      { lane: -1, left: 100, width: 60 },
+      { lane: 1, left: 100, width: 60 },
+      { lane: -2, left: 100, width: 30 },
+    ]);
+  });
+
+  it('labels share a lane when they are a gap apart, and not when closer', () => {
+    assert.deepStrictEqual(layoutLabels([{ x: 10, width: 50 }, { x: 68, width: 50 }], OPTS), [
+      { lane: -1, left: 10, width: 50 },
+      { lane: -1, left: 68, width: 50 },
+    ]);
+    assert.deepStrictEqual(layoutLabels([{ x: 10, width: 50 }, { x: 67, width: 50 }], OPTS), [
+      { lane: -1, left: 10, width: 50 },
+      { lane: 1, left: 67, width: 50 },
+    ]);
+  });
+
+  it('in the order of the markers, whatever the order given', () => {
+    assert.deepStrictEqual(layoutLabels([{ x: 200, width: 50 }, { x: 10, width: 50 }, { x: 30, width: 50 }], OPTS), [
+      { lane: -1, left: 200, width: 50 },
+      { lane: -1, left: 10, width: 50 },
+      { lane: 1, left: 30, width: 50 },
+    ]);
+  });
+
+  it('a label that would run past the right edge ends there, still over its marker', () => {
+    assert.deepStrictEqual(layoutLabels([{ x: 280, width: 60 }], OPTS), [{ lane: -1, left: 238, width: 60 }]);
+    // A marker outside the room counts as at its edge.
+    assert.deepStrictEqual(layoutLabels([{ x: 0, width: 60 }], OPTS), [{ lane: -1, left: 2, width: 60 }]);
+  });
+
+  it('a label is never wider than the maximum, or than the room', () => {
+    assert.deepStrictEqual(layoutLabels([{ x: 10, width: 500 }], OPTS), [{ lane: -1, left: 10, width: 200 }]);
+    assert.deepStrictEqual(layoutLabels([{ x: 10, width: 500 }], { ...OPTS, maxWidth: 1000 }), [{ lane: -1, left: 2, width: 296 }]);
+  });
+
+  it('when the six lanes near the axis have no room for a label, it is cut to the most room among them, or goes further out', () => {
+    const six = Array.from({ length: 6 }, () => ({ x: 100, width: 50 }));
+    // Each of the six lanes is free from 158: 140 px of room, enough to cut the label to.
+    assert.deepStrictEqual(layoutLabels([...six, { x: 170, width: 190 }], OPTS)[6], { lane: -1, left: 158, width: 140 });
+    // The first lane has the most room.
+    const uneven = [...six.slice(0, 5), { x: 100, width: 20 }];
+    assert.deepStrictEqual(layoutLabels([...uneven, { x: 170, width: 190 }], OPTS)[6], { lane: 3, left: 128, width: 170 });
+    // Free from 258 only: 40 px, too little; a seventh lane, above the axis.
+    const late = Array.from({ length: 6 }, () => ({ x: 200, width: 50 }));
+    assert.deepStrictEqual(layoutLabels([...late, { x: 260, width: 190 }], OPTS)[6], { lane: -4, left: 108, width: 190 });
+  });
+
+  it('for any labels: inside the room, over their markers, a gap apart in each lane, cut only when there is no room', () => {
+    const arb = fc.record({
+      left: fc.integer({ min: 0, max: 20 }),
+      room: fc.integer({ min: 100, max: 1600 }),
+      maxWidth: fc.integer({ min: 72, max: 2000 }),
+      labels: fc.array(fc.record({ x: fc.double({ min: -50, max: 1700, noNaN: true }), width: fc.double({ min: 0, max: 2000, noNaN: true }) }), { maxLength: 60 }),
+    });
+    fc.assert(
+      fc.property(arb, ({ left, room, maxWidth, labels }) => {
+        const o: LaneOptions = { ...OPTS, left, right: left + room, maxWidth };
+        const out = layoutLabels(labels, o);
+        assert.strictEqual(out.length, labels.length);
+        const byLane = new Map<number, [number, number][]>();
+        out.forEach((p, i) => {
+          const x = Math.min(Math.max(labels[i].x, o.left), o.right);
+          assert.ok(p.lane !== 0 && Number.isInteger(p.lane));
+          assert.ok(p.left >= o.left - 1e-9 && p.left + p.width <= o.right + 1e-9, 'inside the room');
+          assert.ok(p.left <= x + 1e-9 && x <= p.left + p.width + 1e-9, 'over its marker');
+          const whole = Math.min(labels[i].width, o.maxWidth, o.right - o.left);
+          assert.ok(p.width <= whole + 1e-9);
+          if (p.width < whole - 1e-9) assert.ok(p.width >= o.minWidth, 'cut to no less than the minimum');
+          byLane.set(p.lane, [...(byLane.get(p.lane) ?? []), [p.left, p.left + p.width]]);
+        });
+        for (const spans of byLane.values()) {
+          spans.sort((a, b) => a[0] - b[0]);
+          for (let i = 1; i < spans.length; i++) assert.ok(spans[i][0] >= spans[i - 1][1] + o.gap - 1e-9, 'a gap apart');
+        }
+        // The lanes used are the nearest ones on each side: -1…-n and 1…m.
+        for (const lane of byLane.keys()) if (Math.abs(lane) > 1) assert.ok(byLane.has(lane - Math.sign(lane)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('heights: lanes stacked away from the axis, the dates at the ends below the lowest', () => {
+    // A lane is 15 + 4 px; the nearest keeps 16 px from the axis; two lanes above, one below.
+    assert.deepStrictEqual(verticalLayout([-1, 1, -2], LINE, TICK, 1, GAPS), {
+      axis: 4 + 16 + 19 + 15,
+      labels: [-31 + 12, 16 + 12, -50 + 12],
+      leaders: [-16, 16, -35],
+      ticks: [16 + 15 + 8 + 10],
+      height: 54 + 39 + 16 + 4,
+    });
+    // No lane below: the dates 16 px under the axis (room for the markers and the terms' bands); in two rows.
+    const v = verticalLayout([-1], LINE, TICK, 2, GAPS);
+    assert.deepStrictEqual([v.axis, v.ticks, v.height], [35, [34, 50], 35 + 24 + 32 + 4]);
   });
 });
 
