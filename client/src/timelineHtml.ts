@@ -460,7 +460,7 @@ ${top}
     .map((e, i) => {
       const attrs = e.range ? ` data-index="${i}" tabindex="0" role="button"` : '';
       // The kind in words, unless the label says it already (`Ingediend`, `Brief van …`).
-      const kind = eventKindLabel(e.kind, lang);
+      const kind = eventKindLabel(e.kind, lang, timeline.terms);
       const kindCell = e.label.toLowerCase().includes(kind.toLowerCase()) ? '' : escapeHtml(kind);
       return `<tr class="event k-${e.kind}"${attrs}><td class="dot"></td><td class="date">${escapeHtml(formatDate(e.date, lang))}</td><td class="kind">${kindCell}</td><td class="label">${escapeHtml(e.label)}</td></tr>`;
     })

@@ -110,6 +110,22 @@ describe('client: timeline page', () => {
     assert.match(messageHtml('Geen <set>', { ...OPTIONS, lang: 'en' }), /<p class="empty" id="kv-message">Geen &lt;set&gt;<\/p>/);
   });
 
+  it('names the terms with the lengths the timeline was computed with, never the default', () => {
+    const two = timelineHtml({
+      ...TIMELINE,
+      terms: { regularDays: 14, extendedDays: 30 },
+      events: [
+        { date: '2024-10-25', kind: 'submitted', label: 'Ingediend', range: range(9, 0, 28) },
+        { date: '2024-11-08', kind: 'term-regular', label: 'Einde termijn van 2 weken', range: null },
+        { date: '2024-11-24', kind: 'term-extended', label: 'Einde verlengde termijn van 30 dagen', range: null },
+      ],
+    }, OPTIONS);
+    assert.doesNotMatch(two, /3 weken|6 weken/);
+    // The label names the kind already (`Einde termijn van 2 weken`), so the kind cell stays empty; with the default terms it read `Termijn van 3 weken`.
+    assert.match(two, /<td class="kind"><\/td><td class="label">Einde termijn van 2 weken<\/td>/);
+    assert.match(two, /<td class="kind"><\/td><td class="label">Einde verlengde termijn van 30 dagen<\/td>/);
+  });
+
   it('speaks English when asked', () => {
     const en = timelineHtml(TIMELINE, { ...OPTIONS, lang: 'en' });
     assert.match(en, /25 October 2024/);
