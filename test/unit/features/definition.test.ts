@@ -7,32 +7,34 @@ import { provideDefinition } from '../../../server/src/features/definition';
 import { assertMarks, load } from './harness';
 
 describe('features (fixtures): definition', () => {
-  it('zie antwoord vraag 3 goes to the heading of answer 3, its range the whole answer', () => {
-    const { f, service, uri } = load(`
-      Vragen van het lid De Vries (CDA) aan de Minister van Volksgezondheid, Welzijn en Sport over de sluiting van het zwembad in Zuidwolde (ingezonden 19 mei 2022).
-      Antwoord van Minister Jansen (Volksgezondheid, Welzijn en Sport) (ontvangen 9 juni 2022).
-      Vraag 1
-      Bent u bekend met het bericht «Zwembad Zuidwolde sluit de deuren»?
-      Antwoord 1
-      Ja.
-      Vraag 2
-      Hoeveel inwoners van Zuidwolde maken wekelijks gebruik van het zwembad?
-      Antwoord 2
-      Die aantallen houdt de gemeente bij; zie antwoord vr|aag 3.
-                                           ^^^^^^^^^^^^^^^^^^^^^ origin
-      Vraag 3
-      Bent u bereid met de gemeente in gesprek te gaan over het behoud van het zwembad?
-      Antwoord 3
-      ^^^^^^^^^^ heading
-      Ja. Het zwembad is een zaak van de gemeente, maar ik ben bereid met de wethouder in gesprek te gaan.
-      Daarbij vraag ik ook naar de bezoekersaantallen.
-                                                     ^ end
-    `);
-    assertMarks(f, { origin: 'zie antwoord vraag 3', heading: 'Antwoord 3' });
-    assert.deepStrictEqual(provideDefinition(service, uri, f.position), [
-      LocationLink.create(uri, f.span('heading', 'end'), f.range('heading'), f.range('origin')),
-    ]);
-  });
+  for (const eol of ['\n', '\r\n'] as const) {
+    it(`zie antwoord vraag 3 goes to the heading of answer 3, its range the whole answer (${JSON.stringify(eol)} line ends)`, () => {
+      const { f, service, uri } = load(`
+        Vragen van het lid De Vries (CDA) aan de Minister van Volksgezondheid, Welzijn en Sport over de sluiting van het zwembad in Zuidwolde (ingezonden 19 mei 2022).
+        Antwoord van Minister Jansen (Volksgezondheid, Welzijn en Sport) (ontvangen 9 juni 2022).
+        Vraag 1
+        Bent u bekend met het bericht «Zwembad Zuidwolde sluit de deuren»?
+        Antwoord 1
+        Ja.
+        Vraag 2
+        Hoeveel inwoners van Zuidwolde maken wekelijks gebruik van het zwembad?
+        Antwoord 2
+        Die aantallen houdt de gemeente bij; zie antwoord vr|aag 3.
+                                             ^^^^^^^^^^^^^^^^^^^^^ origin
+        Vraag 3
+        Bent u bereid met de gemeente in gesprek te gaan over het behoud van het zwembad?
+        Antwoord 3
+        ^^^^^^^^^^ heading
+        Ja. Het zwembad is een zaak van de gemeente, maar ik ben bereid met de wethouder in gesprek te gaan.
+        Daarbij vraag ik ook naar de bezoekersaantallen.
+                                                       ^ end
+      `, {}, { eol });
+      assertMarks(f, { origin: 'zie antwoord vraag 3', heading: 'Antwoord 3' });
+      assert.deepStrictEqual(provideDefinition(service, uri, f.position), [
+        LocationLink.create(uri, f.span('heading', 'end'), f.range('heading'), f.range('origin')),
+      ]);
+    });
+  }
 
   it('het antwoord op vraag 3 goes to the grouped answer Antwoord 2 en 3', () => {
     const { f, service, uri } = load(`
@@ -181,6 +183,36 @@ describe('features (fixtures): definition', () => {
     assert.deepStrictEqual(provideDefinition(service, uri, f.position), [
       LocationLink.create(uri, f.range('first'), f.range('first'), f.range('origin')),
     ]);
+  });
+
+  it('a later mention that points back, de in het antwoord op vraag 1 genoemde brief, goes to the undated brief2 of answer 1', () => {
+    const { f, service, uri } = load(`
+      Kamervraag 2022Z10123
+
+      De sluiting van het zwembad in Zuidwolde.
+
+      Ingediend 19 mei 2022
+      Beantwoord 9 juni 2022 (na 21 dagen)
+      Indiener Jan de Vries (CDA)
+      Beantwoord door Anna Jansen (minister van volksgezondheid, welzijn en sport) (VVD)
+       • Vraag 1
+        Bent u bekend met het bericht «Zwembad Zuidwolde sluit de deuren»?1
+
+        Ja. De wethouder heeft de gemeenteraad daarover een brief2 gestuurd.
+                                                            ^^^^^^ first
+
+       • Vraag 2
+        Welke afspraken heeft u met de gemeente gemaakt?
+
+        Zoals de in het antwoord op vraag 1 genoemde br|ief van 12 mei 2022 laat zien, ligt het besluit bij de gemeente.
+                                                     ^^^^^^^^^^^^^^^^^^^^^^ origin
+    `);
+    assertMarks(f, { first: 'brief2', origin: 'brief van 12 mei 2022' });
+    assert.deepStrictEqual(provideDefinition(service, uri, f.position), [
+      LocationLink.create(uri, f.range('first'), f.range('first'), f.range('origin')),
+    ]);
+    // The first mention is where the letter is declared: it has no definition of its own.
+    assert.strictEqual(provideDefinition(service, uri, f.range('first').start), null);
   });
 
   it('a footnote marker goes to its footnote text at the page bottom', () => {

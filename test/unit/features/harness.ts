@@ -18,11 +18,16 @@ export interface Loaded {
   readonly uri: string;
 }
 
-/** Parses a fixture and opens each of its documents (version 1) in a new language service. */
-export function load(source: string, options: LanguageServiceOptions = {}, fixtureOptions: FixtureOptions = {}): Loaded {
+/**
+ * Parses a fixture and opens each of its documents (version 1) in a new
+ * language service; with `eol: '\r\n'` the documents are opened with Windows
+ * line ends (positions and ranges do not change: LSP counts lines, not bytes).
+ */
+export function load(source: string, options: LanguageServiceOptions = {}, fixtureOptions: FixtureOptions & { readonly eol?: '\n' | '\r\n' } = {}): Loaded {
   const f = parseFixture(source, fixtureOptions);
   const service = createLanguageService({ today: TODAY, ...options });
-  for (const d of f.documents) service.openDocument(d.uri, 'kamervraag', 1, d.text);
+  const eol = fixtureOptions.eol ?? '\n';
+  for (const d of f.documents) service.openDocument(d.uri, 'kamervraag', 1, d.text.replace(/\n/g, eol));
   return { f, service, uri: f.cursor ? f.cursor.uri : f.uri };
 }
 
