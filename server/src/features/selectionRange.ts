@@ -29,7 +29,7 @@ export function enclosingSpans(a: Analysis, offset: number): Span[] {
   if (word) candidates.push(word);
   const el = elementAt(a, offset);
   if (el) candidates.push(el.span);
-  candidates.push(lineSpan(a, offset));
+  const structural = candidates.length;
   const inside = (s: Span) => s.start <= offset && offset <= s.end;
   for (const q of a.questions) {
     if (inside(q.question.span)) candidates.push(q.question.span);
@@ -43,6 +43,14 @@ export function enclosingSpans(a: Analysis, offset: number): Span[] {
   }
   for (const n of a.notices) if (inside(n.span)) candidates.push(n.span);
   for (const s of a.sections) if (s.kind !== 'furniture' && inside(s.span)) candidates.push(s.span);
+  // The line, cut to every block that holds the offset: ` • Vraag 2` starts its line
+  // with a bullet that is no part of the question block, which must stay in the chain.
+  let { start, end } = lineSpan(a, offset);
+  for (let i = structural; i < candidates.length; i++) {
+    start = Math.max(start, candidates[i].start);
+    end = Math.min(end, candidates[i].end);
+  }
+  if (start <= offset && offset <= end) candidates.push({ start, end });
   candidates.push({ start: 0, end: a.text.length });
   candidates.sort((x, y) => x.end - x.start - (y.end - y.start));
   // Keep a chain in which every span holds the one before it.

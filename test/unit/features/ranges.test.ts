@@ -113,15 +113,9 @@ describe('features (fixtures): selection ranges in the openkamer layout', () => 
     assert.deepStrictEqual(a.questions.map((q) => q.range), [f.span('q1', 'q1.end'), f.span('q2', 'q2.end')]);
   });
 
-  // Skipped: the program is wrong here, and the fix is in server/src/features/selectionRange.ts, out of
-  // this change's scope. From a ` • Vraag 2` heading the chain is Vraag < Vraag 2 < the line < the whole
-  // document: the line starts at column 0 (the bullet's indentation) and the question block at the
-  // heading (column 3), so the block does not hold the line and is dropped. Expand Selection should go
-  // from the heading to its question block (heading, question and answer) before the whole document,
-  // as it does in the official layout, where headings start at column 0; the line, trimmed to its
-  // content or left out, must not push the block out of the chain. A ` • Mededeling - <datum>`
-  // heading loses its notice block the same way.
-  it.skip('from a • Vraag heading expands to its question block before the whole document', () => {
+  // From a ` • Vraag 2` heading the line starts at column 0 (the bullet's indentation) and the question
+  // block at the heading (column 3): the line is cut to the block, so that the block stays in the chain.
+  it('from a • Vraag heading expands to its question block before the whole document', () => {
     const { f, service, uri } = load(source);
     const ranges = chain(provideSelectionRanges(service, uri, [f.position])[0]);
     assert.deepStrictEqual(ranges.slice(0, 2), [f.range('word'), f.range('q2')]);
