@@ -1,5 +1,6 @@
 // Text and line index: offsets are UTF-16 code units, positions are 0-based
-// line and character as in LSP. Line breaks are \n, \r\n and \r.
+// line and character as in LSP. Line breaks are \n, \r\n and \r. Also the
+// character classes and the named character codes that the grammars compare.
 
 export interface Position {
   readonly line: number;
@@ -111,6 +112,26 @@ export class LineIndex {
     return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
   }
 }
+
+// ── Characters ─────────────────────────────────────────────────────────────
+
+/** Character codes as `charCodeAt` gives them, named once for every grammar that compares them. */
+export const LF = 10;
+export const CR = 13;
+export const PERCENT = 37;
+export const AMPERSAND = 38;
+export const OPEN_PAREN = 40;
+export const CLOSE_PAREN = 41;
+export const COMMA = 44;
+export const HYPHEN = 45;
+export const DOT = 46;
+export const SLASH = 47;
+export const COLON = 58;
+export const SEMICOLON = 59;
+export const OPEN_BRACKET = 91;
+export const CLOSE_BRACKET = 93;
+export const DEGREE = 0xb0;
+export const EN_DASH = 0x2013;
 
 /** True for every white-space character that may separate words, no-break spaces included. */
 export function isSpace(c: number): boolean {
