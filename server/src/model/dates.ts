@@ -137,11 +137,8 @@ function isDayToken(tokens: Tokens, i: number): boolean {
 export function findDateCandidates(tokens: Tokens, skip: Uint8Array): DateCandidate[] {
   const out: DateCandidate[] = [];
   // Every date starts at a number token: only those are visited.
-  const numbers = tokens.numberIndex;
-  const count = tokens.numberCount;
   let resume = 0;
-  for (let q = 0; q < count; q++) {
-    const i = numbers[q];
+  for (const i of tokens.numberTokens()) {
     if (i < resume || skip[i] === 1) continue;
     if (!isDayToken(tokens, i)) continue;
     const numeric = numericDateAt(tokens, i);

@@ -73,10 +73,7 @@ export function findMarkerCandidates(
   const out: MarkerCandidate[] = [];
   const kind = tokens.kind;
   // Every candidate is a number token: only those are visited.
-  const numbers = tokens.numberIndex;
-  const count = tokens.numberCount;
-  for (let q = 0; q < count; q++) {
-    const i = numbers[q];
+  for (const i of tokens.numberTokens()) {
     if (skip[i] === 1) continue;
     const len = tokens.len(i);
     if (len >= 5 && len <= 7) {

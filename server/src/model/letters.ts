@@ -54,10 +54,7 @@ export function findLetterMentions(
   const out: RawLetterMention[] = [];
   const n = tokens.length;
   // Every letter word ends in `brief`: only the words ending in f with five letters or more are visited.
-  const candidates = tokens.fWordIndex;
-  const count = tokens.fWordCount;
-  for (let q = 0; q < count; q++) {
-    const i = candidates[q];
+  for (const i of tokens.fWordTokens()) {
     if (skip[i] === 1 || !isLetterWord(tokens, i)) continue;
     let k = i + 1;
     let footnote: number | null = null;

@@ -192,6 +192,16 @@ export class Tokens {
     this.line = g32(this.line);
   }
 
+  /** The indices of the number tokens, in order: where a grammar that starts at a number looks. */
+  numberTokens(): Int32Array {
+    return this.numberIndex.subarray(0, this.numberCount);
+  }
+
+  /** The indices of the words that may be letter words (see `fWordIndex`), in order. */
+  fWordTokens(): Int32Array {
+    return this.fWordIndex.subarray(0, this.fWordCount);
+  }
+
   /** True for a word with a character outside ASCII. */
   nonAscii(i: number): boolean {
     return this.nonAsciiFlags[i] !== 0;
