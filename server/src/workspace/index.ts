@@ -8,7 +8,7 @@
 
 import { dateSearchWords } from '../i18n/words';
 import type { Terms } from '../model/deadlines';
-import type { Range } from '../model/text';
+import { partitionPoint, type Range } from '../model/text';
 import type { IsoDate } from '../model/types';
 import type { SetDocument, SetState, SetSummary, SetsParams } from './sets';
 import { fold } from './ministries';
@@ -490,14 +490,7 @@ export class WorkspaceIndex {
 
 /** The first index of a sorted list whose item is not below `value`. */
 function lowerBound(list: readonly string[], value: string): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(list.length, (i) => list[i] < value);
 }
 
 /** How well a set matches the words around a citing site; 0 when not at all. */
