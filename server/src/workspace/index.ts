@@ -10,10 +10,10 @@ import { dateSearchWords } from '../i18n/words';
 import type { Terms } from '../model/deadlines';
 import { partitionPoint, type Range } from '../model/text';
 import type { IsoDate } from '../model/types';
-import type { SetDocument, SetState, SetSummary, SetsParams } from './sets';
+import type { DocumentKind, SetDocument, SetState, SetSummary, SetsParams } from './sets';
 import { fold } from './ministries';
 import { standing } from './state';
-import { findTarget, type AnswerTarget, type DocumentKind, type ExternalSite, type FileSummary } from './summary';
+import { findTarget, type AnswerTarget, type ExternalSite, type FileSummary } from './summary';
 
 /** A set: the files of one zaak (or one publication), merged. */
 export interface IndexedSet {
