@@ -2,7 +2,8 @@
 // stands, its files, its summary, and the filter of a listing. The protocol
 // (`protocol.ts`) sends them to clients as they are. What a set's summary
 // takes from the summaries of its files (`summary.ts`) is one shape,
-// `SetFacts`, and what of that is the model's metadata is picked from it.
+// `SetFacts`; its fields that are the model's metadata are picked from
+// `Metadata`.
 
 import type { IsoDate, Metadata } from '../model/types';
 

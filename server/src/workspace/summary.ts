@@ -51,7 +51,6 @@ export interface FileSummary extends SetFacts, Pick<Metadata, 'noticeDate' | 'to
   readonly answeredBy: readonly string[];
   /** Folded words of the title of five letters or more, for matching. */
   readonly titleWords: readonly string[];
-  readonly questions: number;
   /** The header: the zaak number, else the title, else the first line. */
   readonly headerRange: Range;
   /** Where each question number leads, packed (see `findTarget`): a few hundred bytes instead of a dozen objects per question. */
