@@ -22,7 +22,7 @@ export type JsonPerson = Pick<Person, 'name' | 'party' | 'role'>;
 
 export type JsonPublication = Pick<Publication, 'kind' | 'id' | 'url'>;
 
-/** The terms and how the answer kept them: the dates of submission and answer stand at the top of the object already. */
+/** The terms and how the answer kept them; the dates of submission and answer stand at the top of the object, the term lengths are left out. */
 export type JsonDeadlines = Pick<Deadlines, 'regular' | 'extended' | 'applicable' | 'noticeGiven' | 'daysTaken' | 'daysLate' | 'late'>;
 
 export interface JsonQuestion {
