@@ -170,6 +170,24 @@ async function timed(fn) {
 
 const count = (r) => (Array.isArray(r) ? r.length : r ? 1 : 0);
 
+/** `runs` timed requests one after the other: their times, and the result of the last (null when none ran). */
+async function repeated(runs, request) {
+  const ms = [];
+  let last = null;
+  for (let i = 0; i < runs; i++) {
+    const t = await timed(request);
+    ms.push(t.ms);
+    last = t.result;
+  }
+  return { ms, last };
+}
+
+/** The line a definition result leads to, or null. */
+function targetLine(result) {
+  const first = Array.isArray(result) ? result[0] : result;
+  return first ? (first.targetRange ?? first.range)?.start.line ?? null : null;
+}
+
 /** One fresh server, one document: the measurements of one session. */
 async function session(kind, main, n, text, timeoutMs, inner) {
   const began = performance.now();
@@ -177,17 +195,16 @@ async function session(kind, main, n, text, timeoutMs, inner) {
   const client = new Client(spec.args(main), { name: kind, cwd: ROOT, timeoutMs });
   const uri = `file:///bench/sample-x${n}.${spec.ext}`;
   const doc = { textDocument: { uri } };
+  // `Zie antwoord vraag 12` of the copy whose numbers start after `copy` (for the peer, its link to that answer).
+  const referenceIn = (copy) => positionOf(text, kind === 'ours'
+    ? lastOffset(text, `Zie antwoord vraag ${12 + copy}.`, 'Zie antwoord vraag '.length + 1)
+    : lastOffset(text, `(#antwoord-${12 + copy})`, 3));
   const lastCopy = QUESTIONS * (n - 1);
-  const defOffset = kind === 'ours'
-    ? lastOffset(text, `Zie antwoord vraag ${12 + lastCopy}.`, 'Zie antwoord vraag '.length + 1)
-    : lastOffset(text, `(#antwoord-${12 + lastCopy})`, 3);
-  const defPosition = positionOf(text, defOffset);
+  const defPosition = referenceIn(lastCopy);
   // The same reference in the last copy whose numbers stay within three digits (our headings take at most
   // three: `Vraag 1000` and up are no headings, so the last copy's reference has no target beyond ×71).
   const nearCopy = QUESTIONS * Math.min(n - 1, Math.floor((999 - 12) / QUESTIONS));
-  const nearPosition = positionOf(text, kind === 'ours'
-    ? lastOffset(text, `Zie antwoord vraag ${12 + nearCopy}.`, 'Zie antwoord vraag '.length + 1)
-    : lastOffset(text, `(#antwoord-${12 + nearCopy})`, 3));
+  const nearPosition = referenceIn(nearCopy);
   // The one-character edit: in the middle copy, in the answer to its question 9.
   const middle = QUESTIONS * Math.floor(n / 2);
   const editAt = text.indexOf('Nokia', text.indexOf(`Vraag ${9 + middle}\n`));
@@ -199,31 +216,10 @@ async function session(kind, main, n, text, timeoutMs, inner) {
       await client.open(uri, spec.languageId, text);
       return client.request('textDocument/documentSymbol', doc);
     });
-    const symbols = [];
-    for (let i = 0; i < inner; i++) symbols.push((await timed(() => client.request('textDocument/documentSymbol', doc))).ms);
-    const folding = [];
-    let foldCount = 0;
-    for (let i = 0; i < inner; i++) {
-      const t = await timed(() => client.request('textDocument/foldingRange', doc));
-      folding.push(t.ms);
-      foldCount = count(t.result);
-    }
-    const definition = [];
-    let target = null;
-    for (let i = 0; i < inner; i++) {
-      const t = await timed(() => client.request('textDocument/definition', { ...doc, position: defPosition }));
-      definition.push(t.ms);
-      const first = Array.isArray(t.result) ? t.result[0] : t.result;
-      target = first ? (first.targetRange ?? first.range)?.start.line ?? null : null;
-    }
-    const near = [];
-    let nearTarget = null;
-    for (let i = 0; i < inner; i++) {
-      const t = await timed(() => client.request('textDocument/definition', { ...doc, position: nearPosition }));
-      near.push(t.ms);
-      const first = Array.isArray(t.result) ? t.result[0] : t.result;
-      nearTarget = first ? (first.targetRange ?? first.range)?.start.line ?? null : null;
-    }
+    const symbols = await repeated(inner, () => client.request('textDocument/documentSymbol', doc));
+    const folding = await repeated(inner, () => client.request('textDocument/foldingRange', doc));
+    const definition = await repeated(inner, () => client.request('textDocument/definition', { ...doc, position: defPosition }));
+    const near = await repeated(inner, () => client.request('textDocument/definition', { ...doc, position: nearPosition }));
     const edits = [];
     for (let i = 0; i < Math.min(inner, 3); i++) {
       const t = await timed(async () => {
@@ -242,13 +238,13 @@ async function session(kind, main, n, text, timeoutMs, inner) {
       openToSymbolMs: opened.ms,
       symbolCount: count(opened.result),
       symbolBytes: JSON.stringify(opened.result ?? null).length,
-      symbolAgainMs: median(symbols),
-      foldingMs: median(folding),
-      foldingRanges: foldCount,
-      definitionMs: median(definition),
-      definitionTargetLine: target,
-      nearDefinitionMs: median(near),
-      nearDefinitionTargetLine: nearTarget,
+      symbolAgainMs: median(symbols.ms),
+      foldingMs: median(folding.ms),
+      foldingRanges: count(folding.last),
+      definitionMs: median(definition.ms),
+      definitionTargetLine: targetLine(definition.last),
+      nearDefinitionMs: median(near.ms),
+      nearDefinitionTargetLine: targetLine(near.last),
       nearCopy: nearCopy / QUESTIONS,
       editToSymbolMs: median(edits),
       peakRssMB: memory.peakMB,

@@ -21,7 +21,7 @@
 // or the command line is wrong; 1 when the analysis itself failed on a file.
 
 import * as fs from 'fs';
-import { citationKindName, clip, joinList, localeOf, personLabel, termLength, type Locale } from '../i18n/words';
+import { citationKindName, clip, days, localeOf, personLabel, questionLabel, termLength, type Locale } from '../i18n/words';
 import { daysBetween } from '../model/calendar';
 import { toJson } from '../model/json';
 import type { Analysis, Person, Question } from '../model/types';
@@ -96,19 +96,17 @@ const T = {
     applies: 'geldt',
     noticeGiven: 'uitstel gemeld',
     noNotice: 'geen uitstel gemeld',
-    late: (n: number) => `te laat: ${n} ${n === 1 ? 'dag' : 'dagen'} na de termijn`,
+    late: (n: number) => `te laat: ${days('nl', n)} na de termijn`,
     onTime: 'op tijd beantwoord',
     submitters: 'Indieners',
     addressees: 'Gericht aan',
     answeredBy: 'Beantwoord door',
     outline: 'Vragen',
-    question: (ns: readonly number[]) => `Vraag ${joinList('nl', ns)}`,
     answeredByQ: (n: number) => `beantwoord bij ${n}`,
     notAnswered: 'onbeantwoord',
     notice: 'Mededeling',
     noDate: 'zonder datum',
     references: 'Verwijzingen',
-    toQuestion: (n: number) => `Vraag ${n}`,
     external: 'extern',
     dangling: (n: number) => `vraag ${n} bestaat niet in dit document`,
     letters: 'Brieven',
@@ -141,19 +139,17 @@ const T = {
     applies: 'applies',
     noticeGiven: 'delay notified',
     noNotice: 'no delay notified',
-    late: (n: number) => `late: ${n} ${n === 1 ? 'day' : 'days'} past the deadline`,
+    late: (n: number) => `late: ${days('en', n)} past the deadline`,
     onTime: 'answered on time',
     submitters: 'Submitted by',
     addressees: 'Addressed to',
     answeredBy: 'Answered by',
     outline: 'Questions',
-    question: (ns: readonly number[]) => `${ns.length > 1 ? 'Questions' : 'Question'} ${joinList('en', ns)}`,
     answeredByQ: (n: number) => `answered by ${n}`,
     notAnswered: 'unanswered',
     notice: 'Notice',
     noDate: 'undated',
     references: 'References',
-    toQuestion: (n: number) => `Question ${n}`,
     external: 'external',
     dangling: (n: number) => `question ${n} does not exist in this document`,
     letters: 'Letters',
@@ -298,7 +294,7 @@ function report(file: string, a: Analysis, locale: Locale): string {
     questionCount += numbers.length;
     const body = a.text.slice(q.question.span.start, q.question.span.end);
     const state = q.answeredBy !== null ? t.answeredByQ(q.answeredBy) : q.answer !== null ? t.answeredByQ(q.answer.numbers[0] ?? q.number) : t.notAnswered;
-    items.push({ start: q.span.start, line: `    ${t.question(numbers)} — ${excerpt(body)} [${state}]` });
+    items.push({ start: q.span.start, line: `    ${questionLabel(locale, numbers)} — ${excerpt(body)} [${state}]` });
   }
   for (const n of a.notices) items.push({ start: n.span.start, line: `    ${t.notice} ${n.date ?? t.noDate}` });
   items.sort((x, y) => x.start - y.start);
@@ -312,7 +308,7 @@ function report(file: string, a: Analysis, locale: Locale): string {
     const phrase = normalizeSpace(a.text.slice(r.phraseSpan.start, r.phraseSpan.end)) || normalizeSpace(r.text);
     let where: string;
     if (r.scope === 'external') where = `${t.external}${r.cites !== null ? `: ${excerpt(r.cites.text, 60)}` : ''}`;
-    else if (r.target !== null) where = t.toQuestion(r.target);
+    else if (r.target !== null) where = questionLabel(locale, [r.target]);
     else where = t.dangling(r.number);
     out.push(`    ${pos(r.range.start.line, r.range.start.character).padEnd(8)} ${phrase} → ${where}`);
   }

@@ -17,7 +17,7 @@ import type {
   Question,
   Reference,
 } from '../model/types';
-import { normalizeSpace, type Position, type Span } from '../model/text';
+import { normalizeSpace, partitionPoint, type Position, type Span } from '../model/text';
 
 /** The offset of a position inside the text, or null for a malformed position or one past the end of its line or of the text. */
 export function offsetOf(a: Analysis, position: Position): number | null {
@@ -44,13 +44,7 @@ function holds(span: Span, offset: number): boolean {
 
 /** Elements of a list sorted by start whose span holds `offset` (spans may nest or overlap a little). */
 function* around<T extends { readonly span: Span }>(list: readonly T[], offset: number): Generator<T> {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].span.start <= offset) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(list.length, (i) => list[i].span.start <= offset);
   // Walk back over the few elements that start before the offset and may still hold it.
   for (let i = lo - 1, seen = 0; i >= 0 && seen < 8; i--, seen++) {
     if (holds(list[i].span, offset)) yield list[i];
@@ -99,13 +93,7 @@ function spanList<T>(entries: readonly { item: T; span: Span }[]): SpanList<T> {
 
 /** The elements of `list` whose span holds `offset`, in document (source) order. */
 function holding<T>(list: SpanList<T>, offset: number): T[] {
-  let lo = 0;
-  let hi = list.starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list.starts[mid] <= offset) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(list.starts.length, (i) => list.starts[i] <= offset);
   const hits: number[] = [];
   for (let i = lo - 1; i >= 0 && list.maxEnd[i] >= offset; i--) if (holds(list.spans[i], offset)) hits.push(i);
   if (hits.length > 1) hits.sort((x, y) => list.order[x] - list.order[y]);
@@ -235,13 +223,7 @@ export function questionBlock(a: Analysis, q: Question): Span {
   if (!ans || ans.numbers[0] !== q.numbers[0] || ans.span.start < q.question.span.end) return q.span;
   // Is there a question heading between this question and its answer? A binary search over the sorted starts.
   const starts = questionStarts(a);
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid] <= q.span.start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(starts.length, (i) => starts[i] <= q.span.start);
   if (lo < starts.length && starts[lo] < ans.span.start) return q.span;
   return { start: q.span.start, end: Math.max(q.span.end, ans.span.end) };
 }

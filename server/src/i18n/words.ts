@@ -240,10 +240,15 @@ const CITATION_KINDS: Record<CitationKindName, Message> = {
   url: { nl: 'webadres', en: 'web address' },
 };
 
+/** The name a table gives `key`, in the user's language; a key the table does not name comes back as given. */
+function nameIn(l: HasLocale, table: Readonly<Record<string, Message>>, key: string): string {
+  const m = (table as Readonly<Record<string, Message | undefined>>)[key];
+  return m ? say(l, m) : key;
+}
+
 /** The short, plural-free name of a kind of citation: `wet` / `law`. Unknown kinds come back as given. */
 export function citationKindName(l: HasLocale, kind: string): string {
-  const m = (CITATION_KINDS as Record<string, Message | undefined>)[kind];
-  return m ? say(l, m) : kind;
+  return nameIn(l, CITATION_KINDS, kind);
 }
 
 export type SetStateName = 'answered' | 'late' | 'delayed' | 'overdue' | 'open';
@@ -258,8 +263,7 @@ const STATES: Record<SetStateName, Message> = {
 
 /** Where a set stands, in words. */
 export function stateLabel(l: HasLocale, state: SetStateName): string {
-  const m = STATES[state];
-  return m ? say(l, m) : state;
+  return nameIn(l, STATES, state);
 }
 
 export type DocumentKindName = 'openkamer' | 'questions' | 'answer' | 'notice';
@@ -271,9 +275,9 @@ const DOCUMENT_KINDS: Record<DocumentKindName, Message> = {
   notice: { nl: 'Uitstelbericht', en: 'Delay notice' },
 };
 
+/** What a file of a set is, in words. */
 export function documentKindLabel(l: HasLocale, kind: DocumentKindName): string {
-  const m = DOCUMENT_KINDS[kind];
-  return m ? say(l, m) : kind;
+  return nameIn(l, DOCUMENT_KINDS, kind);
 }
 
 export type EventKindName = 'submitted' | 'term-regular' | 'term-extended' | 'notice' | 'letter' | 'debate' | 'ruling' | 'date' | 'answered';
@@ -292,6 +296,5 @@ const EVENT_KINDS: Record<Exclude<EventKindName, 'term-regular' | 'term-extended
 export function eventKindLabel(l: HasLocale, kind: EventKindName, terms: TermDays): string {
   if (kind === 'term-regular') return termLabel(l, 'regular', terms);
   if (kind === 'term-extended') return termLabel(l, 'extended', terms);
-  const m = EVENT_KINDS[kind];
-  return m ? say(l, m) : kind;
+  return nameIn(l, EVENT_KINDS, kind);
 }

@@ -16,7 +16,7 @@ import { findLetterMentions, RawLetterMention, sentenceIds } from './letters';
 import { LineKind } from './lines';
 import { findReferences } from './references';
 import { readStructure, RawBlock, Structure } from './structure';
-import { LineIndex, normalizeSpace, Span } from './text';
+import { LineIndex, normalizeSpace, partitionPoint, Span } from './text';
 import { Gap, keyword, KeywordSet, releaseTokens, tokenizeLines, Tokens, TokenKind } from './tokens';
 import type {
   Analysis,
@@ -271,14 +271,8 @@ function encodingDiagnostics(text: string, sink: DiagnosticSink): void {
 
 /** The first date candidate with a written year that starts inside `span` (candidates are sorted). */
 function firstCandidateIn(candidates: readonly DateCandidate[], span: Span): DateCandidate | null {
-  let lo = 0;
-  let hi = candidates.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (candidates[mid].span.start < span.start) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < candidates.length && candidates[i].span.start < span.end; i++) if (candidates[i].year !== null) return candidates[i];
+  const first = partitionPoint(candidates.length, (i) => candidates[i].span.start < span.start);
+  for (let i = first; i < candidates.length && candidates[i].span.start < span.end; i++) if (candidates[i].year !== null) return candidates[i];
   return null;
 }
 
@@ -430,16 +424,8 @@ function buildBlocks(structure: Structure, at: (span: Span) => Located): BlockIn
   answers.sort((a, b) => a.span.start - b.span.start);
   regions.sort((a, b) => a.span.start - b.span.start);
   const find = (offset: number) => {
-    let lo = 0;
-    let hi = regions.length - 1;
-    let best = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (regions[mid].span.start <= offset) {
-        best = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
+    // The last region that starts at or before the offset, or -1.
+    const best = partitionPoint(regions.length, (i) => regions[i].span.start <= offset) - 1;
     return best >= 0 && offset <= regions[best].span.end ? regions[best] : null;
   };
   return {

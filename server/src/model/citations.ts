@@ -12,7 +12,7 @@
 // may run over one line break (PDF text wraps anywhere), never over a blank
 // line or a skipped line.
 
-import { isDigit, isLetter, isSpace, normalizeSpace, type LineIndex } from './text';
+import { CLOSE_PAREN, COLON, COMMA, CR, DOT, EN_DASH, HYPHEN, isDigit, isLetter, isSpace, LF, normalizeSpace, OPEN_PAREN, SLASH, type LineIndex } from './text';
 import { Tokens, TokenKind } from './tokens';
 import type { Citation, CitationKind } from './types';
 
@@ -27,16 +27,6 @@ const MAX_LOOKAHEAD = 160;
 const MAX_ANCHOR_LENGTH = 24;
 /** A DNS label has at most 63 characters. */
 const MAX_HOST_LABEL = 63;
-
-const CR = 13;
-const LF = 10;
-const HYPHEN = 45;
-const DOT = 46;
-const SLASH = 47;
-const COLON = 58;
-const COMMA = 44;
-const RIGHT_PAREN = 41;
-const LEFT_PAREN = 40;
 
 /** A citation before it gets its range. */
 interface Found {
@@ -69,7 +59,7 @@ function isInlineSpace(c: number): boolean {
 
 /** Hyphen, en dash, em dash and non-breaking hyphen, as written between the years of a vergaderjaar. */
 function isDash(c: number): boolean {
-  return c === HYPHEN || c === 0x2013 || c === 0x2014 || c === 0x2011;
+  return c === HYPHEN || c === EN_DASH || c === 0x2014 || c === 0x2011;
 }
 
 function isAsciiAlnum(c: number): boolean {
@@ -662,7 +652,7 @@ function urlContinuation(r: Reader, lastChar: number, p: number): number {
   const start = r.inlineSpace(next);
   let end = start;
   while (isUrlChar(r.at(end)) && end - start < MAX_LOOKAHEAD) end++;
-  while (end > start && (isUrlTrailer(r.at(end - 1)) || r.at(end - 1) === RIGHT_PAREN)) end--;
+  while (end > start && (isUrlTrailer(r.at(end - 1)) || r.at(end - 1) === CLOSE_PAREN)) end--;
   const piece = r.slice(start, end);
   if (piece.length < 2 || piece.includes('://')) return -1;
   // Address punctuation inside, or a lower-case hash such as `9aba86f3e38a`: not the start of a sentence.
@@ -675,14 +665,14 @@ function trimUrl(s: string): string {
   let closes = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c === LEFT_PAREN) opens++;
-    else if (c === RIGHT_PAREN) closes++;
+    if (c === OPEN_PAREN) opens++;
+    else if (c === CLOSE_PAREN) closes++;
   }
   let end = s.length;
   for (;;) {
     const c = s.charCodeAt(end - 1);
     if (isUrlTrailer(c)) end--;
-    else if (c === RIGHT_PAREN && closes > opens) {
+    else if (c === CLOSE_PAREN && closes > opens) {
       end--;
       closes--;
     } else break;

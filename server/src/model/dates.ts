@@ -8,7 +8,7 @@
 import { MONTHS_NL, WEEKDAYS_NL } from '../i18n/words';
 import { dayNumber, daysBetween, isValidDate, parseIso, toIso, weekday } from './calendar';
 import { Gap, keyword, Tokens, TokenKind } from './tokens';
-import type { Span } from './text';
+import { COMMA, DOT, EN_DASH, HYPHEN, SLASH, type Span } from './text';
 import type { IsoDate } from './types';
 
 /** Month by keyword id. */
@@ -35,12 +35,6 @@ const KW_S = keyword('s');
 const KW_JL = keyword('jl');
 const KW_JONGSTLEDEN = keyword('jongstleden');
 const KW_AANSTAANDE = keyword('aanstaande');
-
-const DOT = 46;
-const COMMA = 44;
-const SLASH = 47;
-const HYPHEN = 45;
-const EN_DASH = 0x2013;
 
 export type Relative = 'past' | 'future' | null;
 
@@ -143,11 +137,8 @@ function isDayToken(tokens: Tokens, i: number): boolean {
 export function findDateCandidates(tokens: Tokens, skip: Uint8Array): DateCandidate[] {
   const out: DateCandidate[] = [];
   // Every date starts at a number token: only those are visited.
-  const numbers = tokens.numberIndex;
-  const count = tokens.numberCount;
   let resume = 0;
-  for (let q = 0; q < count; q++) {
-    const i = numbers[q];
+  for (const i of tokens.numberTokens()) {
     if (i < resume || skip[i] === 1) continue;
     if (!isDayToken(tokens, i)) continue;
     const numeric = numericDateAt(tokens, i);

@@ -8,7 +8,7 @@
 import type { DateCandidate } from './dates';
 import { LineKind } from './lines';
 import { Gap, KeywordSet, Tokens, TokenKind } from './tokens';
-import type { Span } from './text';
+import { CLOSE_BRACKET, CLOSE_PAREN, COLON, COMMA, DEGREE, DOT, EN_DASH, HYPHEN, OPEN_BRACKET, PERCENT, SEMICOLON, SLASH, type Span } from './text';
 
 export interface MarkerCandidate {
   readonly span: Span;
@@ -36,19 +36,6 @@ const codes = (chars: string[]) => new Set(chars.map((c) => c.charCodeAt(0)));
 /** Punctuation that may follow a marker moved to the start of a line: `1» en «Alle …`. */
 const CLOSERS = codes(['»', '”', '?', '!']);
 const GLUE_PUNCT = codes(['?', '!', '.', ',', ';', ':', ')', '»', '”', '"', '’', "'", '“']);
-
-const DOT = 46;
-const COMMA = 44;
-const COLON = 58;
-const SEMICOLON = 59;
-const SLASH = 47;
-const HYPHEN = 45;
-const EN_DASH = 0x2013;
-const PERCENT = 37;
-const DEGREE = 0xb0;
-const OPEN_BRACKET = 91;
-const CLOSE_BRACKET = 93;
-const CLOSE_PAREN = 41;
 
 function isMarkerNumber(tokens: Tokens, i: number): boolean {
   if (i < 0 || i >= tokens.length || tokens.kind[i] !== TokenKind.Number) return false;
@@ -86,10 +73,7 @@ export function findMarkerCandidates(
   const out: MarkerCandidate[] = [];
   const kind = tokens.kind;
   // Every candidate is a number token: only those are visited.
-  const numbers = tokens.numberIndex;
-  const count = tokens.numberCount;
-  for (let q = 0; q < count; q++) {
-    const i = numbers[q];
+  for (const i of tokens.numberTokens()) {
     if (skip[i] === 1) continue;
     const len = tokens.len(i);
     if (len >= 5 && len <= 7) {

@@ -6,7 +6,7 @@
 // (ontvangen <date>).`, plus the zaak number and publication number lines.
 
 import { contentSpan } from './lines';
-import { isDigit, isSpace, LineIndex, normalizeSpace, Span } from './text';
+import { isDigit, isSpace, LineIndex, normalizeSpace, partitionPoint, Span } from './text';
 import type { HeaderField, Person, Publication } from './types';
 
 /** Header lines joined with `\n`, with a map back to document offsets. */
@@ -26,15 +26,11 @@ class Joined {
   }
 
   toDoc(j: number): number {
-    let lo = 0;
-    let hi = this.pieces.length - 1;
-    if (hi < 0) return 0;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.pieces[mid].joined <= j) lo = mid;
-      else hi = mid - 1;
-    }
-    return this.pieces[lo].doc + (j - this.pieces[lo].joined);
+    const pieces = this.pieces;
+    if (pieces.length === 0) return 0;
+    // The last piece that starts at or before j (the first one for a j before them all).
+    const k = Math.max(0, partitionPoint(pieces.length, (i) => pieces[i].joined <= j) - 1);
+    return pieces[k].doc + (j - pieces[k].joined);
   }
 
   span(a: number, b: number): Span {

@@ -2,44 +2,28 @@
 // schema version 1. Positions are 0-based line and character (UTF-16 code
 // units), as in the Language Server Protocol. Text fields hold the source
 // text with every run of white space (no-break spaces included) collapsed to
-// one space. Messages are in the requested language.
+// one space. Messages are in the requested language. Where an object of the
+// schema holds fields of the model as they are, its type picks them from the
+// model's type (with their doc comments); the order of the fields in the
+// output is the order in which `toJson` writes them.
 
 import type { Locale } from '../i18n/words';
-import type { Analysis, CitationKind, Located, Person } from './types';
+import type { Analysis, CitationKind, Deadlines, Layout, Located, Metadata, Person, Publication, ReferenceScope, Severity } from './types';
 import type { Range } from './text';
 import { normalizeSpace } from './text';
 
 export const SCHEMA_VERSION = 1;
 
-export interface JsonRange {
-  readonly start: { readonly line: number; readonly character: number };
-  readonly end: { readonly line: number; readonly character: number };
-}
+/** Line and character of start and end, as the model's ranges (and LSP's). */
+export type JsonRange = Range;
 
-export interface JsonPerson {
-  readonly name: string;
-  readonly party: string | null;
-  readonly role: string | null;
-}
+/** A person without its place; name and role with white space collapsed. */
+export type JsonPerson = Pick<Person, 'name' | 'party' | 'role'>;
 
-export interface JsonPublication {
-  readonly kind: 'question' | 'answer';
-  readonly id: string | null;
-  readonly url: string | null;
-}
+export type JsonPublication = Pick<Publication, 'kind' | 'id' | 'url'>;
 
-export interface JsonDeadlines {
-  /** Three weeks after submission. */
-  readonly regular: string;
-  /** Six weeks after submission. */
-  readonly extended: string;
-  /** The term that applies (extended after a delay notice). */
-  readonly applicable: string;
-  readonly noticeGiven: boolean;
-  readonly daysTaken: number | null;
-  readonly daysLate: number | null;
-  readonly late: boolean | null;
-}
+/** The terms and how the answer kept them; the dates of submission and answer stand at the top of the object, the term lengths are left out. */
+export type JsonDeadlines = Pick<Deadlines, 'regular' | 'extended' | 'applicable' | 'noticeGiven' | 'daysTaken' | 'daysLate' | 'late'>;
 
 export interface JsonQuestion {
   readonly number: number;
@@ -62,7 +46,7 @@ export interface JsonReference {
   readonly from: number | null;
   readonly target: number | null;
   readonly number: number;
-  readonly scope: 'internal' | 'external';
+  readonly scope: ReferenceScope;
   readonly cites: string | null;
 }
 
@@ -97,25 +81,20 @@ export interface JsonCitation {
 
 export interface JsonDiagnostic {
   readonly range: JsonRange;
-  readonly severity: 'error' | 'warning' | 'information' | 'hint';
+  readonly severity: Severity;
   readonly code: string;
   readonly message: string;
   readonly fix: { readonly range: JsonRange; readonly newText: string } | null;
 }
 
-export interface AnalysisJson {
+/** One file's analysis; its metadata (the title with white space collapsed) as the model has it. */
+export interface AnalysisJson extends Pick<Metadata, 'zaak' | 'title' | 'submitted' | 'answered' | 'statedDays' | 'topics'> {
   readonly schemaVersion: 1;
   readonly file: string;
-  readonly layout: 'openkamer' | 'official';
-  readonly zaak: string | null;
-  readonly title: string | null;
-  readonly submitted: string | null;
-  readonly answered: string | null;
-  readonly statedDays: number | null;
+  readonly layout: Layout;
   readonly submitters: readonly JsonPerson[];
   readonly addressees: readonly JsonPerson[];
   readonly answeredBy: readonly JsonPerson[];
-  readonly topics: readonly string[];
   readonly publications: readonly JsonPublication[];
   readonly deadlines: JsonDeadlines | null;
   readonly questions: readonly JsonQuestion[];

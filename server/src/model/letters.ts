@@ -8,7 +8,7 @@
 // points back to it (`de in het antwoord op vraag 1 genoemde brief van 18 mei 2022`).
 
 import { endsSentence, Gap, keyword, KeywordSet, Tokens, TokenKind } from './tokens';
-import type { Span } from './text';
+import { DOT, type Span } from './text';
 
 /** Words after `brief` that show the `van <date>` further on belongs to something else. */
 const STOP_WORDS = new KeywordSet([
@@ -22,7 +22,6 @@ const KW_LUCHTPOSTBRIEF = keyword('luchtpostbrief');
 const KW_D = keyword('d');
 const KW_DD = keyword('dd');
 const KW_VAN = keyword('van');
-const DOT = 46;
 
 export interface RawLetterMention {
   readonly span: Span;
@@ -55,10 +54,7 @@ export function findLetterMentions(
   const out: RawLetterMention[] = [];
   const n = tokens.length;
   // Every letter word ends in `brief`: only the words ending in f with five letters or more are visited.
-  const candidates = tokens.fWordIndex;
-  const count = tokens.fWordCount;
-  for (let q = 0; q < count; q++) {
-    const i = candidates[q];
+  for (const i of tokens.fWordTokens()) {
     if (skip[i] === 1 || !isLetterWord(tokens, i)) continue;
     let k = i + 1;
     let footnote: number | null = null;

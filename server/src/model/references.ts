@@ -8,7 +8,7 @@
 // de brief8 van 25 februari 2022`.
 
 import { Gap, keyword, KeywordSet, Tokens, TokenKind, endsSentence } from './tokens';
-import type { Span } from './text';
+import { AMPERSAND, COMMA, DOT, EN_DASH, HYPHEN, PERCENT, SLASH, type Span } from './text';
 
 const ANSWER_WORDS = new KeywordSet(['antwoord', 'antwoorden', 'beantwoording']);
 const QUESTION_WORDS = new KeywordSet(['vraag', 'vragen']);
@@ -36,14 +36,6 @@ const KW_ZIE = keyword('zie');
 const KW_VAN = keyword('van');
 const KW_BRIEF = keyword('brief');
 const KW_BEANTWOORDING = keyword('beantwoording');
-
-const COMMA = 44;
-const DOT = 46;
-const SLASH = 47;
-const HYPHEN = 45;
-const EN_DASH = 0x2013;
-const AMPERSAND = 38;
-const PERCENT = 37;
 
 export interface RawReference {
   /** The whole phrase, from `zie`/`het` to the last number (and the qualifier of an external one). */

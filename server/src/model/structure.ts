@@ -15,7 +15,7 @@ import {
   parseNumberedQuestion,
 } from './lines';
 import { isDigit, isSpace, LineIndex, Span } from './text';
-import type { Layout } from './types';
+import type { Layout, Section } from './types';
 
 export interface RawBlock {
   readonly heading: Heading | null;
@@ -36,7 +36,7 @@ export interface RawQuestion {
 }
 
 export interface RawSection {
-  readonly kind: 'header' | 'footer' | 'toelichting' | 'furniture' | 'footnotes';
+  readonly kind: Section['kind'];
   readonly span: Span;
 }
 

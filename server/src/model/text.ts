@@ -1,5 +1,7 @@
 // Text and line index: offsets are UTF-16 code units, positions are 0-based
-// line and character as in LSP. Line breaks are \n, \r\n and \r.
+// line and character as in LSP. Line breaks are \n, \r\n and \r. Also the
+// character classes and the named character codes that the grammars compare,
+// and the binary search that every look-up by offset in a sorted list shares.
 
 export interface Position {
   readonly line: number;
@@ -15,6 +17,23 @@ export interface Range {
 export interface Span {
   readonly start: number;
   readonly end: number;
+}
+
+/**
+ * The first index in [0, n) at which `before` turns false, or n: for a list
+ * sorted so that `before` holds for a prefix of it (`(i) => starts[i] < offset`
+ * finds the first start at or after `offset`; `(i) => starts[i] <= offset`, less
+ * one, the last start at or before it).
+ */
+export function partitionPoint(n: number, before: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (before(mid)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export class LineIndex {
@@ -74,8 +93,7 @@ export class LineIndex {
   /** The line that holds `offset` (a line break belongs to the line it ends). */
   lineAt(offset: number): number {
     const starts = this.starts;
-    let lo = 0;
-    let hi = starts.length - 1;
+    const hi = starts.length - 1;
     if (offset <= 0) return 0;
     if (offset >= this.text.length) return hi;
     const last = this.lastLine;
@@ -83,13 +101,8 @@ export class LineIndex {
       if (last === hi || starts[last + 1] > offset) return last;
       if (last + 1 === hi || starts[last + 2] > offset) return (this.lastLine = last + 1);
     }
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    this.lastLine = lo;
-    return lo;
+    // The first line starts at 0 < offset: the last line that starts at or before it.
+    return (this.lastLine = partitionPoint(starts.length, (i) => starts[i] <= offset) - 1);
   }
 
   positionAt(offset: number): Position {
@@ -111,6 +124,26 @@ export class LineIndex {
     return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
   }
 }
+
+// ── Characters ─────────────────────────────────────────────────────────────
+
+/** Character codes as `charCodeAt` gives them, named once for every grammar that compares them. */
+export const LF = 10;
+export const CR = 13;
+export const PERCENT = 37;
+export const AMPERSAND = 38;
+export const OPEN_PAREN = 40;
+export const CLOSE_PAREN = 41;
+export const COMMA = 44;
+export const HYPHEN = 45;
+export const DOT = 46;
+export const SLASH = 47;
+export const COLON = 58;
+export const SEMICOLON = 59;
+export const OPEN_BRACKET = 91;
+export const CLOSE_BRACKET = 93;
+export const DEGREE = 0xb0;
+export const EN_DASH = 0x2013;
 
 /** True for every white-space character that may separate words, no-break spaces included. */
 export function isSpace(c: number): boolean {

@@ -8,7 +8,7 @@
 // keyword id computed while tokenizing, so a grammar compares integers instead
 // of lower-cased strings. Text and lower-case text are read only on demand.
 
-import { isLetter, isSpace, LineIndex } from './text';
+import { isLetter, isSpace, LineIndex, partitionPoint } from './text';
 
 export const enum TokenKind {
   Word = 1,
@@ -192,6 +192,16 @@ export class Tokens {
     this.line = g32(this.line);
   }
 
+  /** The indices of the number tokens, in order: where a grammar that starts at a number looks. */
+  numberTokens(): Int32Array {
+    return this.numberIndex.subarray(0, this.numberCount);
+  }
+
+  /** The indices of the words that may be letter words (see `fWordIndex`), in order. */
+  fWordTokens(): Int32Array {
+    return this.fWordIndex.subarray(0, this.fWordCount);
+  }
+
   /** True for a word with a character outside ASCII. */
   nonAscii(i: number): boolean {
     return this.nonAsciiFlags[i] !== 0;
@@ -290,14 +300,7 @@ export class Tokens {
   /** Index of the first token whose start is at or after `offset`. */
   at(offset: number): number {
     const starts = this.start;
-    let lo = 0;
-    let hi = this.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid] < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return partitionPoint(this.length, (i) => starts[i] < offset);
   }
 }
 

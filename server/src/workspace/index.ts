@@ -8,12 +8,12 @@
 
 import { dateSearchWords } from '../i18n/words';
 import type { Terms } from '../model/deadlines';
-import type { Range } from '../model/text';
+import { partitionPoint, type Range } from '../model/text';
 import type { IsoDate } from '../model/types';
-import type { SetDocument, SetState, SetSummary, SetsParams } from './sets';
+import type { DocumentKind, SetDocument, SetState, SetSummary, SetsParams } from './sets';
 import { fold } from './ministries';
 import { standing } from './state';
-import { findTarget, type AnswerTarget, type DocumentKind, type ExternalSite, type FileSummary } from './summary';
+import { findTarget, type AnswerTarget, type ExternalSite, type FileSummary } from './summary';
 
 /** A set: the files of one zaak (or one publication), merged. */
 export interface IndexedSet {
@@ -168,19 +168,8 @@ export class WorkspaceIndex {
       this.unmap(old);
     }
     this.files.set(uri, s);
-    if (s.setZaak) add(this.byZaak, s.setZaak, uri);
-    if (s.zaak && s.zaak !== s.setZaak) add(this.byZaak, s.zaak, uri);
-    for (const id of s.ownPublicationIds) add(this.byOwnPublication, id, uri);
-    for (const id of s.publicationIds) add(this.byListedPublication, id, uri);
-    const tk = titleKey(s);
-    if (tk) add(s.setZaak ? this.byTitleWithZaak : this.byTitleWithout, tk, uri);
-    for (const c of s.citations) add(this.citedBy, c.id, uri);
-    if (s.answered) add(this.byAnswered, s.answered, uri);
-    for (const e of s.external) {
-      if (e.date) add(this.externalByDate, e.date, uri);
-      else this.externalUndated.add(uri);
-    }
-    for (const n of s.surnames) add(this.bySurname, n, uri);
+    for (const [map, key] of this.entries(s)) add(map, key, uri);
+    if (s.external.some((e) => !e.date)) this.externalUndated.add(uri);
     for (const w of searchWordsOf(s)) {
       if (!this.postings.has(w) && this.sortedWords) this.sortedWords.splice(lowerBound(this.sortedWords, w), 0, w);
       add(this.postings, w, uri);
@@ -200,20 +189,25 @@ export class WorkspaceIndex {
     return true;
   }
 
+  /** Every key a file stands under in the inverted maps (the search words apart), with its map: `set` adds the file under them, `unmap` takes it out. */
+  private *entries(s: FileSummary): Generator<[Map<string, Set<string>>, string]> {
+    if (s.setZaak) yield [this.byZaak, s.setZaak];
+    if (s.zaak && s.zaak !== s.setZaak) yield [this.byZaak, s.zaak];
+    for (const id of s.ownPublicationIds) yield [this.byOwnPublication, id];
+    for (const id of s.publicationIds) yield [this.byListedPublication, id];
+    const tk = titleKey(s);
+    if (tk) yield [s.setZaak ? this.byTitleWithZaak : this.byTitleWithout, tk];
+    for (const c of s.citations) yield [this.citedBy, c.id];
+    if (s.answered) yield [this.byAnswered, s.answered];
+    for (const e of s.external) if (e.date) yield [this.externalByDate, e.date];
+    for (const n of s.surnames) yield [this.bySurname, n];
+  }
+
   /** Takes a file out of the inverted maps. */
   private unmap(s: FileSummary): void {
     const uri = s.uri;
-    if (s.setZaak) remove(this.byZaak, s.setZaak, uri);
-    if (s.zaak) remove(this.byZaak, s.zaak, uri);
-    for (const id of s.ownPublicationIds) remove(this.byOwnPublication, id, uri);
-    for (const id of s.publicationIds) remove(this.byListedPublication, id, uri);
-    const tk = titleKey(s);
-    if (tk) remove(s.setZaak ? this.byTitleWithZaak : this.byTitleWithout, tk, uri);
-    for (const c of s.citations) remove(this.citedBy, c.id, uri);
-    if (s.answered) remove(this.byAnswered, s.answered, uri);
-    for (const e of s.external) if (e.date) remove(this.externalByDate, e.date, uri);
+    for (const [map, key] of this.entries(s)) remove(map, key, uri);
     this.externalUndated.delete(uri);
-    for (const n of s.surnames) remove(this.bySurname, n, uri);
     for (const w of searchWordsOf(s)) {
       remove(this.postings, w, uri);
       if (!this.postings.has(w) && this.sortedWords) {
@@ -490,14 +484,7 @@ export class WorkspaceIndex {
 
 /** The first index of a sorted list whose item is not below `value`. */
 function lowerBound(list: readonly string[], value: string): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(list.length, (i) => list[i] < value);
 }
 
 /** How well a set matches the words around a citing site; 0 when not at all. */

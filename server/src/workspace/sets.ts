@@ -1,8 +1,11 @@
 // The shapes of the question sets the workspace index knows: where a set
 // stands, its files, its summary, and the filter of a listing. The protocol
-// (`protocol.ts`) sends them to clients as they are.
+// (`protocol.ts`) sends them to clients as they are. What a set's summary
+// takes from the summaries of its files (`summary.ts`) is one shape,
+// `SetFacts`; its fields that are the model's metadata are picked from
+// `Metadata`.
 
-import type { IsoDate } from '../model/types';
+import type { IsoDate, Metadata } from '../model/types';
 
 /** Where a set stands. */
 export type SetState =
@@ -24,10 +27,33 @@ export interface SetsParams {
   readonly ministry?: string;
 }
 
-/** One file of a set: the openkamer page, the questions as published, the answer, a delay notice. */
+/** What a file of a set is: the openkamer page, the questions as published, the answer, a delay notice. */
+export type DocumentKind = 'openkamer' | 'questions' | 'answer' | 'notice';
+
+/** One file of a set. */
 export interface SetDocument {
   readonly uri: string;
-  readonly kind: 'openkamer' | 'questions' | 'answer' | 'notice';
+  readonly kind: DocumentKind;
+}
+
+/**
+ * What the summary of a file says of its set, and the summary of the set
+ * takes from its files: the zaak number, the title, the publication and its
+ * session, the dates (the model's metadata), the label, the publications
+ * listed, the people, the ministries and the number of questions.
+ */
+export interface SetFacts extends Pick<Metadata, 'zaak' | 'title' | 'aanhangselNumber' | 'vergaderjaar' | 'submitted' | 'answered'> {
+  /** As the Outline's root: `Kamervraag 2022Z09875`, or the publication id. */
+  readonly label: string;
+  /** Every publication id listed as the set's own: `ah-tk-20242025-584`, `kv-tk-2022Z09875`, … */
+  readonly publicationIds: readonly string[];
+  /** `Name (Party)`. */
+  readonly submitters: readonly string[];
+  /** As printed: `minister van Binnenlandse Zaken en Koninkrijksrelaties`. */
+  readonly addressees: readonly string[];
+  /** The ministries the addressees stand for, normalised for filtering: `Binnenlandse Zaken en Koninkrijksrelaties`. */
+  readonly ministries: readonly string[];
+  readonly questions: number;
 }
 
 /**
@@ -35,29 +61,12 @@ export interface SetDocument {
  * number, or the same publication when no zaak number is printed) are merged:
  * the answer comes from the answer file, the delay from the notice.
  */
-export interface SetSummary {
+export interface SetSummary extends SetFacts {
   /** The primary file: the answer, else the openkamer page, else the notice, else the questions. */
   readonly uri: string;
   readonly documents: readonly SetDocument[];
-  /** The document's own label, as the Outline's root: `Kamervraag 2022Z09875` or the publication id. */
-  readonly label: string;
-  readonly zaak: string | null;
-  readonly title: string | null;
-  /** `ah-tk-20242025-584`, `kv-tk-2022Z09875`, … */
-  readonly publicationIds: readonly string[];
-  readonly aanhangselNumber: number | null;
-  readonly vergaderjaar: string | null;
-  readonly submitted: IsoDate | null;
-  readonly answered: IsoDate | null;
-  /** `Name (Party)` */
-  readonly submitters: readonly string[];
-  /** As printed: `minister van Binnenlandse Zaken en Koninkrijksrelaties`. */
-  readonly addressees: readonly string[];
-  /** The ministries the addressees stand for, normalised for filtering: `Binnenlandse Zaken en Koninkrijksrelaties`. */
-  readonly ministries: readonly string[];
   readonly state: SetState;
   /** The applicable term's last day, where a submission date is known. */
   readonly deadline: IsoDate | null;
   readonly daysLate: number | null;
-  readonly questions: number;
 }

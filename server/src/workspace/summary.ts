@@ -5,10 +5,9 @@
 
 import { normalizeSpace } from '../model/text';
 import type { Range } from '../model/text';
-import type { Analysis, IsoDate, Letter, LetterMention, Person, Reference } from '../model/types';
+import type { Analysis, IsoDate, Letter, LetterMention, Metadata, Person, Reference } from '../model/types';
 import { fold, ministriesOfRoles } from './ministries';
-
-export type DocumentKind = 'openkamer' | 'questions' | 'answer' | 'notice';
+import type { DocumentKind, SetFacts } from './sets';
 
 /** A place in this file that may point at another set. */
 export interface CitationSite {
@@ -38,36 +37,20 @@ export interface AnswerTarget {
   readonly answered: boolean;
 }
 
-export interface FileSummary {
+/** What the index keeps of a file: what it says of its set (`publicationIds` are its own and, on an openkamer page, the answer's), and what the cross-file features need. */
+export interface FileSummary extends SetFacts, Pick<Metadata, 'noticeDate' | 'topics'> {
   readonly uri: string;
   readonly kind: DocumentKind;
-  /** As the Outline's root: `Kamervraag 2022Z09875`, or the publication id. */
-  readonly label: string;
-  readonly zaak: string | null;
   /** The zaak number the set is known by: the document's own, or the one a delay notice without its own names. */
   readonly setZaak: string | null;
-  readonly title: string | null;
   /** The publications this file is (`ah-tk-20242025-584` for an official answer). */
   readonly ownPublicationIds: readonly string[];
-  /** Every publication id the file lists as its own set's: its own and, on an openkamer page, the answer's. */
-  readonly publicationIds: readonly string[];
-  readonly aanhangselNumber: number | null;
-  readonly vergaderjaar: string | null;
-  readonly submitted: IsoDate | null;
-  readonly answered: IsoDate | null;
-  readonly noticeDate: IsoDate | null;
   readonly noticeGiven: boolean;
-  /** `Name (Party)`. */
-  readonly submitters: readonly string[];
   /** Folded last words of the submitters' names, for matching (`plas`, `hil`). */
   readonly surnames: readonly string[];
-  readonly addressees: readonly string[];
   readonly answeredBy: readonly string[];
-  readonly ministries: readonly string[];
-  readonly topics: readonly string[];
   /** Folded words of the title of five letters or more, for matching. */
   readonly titleWords: readonly string[];
-  readonly questions: number;
   /** The header: the zaak number, else the title, else the first line. */
   readonly headerRange: Range;
   /** Where each question number leads, packed (see `findTarget`): a few hundred bytes instead of a dozen objects per question. */
