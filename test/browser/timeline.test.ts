@@ -24,8 +24,8 @@ import type { Timeline, TimelineEvent, TimelineEventKind } from '../../server/sr
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import type { WorkspaceFileSystem } from '../../server/src/workspace/fileSystem';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
-import { Indexer } from '../../server/src/workspace/indexer';
-import { timeline } from '../../server/src/workspace/timeline';
+import { Indexer } from '../../server/src/service/indexer';
+import { timeline } from '../../server/src/features/timeline';
 import { workspaceFiles } from '../unit/workspaceFixture';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
