@@ -29,6 +29,7 @@ import { normalizeSpace } from '../model/text';
 import { createLanguageService } from '../service/languageService';
 import { readSettings } from '../settings';
 import { VERSION } from '../version';
+import TEXTS from './texts.json';
 import { isQuestionSet } from '../workspace/ingest';
 
 const EXIT_OK = 0;
@@ -74,96 +75,27 @@ command line is wrong.
 `,
 };
 
-const T = {
-  nl: {
-    unknownOption: (o: string) => `onbekende optie: ${o}`,
-    unknownCommand: (c: string) => `onbekende opdracht: ${c}`,
-    noFiles: 'geen bestanden opgegeven',
-    badLang: (l: string) => `onbekende taal voor --lang: ${l} (nl of en)`,
-    langMissing: '--lang vraagt een waarde: nl of en',
-    cannotRead: 'kan niet gelezen worden',
-    noSuchFile: 'bestand bestaat niet',
-    isDirectory: 'is een map, geen bestand',
-    permission: 'geen toestemming om te lezen',
-    analysisFailed: 'de analyse is mislukt (interne fout)',
-    submitted: 'Ingediend',
-    answered: 'Beantwoord',
-    unanswered: 'nog niet beantwoord',
-    stated: (n: number) => `na ${n} dagen volgens de kop`,
-    computed: (n: number) => `berekend ${n} dagen`,
-    mismatch: 'komt niet overeen',
-    deadlines: 'Termijn',
-    applies: 'geldt',
-    noticeGiven: 'uitstel gemeld',
-    noNotice: 'geen uitstel gemeld',
-    late: (n: number) => `te laat: ${days('nl', n)} na de termijn`,
-    onTime: 'op tijd beantwoord',
-    submitters: 'Indieners',
-    addressees: 'Gericht aan',
-    answeredBy: 'Beantwoord door',
-    outline: 'Vragen',
-    answeredByQ: (n: number) => `beantwoord bij ${n}`,
-    notAnswered: 'onbeantwoord',
-    notice: 'Mededeling',
-    noDate: 'zonder datum',
-    references: 'Verwijzingen',
-    external: 'extern',
-    dangling: (n: number) => `vraag ${n} bestaat niet in dit document`,
-    letters: 'Brieven',
-    mentions: (n: number) => `${n} ${n === 1 ? 'vermelding' : 'vermeldingen'}`,
-    footnotes: 'voetnoot',
-    isNotice: 'uitstelbericht',
-    citations: 'Citaten',
-    diagnostics: 'Diagnostiek',
-    none: 'geen',
-    noQuestionSet: 'geen Kamervraag: er staan geen vragen, antwoorden, uitstelbericht of kop van een set vragen in',
-  },
-  en: {
-    unknownOption: (o: string) => `unknown option: ${o}`,
-    unknownCommand: (c: string) => `unknown command: ${c}`,
-    noFiles: 'no files given',
-    badLang: (l: string) => `unknown language for --lang: ${l} (nl or en)`,
-    langMissing: '--lang needs a value: nl or en',
-    cannotRead: 'cannot be read',
-    noSuchFile: 'no such file',
-    isDirectory: 'is a directory, not a file',
-    permission: 'permission denied',
-    analysisFailed: 'the analysis failed (internal error)',
-    submitted: 'Submitted',
-    answered: 'Answered',
-    unanswered: 'not answered yet',
-    stated: (n: number) => `after ${n} days according to the header`,
-    computed: (n: number) => `computed ${n} days`,
-    mismatch: 'does not match',
-    deadlines: 'Deadline',
-    applies: 'applies',
-    noticeGiven: 'delay notified',
-    noNotice: 'no delay notified',
-    late: (n: number) => `late: ${days('en', n)} past the deadline`,
-    onTime: 'answered on time',
-    submitters: 'Submitted by',
-    addressees: 'Addressed to',
-    answeredBy: 'Answered by',
-    outline: 'Questions',
-    answeredByQ: (n: number) => `answered by ${n}`,
-    notAnswered: 'unanswered',
-    notice: 'Notice',
-    noDate: 'undated',
-    references: 'References',
-    external: 'external',
-    dangling: (n: number) => `question ${n} does not exist in this document`,
-    letters: 'Letters',
-    mentions: (n: number) => `${n} ${n === 1 ? 'mention' : 'mentions'}`,
-    footnotes: 'footnote',
-    isNotice: 'delay notice',
-    citations: 'Citations',
-    diagnostics: 'Diagnostics',
-    none: 'none',
-    noQuestionSet: 'no question set: it holds no questions, answers, delay notice or header of a set of questions',
-  },
-} as const;
+/** The command line's own words, in both languages, as data (`texts.json`); `{0}` stands for the value. */
+function texts(locale: Locale) {
+  const s = TEXTS[locale];
+  const fill = (template: string, value: string | number) => template.split('{0}').join(String(value));
+  return {
+    ...s,
+    unknownOption: (o: string) => fill(s.unknownOption, o),
+    unknownCommand: (c: string) => fill(s.unknownCommand, c),
+    badLang: (l: string) => fill(s.badLang, l),
+    stated: (n: number) => fill(s.stated, n),
+    computed: (n: number) => fill(s.computed, n),
+    late: (n: number) => fill(s.late, days(locale, n)),
+    answeredByQ: (n: number) => fill(s.answeredByQ, n),
+    dangling: (n: number) => fill(s.dangling, n),
+    mentions: (n: number) => fill(n === 1 ? s.mention : s.mentions, n),
+  };
+}
 
-type Texts = (typeof T)[Locale];
+const T = { nl: texts('nl'), en: texts('en') };
+
+type Texts = ReturnType<typeof texts>;
 
 interface Options {
   readonly command: 'analyze' | 'help' | 'version';

@@ -4,19 +4,7 @@
 // wins: `brief8` inside an external reference is the letter, `25 februari
 // 2022` inside `brief van 25 februari 2022` is the date.
 
-import type {
-  Analysis,
-  Block,
-  Citation,
-  DateMention,
-  FootnoteMarker,
-  HeaderField,
-  Letter,
-  LetterMention,
-  Notice,
-  Question,
-  Reference,
-} from '../model/types';
+import type { Analysis, Block, Citation, DateMention, FootnoteMarker, HeaderField, Letter, LetterMention, Notice, Question, Reference } from '../model/types';
 import { normalizeSpace, partitionPoint, type Position, type Span } from '../model/text';
 
 /** The offset of a position inside the text, or null for a malformed position or one past the end of its line or of the text. */

@@ -9,21 +9,7 @@ import { Hover, MarkupKind, Position } from 'vscode-languageserver-types';
 import { daysBetween } from '../model/calendar';
 import { answerLabel as answerTitle, capitalize, citationKindName, clip, compactNumbers, days, formatDateEn, formatDateNl, joinList, longDate, questionLabel, termAdjective, termLength, times, weekdayName } from '../i18n/words';
 import { normalizeSpace as collapse, type Span } from '../model/text';
-import type {
-  Analysis,
-  Block,
-  Citation,
-  DateMention,
-  FootnoteMarker,
-  HeaderField,
-  IsoDate,
-  Letter,
-  LetterMention,
-  Notice,
-  Person,
-  Question,
-  Reference,
-} from '../model/types';
+import type { Analysis, Block, Citation, DateMention, FootnoteMarker, HeaderField, IsoDate, Letter, LetterMention, Notice, Person, Question, Reference } from '../model/types';
 import { elementAt, firstSentence, offsetOf, questionByNumber, referencesTo, Target } from './at';
 import { FeatureContext, t } from './context';
 import { esc, escInline, link } from './markdown';
@@ -69,27 +55,21 @@ export function hoverAtOffset(a: Analysis, offset: number, ctx: FeatureContext):
   };
 }
 
+/** What a hover says of each kind of element. */
+const RENDER: { readonly [K in Target['kind']]: (a: Analysis, t: Extract<Target, { kind: K }>, ctx: FeatureContext) => string[] } = {
+  date: (a, t, ctx) => dateHover(a, t.date, ctx),
+  letter: (a, t, ctx) => letterHover(a, t.letter, t.mention, ctx),
+  reference: (a, t, ctx) => referenceHover(a, t.reference, ctx),
+  footnote: (a, t, ctx) => footnoteHover(a, t.footnote, ctx),
+  citation: (_a, t, ctx) => citationHover(t.citation, ctx),
+  question: (a, t, ctx) => questionHover(a, t.question, ctx),
+  answer: (a, t, ctx) => answerHover(a, t.answer, t.questions, ctx),
+  notice: (a, t, ctx) => noticeHover(a, t.notice, ctx),
+  header: (a, t, ctx) => headerHover(a, t.field, ctx),
+};
+
 function render(a: Analysis, target: Target, ctx: FeatureContext): string[] {
-  switch (target.kind) {
-    case 'date':
-      return dateHover(a, target.date, ctx);
-    case 'letter':
-      return letterHover(a, target.letter, target.mention, ctx);
-    case 'reference':
-      return referenceHover(a, target.reference, ctx);
-    case 'footnote':
-      return footnoteHover(a, target.footnote, ctx);
-    case 'citation':
-      return citationHover(target.citation, ctx);
-    case 'question':
-      return questionHover(a, target.question, ctx);
-    case 'answer':
-      return answerHover(a, target.answer, target.questions, ctx);
-    case 'notice':
-      return noticeHover(a, target.notice, ctx);
-    case 'header':
-      return headerHover(a, target.field, ctx);
-  }
+  return (RENDER[target.kind] as (a: Analysis, t: Target, ctx: FeatureContext) => string[])(a, target, ctx);
 }
 
 // ---------------------------------------------------------------- dates

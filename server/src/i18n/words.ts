@@ -10,6 +10,7 @@
 // and reads no clock.
 
 import { normalizeSpace } from '../model/text';
+import NAMES from './names.json';
 
 /** The user's language. */
 export type Locale = 'nl' | 'en';
@@ -226,75 +227,43 @@ export type CitationKindName =
   | 'zaak' | 'document' | 'publication' | 'kamerstuk' | 'aanhangsel' | 'handelingen'
   | 'ecli' | 'staatsblad' | 'staatscourant' | 'law' | 'url';
 
-const CITATION_KINDS: Record<CitationKindName, Message> = {
-  zaak: { nl: 'zaaknummer', en: 'case number' },
-  document: { nl: 'documentnummer', en: 'document number' },
-  publication: { nl: 'publicatie', en: 'publication' },
-  kamerstuk: { nl: 'Kamerstuk', en: 'parliamentary paper (Kamerstuk)' },
-  aanhangsel: { nl: 'Aanhangsel Handelingen', en: 'appendix to the Proceedings (Aanhangsel Handelingen)' },
-  handelingen: { nl: 'Handelingen', en: 'Proceedings (Handelingen)' },
-  ecli: { nl: 'ECLI-uitspraak', en: 'court ruling (ECLI)' },
-  staatsblad: { nl: 'Staatsblad', en: 'Bulletin of Acts and Decrees (Staatsblad)' },
-  staatscourant: { nl: 'Staatscourant', en: 'Government Gazette (Staatscourant)' },
-  law: { nl: 'wet', en: 'law' },
-  url: { nl: 'webadres', en: 'web address' },
-};
+
+/** The names of the kinds of things, in both languages, as data: `names.json`. */
+type NameTable = 'citation' | 'state' | 'document' | 'event';
 
 /** The name a table gives `key`, in the user's language; a key the table does not name comes back as given. */
-function nameIn(l: HasLocale, table: Readonly<Record<string, Message>>, key: string): string {
-  const m = (table as Readonly<Record<string, Message | undefined>>)[key];
+function nameIn(l: HasLocale, table: NameTable, key: string): string {
+  const m = (NAMES[table] as Readonly<Record<string, Message | undefined>>)[key];
   return m ? say(l, m) : key;
 }
 
 /** The short, plural-free name of a kind of citation: `wet` / `law`. Unknown kinds come back as given. */
 export function citationKindName(l: HasLocale, kind: string): string {
-  return nameIn(l, CITATION_KINDS, kind);
+  return nameIn(l, 'citation', kind);
 }
 
 export type SetStateName = 'answered' | 'late' | 'delayed' | 'overdue' | 'open';
 
-const STATES: Record<SetStateName, Message> = {
-  answered: { nl: 'Op tijd beantwoord', en: 'Answered in time' },
-  late: { nl: 'Te laat beantwoord', en: 'Answered late' },
-  delayed: { nl: 'Uitgesteld', en: 'Delayed' },
-  overdue: { nl: 'Onbeantwoord, termijn verstreken', en: 'Unanswered, overdue' },
-  open: { nl: 'Open, binnen de termijn', en: 'Open, within the term' },
-};
 
 /** Where a set stands, in words. */
 export function stateLabel(l: HasLocale, state: SetStateName): string {
-  return nameIn(l, STATES, state);
+  return nameIn(l, 'state', state);
 }
 
 export type DocumentKindName = 'openkamer' | 'questions' | 'answer' | 'notice';
 
-const DOCUMENT_KINDS: Record<DocumentKindName, Message> = {
-  openkamer: { nl: 'Openkamer-pagina', en: 'Openkamer page' },
-  questions: { nl: 'Vragen', en: 'Questions' },
-  answer: { nl: 'Antwoord', en: 'Answer' },
-  notice: { nl: 'Uitstelbericht', en: 'Delay notice' },
-};
 
 /** What a file of a set is, in words. */
 export function documentKindLabel(l: HasLocale, kind: DocumentKindName): string {
-  return nameIn(l, DOCUMENT_KINDS, kind);
+  return nameIn(l, 'document', kind);
 }
 
 export type EventKindName = 'submitted' | 'term-regular' | 'term-extended' | 'notice' | 'letter' | 'debate' | 'ruling' | 'date' | 'answered';
 
-const EVENT_KINDS: Record<Exclude<EventKindName, 'term-regular' | 'term-extended'>, Message> = {
-  submitted: { nl: 'Ingediend', en: 'Submitted' },
-  notice: { nl: 'Uitstelbericht', en: 'Delay notice' },
-  letter: { nl: 'Brief', en: 'Letter' },
-  debate: { nl: 'Debat', en: 'Debate' },
-  ruling: { nl: 'Uitspraak', en: 'Ruling' },
-  date: { nl: 'Datum', en: 'Date' },
-  answered: { nl: 'Beantwoord', en: 'Answered' },
-};
 
 /** The name of a kind of timeline event; the terms are named with their configured lengths. */
 export function eventKindLabel(l: HasLocale, kind: EventKindName, terms: TermDays): string {
   if (kind === 'term-regular') return termLabel(l, 'regular', terms);
   if (kind === 'term-extended') return termLabel(l, 'extended', terms);
-  return nameIn(l, EVENT_KINDS, kind);
+  return nameIn(l, 'event', kind);
 }

@@ -17,7 +17,7 @@ import { LineKind } from './lines';
 import { findReferences } from './references';
 import { readStructure, RawBlock, Structure } from './structure';
 import { LineIndex, normalizeSpace, partitionPoint, Span } from './text';
-import { Gap, keyword, KeywordSet, releaseTokens, tokenizeLines, Tokens, TokenKind } from './tokens';
+import { Gap, keywordsOf, KeywordSet, releaseTokens, tokenizeLines, Tokens, TokenKind } from './tokens';
 import type {
   Analysis,
   Block,
@@ -284,9 +284,8 @@ function furnitureLines(structure: Structure): number[] {
   return out;
 }
 
-const KW_HTTP = keyword('http');
-const KW_HTTPS = keyword('https');
-const KW_WWW = keyword('www');
+/** The keyword ids this grammar compares tokens with. */
+const KW = keywordsOf(['http', 'https', 'www', 'op', 'per', 'genoemde'] as const);
 
 /** Marks the tokens inside URLs (`http…`, `www.…`) up to the next white space. */
 function urlTokens(text: string, tokens: Tokens): Uint8Array {
@@ -297,7 +296,7 @@ function urlTokens(text: string, tokens: Tokens): Uint8Array {
     const w = kw[i];
     if (w === 0) continue;
     const end = tokens.end[i];
-    const isUrlStart = (w === KW_HTTP || w === KW_HTTPS) ? text.startsWith('://', end) : w === KW_WWW && text.charCodeAt(end) === 46;
+    const isUrlStart = (w === KW.http || w === KW.https) ? text.startsWith('://', end) : w === KW.www && text.charCodeAt(end) === 46;
     if (!isUrlStart) continue;
     let j = i;
     marks[j] = 1;
@@ -505,7 +504,7 @@ function buildLetters(
     if (inSentence.length === 1 && lettersInSentence === 1 && !anaphoric) {
       const d = dates[inSentence[0]];
       const before = tokens.kwAt(tokens.at(d.span.start) - 1);
-      if (before === KW_OP || before === KW_PER) mentionDate[idx] = d.date;
+      if (before === KW.op || before === KW.per) mentionDate[idx] = d.date;
     }
   });
   // `de in het antwoord op vraag 1 genoemde brief van 18 mei 2022` dates the undated letter of answer 1.
@@ -531,7 +530,7 @@ function buildLetters(
   raw.forEach((m, idx) => {
     const date = mentionDate[idx];
     if (date === null || m.dateIndex === null) return;
-    if (tokens.kwAt(m.wordToken - 1) !== KW_GENOEMDE || m.wordToken < 2) return;
+    if (tokens.kwAt(m.wordToken - 1) !== KW.genoemde || m.wordToken < 2) return;
     const ref = referenceEndingAt.get(tokens.end[m.wordToken - 2]);
     if (!ref) return;
     const target = firstUndatedIn(ref.target);
@@ -560,9 +559,6 @@ function buildLetters(
 }
 
 const ANAPHORIC = new KeywordSet(['deze', 'die', 'dezelfde', 'genoemde']);
-const KW_OP = keyword('op');
-const KW_PER = keyword('per');
-const KW_GENOEMDE = keyword('genoemde');
 const SUBMISSION_VERBS = new KeywordSet(['gesteld', 'ingezonden', 'ingediend']);
 
 /** The first date of a sentence that speaks of questions sent: `vragen … gesteld`, `vragen die op … zijn ingezonden`. */

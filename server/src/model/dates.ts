@@ -7,7 +7,7 @@
 
 import { MONTHS_NL, WEEKDAYS_NL } from '../i18n/words';
 import { dayNumber, daysBetween, isValidDate, parseIso, toIso, weekday } from './calendar';
-import { Gap, keyword, Tokens, TokenKind } from './tokens';
+import { Gap, keyword, keywordsOf, Tokens, TokenKind } from './tokens';
 import { COMMA, DOT, EN_DASH, HYPHEN, SLASH, type Span } from './text';
 import type { IsoDate } from './types';
 
@@ -24,17 +24,8 @@ for (const [name, month] of MONTH_ABBREVIATIONS) ABBR_BY_KW[keyword(name)] = mon
 const WEEKDAY_BY_KW: number[] = [];
 WEEKDAYS_NL.forEach((name, i) => { WEEKDAY_BY_KW[keyword(name)] = i; });
 
-const KW_EN = keyword('en');
-const KW_OF = keyword('of');
-const KW_T = keyword('t');
-const KW_M = keyword('m');
-const KW_J = keyword('j');
-const KW_A = keyword('a');
-const KW_L = keyword('l');
-const KW_S = keyword('s');
-const KW_JL = keyword('jl');
-const KW_JONGSTLEDEN = keyword('jongstleden');
-const KW_AANSTAANDE = keyword('aanstaande');
+/** The keyword ids this grammar compares tokens with. */
+const KW = keywordsOf(['en', 'of', 't', 'm', 'j', 'a', 'l', 's', 'jl', 'jongstleden', 'aanstaande'] as const);
 
 export type Relative = 'past' | 'future' | null;
 
@@ -90,15 +81,15 @@ function monthOf(tokens: Tokens, i: number): MonthOf | null {
 function relativeAfter(tokens: Tokens, i: number): { relative: Relative; next: number } {
   if (i >= tokens.length || tokens.gap[i] === Gap.None || tokens.kind[i] !== TokenKind.Word) return { relative: null, next: i };
   const kw = tokens.kw[i];
-  if (kw === KW_JONGSTLEDEN) return { relative: 'past', next: i + 1 };
-  if (kw === KW_AANSTAANDE) return { relative: 'future', next: i + 1 };
-  if (kw === KW_JL) return { relative: 'past', next: isPunct(tokens, i + 1, DOT) ? i + 2 : i + 1 };
-  if ((kw === KW_J || kw === KW_A) && isPunct(tokens, i + 1, DOT) && i + 2 < tokens.length && tokens.gap[i + 2] === Gap.None) {
+  if (kw === KW.jongstleden) return { relative: 'past', next: i + 1 };
+  if (kw === KW.aanstaande) return { relative: 'future', next: i + 1 };
+  if (kw === KW.jl) return { relative: 'past', next: isPunct(tokens, i + 1, DOT) ? i + 2 : i + 1 };
+  if ((kw === KW.j || kw === KW.a) && isPunct(tokens, i + 1, DOT) && i + 2 < tokens.length && tokens.gap[i + 2] === Gap.None) {
     const second = i + 2;
-    const want = kw === KW_J ? KW_L : KW_S;
+    const want = kw === KW.j ? KW.l : KW.s;
     if (tokens.kind[second] === TokenKind.Word && tokens.kw[second] === want) {
       const next = isPunct(tokens, i + 3, DOT) && tokens.gap[i + 3] === Gap.None ? i + 4 : i + 3;
-      return { relative: kw === KW_J ? 'past' : 'future', next };
+      return { relative: kw === KW.j ? 'past' : 'future', next };
     }
   }
   return { relative: null, next: i };
@@ -200,8 +191,8 @@ function namedDateAt(
     let k = j;
     const kw = tokens.kind[j] === TokenKind.Word ? tokens.kw[j] : 0;
     const pc = tokens.kind[j] === TokenKind.Punct ? tokens.ch(j) : -1;
-    if (kw === KW_EN || kw === KW_OF || pc === COMMA || pc === HYPHEN || pc === EN_DASH) k = j + 1;
-    else if (kw === KW_T && isPunct(tokens, j + 1, SLASH) && tokens.isKw(j + 2, KW_M) && tokens.kind[j + 2] === TokenKind.Word) k = j + 3;
+    if (kw === KW.en || kw === KW.of || pc === COMMA || pc === HYPHEN || pc === EN_DASH) k = j + 1;
+    else if (kw === KW.t && isPunct(tokens, j + 1, SLASH) && tokens.isKw(j + 2, KW.m) && tokens.kind[j + 2] === TokenKind.Word) k = j + 3;
     else break;
     if (!isDayToken(tokens, k) && !(isNumber(tokens, k, 2) && tokens.gap[k] !== Gap.None && tokens.num(k) >= 1 && tokens.num(k) <= 31)) break;
     days.push(k);

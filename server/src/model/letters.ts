@@ -7,7 +7,7 @@
 // sent (`Op 29 oktober … middels een Kamerbrief`), or a later mention that
 // points back to it (`de in het antwoord op vraag 1 genoemde brief van 18 mei 2022`).
 
-import { endsSentence, Gap, keyword, KeywordSet, Tokens, TokenKind } from './tokens';
+import { endsSentence, Gap, keywordsOf, KeywordSet, Tokens, TokenKind } from './tokens';
 import { DOT, type Span } from './text';
 
 /** Words after `brief` that show the `van <date>` further on belongs to something else. */
@@ -17,11 +17,8 @@ const STOP_WORDS = new KeywordSet([
   'vragen', 'publicatie', 'gestuurd', 'verzonden', 'gezonden', 'heeft', 'hebben', 'is', 'was', 'over', 'waarin',
   'waarmee', 'die', 'dat', 'met', 'en', 'of', 'ook', 'niet', 'naar', 'inzake', 'betreffende', 'omtrent',
 ]);
-const KW_BRIEF = keyword('brief');
-const KW_LUCHTPOSTBRIEF = keyword('luchtpostbrief');
-const KW_D = keyword('d');
-const KW_DD = keyword('dd');
-const KW_VAN = keyword('van');
+/** The keyword ids this grammar compares tokens with. */
+const KW = keywordsOf(['brief', 'luchtpostbrief', 'd', 'dd', 'van'] as const);
 
 export interface RawLetterMention {
   readonly span: Span;
@@ -35,8 +32,8 @@ export interface RawLetterMention {
 export function isLetterWord(tokens: Tokens, i: number): boolean {
   if (tokens.kind[i] !== TokenKind.Word) return false;
   const kw = tokens.kw[i];
-  if (kw === KW_BRIEF) return true;
-  if (kw === KW_LUCHTPOSTBRIEF || !tokens.endsWith(i, 'brief')) return false;
+  if (kw === KW.brief) return true;
+  if (kw === KW.luchtpostbrief || !tokens.endsWith(i, 'brief')) return false;
   return (tokens.nonAscii(i) ? tokens.lower(i).length : tokens.len(i)) <= 22;
 }
 
@@ -70,8 +67,8 @@ export function findLetterMentions(
       const isWord = tokens.kind[j] === TokenKind.Word;
       const kw = isWord ? tokens.kw[j] : 0;
       if (isWord && STOP_WORDS.has(kw)) break;
-      const dd = kw === KW_D && tokens.ch(j + 1) === DOT && tokens.kwAt(j + 2) === KW_D && tokens.ch(j + 3) === DOT;
-      const via = kw === KW_VAN || kw === KW_DD ? j + 1 : dd ? j + 4 : -1;
+      const dd = kw === KW.d && tokens.ch(j + 1) === DOT && tokens.kwAt(j + 2) === KW.d && tokens.ch(j + 3) === DOT;
+      const via = kw === KW.van || kw === KW.dd ? j + 1 : dd ? j + 4 : -1;
       if (via >= 0) {
         const d = dateAt(via);
         if (d !== null) {
@@ -80,7 +77,7 @@ export function findLetterMentions(
           break;
         }
         // `brief van de Minister-President van …`: a sender only right after the letter word.
-        if (kw === KW_VAN && senderFrom < 0 && j === k) senderFrom = j + 1;
+        if (kw === KW.van && senderFrom < 0 && j === k) senderFrom = j + 1;
       }
       if (dateAt(j) !== null) break; // a date not introduced by `van`/`d.d.` belongs to another phrase.
     }

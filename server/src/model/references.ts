@@ -7,7 +7,7 @@
 // `antwoord 3 op de bovengenoemde Kamervragen`, `het antwoord op vraag 3 in
 // de brief8 van 25 februari 2022`.
 
-import { Gap, keyword, KeywordSet, Tokens, TokenKind, endsSentence } from './tokens';
+import { Gap, keywordsOf, KeywordSet, Tokens, TokenKind, endsSentence } from './tokens';
 import { AMPERSAND, COMMA, DOT, EN_DASH, HYPHEN, PERCENT, SLASH, type Span } from './text';
 
 const ANSWER_WORDS = new KeywordSet(['antwoord', 'antwoorden', 'beantwoording']);
@@ -22,20 +22,8 @@ const ELSEWHERE_PREPOSITIONS = new KeywordSet(['van', 'op', 'in', 'uit', 'bij', 
 const CLOSING_QUOTES = new Set(['»', '”', '"', '’'].map((c) => c.charCodeAt(0)));
 const OPENING_QUOTES = new Set(['«', '“', '"', '‘'].map((c) => c.charCodeAt(0)));
 
-const KW_EN = keyword('en');
-const KW_OF = keyword('of');
-const KW_T = keyword('t');
-const KW_M = keyword('m');
-const KW_TOT = keyword('tot');
-const KW_MET = keyword('met');
-const KW_DE = keyword('de');
-const KW_HET = keyword('het');
-const KW_MIJN = keyword('mijn');
-const KW_OOK = keyword('ook');
-const KW_ZIE = keyword('zie');
-const KW_VAN = keyword('van');
-const KW_BRIEF = keyword('brief');
-const KW_BEANTWOORDING = keyword('beantwoording');
+/** The keyword ids this grammar compares tokens with. */
+const KW = keywordsOf(['en', 'of', 't', 'm', 'tot', 'met', 'de', 'het', 'mijn', 'ook', 'zie', 'van', 'brief', 'beantwoording'] as const);
 
 export interface RawReference {
   /** The whole phrase, from `zie`/`het` to the last number (and the qualifier of an external one). */
@@ -68,14 +56,14 @@ function numberList(tokens: Tokens, i: number, isDate: (i: number) => boolean): 
     const pc = tokens.kind[k] === TokenKind.Punct ? tokens.ch(k) : -1;
     const w = word(tokens, k);
     if (pc === COMMA || pc === AMPERSAND) m = k + 1;
-    else if (w === KW_EN || w === KW_OF) m = k + 1;
+    else if (w === KW.en || w === KW.of) m = k + 1;
     else if (pc === HYPHEN || pc === EN_DASH) {
       m = k + 1;
       range = true;
-    } else if (w === KW_T && tokens.ch(k + 1) === SLASH && word(tokens, k + 2) === KW_M) {
+    } else if (w === KW.t && tokens.ch(k + 1) === SLASH && word(tokens, k + 2) === KW.m) {
       m = k + 3;
       range = true;
-    } else if (w === KW_TOT && word(tokens, k + 1) === KW_EN && word(tokens, k + 2) === KW_MET) {
+    } else if (w === KW.tot && word(tokens, k + 1) === KW.en && word(tokens, k + 2) === KW.met) {
       m = k + 3;
       range = true;
     } else break;
@@ -124,7 +112,7 @@ export function findReferences(
     if (ANSWER_WORDS.has(w)) {
       kind = 'answer';
       if (PREPOSITIONS.has(word(tokens, k))) k++;
-      if (word(tokens, k) === KW_DE || word(tokens, k) === KW_HET) k++;
+      if (word(tokens, k) === KW.de || word(tokens, k) === KW.het) k++;
       if (QUESTION_WORDS.has(word(tokens, k))) k++;
       else if (k !== i + 1) continue; // `antwoord op de …` must go on with `vraag N`.
     } else if (QUESTION_WORDS.has(w)) {
@@ -170,9 +158,9 @@ function reference(
 function phraseStart(tokens: Tokens, i: number): number {
   let s = i;
   const prev = word(tokens, s - 1);
-  if (prev === KW_HET || prev === KW_DE || prev === KW_MIJN) s--;
-  if (word(tokens, s - 1) === KW_OOK && word(tokens, s - 2) === KW_ZIE) s -= 2;
-  else if (word(tokens, s - 1) === KW_ZIE) s--;
+  if (prev === KW.het || prev === KW.de || prev === KW.mijn) s--;
+  if (word(tokens, s - 1) === KW.ook && word(tokens, s - 2) === KW.zie) s -= 2;
+  else if (word(tokens, s - 1) === KW.zie) s--;
   return s;
 }
 
@@ -185,9 +173,9 @@ function externalAfter(tokens: Tokens, k: number, isDate: (i: number) => boolean
     if (endsSentence(tokens, j) || tokens.ch(j) === COMMA) break;
     const w = word(tokens, j);
     if (w < 0) continue;
-    if ((ANSWER_WORDS.has(w) && w !== KW_BEANTWOORDING) || (found >= 0 && ELSEWHERE_PREPOSITIONS.has(w))) break;
+    if ((ANSWER_WORDS.has(w) && w !== KW.beantwoording) || (found >= 0 && ELSEWHERE_PREPOSITIONS.has(w))) break;
     // The qualifier runs to its last noun: `van de eerder aangehaalde schriftelijke vragen`.
-    const brief = w === KW_BRIEF || tokens.endsWith(j, 'brief');
+    const brief = w === KW.brief || tokens.endsWith(j, 'brief');
     if (ELSEWHERE_WORDS.has(w) || brief || tokens.endsWith(j, 'vragen')) found = j;
     if (found >= 0 && brief) break;
   }
@@ -199,7 +187,7 @@ function externalAfter(tokens: Tokens, k: number, isDate: (i: number) => boolean
       // A footnote marker glued to `brief`, then `van <date>`.
       let m = j + 1;
       if (m < tokens.length && tokens.kind[m] === TokenKind.Number && tokens.gap[m] === Gap.None) m++;
-      if (word(tokens, m) === KW_VAN && isDate(m + 1)) {
+      if (word(tokens, m) === KW.van && isDate(m + 1)) {
         letterDateToken = m + 1;
         end = m + 1;
         while (isDate(end + 1) && tokens.gap[end + 1] !== Gap.Line) end++;

@@ -52,6 +52,13 @@ function mix(h: number): number {
  * The id of a lower-case word that the grammars test (registered on first use,
  * at module load). A word token whose lower-case text is `word` carries this id.
  */
+/** The keyword ids of several words, by word: `keywordsOf(['van', 'brief']).van`. */
+export function keywordsOf<const W extends readonly string[]>(words: W): { readonly [K in W[number]]: number } {
+  const out = {} as Record<string, number>;
+  for (const w of words) out[w] = keyword(w);
+  return out as { readonly [K in W[number]]: number };
+}
+
 export function keyword(word: string): number {
   const known = keywordIds.get(word);
   if (known !== undefined) return known;
