@@ -8,7 +8,7 @@
 // output is the order in which `toJson` writes them.
 
 import type { Locale } from '../i18n/words';
-import type { Analysis, CitationKind, Deadlines, Layout, Located, Metadata, Person, Publication, ReferenceScope, Severity } from './types';
+import type { Analysis, CitationKind, Deadlines, Findings, Layout, Located, Metadata, People, Person, Publication, ReferenceScope, Severity } from './types';
 import type { Range } from './text';
 import { normalizeSpace } from './text';
 
@@ -88,23 +88,16 @@ export interface JsonDiagnostic {
 }
 
 /** One file's analysis; its metadata (the title with white space collapsed) as the model has it. */
-export interface AnalysisJson extends Pick<Metadata, 'zaak' | 'title' | 'submitted' | 'answered' | 'statedDays' | 'topics'> {
+export interface AnalysisJson
+  extends Pick<Metadata, 'zaak' | 'title' | 'submitted' | 'answered' | 'statedDays' | 'topics'>, People<JsonPerson>,
+    Findings<JsonDate, JsonFootnote, JsonReference, JsonLetter, JsonCitation, JsonDiagnostic> {
   readonly schemaVersion: 1;
   readonly file: string;
   readonly layout: Layout;
-  readonly submitters: readonly JsonPerson[];
-  readonly addressees: readonly JsonPerson[];
-  readonly answeredBy: readonly JsonPerson[];
   readonly publications: readonly JsonPublication[];
   readonly deadlines: JsonDeadlines | null;
   readonly questions: readonly JsonQuestion[];
   readonly notices: readonly JsonNotice[];
-  readonly references: readonly JsonReference[];
-  readonly dates: readonly JsonDate[];
-  readonly letters: readonly JsonLetter[];
-  readonly footnotes: readonly JsonFootnote[];
-  readonly citations: readonly JsonCitation[];
-  readonly diagnostics: readonly JsonDiagnostic[];
 }
 
 function range(r: Range): JsonRange {

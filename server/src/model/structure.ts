@@ -15,7 +15,7 @@ import {
   parseNumberedQuestion,
 } from './lines';
 import { isDigit, isSpace, LineIndex, Span } from './text';
-import type { Layout, Section } from './types';
+import type { Blocks, Layout, Section } from './types';
 
 export interface RawBlock {
   readonly heading: Heading | null;
@@ -47,15 +47,11 @@ export interface FootnoteText {
   readonly style: 'page' | 'bracket' | 'paren';
 }
 
-export interface Structure {
+/** The layout's blocks, raw (official layout: answer blocks with their own headings), and what the analysis needs to read the rest. */
+export interface Structure extends Blocks<RawQuestion, RawBlock, RawBlock, RawSection> {
   readonly layout: Layout;
   readonly lineKinds: Uint8Array;
   readonly headings: readonly Heading[];
-  readonly questions: readonly RawQuestion[];
-  /** Official layout: answer blocks with their own headings. */
-  readonly answers: readonly RawBlock[];
-  readonly notices: readonly RawBlock[];
-  readonly sections: readonly RawSection[];
   readonly footnoteTexts: readonly FootnoteText[];
   /** The lines of the header (before the first heading), furniture excluded. */
   readonly headerLines: readonly number[];

@@ -39,25 +39,33 @@ export interface HeaderField extends Located {
   readonly valueSpan: Span;
 }
 
-export interface Metadata {
-  readonly zaak: string | null;
+/** The people a header names: who asked, whom they asked, and who answered. */
+export interface People<P> {
+  readonly submitters: readonly P[];
+  readonly addressees: readonly P[];
+  readonly answeredBy: readonly P[];
+}
+
+/** Where the header states each of its facts, for hovers and for links back into the text. */
+export interface HeaderSpans {
   readonly zaakSpan: Span | null;
-  readonly title: string | null;
   readonly titleSpan: Span | null;
-  readonly submitters: readonly Person[];
-  readonly addressees: readonly Person[];
-  readonly answeredBy: readonly Person[];
+  readonly submittedSpan: Span | null;
+  readonly answeredSpan: Span | null;
+  readonly statedDaysSpan: Span | null;
+}
+
+export interface Metadata extends People<Person>, HeaderSpans {
+  readonly zaak: string | null;
+  readonly title: string | null;
   /** `mede namens …` in the official answer heading. */
   readonly onBehalfOf: string | null;
   readonly submitted: IsoDate | null;
-  readonly submittedSpan: Span | null;
   readonly answered: IsoDate | null;
-  readonly answeredSpan: Span | null;
   /** Date of a delay-notice document's own `(ontvangen …)`. */
   readonly noticeDate: IsoDate | null;
   /** `(na 60 dagen)`: the day count the header states. */
   readonly statedDays: number | null;
-  readonly statedDaysSpan: Span | null;
   readonly topics: readonly string[];
   readonly publications: readonly Publication[];
   /** Official publication number (`584` in `Aanhangsel … 584`, `AH 604`). */
@@ -205,7 +213,26 @@ export interface Diagnostic extends Located {
   readonly fix: Fix | null;
 }
 
-export interface Analysis {
+/** The blocks of a document: raw in the structure, located in the analysis. */
+export interface Blocks<Q, B, N, S> {
+  readonly questions: readonly Q[];
+  /** Answer blocks in document order (a grouped answer is one block). */
+  readonly answers: readonly B[];
+  readonly notices: readonly N[];
+  readonly sections: readonly S[];
+}
+
+/** What the analysis finds in the text besides its blocks: located in the analysis, written out in its JSON. */
+export interface Findings<D, F, R, L, C, G> {
+  readonly dates: readonly D[];
+  readonly footnotes: readonly F[];
+  readonly references: readonly R[];
+  readonly letters: readonly L[];
+  readonly citations: readonly C[];
+  readonly diagnostics: readonly G[];
+}
+
+export interface Analysis extends Blocks<Question, Block, Notice, Section>, Findings<DateMention, FootnoteMarker, Reference, Letter, Citation, Diagnostic> {
   readonly version: number | null;
   readonly text: string;
   readonly lines: LineIndex;
@@ -214,18 +241,7 @@ export interface Analysis {
   readonly source: 'pdf' | 'plain';
   readonly metadata: Metadata;
   readonly headerFields: readonly HeaderField[];
-  readonly questions: readonly Question[];
-  /** Answer blocks in document order (a grouped answer is one block). */
-  readonly answers: readonly Block[];
-  readonly notices: readonly Notice[];
-  readonly sections: readonly Section[];
-  readonly dates: readonly DateMention[];
-  readonly footnotes: readonly FootnoteMarker[];
-  readonly references: readonly Reference[];
-  readonly letters: readonly Letter[];
-  readonly citations: readonly Citation[];
   readonly deadlines: Deadlines | null;
-  readonly diagnostics: readonly Diagnostic[];
 }
 
 export type { Message };
