@@ -16,7 +16,7 @@ const UP = {
   workspace: '../workspace/*',
   service: '../service/*',
   features: '../features/*',
-  top: ['../server', '../clientFileSystem', '../cli/*', '../node/*', '../browser/*', '../protocol'],
+  top: ['../server', '../clientFileSystem', '../workspaceSync', '../cli/*', '../node/*', '../browser/*', '../protocol'],
 };
 const layer = (message, ...groups) => ({ group: groups.flat(3), message });
 
@@ -95,7 +95,7 @@ export default tseslint.config(
     // The features: functions of the service; no Node built-ins, nothing of the server.
     files: ['server/src/features/**/*.ts'],
     rules: {
-      'no-restricted-imports': pureLayer(['../server', '../clientFileSystem', '../cli/*', '../node/*', '../browser/*'], [], true),
+      'no-restricted-imports': pureLayer(['../server', '../clientFileSystem', '../workspaceSync', '../cli/*', '../node/*', '../browser/*'], [], true),
       'no-restricted-globals': ['error', 'process', 'require', 'Buffer', '__dirname', '__filename'],
     },
   },

@@ -8,14 +8,10 @@ import {
   CancellationToken,
   CodeActionKind,
   Connection,
-  DidChangeConfigurationNotification,
-  DidChangeWatchedFilesNotification,
-  FileChangeType,
   InitializeParams,
   InitializeResult,
   ResponseError,
   TextDocumentSyncKind,
-  WatchKind,
 } from 'vscode-languageserver';
 import { provideAnalysisJson } from './features/analysisJson';
 import { provideCodeActions } from './features/codeActions';
@@ -32,29 +28,25 @@ import { provideSets } from './features/sets';
 import { provideDocumentSymbols } from './features/symbols';
 import { provideTimeline } from './features/timeline';
 import { provideWorkspaceSymbols } from './features/workspaceSymbols';
-import { t } from './i18n/words';
 import { ANALYSIS_REQUEST, INDEX_CHANGED_NOTIFICATION, SETS_REQUEST, TIMELINE_REQUEST, type IndexChangedParams, type InitializationOptions } from './protocol';
 import { clientFileSystem, type ServerPlatform } from './clientFileSystem';
 import { createLanguageService, type LanguageService } from './service/languageService';
 import { readSettings } from './settings';
 import { VERSION } from './version';
-import { CANDIDATE_GLOBS } from './workspace/fileSystem';
+import { syncWorkspace, type Session } from './workspaceSync';
 
 export type { ServerPlatform };
 
 export function startServer(connection: Connection, platform: ServerPlatform = {}): void {
-  let service: LanguageService = createLanguageService();
-  let pullConfiguration = false;
-  let caps: InitializeParams['capabilities'] = {};
-  let folders: string[] = [];
+  const session: Session = { service: createLanguageService(), pullConfiguration: false, capabilities: {}, folders: [] };
   const log = (m: string) => connection.console.error(m);
-  const diagnosticsPush = new DiagnosticsPush(() => service, (p) => connection.sendDiagnostics(p), (uri) => ensureSettings(uri), log);
+  const diagnosticsPush = new DiagnosticsPush(() => session.service, (p) => connection.sendDiagnostics(p), (uri) => ensureSettings(uri), log);
 
   /** The document's own settings, fetched from the client once per document. */
   async function ensureSettings(uri: string): Promise<void> {
-    if (!pullConfiguration || service.hasSettings(uri)) return;
+    if (!session.pullConfiguration || session.service.hasSettings(uri)) return;
     try {
-      service.setSettings(uri, readSettings(await connection.workspace.getConfiguration({ scopeUri: uri, section: 'kamervraag' })));
+      session.service.setSettings(uri, readSettings(await connection.workspace.getConfiguration({ scopeUri: uri, section: 'kamervraag' })));
     } catch {
       // The workspace's settings stand.
     }
@@ -68,7 +60,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
       try {
         const uri = (params as { textDocument?: { uri?: unknown } } | null)?.textDocument?.uri;
         if (typeof uri === 'string') await ensureSettings(uri);
-        return (await run(service, params, token)) ?? fallback;
+        return (await run(session.service, params, token)) ?? fallback;
       } catch (e) {
         log(`${name} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
         return fallback;
@@ -100,11 +92,11 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
-    caps = params.capabilities;
-    pullConfiguration = caps.workspace?.configuration === true;
-    if (Array.isArray(params.workspaceFolders)) folders = params.workspaceFolders.map((f) => f.uri).filter((u) => typeof u === 'string');
-    else if (typeof params.rootUri === 'string') folders = [params.rootUri];
-    service = createLanguageService({
+    session.capabilities = params.capabilities;
+    session.pullConfiguration = params.capabilities.workspace?.configuration === true;
+    if (Array.isArray(params.workspaceFolders)) session.folders = params.workspaceFolders.map((f) => f.uri).filter((u) => typeof u === 'string');
+    else if (typeof params.rootUri === 'string') session.folders = [params.rootUri];
+    session.service = createLanguageService({
       fileSystem: options.fileSystem === true ? clientFileSystem(connection, platform.decodeBase64) : platform.diskFileSystem ?? null,
       analyzer: platform.indexAnalyzer,
       locale: typeof options.locale === 'string' ? options.locale : params.locale,
@@ -136,75 +128,25 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     };
   });
 
-  connection.onInitialized(() => {
-    if (pullConfiguration) connection.client.register(DidChangeConfigurationNotification.type, { section: 'kamervraag' }).catch(() => undefined);
-    if (service.hasFileSystem && caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true) {
-      // The candidate files, and deletions of anything: a deleted folder comes as one event for the folder.
-      const watchers = [...CANDIDATE_GLOBS.map((globPattern) => ({ globPattern })), { globPattern: '**/*', kind: WatchKind.Delete }];
-      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
-    }
-    if (caps.workspace?.workspaceFolders === true) {
-      connection.workspace.onDidChangeWorkspaceFolders((e) => {
-        for (const f of e.removed) service.removeFolder(f.uri);
-        folders = [...folders.filter((u) => !e.removed.some((r) => r.uri === u)), ...e.added.map((f) => f.uri)];
-        void indexFolders(e.added.map((f) => f.uri));
-      });
-    }
-    void indexFolders(folders);
-  });
-
-  /** Indexes workspace folders with the workspace's settings, with progress where the client shows it. */
-  async function indexFolders(list: readonly string[]): Promise<void> {
-    let progress: Awaited<ReturnType<typeof connection.window.createWorkDoneProgress>> | null = null;
-    try {
-      if (pullConfiguration && list.length > 0) service.setGlobalSettings(readSettings(await connection.workspace.getConfiguration({ scopeUri: list[0], section: 'kamervraag' }).catch(() => undefined)));
-      if (caps.window?.workDoneProgress === true && service.hasFileSystem && list.length > 0) {
-        progress = await connection.window.createWorkDoneProgress().catch(() => null);
-        progress?.begin(t(service.locale, 'Kamervragen indexeren', 'Indexing Kamervragen'), 0, undefined, false);
-      }
-      let last = 0;
-      await service.addFolders(list, (done, total) => {
-        if (!progress || (Date.now() - last < 200 && done < total)) return;
-        last = Date.now();
-        progress.report(total > 0 ? Math.floor((done / total) * 100) : 100, t(service.locale, `${done} van ${total} bestanden`, `${done} of ${total} files`));
-      }, () => progress?.done());
-    } catch (e) {
-      log(`Indexing failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
-    }
-  }
-
-  connection.onDidChangeWatchedFiles((p) => {
-    for (const c of Array.isArray(p?.changes) ? p.changes : []) if (c && typeof c.uri === 'string') void service.fileEvent(c.uri, c.type === FileChangeType.Deleted);
-  });
-
-  connection.onDidChangeConfiguration((change) => {
-    service.clearSettings();
-    void (async () => {
-      const raw = !pullConfiguration ? (change?.settings as { kamervraag?: unknown } | null)?.kamervraag
-        : folders.length > 0 ? await connection.workspace.getConfiguration({ scopeUri: folders[0], section: 'kamervraag' }).catch(() => undefined) : undefined;
-      // New terms change where the sets stand.
-      if (raw !== undefined && service.setGlobalSettings(readSettings(raw))) service.indexChanged();
-      diagnosticsPush.all();
-    })();
-  });
+  connection.onInitialized(() => syncWorkspace(connection, session, diagnosticsPush, log));
 
   connection.onDidOpenTextDocument((p) => {
     const d = p?.textDocument;
     if (!d || typeof d.uri !== 'string' || typeof d.text !== 'string') return;
-    service.openDocument(d.uri, d.languageId, d.version, d.text);
+    session.service.openDocument(d.uri, d.languageId, d.version, d.text);
     diagnosticsPush.opened(d.uri);
-    service.scheduleIndex(d.uri, 0);
+    session.service.scheduleIndex(d.uri, 0);
   });
   connection.onDidChangeTextDocument((p) => {
     const uri = p?.textDocument?.uri;
-    if (typeof uri !== 'string' || !Array.isArray(p.contentChanges) || !service.documents.change(uri, p.textDocument.version, p.contentChanges)) return;
+    if (typeof uri !== 'string' || !Array.isArray(p.contentChanges) || !session.service.documents.change(uri, p.textDocument.version, p.contentChanges)) return;
     const settled = diagnosticsPush.changed(uri);
-    service.scheduleIndex(uri, settled ? undefined : 0);
+    session.service.scheduleIndex(uri, settled ? undefined : 0);
   });
   connection.onDidCloseTextDocument((p) => {
     const uri = p?.textDocument?.uri;
     if (typeof uri !== 'string') return;
-    service.closeDocument(uri);
+    session.service.closeDocument(uri);
     diagnosticsPush.closed(uri);
   });
 
