@@ -22,6 +22,7 @@ import { provideFoldingRanges } from './features/folding';
 import { provideHover } from './features/hover';
 import { provideDocumentLinks } from './features/links';
 import { provideDocumentHighlights, provideReferences } from './features/references';
+import { providePrepareRename, provideRename } from './features/rename';
 import { provideSelectionRanges } from './features/selectionRange';
 import { LEGEND, provideSemanticTokens } from './features/semanticTokens';
 import { provideSets } from './features/sets';
@@ -68,6 +69,8 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     });
   }
 
+  /** A feature's refusal as the error the client shows (LSP RequestFailed). */
+  const refused = <T>(r: T | { error: string }) => (r && typeof r === 'object' && 'error' in r ? new ResponseError(-32803, r.error) : r);
   type Doc = { textDocument: { uri: string } };
   type At = Doc & { position: { line: number; character: number } };
   // ── The dispatch table ─────────────────────────────────────────────────
@@ -77,6 +80,8 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   on<At & { context?: { includeDeclaration?: boolean } }, unknown>('textDocument/references', [], (s, p, tok) => provideReferences(s, p.textDocument.uri, p.position, p.context, tok));
   on<At, unknown>('textDocument/documentHighlight', [], (s, p, tok) => provideDocumentHighlights(s, p.textDocument.uri, p.position, tok));
   on<Doc & { range: never; context?: { only?: string[] } }, unknown>('textDocument/codeAction', [], (s, p, tok) => provideCodeActions(s, p.textDocument.uri, p.range, p.context, tok));
+  on<At, unknown>('textDocument/prepareRename', null, (s, p, tok) => refused(providePrepareRename(s, p.textDocument.uri, p.position, tok)));
+  on<At & { newName: string }, unknown>('textDocument/rename', null, (s, p, tok) => refused(provideRename(s, p.textDocument.uri, p.position, p.newName, tok)));
   on<Doc, unknown>('textDocument/foldingRange', [], (s, p, tok) => provideFoldingRanges(s, p.textDocument.uri, tok));
   on<Doc & { positions: never[] }, unknown>('textDocument/selectionRange', [], (s, p, tok) => provideSelectionRanges(s, p.textDocument.uri, p.positions, tok));
   on<Doc, unknown>('textDocument/documentLink', [], (s, p, tok) => provideDocumentLinks(s, p.textDocument.uri, tok));
@@ -118,6 +123,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         foldingRangeProvider: true,
         selectionRangeProvider: true,
+        renameProvider: { prepareProvider: true },
         documentLinkProvider: { resolveProvider: false },
         semanticTokensProvider: { legend: LEGEND, full: true },
         codeLensProvider: { resolveProvider: false },

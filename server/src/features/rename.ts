@@ -1,0 +1,151 @@
+// rename = renumber (F2): on the number of a question heading, an answer
+// heading or an internal reference, renumbers that question everywhere in the
+// document — its heading, its answer heading (grouped ones too: `Vraag 2 en
+// 3`, `Antwoord vragen 1,2,3,4 en 5`, the ends of `Vraag 2 t/m 4`) and every
+// reference to it in this set. A reference to another set (`antwoord 3 op de
+// bovengenoemde Kamervragen`) is never changed, and renaming on one is refused
+// with the reason. A number another question already has is refused too: the
+// user renumbers by steps, or with the renumber action, never by accident into
+// two questions with one number.
+
+import type { Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import { t } from '../i18n/words';
+import type { Span } from '../model/text';
+import type { Analysis } from '../model/types';
+import type { Cancellation, LanguageService } from '../service/languageService';
+import { elementAt, offsetOf } from './at';
+
+/** Where a question number is written: its digits, the number, and whether it is the interior of a range (`3` in `2 t/m 4` is not written). */
+interface Site {
+  readonly span: Span;
+  readonly number: number;
+}
+
+/** A refusal, with the reason in the user's language. */
+export interface RenameRefusal {
+  readonly error: string;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** The digit runs of `span`, with their values. Linear. */
+function digitRuns(text: string, span: Span): Site[] {
+  const out: Site[] = [];
+  for (let i = span.start; i < span.end; ) {
+    if (!isDigit(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < span.end && isDigit(text.charCodeAt(j))) j++;
+    if (j - i <= 6) out.push({ span: { start: i, end: j }, number: Number(text.slice(i, j)) });
+    i = j;
+  }
+  return out;
+}
+
+/** Every place this document writes a number of one of its own questions: headings, answer headings, internal references. */
+function sites(a: Analysis): Site[] {
+  const out: Site[] = [];
+  const seen = new Set<number>();
+  const add = (s: Site) => {
+    if (seen.has(s.span.start)) return;
+    seen.add(s.span.start);
+    out.push(s);
+  };
+  const heading = (h: { span: Span } | null, numbers: readonly number[]) => {
+    if (!h) return;
+    for (const run of digitRuns(a.text, h.span)) if (numbers.includes(run.number)) add(run);
+  };
+  for (const q of a.questions) heading(q.heading, q.numbers);
+  for (const b of a.answers) heading(b.heading, b.numbers);
+  for (const r of a.references) {
+    if (r.scope !== 'internal' || r.target === null) continue;
+    // The number is the last run of its digits in the reference (`Zie antwoord vraag 12`).
+    const runs = digitRuns(a.text, r.span).filter((x) => x.number === r.target);
+    if (runs.length > 0) add(runs[runs.length - 1]);
+  }
+  return out.sort((x, y) => x.span.start - y.span.start);
+}
+
+/** The site under the cursor, or why there is none to rename. */
+function siteAt(a: Analysis, offset: number, locale: 'nl' | 'en'): Site | RenameRefusal {
+  const all = sites(a);
+  const hit = all.find((s) => s.span.start <= offset && offset <= s.span.end);
+  if (hit) return hit;
+  const el = elementAt(a, offset);
+  if (el?.kind === 'reference' && el.reference.scope === 'external') {
+    return { error: t(locale, 'Deze verwijzing verwijst naar een andere set vragen; alleen de vragen van deze set worden hernummerd.', 'This reference points to another set of questions; only the questions of this set are renumbered.') };
+  }
+  if (el?.kind === 'reference' && el.reference.target === null) {
+    return { error: t(locale, `Vraag ${el.reference.number} staat niet in dit document.`, `Question ${el.reference.number} is not in this document.`) };
+  }
+  // A heading or an internal reference, but not on its number: rename from the number.
+  if (el && (el.kind === 'reference' || el.kind === 'question' || el.kind === 'answer')) {
+    const inside = all.filter((s) => s.span.start >= el.span.start && s.span.end <= el.span.end);
+    if (inside.length === 1) return inside[0];
+  }
+  return { error: t(locale, 'Hier staat geen vraagnummer van deze set: hernoem op het nummer van een vraag, een antwoord of een verwijzing.', 'No question number of this set here: rename on the number of a question, an answer or a reference.') };
+}
+
+/** Whether a site is an end of a range (`2` or `4` in `Vraag 2 t/m 4`) whose other end a renumbering must not cross. */
+function rangeOther(a: Analysis, site: Site): number | null {
+  const q = a.questions.find((x) => x.heading && x.heading.span.start <= site.span.start && site.span.end <= x.heading.span.end);
+  const b = q ? null : a.answers.find((x) => x.heading && x.heading.span.start <= site.span.start && site.span.end <= x.heading.span.end);
+  const numbers = q?.numbers ?? b?.numbers ?? [];
+  const h = q?.heading ?? b?.heading ?? null;
+  if (!h || numbers.length < 2) return null;
+  const runs = digitRuns(a.text, h.span);
+  // A range writes fewer numbers than it has.
+  if (runs.length >= numbers.length) return null;
+  return site.number === numbers[0] ? numbers[numbers.length - 1] : numbers[0];
+}
+
+export function providePrepareRename(service: LanguageService, uri: string, position: { line: number; character: number }, token?: Cancellation): { range: Range; placeholder: string } | RenameRefusal | null {
+  const a = service.analysis(uri);
+  if (!a || token?.isCancellationRequested) return null;
+  const offset = offsetOf(a, position);
+  if (offset === null) return null;
+  const site = siteAt(a, offset, service.locale);
+  if ('error' in site) return site;
+  return { range: a.lines.rangeOf(site.span), placeholder: String(site.number) };
+}
+
+export function provideRename(service: LanguageService, uri: string, position: { line: number; character: number }, newName: string, token?: Cancellation): WorkspaceEdit | RenameRefusal | null {
+  const a = service.analysis(uri);
+  if (!a || token?.isCancellationRequested) return null;
+  const offset = offsetOf(a, position);
+  if (offset === null) return null;
+  const locale = service.locale;
+  const site = siteAt(a, offset, locale);
+  if ('error' in site) return site;
+  const to = typeof newName === 'string' && /^\s*\d{1,6}\s*$/.test(newName) ? Number(newName.trim()) : NaN;
+  if (!Number.isInteger(to) || to < 1) {
+    return { error: t(locale, `Een vraagnummer is een geheel getal vanaf 1, niet „${newName}”.`, `A question number is a whole number from 1, not "${newName}".`) };
+  }
+  const from = site.number;
+  if (to === from) return { changes: { [uri]: [] } };
+  if (a.questions.some((q) => q.numbers.includes(to))) {
+    return { error: t(locale, `Er is al een vraag ${to}. Hernummer eerst die vraag, of nummer de hele set opnieuw.`, `There is a question ${to} already. Renumber that question first, or renumber the whole set.`) };
+  }
+  // A number inside a range (`3` in `Vraag 2 t/m 4`) is not written: renaming it would leave the range saying otherwise.
+  for (const h of [...a.questions, ...a.answers]) {
+    if (!h.heading || !h.numbers.includes(from)) continue;
+    if (!digitRuns(a.text, h.heading.span).some((r) => r.number === from)) {
+      const written = a.text.slice(h.heading.span.start, h.heading.span.end).trim();
+      return { error: t(locale, `Vraag ${from} valt binnen de reeks „${written}”; nummer de hele set opnieuw.`, `Question ${from} lies inside the range "${written}"; renumber the whole set.`) };
+    }
+  }
+  const edits: TextEdit[] = [];
+  for (const s of sites(a)) {
+    if (s.number !== from) continue;
+    const other = rangeOther(a, s);
+    if (other !== null && (s.number < other ? to >= other : to <= other)) {
+      return { error: t(locale, `Vraag ${from} is een grens van een reeks tot ${other}; ${to} zou de reeks omkeren.`, `Question ${from} bounds a range with ${other}; ${to} would turn the range around.`) };
+    }
+    edits.push({ range: a.lines.rangeOf(s.span), newText: String(to) });
+  }
+  return { changes: { [uri]: edits } };
+}
