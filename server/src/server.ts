@@ -16,6 +16,7 @@ import {
 import { provideAnalysisJson } from './features/analysisJson';
 import { provideCodeActions } from './features/codeActions';
 import { provideCodeLenses } from './features/codeLens';
+import { provideCompletion } from './features/completion';
 import { provideDefinition } from './features/definition';
 import { DiagnosticsPush } from './features/diagnostics';
 import { provideFoldingRanges } from './features/folding';
@@ -80,6 +81,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   on<At & { context?: { includeDeclaration?: boolean } }, unknown>('textDocument/references', [], (s, p, tok) => provideReferences(s, p.textDocument.uri, p.position, p.context, tok));
   on<At, unknown>('textDocument/documentHighlight', [], (s, p, tok) => provideDocumentHighlights(s, p.textDocument.uri, p.position, tok));
   on<Doc & { range: never; context?: { only?: string[] } }, unknown>('textDocument/codeAction', [], (s, p, tok) => provideCodeActions(s, p.textDocument.uri, p.range, p.context, tok));
+  on<At, unknown>('textDocument/completion', null, (s, p, tok) => provideCompletion(s, p.textDocument.uri, p.position, tok));
   on<At, unknown>('textDocument/prepareRename', null, (s, p, tok) => refused(providePrepareRename(s, p.textDocument.uri, p.position, tok)));
   on<At & { newName: string }, unknown>('textDocument/rename', null, (s, p, tok) => refused(provideRename(s, p.textDocument.uri, p.position, p.newName, tok)));
   on<Doc, unknown>('textDocument/foldingRange', [], (s, p, tok) => provideFoldingRanges(s, p.textDocument.uri, tok));
@@ -124,6 +126,8 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
         foldingRangeProvider: true,
         selectionRangeProvider: true,
         renameProvider: { prepareProvider: true },
+        // A space after `vraag` or `brief van` asks; elsewhere the answer is empty and nothing shows.
+        completionProvider: { triggerCharacters: [' '] },
         documentLinkProvider: { resolveProvider: false },
         semanticTokensProvider: { legend: LEGEND, full: true },
         codeLensProvider: { resolveProvider: false },

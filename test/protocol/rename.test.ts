@@ -3,10 +3,10 @@
 // reference as an error the client shows. Expected ranges written by hand.
 
 import * as assert from 'assert';
-import { PrepareRenameRequest, RenameRequest, type WorkspaceEdit } from 'vscode-languageserver-protocol/node';
+import { CompletionRequest, PrepareRenameRequest, RenameRequest, type CompletionList, type WorkspaceEdit } from 'vscode-languageserver-protocol/node';
 import { openFixture, SAMPLE, Session, type OpenDocument } from './harness';
 
-describe('protocol: rename = renumber', function () {
+describe('protocol: rename = renumber, and completion', function () {
   let s: Session;
   let sample: OpenDocument;
 
@@ -44,9 +44,21 @@ describe('protocol: rename = renumber', function () {
     );
   });
 
+  it('completion after `Zie antwoord vraag ` (line 76): the 14 numbers, each with the opening words of its question', async function () {
+    assert.deepStrictEqual(s.initializeResult?.capabilities.completionProvider, { triggerCharacters: [' '] });
+    const list = (await s.request(CompletionRequest.type, { textDocument: { uri: sample.uri }, position: { line: 75, character: 21 } })) as CompletionList;
+    assert.deepStrictEqual(list.items.map((i) => i.label).sort((x, y) => Number(x) - Number(y)), Array.from({ length: 14 }, (_, i) => String(i + 1)));
+    const one = list.items.find((i) => i.label === '1')!;
+    assert.ok(one.detail?.startsWith('Klopt het dat u in «Antwoord op vragen van het lid Van der Plas'), one.detail);
+    // On the number itself (`vraag 1|2`): only the numbers that start with 1.
+    const typed = (await s.request(CompletionRequest.type, { textDocument: { uri: sample.uri }, position: { line: 75, character: 22 } })) as CompletionList;
+    assert.deepStrictEqual(typed.items.map((i) => i.label).sort(), ['1', '10', '11', '12', '13', '14']);
+  });
+
   it('malformed parameters: no crash', async function () {
     await s.requestRaw('textDocument/rename', { textDocument: { uri: sample.uri } }).catch(() => undefined);
     await s.requestRaw('textDocument/prepareRename', null).catch(() => undefined);
+    await s.requestRaw('textDocument/completion', { textDocument: { uri: sample.uri }, position: { line: -1, character: 'x' } }).catch(() => undefined);
     s.assertAlive();
   });
 });
