@@ -21,6 +21,7 @@ import { provideDefinition } from './features/definition';
 import { DiagnosticsPush } from './features/diagnostics';
 import { provideFoldingRanges } from './features/folding';
 import { provideHover } from './features/hover';
+import { provideInlayHints } from './features/inlayHints';
 import { provideDocumentLinks } from './features/links';
 import { provideDocumentHighlights, provideReferences } from './features/references';
 import { providePrepareRename, provideRename } from './features/rename';
@@ -84,6 +85,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   on<At, unknown>('textDocument/completion', null, (s, p, tok) => provideCompletion(s, p.textDocument.uri, p.position, tok));
   on<At, unknown>('textDocument/prepareRename', null, (s, p, tok) => refused(providePrepareRename(s, p.textDocument.uri, p.position, tok)));
   on<At & { newName: string }, unknown>('textDocument/rename', null, (s, p, tok) => refused(provideRename(s, p.textDocument.uri, p.position, p.newName, tok)));
+  on<Doc & { range: never }, unknown>('textDocument/inlayHint', [], (s, p, tok) => provideInlayHints(s, p.textDocument.uri, p.range, tok));
   on<Doc, unknown>('textDocument/foldingRange', [], (s, p, tok) => provideFoldingRanges(s, p.textDocument.uri, tok));
   on<Doc & { positions: never[] }, unknown>('textDocument/selectionRange', [], (s, p, tok) => provideSelectionRanges(s, p.textDocument.uri, p.positions, tok));
   on<Doc, unknown>('textDocument/documentLink', [], (s, p, tok) => provideDocumentLinks(s, p.textDocument.uri, tok));
@@ -128,6 +130,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
         renameProvider: { prepareProvider: true },
         // A space after `vraag` or `brief van` asks; elsewhere the answer is empty and nothing shows.
         completionProvider: { triggerCharacters: [' '] },
+        inlayHintProvider: true,
         documentLinkProvider: { resolveProvider: false },
         semanticTokensProvider: { legend: LEGEND, full: true },
         codeLensProvider: { resolveProvider: false },

@@ -13,6 +13,19 @@ export interface Settings {
   readonly terms: { readonly regularDays: number; readonly extendedDays: number };
   /** Documents larger than this many megabytes are not analysed. */
   readonly maxFileSizeMB: number;
+  /** Each kind of inlay hint on or off. */
+  readonly inlayHints: InlayHintSettings;
+}
+
+export interface InlayHintSettings {
+  /** After an undated letter mention (`brief2`): the letter's date. */
+  readonly letterDates: boolean;
+  /** After a date whose year is inferred (`19 mei`): the full date. */
+  readonly inferredYears: boolean;
+  /** After the submission date: both term ends. */
+  readonly terms: boolean;
+  /** After an internal reference: the question's opening words. */
+  readonly references: boolean;
 }
 
 /** The `kamervraag.diagnostics.*` setting name of each code: `year-typo` → `yearTypo`. */
@@ -26,10 +39,19 @@ export const DEFAULT_SETTINGS: Settings = {
   diagnostics: Object.fromEntries(ALL_CODES.map((c) => [c, true])) as Record<DiagnosticCodeName, boolean>,
   terms: { regularDays: 21, extendedDays: 42 },
   maxFileSizeMB: 50,
+  inlayHints: { letterDates: true, inferredYears: true, terms: true, references: false },
 };
 
 function positiveInt(v: unknown, fallback: number, max: number): number {
   return typeof v === 'number' && Number.isFinite(v) && v >= 1 && v <= max ? Math.floor(v) : fallback;
+}
+
+/** Boolean flags of a section, each keeping its default when missing or malformed. */
+function readFlags<T extends object>(raw: unknown, defaults: T): T {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const out = { ...defaults } as Record<string, unknown>;
+  for (const k of Object.keys(defaults)) if (typeof r[k] === 'boolean') out[k] = r[k];
+  return out as T;
 }
 
 /** Reads the raw `kamervraag` configuration section; anything missing or malformed keeps its default. */
@@ -49,5 +71,6 @@ export function readSettings(raw: unknown): Settings {
       extendedDays: positiveInt(t.extendedDays, DEFAULT_SETTINGS.terms.extendedDays, 365),
     },
     maxFileSizeMB: positiveInt(r.maxFileSizeMB, DEFAULT_SETTINGS.maxFileSizeMB, 2048),
+    inlayHints: readFlags(r.inlayHints, DEFAULT_SETTINGS.inlayHints),
   };
 }

@@ -74,6 +74,8 @@ export function syncWorkspace(connection: Connection, session: Session, diagnost
       // New terms change where the sets stand.
       if (raw !== undefined && session.service.setGlobalSettings(readSettings(raw))) session.service.indexChanged();
       diagnosticsPush.all();
+      // The kinds of inlay hint are settings: the client asks again for what it shows.
+      if (session.capabilities.workspace?.inlayHint?.refreshSupport === true) connection.sendRequest('workspace/inlayHint/refresh').catch(() => undefined);
     })();
   });
 }

@@ -3,10 +3,10 @@
 // reference as an error the client shows. Expected ranges written by hand.
 
 import * as assert from 'assert';
-import { CompletionRequest, PrepareRenameRequest, RenameRequest, type CompletionList, type WorkspaceEdit } from 'vscode-languageserver-protocol/node';
+import { CompletionRequest, InlayHintRequest, PrepareRenameRequest, RenameRequest, type CompletionList, type InlayHint, type WorkspaceEdit } from 'vscode-languageserver-protocol/node';
 import { openFixture, SAMPLE, Session, type OpenDocument } from './harness';
 
-describe('protocol: rename = renumber, and completion', function () {
+describe('protocol: rename = renumber, completion, inlay hints', function () {
   let s: Session;
   let sample: OpenDocument;
 
@@ -53,6 +53,16 @@ describe('protocol: rename = renumber, and completion', function () {
     // On the number itself (`vraag 1|2`): only the numbers that start with 1.
     const typed = (await s.request(CompletionRequest.type, { textDocument: { uri: sample.uri }, position: { line: 75, character: 22 } })) as CompletionList;
     assert.deepStrictEqual(typed.items.map((i) => i.label).sort(), ['1', '10', '11', '12', '13', '14']);
+  });
+
+  it('inlay hints: after `brief2` (line 15) the date of its letter, after `Ingediend 19 mei 2022` the term ends', async function () {
+    assert.strictEqual(s.initializeResult?.capabilities.inlayHintProvider, true);
+    const hints = (await s.request(InlayHintRequest.type, { textDocument: { uri: sample.uri }, range: { start: { line: 0, character: 0 }, end: { line: 90, character: 0 } } })) as InlayHint[];
+    const at = (line: number, character: number) => hints.filter((h) => h.position.line === line && h.position.character === character);
+    const label = (h: InlayHint) => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join(''));
+    assert.deepStrictEqual(at(14, 149).map(label), ['18 mei 2022']);
+    // Line 5 `Ingediend 19 mei 2022`: the date ends at column 21.
+    assert.deepStrictEqual(at(4, 21).map(label), ['3 weken: 9 jun 2022 · 6 weken: 30 jun 2022']);
   });
 
   it('malformed parameters: no crash', async function () {
