@@ -7,7 +7,7 @@
 
 import { CompletionItemKind, type CompletionItem, type CompletionList } from 'vscode-languageserver-types';
 import { clip, formatDate, joinList, questionLabel, t } from '../i18n/words';
-import { normalizeSpace } from '../model/text';
+import { isDigit, normalizeSpace } from '../model/text';
 import type { Analysis } from '../model/types';
 import type { Cancellation, LanguageService } from '../service/languageService';
 import { offsetOf } from './at';
@@ -21,7 +21,7 @@ function wordsBefore(a: Analysis, offset: number): { words: string[]; typed: str
   const from = Math.max(a.lines.lineStart(line), offset - LOOK_BACK);
   const before = a.text.slice(from, offset);
   let end = before.length;
-  while (end > 0 && before.charCodeAt(end - 1) >= 48 && before.charCodeAt(end - 1) <= 57) end--;
+  while (end > 0 && isDigit(before.charCodeAt(end - 1))) end--;
   const typed = before.slice(end);
   const words = normalizeSpace(before.slice(0, end).toLowerCase()).split(' ').filter((w) => w.length > 0);
   return { words, typed };

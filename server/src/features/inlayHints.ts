@@ -7,17 +7,10 @@
 
 import { InlayHintKind, type InlayHint, type InlayHintLabelPart } from 'vscode-languageserver-types';
 import { clip, formatDate, termLength, t } from '../i18n/words';
-import type { Analysis } from '../model/types';
 import type { Cancellation, LanguageService } from '../service/languageService';
 import { offsetOf, questionByNumber } from './at';
 
 type Range = { readonly start: { line: number; character: number }; readonly end: { line: number; character: number } };
-
-function inside(a: Analysis, offset: number, range: Range): boolean {
-  const from = offsetOf(a, range.start) ?? 0;
-  const to = offsetOf(a, range.end) ?? a.text.length;
-  return offset >= from && offset <= to;
-}
 
 export function provideInlayHints(service: LanguageService, uri: string, range: Range, token?: Cancellation): InlayHint[] {
   const a = service.analysis(uri);
@@ -25,8 +18,11 @@ export function provideInlayHints(service: LanguageService, uri: string, range: 
   const { locale, settings } = service.context(uri);
   const on = settings.inlayHints;
   const out: InlayHint[] = [];
+  // The range asked for, as offsets once (a range past the end reaches the end).
+  const from = offsetOf(a, range?.start) ?? 0;
+  const to = offsetOf(a, range?.end) ?? a.text.length;
   const hint = (offset: number, label: string | InlayHintLabelPart[], tooltip?: string) => {
-    if (!inside(a, offset, range)) return;
+    if (offset < from || offset > to) return;
     out.push({ position: a.lines.positionAt(offset), label, kind: InlayHintKind.Type, paddingLeft: true, ...(tooltip ? { tooltip } : {}) });
   };
   if (on.letterDates) {

@@ -10,12 +10,12 @@
 
 import type { Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { t } from '../i18n/words';
-import type { Span } from '../model/text';
+import { isDigit, type Span } from '../model/text';
 import type { Analysis } from '../model/types';
 import type { Cancellation, LanguageService } from '../service/languageService';
 import { elementAt, offsetOf } from './at';
 
-/** Where a question number is written: its digits, the number, and whether it is the interior of a range (`3` in `2 t/m 4` is not written). */
+/** Where a question number is written: its digits and the number (`3` in `2 t/m 4` is not written, so it has none). */
 interface Site {
   readonly span: Span;
   readonly number: number;
@@ -24,10 +24,6 @@ interface Site {
 /** A refusal, with the reason in the user's language. */
 export interface RenameRefusal {
   readonly error: string;
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
 }
 
 /** The digit runs of `span`, with their values. Linear. */
@@ -71,8 +67,7 @@ function sites(a: Analysis): Site[] {
 }
 
 /** The site under the cursor, or why there is none to rename. */
-function siteAt(a: Analysis, offset: number, locale: 'nl' | 'en'): Site | RenameRefusal {
-  const all = sites(a);
+function siteAt(a: Analysis, all: readonly Site[], offset: number, locale: 'nl' | 'en'): Site | RenameRefusal {
   const hit = all.find((s) => s.span.start <= offset && offset <= s.span.end);
   if (hit) return hit;
   const el = elementAt(a, offset);
@@ -108,7 +103,7 @@ export function providePrepareRename(service: LanguageService, uri: string, posi
   if (!a || token?.isCancellationRequested) return null;
   const offset = offsetOf(a, position);
   if (offset === null) return null;
-  const site = siteAt(a, offset, service.locale);
+  const site = siteAt(a, sites(a), offset, service.locale);
   if ('error' in site) return site;
   return { range: a.lines.rangeOf(site.span), placeholder: String(site.number) };
 }
@@ -119,7 +114,8 @@ export function provideRename(service: LanguageService, uri: string, position: {
   const offset = offsetOf(a, position);
   if (offset === null) return null;
   const locale = service.locale;
-  const site = siteAt(a, offset, locale);
+  const all = sites(a);
+  const site = siteAt(a, all, offset, locale);
   if ('error' in site) return site;
   const to = typeof newName === 'string' && /^\s*\d{1,6}\s*$/.test(newName) ? Number(newName.trim()) : NaN;
   if (!Number.isInteger(to) || to < 1) {
@@ -139,7 +135,7 @@ export function provideRename(service: LanguageService, uri: string, position: {
     }
   }
   const edits: TextEdit[] = [];
-  for (const s of sites(a)) {
+  for (const s of all) {
     if (s.number !== from) continue;
     const other = rangeOther(a, s);
     if (other !== null && (s.number < other ? to >= other : to <= other)) {
