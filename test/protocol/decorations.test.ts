@@ -260,7 +260,7 @@ describe('protocol: links, semantic tokens, code lenses, workspace symbols, anal
   describe('kamervraag/analysis', function () {
     it('returns the JSON of schema 1 with 14 questions', async function () {
       const a = sampleJson;
-      assert.strictEqual(a.schemaVersion, 1);
+      assert.strictEqual(a.schemaVersion, 2);
       assert.strictEqual(a.layout, 'openkamer');
       assert.strictEqual(a.zaak, '2022Z09875');
       assert.strictEqual(a.questions.length, 14);
@@ -270,7 +270,7 @@ describe('protocol: links, semantic tokens, code lenses, workspace symbols, anal
 
     it('for an official document too', async function () {
       const a = await analysisOf(s, o605.uri);
-      assert.strictEqual(a.schemaVersion, 1);
+      assert.strictEqual(a.schemaVersion, 2);
       assert.strictEqual(a.layout, 'official');
       assert.deepStrictEqual(a.questions.map((q) => q.answeredBy), [1, 1, 1, 1, 1]);
     });

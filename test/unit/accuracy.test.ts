@@ -169,11 +169,11 @@ describe('the reference sample openkamer/kv-2022Z09875', () => {
   it('flags the year 20022 and proposes 2022', () => {
     const at = text.indexOf('20022');
     assert.ok(at > 0);
-    const d = a.diagnostics.find((g) => g.span.start <= at && g.span.end >= at + 5 && g.fix !== null && g.fix.newText.includes('2022'));
+    const d = a.diagnostics.find((g) => g.span.start <= at && g.span.end >= at + 5 && g.fix !== null && g.fix.edits.length === 1 && g.fix.edits[0].newText.includes('2022'));
     assert.ok(d !== undefined, `no diagnostic with a fix over 20022: ${JSON.stringify(a.diagnostics.map((g) => [g.code, g.span]))}`);
     assert.ok(d.fix !== null);
-    assert.ok(d.fix.span.start <= at + 5 && d.fix.span.end >= at, 'the fix replaces (part of) 20022');
-    const fixed = text.slice(0, d.fix.span.start) + d.fix.newText + text.slice(d.fix.span.end);
+    assert.ok(d.fix.edits[0].span.start <= at + 5 && d.fix.edits[0].span.end >= at, 'the fix replaces (part of) 20022');
+    const fixed = text.slice(0, d.fix.edits[0].span.start) + d.fix.edits[0].newText + text.slice(d.fix.edits[0].span.end);
     assert.ok(normalizeSpace(fixed).includes('brief van 29 juni 2022 heeft'), 'applying the fix gives 29 juni 2022');
   });
 

@@ -26,7 +26,7 @@ describe('analysis', () => {
     const d = a.diagnostics.find((x) => x.code === 'day-count-mismatch')!;
     assert.ok(d);
     assert.strictEqual(a.text.slice(d.span.start, d.span.end), '(na 61 dagen)');
-    assert.strictEqual(d.fix!.newText, '(na 60 dagen)');
+    assert.strictEqual(d.fix!.edits[0].newText, '(na 60 dagen)');
     assert.strictEqual(d.related.length, 1);
   });
 

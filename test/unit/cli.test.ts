@@ -79,7 +79,7 @@ describe('kamervraag command line', function () {
     assert.strictEqual(lines.length, 1);
     const j = JSON.parse(lines[0]);
     assert.deepStrictEqual(Object.keys(j), TOP_LEVEL_KEYS);
-    assert.strictEqual(j.schemaVersion, 1);
+    assert.strictEqual(j.schemaVersion, 2);
     assert.strictEqual(j.file, SAMPLE);
     assert.strictEqual(j.layout, 'openkamer');
     assert.strictEqual(j.zaak, '2022Z09875');
@@ -124,11 +124,11 @@ describe('kamervraag command line', function () {
     assert.deepStrictEqual(Object.keys(j.footnotes[0]), ['range', 'number', 'note']);
     for (const c of j.citations) assert.deepStrictEqual(Object.keys(c), ['kind', 'range', 'text', 'id', 'url']);
 
-    const diags = j.diagnostics as { range: unknown; severity: string; code: string; message: unknown; fix: { range: unknown; newText: string } | null }[];
+    const diags = j.diagnostics as { range: unknown; severity: string; code: string; message: unknown; fix: { title: string; edits: { range: unknown; newText: string }[] } | null }[];
     assert.ok(diags.length > 0);
     assert.deepStrictEqual(Object.keys(diags[0]), ['range', 'severity', 'code', 'message', 'fix']);
     assert.ok(diags.every((d) => typeof d.message === 'string' && ['error', 'warning', 'information', 'hint'].includes(d.severity)));
-    assert.ok(diags.some((d) => d.fix !== null && d.fix.newText.includes('2022') && isRange(d.fix.range)), 'the fix for 20022');
+    assert.ok(diags.some((d) => d.fix !== null && d.fix.title === 'Vervang door 2022' && d.fix.edits.length === 1 && d.fix.edits[0].newText === '2022' && isRange(d.fix.edits[0].range)), 'the fix for 20022');
   });
 
   it('writes JSON Lines, one object per file in the order given', () => {
@@ -198,7 +198,7 @@ describe('kamervraag command line', function () {
     const j = cli(['analyze', '--json', empty, '--lang', 'en']);
     assert.strictEqual(j.status, 0);
     const o = JSON.parse(j.stdout.trim());
-    assert.deepStrictEqual(o, { schemaVersion: 1, file: empty, problem: { code: 'empty', message: o.problem.message } });
+    assert.deepStrictEqual(o, { schemaVersion: 2, file: empty, problem: { code: 'empty', message: o.problem.message } });
     assert.match(o.problem.message, /empty/);
   });
 

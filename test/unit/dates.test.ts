@@ -44,7 +44,7 @@ describe('dates', () => {
     assert.strictEqual(a.text.slice(diag.span.start, diag.span.end), '20022');
     assert.strictEqual(diag.severity, 'error');
     assert.ok(diag.fix);
-    assert.strictEqual(diag.fix.newText, '2022');
+    assert.strictEqual(diag.fix.edits[0].newText, '2022');
     assert.match(diag.message.nl, /20022/);
   });
 

@@ -6,10 +6,10 @@
 // the diagnostics as `FILE:LINE:COL: severity code: message` (1-based).
 //
 // JSON output (`--json`): JSON Lines, one object per file argument, in the
-// order given (schema: `server/src/model/json.ts`, `schemaVersion` 1). When
+// order given (schema: `server/src/model/json.ts`, `schemaVersion` 2). When
 // exactly one file is given and standard output is a terminal, the object is
 // pretty-printed with a 2-space indent instead. A file that could not be read
-// as text yields `{ "schemaVersion": 1, "file", "problem": { "code", "message" } }`
+// as text yields `{ "schemaVersion": 2, "file", "problem": { "code", "message" } }`
 // with code `unreadable`, `binary` or `empty`; a file read as Windows-1252 gets
 // the full object plus `"problem": { "code": "not-utf8", … }`, and a text with
 // no questions, answers, delay notice or header of a set (`Hallo wereld`) the
@@ -303,7 +303,7 @@ function run(argv: readonly string[]): number {
     } catch (err) {
       const reason = readError(err, t);
       process.stderr.write(`kamervraag: ${file}: ${t.cannotRead}: ${reason}\n`);
-      if (parsed.json) emit({ schemaVersion: 1, file, problem: { code: 'unreadable', message: `${t.cannotRead}: ${reason}` } });
+      if (parsed.json) emit({ schemaVersion: 2, file, problem: { code: 'unreadable', message: `${t.cannotRead}: ${reason}` } });
       status = EXIT_USAGE;
       continue;
     }
@@ -312,7 +312,7 @@ function run(argv: readonly string[]): number {
     const problem = decodeProblem === null ? null : { code: decodeProblem.code, message: decodeProblem.message[locale] };
     if (problem !== null) process.stderr.write(`kamervraag: ${file}: ${problem.message}\n`);
     if (problem !== null && problem.code !== 'not-utf8') {
-      if (parsed.json) emit({ schemaVersion: 1, file, problem });
+      if (parsed.json) emit({ schemaVersion: 2, file, problem });
       continue;
     }
     if (!r.ok) {

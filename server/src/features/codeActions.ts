@@ -17,7 +17,7 @@ export function codeActions(a: Analysis, range: Range, uri: string, ctx: Feature
   const out: CodeAction[] = [];
   for (const d of a.diagnostics) {
     if (!d.fix || !isEnabled(d, ctx) || !overlaps(d.range, range)) continue;
-    const action = CodeAction.create(say(ctx, d.fix.title), { changes: { [uri]: [TextEdit.replace(d.fix.range, d.fix.newText)] } }, CodeActionKind.QuickFix);
+    const action = CodeAction.create(say(ctx, d.fix.title), { changes: { [uri]: d.fix.edits.map((e) => TextEdit.replace(e.range, e.newText)) } }, CodeActionKind.QuickFix);
     action.diagnostics = [toLspDiagnostic(d, uri, ctx)];
     action.isPreferred = true;
     out.push(action);

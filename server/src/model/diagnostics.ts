@@ -21,6 +21,11 @@ export const DiagnosticCode = {
   encoding: 'encoding',
 } as const;
 
+/** A fix as the analysis states it: one replacement, or several applied together. */
+export type FixSpec =
+  | { readonly span: Span; readonly newText: string; readonly title: Message }
+  | { readonly title: Message; readonly edits: readonly { readonly span: Span; readonly newText: string }[] };
+
 export class DiagnosticSink {
   readonly items: Diagnostic[] = [];
 
@@ -31,9 +36,11 @@ export class DiagnosticSink {
     severity: Severity,
     code: string,
     message: Message,
-    extra: { related?: { span: Span; message: Message }[]; fix?: { span: Span; newText: string; title: Message } } = {},
+    extra: { related?: { span: Span; message: Message }[]; fix?: FixSpec } = {},
   ): void {
-    const fix: Fix | null = extra.fix ? { ...extra.fix, range: this.lines.rangeOf(extra.fix.span) } : null;
+    const spec = extra.fix;
+    const edits = spec === undefined ? [] : 'edits' in spec ? spec.edits : [spec];
+    const fix: Fix | null = spec === undefined ? null : { title: spec.title, edits: edits.map((e) => ({ span: e.span, newText: e.newText, range: this.lines.rangeOf(e.span) })) };
     this.items.push({
       span,
       range: this.lines.rangeOf(span),

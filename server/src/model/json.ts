@@ -12,7 +12,7 @@ import type { Analysis, CitationKind, Deadlines, Findings, Layout, Located, Meta
 import type { Range } from './text';
 import { normalizeSpace } from './text';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** Line and character of start and end, as the model's ranges (and LSP's). */
 export type JsonRange = Range;
@@ -84,14 +84,14 @@ export interface JsonDiagnostic {
   readonly severity: Severity;
   readonly code: string;
   readonly message: string;
-  readonly fix: { readonly range: JsonRange; readonly newText: string } | null;
+  readonly fix: { readonly title: string; readonly edits: readonly { readonly range: JsonRange; readonly newText: string }[] } | null;
 }
 
 /** One file's analysis; its metadata (the title with white space collapsed) as the model has it. */
 export interface AnalysisJson
   extends Pick<Metadata, 'zaak' | 'title' | 'submitted' | 'answered' | 'statedDays' | 'topics'>, People<JsonPerson>,
     Findings<JsonDate, JsonFootnote, JsonReference, JsonLetter, JsonCitation, JsonDiagnostic> {
-  readonly schemaVersion: 1;
+  readonly schemaVersion: 2;
   readonly file: string;
   readonly layout: Layout;
   readonly publications: readonly JsonPublication[];
@@ -182,7 +182,7 @@ export function toJson(a: Analysis, file: string, locale: Locale): AnalysisJson 
       severity: g.severity,
       code: g.code,
       message: g.message[locale],
-      fix: g.fix === null ? null : { range: range(g.fix.range), newText: g.fix.newText },
+      fix: g.fix === null ? null : { title: g.fix.title[locale], edits: g.fix.edits.map((e) => ({ range: range(e.range), newText: e.newText })) },
     })),
   };
 }

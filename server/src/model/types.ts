@@ -198,11 +198,17 @@ export interface Deadlines {
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 
-export interface Fix {
-  readonly title: Message;
+/** One replacement in the document's text. */
+export interface Edit {
   readonly span: Span;
   readonly range: Range;
   readonly newText: string;
+}
+
+/** A certain fix: one or more edits (a renumbering touches many places), applied together. */
+export interface Fix {
+  readonly title: Message;
+  readonly edits: readonly Edit[];
 }
 
 export interface Diagnostic extends Located {
