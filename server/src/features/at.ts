@@ -15,6 +15,15 @@ export function offsetOf(a: Analysis, position: Position): number | null {
   return a.lines.offsetAt(position);
 }
 
+/** The footnote text without its leading number (`1Kamerstuk …`, `1) …`), white space collapsed. */
+export function noteText(f: FootnoteMarker | null): string | null {
+  if (!f || !f.note) return null;
+  let s = normalizeSpace(f.note.text);
+  const n = String(f.number);
+  if (s.startsWith(n)) s = s.slice(n.length).replace(/^[).:]?\s*/, '');
+  return s.length > 0 ? s : null;
+}
+
 export type Target =
   | { readonly kind: 'reference'; readonly span: Span; readonly reference: Reference }
   | { readonly kind: 'date'; readonly span: Span; readonly date: DateMention }

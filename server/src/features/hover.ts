@@ -10,7 +10,7 @@ import { daysBetween } from '../model/calendar';
 import { answerLabel as answerTitle, capitalize, citationKindName, clip, compactNumbers, days, formatDateEn, formatDateNl, joinList, longDate, questionLabel, termAdjective, termLength, times, weekdayName } from '../i18n/words';
 import { normalizeSpace as collapse, type Span } from '../model/text';
 import type { Analysis, Block, Citation, DateMention, FootnoteMarker, HeaderField, IsoDate, Letter, LetterMention, Notice, Person, Question, Reference } from '../model/types';
-import { elementAt, firstSentence, offsetOf, questionByNumber, referencesTo, Target } from './at';
+import { elementAt, firstSentence, offsetOf, questionByNumber, referencesTo, Target, noteText } from './at';
 import { FeatureContext, t } from './context';
 import { esc, escInline, link } from './markdown';
 import type { Cancellation, LanguageService } from '../service/languageService';
@@ -242,15 +242,6 @@ function footnoteHover(a: Analysis, f: FootnoteMarker, ctx: FeatureContext): str
   const letter = a.letters.find((l) => l.footnotes.includes(f.number));
   if (letter) out.push(t(ctx, `Bij de brief van ${formatDateNl(letter.date)}.`, `On the letter of ${formatDateEn(letter.date)}.`));
   return out;
-}
-
-/** The footnote text without its leading number (`1Kamerstuk …`, `1) …`), white space collapsed. */
-function noteText(f: FootnoteMarker | null): string | null {
-  if (!f || !f.note) return null;
-  let s = collapse(f.note.text);
-  const n = String(f.number);
-  if (s.startsWith(n)) s = s.slice(n.length).replace(/^[).:]?\s*/, '');
-  return s.length > 0 ? s : null;
 }
 
 // ---------------------------------------------------------------- citations
