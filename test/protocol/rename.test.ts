@@ -44,6 +44,18 @@ describe('protocol: rename = renumber, completion, inlay hints', function () {
     );
   });
 
+  it('605, `Vraag 3` answered by `Antwoord vragen 1,2,3,4 en 5`: rename 3 → 30 changes the heading and the 3 of the grouped answer heading', async function () {
+    const doc = await openFixture(s, 'official/ah-tk-20242025-605.txt');
+    const edit = (await s.request(RenameRequest.type, { textDocument: { uri: doc.uri }, position: { line: 10, character: 6 }, newName: '30' })) as WorkspaceEdit;
+    assert.deepStrictEqual(edit, { changes: { [doc.uri]: [{ range: range(10, 6, 7), newText: '30' }, { range: range(19, 20, 21), newText: '30' }] } });
+  });
+
+  it('609, questions numbered inline (`8. Is bij u …`) with `Antwoord vraag 8:`: rename 8 → 16 changes both', async function () {
+    const doc = await openFixture(s, 'official/ah-tk-20242025-609.txt');
+    const edit = (await s.request(RenameRequest.type, { textDocument: { uri: doc.uri }, position: { line: 44, character: 0 }, newName: '16' })) as WorkspaceEdit;
+    assert.deepStrictEqual(edit, { changes: { [doc.uri]: [{ range: range(44, 0, 1), newText: '16' }, { range: range(46, 15, 16), newText: '16' }] } });
+  });
+
   it('completion after `Zie antwoord vraag ` (line 76): the 14 numbers, each with the opening words of its question', async function () {
     assert.deepStrictEqual(s.initializeResult?.capabilities.completionProvider, { triggerCharacters: [' '] });
     const list = (await s.request(CompletionRequest.type, { textDocument: { uri: sample.uri }, position: { line: 75, character: 21 } })) as CompletionList;
