@@ -12,7 +12,7 @@
 
 import { CompletionItemKind, type CompletionItem, type CompletionList } from 'vscode-languageserver-types';
 import { clip, formatDate, joinList, questionLabel, t } from '../i18n/words';
-import { isDigit, isLetter, isSpace, normalizeSpace, type Span } from '../model/text';
+import { isDigit, isLetter, isSpace, normalizeSpace, partitionPoint, type Span } from '../model/text';
 import type { Analysis, Block, Question } from '../model/types';
 import type { Cancellation, LanguageService } from '../service/languageService';
 import { noteText, offsetOf } from './at';
@@ -52,27 +52,53 @@ function wantsNumber(words: readonly string[], typed: string, endsWithSpace: boo
   return false;
 }
 
-function questionItems(a: Analysis, offset: number, typed: string, locale: 'nl' | 'en'): CompletionItem[] {
-  // The block the cursor stands in: the last question that starts before it (its answer, or the questions-only text after it).
-  let own: Analysis['questions'][number] | undefined;
-  for (const q of a.questions) if (q.span.start <= offset) own = q;
-  const items: CompletionItem[] = [];
+/** One item per question number, built once per analysis (and locale): a keystroke only filters and orders them. */
+interface NumberItem {
+  readonly n: number;
+  readonly label: string;
+  readonly detail: string;
+  readonly documentation: string | undefined;
+}
+
+const numberItemsCache = new WeakMap<Analysis, { readonly locale: string; readonly items: readonly NumberItem[] }>();
+
+function numberItems(a: Analysis, locale: 'nl' | 'en'): readonly NumberItem[] {
+  const hit = numberItemsCache.get(a);
+  if (hit && hit.locale === locale) return hit.items;
+  const items: NumberItem[] = [];
   const seen = new Set<number>();
   for (const q of a.questions) {
     for (const n of q.numbers) {
-      if (seen.has(n) || !String(n).startsWith(typed)) continue;
+      if (seen.has(n)) continue;
       seen.add(n);
-      const opening = clip(a.text.slice(q.question.span.start, q.question.span.end), 80);
-      const last = own !== undefined && own.numbers.includes(n);
       items.push({
+        n,
         label: String(n),
-        kind: CompletionItemKind.Reference,
-        detail: opening,
+        // Only the first words are read: a long question costs no more than a short one.
+        detail: clip(a.text.slice(q.question.span.start, Math.min(q.question.span.end, q.question.span.start + 240)), 80),
         documentation: q.numbers.length > 1 ? t(locale, `${questionLabel('nl', q.numbers)}: samen gesteld`, `${questionLabel('en', q.numbers)}: asked together`) : undefined,
-        // The question the cursor stands in last: a block seldom refers to itself.
-        sortText: `${last ? '1' : '0'}${String(n).padStart(6, '0')}`,
       });
     }
+  }
+  numberItemsCache.set(a, { locale, items });
+  return items;
+}
+
+function questionItems(a: Analysis, offset: number, typed: string, locale: 'nl' | 'en'): CompletionItem[] {
+  // The block the cursor stands in: the last question that starts before it (its answer, or the questions-only text after it).
+  const at = partitionPoint(a.questions.length, (i) => a.questions[i].span.start <= offset);
+  const own = at > 0 ? a.questions[at - 1].numbers : [];
+  const items: CompletionItem[] = [];
+  for (const x of numberItems(a, locale)) {
+    if (typed !== '' && !x.label.startsWith(typed)) continue;
+    items.push({
+      label: x.label,
+      kind: CompletionItemKind.Reference,
+      detail: x.detail,
+      documentation: x.documentation,
+      // The question the cursor stands in last: a block seldom refers to itself.
+      sortText: `${own.includes(x.n) ? '1' : '0'}${x.label.padStart(6, '0')}`,
+    });
   }
   return items;
 }
