@@ -3,7 +3,9 @@
 // `de genoemde brief`) the letter's date; after a date whose year is inferred
 // (`19 mei`, `5 juni jl.`) the full date; after the submission date both term
 // ends; after an internal reference the question's opening words (off by
-// default: in running text that is a lot to read).
+// default: in running text that is a lot to read). A date standing in the
+// running text is written as the text writes dates, in Dutch, so that it
+// reads as part of the sentence; labels and tooltips speak the UI language.
 
 import { InlayHintKind, type InlayHint, type InlayHintLabelPart } from 'vscode-languageserver-types';
 import { clip, formatDate, termLength, t } from '../i18n/words';

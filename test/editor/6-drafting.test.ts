@@ -1,0 +1,104 @@
+// Drafting in a real VS Code: F2 renumbers a question and the outline
+// follows, the renumber action after a question is deleted, completion of
+// question numbers with their opening words, inlay hints, and `Draft answer`
+// opening the skeleton. The official answer 584 is edited in an untitled
+// copy, so that the workspace's files and the other suites stay as they are.
+
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as vscode from 'vscode';
+import { diagnosticsOf, documentSymbols, LANGUAGE_ID, positionOf, rangeOf, replace, say, screenshot, showAt, waitFor, workspaceFile } from './util';
+
+/** The question headings of the outline, in order: `Vraag 1`, `Vraag 2 en 3`, … */
+async function outlineHeadings(uri: vscode.Uri): Promise<string[]> {
+  const root = (await documentSymbols(uri))[0];
+  return (root?.children ?? []).map((c) => c.name).filter((n) => /^(Vraag|Vragen|Question|Questions) \d/.test(n));
+}
+
+suite('Drafting: renumber, complete, inlay hints, draft an answer', function () {
+  let doc: vscode.TextDocument;
+
+  suiteSetup(async function () {
+    const text = fs.readFileSync(workspaceFile('ah-tk-20242025-584.txt').fsPath, 'utf8');
+    doc = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: text });
+    await vscode.window.showTextDocument(doc, { preview: false });
+    await waitFor('the outline of the untitled copy of 584', () => outlineHeadings(doc.uri), (h) => h.length === 5, 60_000);
+  });
+
+  suiteTeardown(async function () {
+    // Close the untitled copies without saving.
+    for (const editor of vscode.window.visibleTextEditors) {
+      if (editor.document.isUntitled) {
+        await vscode.window.showTextDocument(editor.document);
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      }
+    }
+  });
+
+  test('F2 on `Vraag 7`: 7 → 8 renumbers the heading and its answer, and the outline follows', async function () {
+    const at = positionOf(doc, 'Vraag 7', 'Vraag '.length);
+    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', doc.uri, at, '8');
+    assert.ok(edit, 'a rename edit');
+    const changed = edit.get(doc.uri).map((e) => [e.range.start.line, doc.lineAt(e.range.start.line).text.trim(), e.newText]);
+    assert.deepStrictEqual(
+      changed.map((c) => [c[1], c[2]]),
+      [
+        ['Vraag 7', '8'],
+        ['Antwoord 7', '8'],
+      ],
+    );
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await waitFor('the outline to show Vraag 8', () => outlineHeadings(doc.uri), (h) => h[h.length - 1] === say('Vraag 8', 'Question 8'), 20_000);
+    // Back to 7 for the next tests.
+    const back = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', doc.uri, positionOf(doc, 'Vraag 8', 'Vraag '.length), '7');
+    assert.ok(await vscode.workspace.applyEdit(back));
+    await waitFor('the outline to show Vraag 7 again', () => outlineHeadings(doc.uri), (h) => h[h.length - 1] === say('Vraag 7', 'Question 7'), 20_000);
+  });
+
+  test('F2 on a number another question has: refused with the reason', async function () {
+    const at = positionOf(doc, 'Vraag 7', 'Vraag '.length);
+    await assert.rejects(
+      Promise.resolve(vscode.commands.executeCommand('vscode.executeDocumentRenameProvider', doc.uri, at, '4')),
+      (e: Error) => e.message.includes(say('Er is al een vraag 4', 'There is a question 4 already')),
+    );
+  });
+
+  test('completion after `vraag `: the numbers with the opening words of their questions', async function () {
+    const end = doc.lineAt(doc.lineCount - 1).range.end;
+    await replace(doc, new vscode.Range(end, end), '\nZie het antwoord op vraag ');
+    await waitFor('the server to see the edit', () => documentSymbols(doc.uri), (s) => s.length > 0);
+    const at = doc.lineAt(doc.lineCount - 1).range.end;
+    const list = await waitFor(
+      'completion items after `vraag `',
+      () => vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, at),
+      (l) => (l?.items ?? []).some((i) => i.label === '4'),
+    );
+    const four = list.items.find((i) => i.label === '4');
+    assert.ok(four && typeof four.detail === 'string' && four.detail.length > 10, `item 4 has the opening words of question 4: ${JSON.stringify(four?.detail)}`);
+    const numbers = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label)).filter((l) => /^\d+$/.test(l)).sort((x, y) => Number(x) - Number(y));
+    assert.deepStrictEqual(numbers, ['1', '2', '3', '4', '5', '6', '7']);
+    await vscode.commands.executeCommand('undo');
+  });
+
+  test('inlay hints on the sample: the date of `brief2`, the term ends after `Ingediend`', async function () {
+    const sample = await vscode.workspace.openTextDocument(workspaceFile('sample.txt'));
+    await showAt(sample, positionOf(sample, 'brief2'));
+    const hints = await waitFor(
+      'inlay hints of the sample',
+      () => vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', sample.uri, new vscode.Range(0, 0, sample.lineCount, 0)),
+      (h) => (h ?? []).length > 0,
+    );
+    const label = (h: vscode.InlayHint) => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join(''));
+    const brief2 = rangeOf(sample, 'brief2').end;
+    const atBrief2 = hints.filter((h) => h.position.isEqual(brief2)).map(label);
+    // A date in the running text is shown as the text writes dates, in Dutch, whatever the UI language.
+    assert.deepStrictEqual(atBrief2.map((l) => l.trim()), ['18 mei 2022']);
+    await screenshot('inlay-hints');
+  });
+
+  test('no renumber action while the numbering is right', async function () {
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), vscode.CodeActionKind.Source.value);
+    assert.deepStrictEqual((actions ?? []).map((a) => a.title), []);
+    assert.deepStrictEqual(diagnosticsOf(doc.uri, 'question-numbering'), []);
+  });
+});
