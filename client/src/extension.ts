@@ -1,7 +1,7 @@
 // The VS Code client: starts the Kamervraag language server (dist/server.js),
 // answers its file-system requests (fileSystem.ts), and shows what it sends:
 // the Explorer view of the workspace's sets (setsView.ts) and the timeline of
-// a set (timeline.ts). Everything else is the server's work.
+// a set (timeline.ts), and opens the draft of an answer (draftAnswer.ts). Everything else is the server's work.
 
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -9,6 +9,7 @@ import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { ANALYSIS_REQUEST, INDEX_CHANGED_NOTIFICATION } from '../../server/src/protocol';
 import type { IndexChangedParams, InitializationOptions } from '../../server/src/protocol';
+import { registerDraftAnswer } from './draftAnswer';
 import { registerFileSystem } from './fileSystem';
 import { langOf } from './labels';
 import { registerSetsView, type ClientAccess } from './setsView';
@@ -68,6 +69,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('kamervraag.showReferences', showReferences),
     ...registerSetsView(context, access),
     ...registerTimeline(access),
+    ...registerDraftAnswer(access),
   );
 
   // VS Code decides a `.txt` file is plain text before it looks at the first line, so the

@@ -23,6 +23,14 @@ export const SETS_REQUEST = 'kamervraag/sets';
 /** `TimelineParams` → `Timeline | null`: the dated events of one set, for the timeline view. */
 export const TIMELINE_REQUEST = 'kamervraag/timeline';
 
+/**
+ * `DraftAnswerParams` → `DraftAnswerResult | null`: the skeleton of the answer to
+ * a questions document (an open one, a file of the index, or a set's primary
+ * file: then the set's questions), in the official answer layout. A document
+ * without questions is refused with an error whose message says so.
+ */
+export const DRAFT_ANSWER_REQUEST = 'kamervraag/draftAnswer';
+
 // ── Server → client ────────────────────────────────────────────────────────
 
 /**
@@ -80,6 +88,19 @@ export interface IndexChangedParams {
 // (`workspace/sets.ts`) and go over the wire as they are.
 export type { SetDocument, SetState, SetSummary, SetsParams } from './workspace/sets';
 import type { SetState } from './workspace/sets';
+
+export interface DraftAnswerParams {
+  readonly textDocument: { readonly uri: string };
+}
+
+export interface DraftAnswerResult {
+  /** Plain text: placeholders written `[minister]`, `[datum]`, the answers empty. */
+  readonly text: string;
+  /** The same as a snippet (LSP / VS Code syntax): `${1:minister}`, `${2:datum}`, then `$3`… one per answer, `$0` at the end. */
+  readonly snippet: string;
+  /** A name for the new document: `Antwoord 2024Z18435`. */
+  readonly title?: string;
+}
 
 export interface TimelineParams {
   readonly uri: string;

@@ -18,6 +18,7 @@ import { provideCodeActions } from './features/codeActions';
 import { provideCodeLenses } from './features/codeLens';
 import { provideCompletion } from './features/completion';
 import { provideDefinition } from './features/definition';
+import { provideDraftAnswer } from './features/draftAnswer';
 import { DiagnosticsPush } from './features/diagnostics';
 import { provideFoldingRanges } from './features/folding';
 import { provideHover } from './features/hover';
@@ -31,7 +32,7 @@ import { provideSets } from './features/sets';
 import { provideDocumentSymbols } from './features/symbols';
 import { provideTimeline } from './features/timeline';
 import { provideWorkspaceSymbols } from './features/workspaceSymbols';
-import { ANALYSIS_REQUEST, INDEX_CHANGED_NOTIFICATION, SETS_REQUEST, TIMELINE_REQUEST, type IndexChangedParams, type InitializationOptions } from './protocol';
+import { ANALYSIS_REQUEST, DRAFT_ANSWER_REQUEST, INDEX_CHANGED_NOTIFICATION, SETS_REQUEST, TIMELINE_REQUEST, type IndexChangedParams, type InitializationOptions } from './protocol';
 import { clientFileSystem, type ServerPlatform } from './clientFileSystem';
 import { createLanguageService, type LanguageService } from './service/languageService';
 import { readSettings } from './settings';
@@ -94,6 +95,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   on<{ query: string }, unknown>('workspace/symbol', [], (s, p, tok) => provideWorkspaceSymbols(s, p?.query, tok));
   on<never, unknown>(SETS_REQUEST, [], (s, p) => provideSets(s, p));
   on<{ uri?: unknown }, unknown>(TIMELINE_REQUEST, null, async (s, p, tok) => (typeof p?.uri === 'string' && p.uri ? ((await ensureSettings(p.uri)), provideTimeline(s, p.uri, tok)) : null));
+  on<Partial<Doc> | null, unknown>(DRAFT_ANSWER_REQUEST, null, async (s, p, tok) => refused(await provideDraftAnswer(s, p?.textDocument?.uri, tok)));
   on<{ uri?: unknown }, unknown>(ANALYSIS_REQUEST, null, (s, p) => {
     const uri = typeof p?.uri === 'string' ? p.uri : '';
     return provideAnalysisJson(s, uri) ?? (s.documents.has(uri) ? null : new ResponseError(-32602, `Unknown document: ${uri}`));

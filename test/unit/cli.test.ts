@@ -293,11 +293,68 @@ describe('kamervraag command line', function () {
     assert.strictEqual(json.problem?.code, 'no-question-set');
   });
 
+  describe('draft', () => {
+    it('prints the skeleton of the answer to the seed: the header lines, the questions, the empty answers', () => {
+      const r = cli(['draft', SAMPLE]);
+      assert.strictEqual(r.status, 0, r.stderr);
+      assert.strictEqual(r.stderr, '');
+      const lines = r.stdout.split('\n');
+      assert.deepStrictEqual(lines.slice(0, 5), [
+        '2022Z09875',
+        'Vragen van het lid Caroline van der Plas (BBB) over het toenemende gebruik van Signal onder bewindspersonen en het verwijderen van berichten door de minister-president (ingezonden 19 mei 2022).',
+        'Antwoord van [Hanke Bruins Slot (minister binnenlandse zaken en koninkrijksrelaties)] (ontvangen [datum]).',
+        '',
+        'Vraag 1',
+      ]);
+      // Fourteen questions, each followed by its empty answer; no answer text of the page.
+      assert.deepStrictEqual(lines.filter((l) => l.startsWith('Antwoord ') && !l.startsWith('Antwoord van')), Array.from({ length: 14 }, (_, i) => `Antwoord ${i + 1}`));
+      assert.ok(!r.stdout.includes('Zie antwoord vraag 12.'));
+      // Verbatim down to the no-break space the page has in `24\u00a0mei`.
+      assert.ok(r.stdout.endsWith('Vraag 14\nKunt u deze vragen elk afzonderlijk en voor dinsdag 24\u00a0mei 2022 beantwoorden?\n\nAntwoord 14\n\n'));
+    });
+
+    it('keeps grouped questions of an answer document grouped (584)', () => {
+      const r = cli(['draft', OFFICIAL]);
+      assert.strictEqual(r.status, 0, r.stderr);
+      assert.match(r.stdout, /\nVraag 2 en 3\n[^\n]+\n\nAntwoord 2 en 3\n\n\nVraag 4\n/);
+    });
+
+    it('exit 2 and one line for a file that cannot be read; exit 1 and one line for a file without questions', () => {
+      const missing = path.join(tmp, 'nergens.txt');
+      const r = cli(['draft', missing]);
+      assert.strictEqual(r.status, 2);
+      assert.strictEqual(r.stdout, '');
+      assert.strictEqual(r.stderr, `kamervraag: ${missing}: kan niet gelezen worden: bestand bestaat niet\n`);
+      const hallo = path.join(tmp, 'hallo-draft.txt');
+      fs.writeFileSync(hallo, 'Hallo wereld\n');
+      const none = cli(['draft', hallo]);
+      assert.strictEqual(none.status, 1);
+      assert.strictEqual(none.stdout, '');
+      assert.strictEqual(none.stderr, `kamervraag: ${hallo}: geen vragen gevonden: er valt geen antwoord op te stellen\n`);
+      const en = cli(['draft', '--lang', 'en', hallo]);
+      assert.strictEqual(en.stderr, `kamervraag: ${hallo}: no questions found: there is no answer to draft\n`);
+      const empty = path.join(tmp, 'leeg.txt');
+      fs.writeFileSync(empty, '');
+      assert.strictEqual(cli(['draft', empty]).status, 1);
+    });
+
+    it('wants exactly one file', () => {
+      const none = cli(['draft']);
+      assert.strictEqual(none.status, 2);
+      assert.match(none.stderr, /^kamervraag: geen bestanden opgegeven\n/);
+      const two = cli(['draft', SAMPLE, OFFICIAL]);
+      assert.strictEqual(two.status, 2);
+      assert.match(two.stderr, /^kamervraag: draft neemt één bestand\n/);
+      assert.strictEqual(two.stdout, '');
+    });
+  });
+
   it('prints help and version', () => {
     for (const args of [['--help'], ['help'], ['-h']]) {
       const r = cli(args);
       assert.strictEqual(r.status, 0);
       assert.match(r.stdout, /kamervraag analyze/);
+      assert.match(r.stdout, /kamervraag draft BESTAND/);
     }
     const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
     const v = cli(['--version']);

@@ -242,4 +242,17 @@ describe('manifest: the Kamervragen view and the timeline', () => {
     assert.ok(m.contributes.menus['editor/title'].some((i) => i.command === 'kamervraag.showTimeline' && i.when === 'editorLangId == kamervraag'));
     assert.ok(m.contributes.menus.commandPalette.some((i) => i.command === 'kamervraag.showTimeline' && i.when === 'editorLangId == kamervraag'));
   });
+
+  it('offers Draft answer in Kamervraag editors (title, context menu, palette) and on the view\'s sets and files', () => {
+    const c = m.contributes.commands.find((x) => x.command === 'kamervraag.draftAnswer');
+    assert.ok(c);
+    assert.strictEqual(en[nlsKey(c.title)], 'Kamervraag: Draft answer');
+    assert.strictEqual(nl[nlsKey(c.title)], 'Kamervraag: Antwoord opstellen');
+    for (const menu of ['editor/title', 'editor/context', 'commandPalette']) {
+      assert.ok(m.contributes.menus[menu].some((i) => i.command === 'kamervraag.draftAnswer' && i.when === 'editorLangId == kamervraag'), menu);
+    }
+    const item = m.contributes.menus['view/item/context'].find((i) => i.command === 'kamervraag.draftAnswer');
+    const viewItem = new RegExp((/viewItem =~ \/(.+)\//.exec(item?.when ?? '') ?? assert.fail('no viewItem regex'))[1]);
+    for (const v of ['kamervraag.set.open', 'kamervraag.set.late', 'kamervraag.document.questions', 'kamervraag.document.openkamer']) assert.ok(viewItem.test(v), v);
+  });
 });

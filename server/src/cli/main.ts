@@ -1,4 +1,6 @@
-// The command line: `kamervraag analyze FILE… [--json] [--lang nl|en]`.
+// The command line: `kamervraag analyze FILE… [--json] [--lang nl|en]`, and
+// `kamervraag draft FILE [--lang nl|en]`, which prints the skeleton of the
+// answer to the file's questions in the official answer layout (`model/draft.ts`).
 //
 // Human output (default): per file a heading line `FILE: layout, zaak, title`,
 // the metadata and deadlines, an outline of the questions and notices, the
@@ -19,10 +21,13 @@
 // Exit status: 0 when every file was read (diagnostics, empty and binary files
 // included); 2 when a file could not be read (the others are still analysed)
 // or the command line is wrong; 1 when the analysis itself failed on a file.
+// `draft`: 0 when the draft was printed, 2 when the file could not be read,
+// 1 when it holds no questions (one line on standard error says so).
 
 import * as fs from 'fs';
 import { citationKindName, clip, days, localeOf, personLabel, questionLabel, termLength, type Locale } from '../i18n/words';
 import { daysBetween } from '../model/calendar';
+import { draftAnswer } from '../model/draft';
 import { toJson } from '../model/json';
 import type { Analysis, Person, Question } from '../model/types';
 import { normalizeSpace } from '../model/text';
@@ -39,11 +44,14 @@ const EXIT_USAGE = 2;
 const USAGE: Record<Locale, string> = {
   nl: `Gebruik:
   kamervraag analyze BESTAND… [--json] [--lang nl|en]
+  kamervraag draft BESTAND [--lang nl|en]
   kamervraag --help | help
   kamervraag --version
 
 Analyseert schriftelijke Kamervragen (tekstbestanden): structuur, verwijzingen,
-brieven, datums, termijnen en diagnostiek.
+brieven, datums, termijnen en diagnostiek. "draft" schrijft het geraamte van
+het antwoord: de vragen letterlijk in de opmaak van een officieel antwoord, met
+een leeg antwoord na elke vraag.
 
 Opties:
   --json           één JSON-object per bestand, één per regel (JSON Lines); met één
@@ -53,15 +61,18 @@ Opties:
   -V, --version    versie
 
 Afsluitstatus: 0 als alle bestanden gelezen zijn, 2 als een bestand niet gelezen
-kon worden of bij een onjuiste aanroep.
+kon worden of bij een onjuiste aanroep; bij draft 1 als er geen vragen in staan.
 `,
   en: `Usage:
   kamervraag analyze FILE… [--json] [--lang nl|en]
+  kamervraag draft FILE [--lang nl|en]
   kamervraag --help | help
   kamervraag --version
 
 Analyses Dutch parliamentary written questions (text files): structure,
-references, letters, dates, deadlines and diagnostics.
+references, letters, dates, deadlines and diagnostics. "draft" prints the
+skeleton of the answer: the questions verbatim in the layout of an official
+answer, with an empty answer after each.
 
 Options:
   --json           one JSON object per file, one per line (JSON Lines); indented
@@ -71,7 +82,7 @@ Options:
   -V, --version    version
 
 Exit status: 0 when every file was read, 2 when a file could not be read or the
-command line is wrong.
+command line is wrong; for draft, 1 when the file holds no questions.
 `,
 };
 
@@ -98,7 +109,7 @@ const T = { nl: texts('nl'), en: texts('en') };
 type Texts = ReturnType<typeof texts>;
 
 interface Options {
-  readonly command: 'analyze' | 'help' | 'version';
+  readonly command: 'analyze' | 'draft' | 'help' | 'version';
   readonly files: readonly string[];
   readonly json: boolean;
   readonly locale: Locale;
@@ -135,6 +146,7 @@ function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Options | {
     }
     if (command === null) {
       if (arg === 'analyze' || arg === 'analyse') command = 'analyze';
+      else if (arg === 'draft') command = 'draft';
       else if (arg === 'help') command = 'help';
       else if (arg === 'version') command = 'version';
       else error ??= T[fallback].unknownCommand(arg);
@@ -145,7 +157,8 @@ function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Options | {
   const loc = locale ?? fallback;
   if (error !== null) return { error, locale: loc };
   if (command === null) return { error: '', locale: loc };
-  if (command === 'analyze' && files.length === 0) return { error: T[loc].noFiles, locale: loc };
+  if ((command === 'analyze' || command === 'draft') && files.length === 0) return { error: T[loc].noFiles, locale: loc };
+  if (command === 'draft' && files.length > 1) return { error: T[loc].draftOneFile, locale: loc };
   return { command, files, json, locale: loc };
 }
 
@@ -288,6 +301,8 @@ function run(argv: readonly string[]): number {
     return EXIT_OK;
   }
 
+  if (parsed.command === 'draft') return draft(parsed.files[0], locale);
+
   const pretty = parsed.json && parsed.files.length === 1 && process.stdout.isTTY === true;
   const emit = (o: unknown) => process.stdout.write(`${pretty ? JSON.stringify(o, null, 2) : JSON.stringify(o)}\n`);
   let status = EXIT_OK;
@@ -333,6 +348,33 @@ function run(argv: readonly string[]): number {
     }
   }
   return status;
+}
+
+/** `kamervraag draft FILE`: the skeleton of the answer on standard output. */
+function draft(file: string, locale: Locale): number {
+  const t = T[locale];
+  let bytes: Uint8Array;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (err) {
+    process.stderr.write(`kamervraag: ${file}: ${t.cannotRead}: ${readError(err, t)}\n`);
+    return EXIT_USAGE;
+  }
+  const service = createLanguageService({ locale });
+  service.setGlobalSettings(readSettings({ maxFileSizeMB: 2048 }));
+  const r = service.ingest(file, bytes);
+  if (!r.ok) {
+    // An empty or binary file: what the decoder says of it; anything else, the analysis failed.
+    process.stderr.write(`kamervraag: ${file}: ${r.problem ? r.problem.message[locale] : t.analysisFailed}\n`);
+    return EXIT_ANALYSIS_FAILED;
+  }
+  const d = draftAnswer(r.analysis);
+  if (d === null) {
+    process.stderr.write(`kamervraag: ${file}: ${t.noQuestionsToDraft}\n`);
+    return EXIT_ANALYSIS_FAILED;
+  }
+  process.stdout.write(d.text);
+  return EXIT_OK;
 }
 
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
