@@ -116,6 +116,8 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
       onIndexChanged: (sets, indexing) => {
         const p: IndexChangedParams = { sets, indexing };
         connection.sendNotification(INDEX_CHANGED_NOTIFICATION, p).catch(() => undefined);
+        // Diagnostics across files (a question's submitted text) follow the other files.
+        diagnosticsPush.indexChanged();
       },
     });
     return {

@@ -7,6 +7,7 @@ import type { Analysis, Diagnostic as ModelDiagnostic, Severity } from '../model
 import type { DiagnosticCodeName } from '../settings';
 import { say, t, type FeatureContext } from './context';
 import type { Cancellation, LanguageService } from '../service/languageService';
+import { provideVerbatimDiagnostics } from './verbatim';
 
 export const SOURCE = 'kamervraag';
 
@@ -46,6 +47,24 @@ export function provideDiagnostics(service: LanguageService, uri: string, token?
   return a ? diagnostics(a, uri, ctx) : [];
 }
 
+/**
+ * All diagnostics of an open document: its own, and those against the other
+ * files of its set (`verbatim.ts`), which may read a file. Null when it is not open.
+ */
+export async function provideAllDiagnostics(service: LanguageService, uri: string, token?: Cancellation): Promise<Diagnostic[] | null> {
+  const own = provideDiagnostics(service, uri, token);
+  if (own === null || service.analysis(uri) === null) return own;
+  const cross = await provideVerbatimDiagnostics(service, uri, token);
+  return cross.length === 0 ? own : [...own, ...cross].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+/** The other open documents of `uri`'s set: their cross-file diagnostics follow `uri`'s text. */
+function openSiblings(service: LanguageService, uri: string): string[] {
+  const set = service.index.setOf(uri);
+  if (!set || set.files.length < 2) return [];
+  return set.files.map((f) => f.uri).filter((u) => u !== uri && service.documents.has(u));
+}
+
 /** Delay between the last keystroke and the diagnostics it causes. */
 export const DIAGNOSTICS_DELAY_MS = 150;
 
@@ -58,6 +77,8 @@ export class DiagnosticsPush {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Documents whose first diagnostics went out. */
   private readonly published = new Set<string>();
+  /** What went out last per document, to leave out a push the index caused that says nothing new. */
+  private readonly sent = new Map<string, string>();
 
   constructor(
     private readonly service: () => LanguageService,
@@ -69,13 +90,28 @@ export class DiagnosticsPush {
   opened(uri: string): void {
     this.published.delete(uri);
     this.schedule(uri, 0);
+    this.siblings(uri, 0);
   }
 
   /** A document changed; returns whether it had its first diagnostics already (then typing is under way). */
   changed(uri: string): boolean {
     const settled = this.published.has(uri);
     this.schedule(uri, settled ? DIAGNOSTICS_DELAY_MS : 0);
+    this.siblings(uri, settled ? DIAGNOSTICS_DELAY_MS : 0);
     return settled;
+  }
+
+  /** The index changed (a file came, went or changed): the open documents of sets with other files again, if their diagnostics change. */
+  indexChanged(): void {
+    const service = this.service();
+    for (const uri of service.documents.uris()) {
+      if (!this.timers.has(uri) && (service.index.setOf(uri)?.files.length ?? 0) > 1) this.schedule(uri, 0, true);
+    }
+  }
+
+  /** The other open documents of the set compare with this one's text. */
+  private siblings(uri: string, delay: number): void {
+    for (const other of openSiblings(this.service(), uri)) this.schedule(other, delay);
   }
 
   /** Every open document again (the settings changed). */
@@ -88,26 +124,33 @@ export class DiagnosticsPush {
     if (pending) clearTimeout(pending);
     this.timers.delete(uri);
     this.published.delete(uri);
+    this.sent.delete(uri);
+    this.siblings(uri, 0);
     Promise.resolve(this.send({ uri, diagnostics: [] })).catch(() => undefined);
   }
 
-  private schedule(uri: string, delay: number): void {
+  private schedule(uri: string, delay: number, onlyIfNew = false): void {
     const pending = this.timers.get(uri);
     if (pending) clearTimeout(pending);
     this.timers.set(uri, setTimeout(() => {
       this.timers.delete(uri);
-      this.publish(uri).catch((e) => this.log(`diagnostics failed for ${uri}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`));
+      this.publish(uri, onlyIfNew).catch((e) => this.log(`diagnostics failed for ${uri}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`));
     }, delay));
   }
 
-  private async publish(uri: string): Promise<void> {
+  private async publish(uri: string, onlyIfNew: boolean): Promise<void> {
     const version = this.service().documents.get(uri)?.version;
     if (version === undefined) return;
     await this.ensureSettings(uri);
     const service = this.service();
     if (service.documents.get(uri)?.version !== version) return; // a newer edit will publish
-    const list = provideDiagnostics(service, uri);
-    if (list === null) return;
+    // A newer edit or a newer push while the set's questions file is read cancels this one.
+    const token = { get isCancellationRequested() { return service.documents.get(uri)?.version !== version; } };
+    const list = await provideAllDiagnostics(service, uri, token);
+    if (list === null || token.isCancellationRequested) return;
+    const key = `${version} ${JSON.stringify(list)}`;
+    if (onlyIfNew && this.sent.get(uri) === key) return;
+    this.sent.set(uri, key);
     this.published.add(uri);
     await this.send({ uri, version, diagnostics: list });
   }

@@ -4,12 +4,13 @@
 // resolution against each other and against the structure. One analysis per
 // document version; nothing in it changes after it is built.
 
-import { compactNumbers } from '../i18n/words';
-import { isValidDate, parseIso, toIso } from './calendar';
+import { compactNumbers, WEEKDAYS_NL } from '../i18n/words';
+import { isValidDate, parseIso, toIso, weekday as weekdayOf } from './calendar';
 import { findCitations } from './citations';
 import { correctYear, DateCandidate, findDateCandidates, inferYear, weekdayMatches } from './dates';
 import { computeDeadlines, Terms } from './deadlines';
 import { DiagnosticCode, DiagnosticSink, messages } from './diagnostics';
+import { answerStub, inCaseOf } from './fixes';
 import { acceptMarkers, findMarkerCandidates } from './footnotes';
 import { readOfficialHeader, readOpenkamerHeader, HeaderInfo } from './header';
 import { findLetterMentions, RawLetterMention, sentenceIds } from './letters';
@@ -216,7 +217,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 
   const metadata = buildMetadata(header, submittedDate, answered, noticeDate, at);
   const deadlines = computeDeadlines(submittedDate, answered, notices.length > 0, options.terms);
-  structuralDiagnostics(sink, questions, answers, metadata, deadlines, header, hasAnswers || answered !== null, notices.length > 0);
+  structuralDiagnostics(sink, questions, answers, metadata, deadlines, header, hasAnswers || answered !== null, notices.length > 0, lines);
   releaseTokens(tokens);
 
   return freeze({
@@ -369,7 +370,11 @@ function resolveDates(
       const matches = weekdayMatches(iso, c.weekday.index);
       weekday = { name: c.weekday.name, span: c.weekday.span, matches };
       if (!matches) {
-        sink.add(c.weekday.span, 'warning', DiagnosticCode.weekdayMismatch, messages.weekdayMismatch(c.weekday.name, iso));
+        // The right weekday is certain only when the year is: written, and not a typo's guess.
+        const right = !inferredYear && typo === null ? inCaseOf(c.weekday.name, WEEKDAYS_NL[weekdayOf(iso)]) : null;
+        sink.add(c.weekday.span, 'warning', DiagnosticCode.weekdayMismatch, messages.weekdayMismatch(c.weekday.name, iso), {
+          fix: right === null ? undefined : { span: c.weekday.span, newText: right, title: messages.weekdayFix(right) },
+        });
       }
     }
     out.push({ span, range: lines.rangeOf(span), text: dateText, date: iso, inferredYear, weekday, typo });
@@ -612,6 +617,7 @@ function structuralDiagnostics(
   header: HeaderInfo,
   answeredSet: boolean,
   noticeDocument: boolean,
+  lines: LineIndex,
 ): void {
   if (questions.length === 0 && answers.length === 0 && !noticeDocument) {
     sink.add({ start: 0, end: 0 }, 'information', DiagnosticCode.noQuestions, messages.noQuestions());
@@ -624,7 +630,10 @@ function structuralDiagnostics(
     }
     if (answeredSet && q.answer === null && q.heading) {
       const label = q.numbers.length > 1 ? `Vraag ${q.numbers.join(', ')}` : `Vraag ${q.number}`;
-      sink.add(q.heading.span, 'warning', DiagnosticCode.unansweredQuestion, messages.unansweredQuestion(label));
+      const stub = answerStub(lines, q, answers);
+      sink.add(q.heading.span, 'warning', DiagnosticCode.unansweredQuestion, messages.unansweredQuestion(label), {
+        fix: stub ? { ...stub, title: messages.answerStubFix(q.numbers) } : undefined,
+      });
     }
   }
   if (questions.length > 0) {

@@ -1,7 +1,7 @@
 // Diagnostics of one document, each with a code, a Dutch and an English
 // message, related locations where useful, and a fix where the fix is certain.
 
-import { formatDateEn, formatDateNl, termAdjective, termLength, weekdayName } from '../i18n/words';
+import { formatDateEn, formatDateNl, joinList, termAdjective, termLength, weekdayName } from '../i18n/words';
 import type { LineIndex, Span } from './text';
 import type { Deadlines, Diagnostic, Fix, Message, Severity } from './types';
 
@@ -19,6 +19,7 @@ export const DiagnosticCode = {
   lateAnswer: 'late-answer',
   noQuestions: 'no-questions',
   encoding: 'encoding',
+  questionTextDiffers: 'question-text-differs',
 } as const;
 
 /** A fix as the analysis states it: one replacement, or several applied together. */
@@ -79,6 +80,7 @@ export const messages = {
     nl: `${formatDateNl(iso)} valt op een ${weekdayName('nl', iso)}, niet op een ${written.toLowerCase()}.`,
     en: `${formatDateEn(iso)} is a ${weekdayName('en', iso)}, not a ${written.toLowerCase()}.`,
   }),
+  weekdayFix: (right: string): Message => ({ nl: `Vervang door ${right}`, en: `Replace with ${right}` }),
   dayCountMismatch: (stated: number, actual: number, d: Deadlines): Message => ({
     nl: `Er staat na ${stated} dagen, maar van ${formatDateNl(d.submitted)} tot ${formatDateNl(d.answered ?? d.submitted)} is ${actual} dagen.`,
     en: `It says after ${stated} days, but ${formatDateEn(d.submitted)} to ${formatDateEn(d.answered ?? d.submitted)} is ${actual} days.`,
@@ -87,6 +89,10 @@ export const messages = {
   unansweredQuestion: (label: string): Message => ({
     nl: `${label} heeft geen antwoord, terwijl de vragen wel beantwoord zijn.`,
     en: `${label} has no answer, although the questions were answered.`,
+  }),
+  answerStubFix: (numbers: readonly number[]): Message => ({
+    nl: `Antwoord ${joinList('nl', numbers)} toevoegen`,
+    en: numbers.length > 1 ? `Add answers ${joinList('en', numbers)}` : `Add answer ${numbers[0]}`,
   }),
   answerWithoutQuestion: (numbers: string): Message => ({
     nl: `Antwoord op vraag ${numbers}, maar die vraag staat niet in dit document.`,

@@ -195,6 +195,12 @@ export class LanguageService {
     return this.cache.get(uri, FILE_STAMP, settings.terms, () => r.analysis);
   }
 
+  /** The analysis of `uri` where it is at hand without reading a file: the open document's, or a file's read before (else null). */
+  knownAnalysis(uri: string): Analysis | null {
+    if (this.documents.has(uri)) return this.analysis(uri);
+    return this.cache.peek(uri, FILE_STAMP, this.settingsFor(uri).terms) ?? null;
+  }
+
   /** The one path from bytes to an analysis, with the given settings (the workspace's by default). */
   ingest(uri: string, bytes: Uint8Array, settings: Settings = this.globalSettings): Ingested {
     return ingestBytes(uri, bytes, { ...this.ingestOptions(settings), maxBytes: settings.maxFileSizeMB * 1024 * 1024 });
