@@ -12,7 +12,7 @@
 //   rename       — prepareRename and rename of the last question;
 //   renumber     — the source action that renumbers the set, on a copy with
 //                  its first question deleted (a gap: every number moves);
-//   draft        — the answer skeleton of the set.
+//   draft        — the answer skeleton of the set (text and snippet).
 // Prints a table; makes no assertions.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -30,12 +30,7 @@ const { provideCompletion } = out('features', 'completion.js');
 const { provideInlayHints } = out('features', 'inlayHints.js');
 const { providePrepareRename, provideRename } = out('features', 'rename.js');
 const { provideCodeActions } = out('features', 'codeActions.js');
-let provideDraftAnswer = null;
-try {
-  ({ provideDraftAnswer } = out('features', 'draftAnswer.js'));
-} catch {
-  // Not built in this version.
-}
+const { draftAnswer } = out('model', 'draft.js');
 
 const sample = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'corpus', 'openkamer', 'kv-2022Z09875.txt'), 'utf8');
 const template = makeTemplate(sample, analyze);
@@ -99,7 +94,7 @@ for (const n of SCALES) {
   }, times);
   row.renumber = median(() => provideCodeActions(service, gapUri, whole, { only: ['source'] }), times);
   row.actions = provideCodeActions(service, gapUri, whole, { only: ['source'] }).map((x) => x.title).join(', ') || '—';
-  row.draft = provideDraftAnswer ? median(() => provideDraftAnswer(service, uri), times) : null;
+  row.draft = median(() => draftAnswer(service.analysis(uri)), times);
   rows.push(row);
   service.dispose();
 }

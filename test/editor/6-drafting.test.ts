@@ -101,4 +101,27 @@ suite('Drafting: renumber, complete, inlay hints, draft an answer', function () 
     assert.deepStrictEqual((actions ?? []).map((a) => a.title), []);
     assert.deepStrictEqual(diagnosticsOf(doc.uri, 'question-numbering'), []);
   });
+
+  test('Draft answer on the questions of 2024Z18435: a new untitled document with the skeleton, the minister selected', async function () {
+    const questions = workspaceFile('sets/kv-tk-2024Z18435.txt');
+    await vscode.commands.executeCommand('kamervraag.draftAnswer', questions);
+    const editor = (await waitFor(
+      'an untitled editor with the draft',
+      () => vscode.window.activeTextEditor,
+      (e) => e !== undefined && e.document.isUntitled && e.document.getText().startsWith('2024Z18435'),
+    )) as vscode.TextEditor;
+    const text = editor.document.getText();
+    assert.strictEqual(editor.document.languageId, LANGUAGE_ID);
+    // The header: the submitted questions' sentence, then the answer line with the addressee as the first tab stop.
+    const lines = text.split('\n');
+    assert.ok(lines[1].startsWith('Vragen van de leden Olger van Dijk (Nieuw Sociaal Contract) en Pierik (BBB) aan de Staatssecretaris van Infrastructuur en Waterstaat'), lines[1]);
+    assert.strictEqual(lines[2], 'Antwoord van staatssecretaris van Infrastructuur en Waterstaat (ontvangen datum).');
+    assert.strictEqual(editor.document.getText(editor.selection), 'staatssecretaris van Infrastructuur en Waterstaat');
+    // Every question with an empty answer after it.
+    assert.deepStrictEqual(lines.filter((l) => /^Vraag \d+$/.test(l)).length, 9);
+    assert.deepStrictEqual(lines.filter((l) => /^Antwoord \d+$/.test(l)).length, 9);
+    assert.ok(text.includes('Vraag 2\nBent u het eens dat een stap gezet dient te worden met de Nedersaksenlijnen de Lelylijn?\n\nAntwoord 2\n'), 'question 2 verbatim, then its answer heading');
+    await waitFor('the outline of the draft', () => outlineHeadings(editor.document.uri), (h) => h.length === 9);
+    await screenshot('draft-answer');
+  });
 });
