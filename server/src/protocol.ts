@@ -23,6 +23,15 @@ export const SETS_REQUEST = 'kamervraag/sets';
 /** `TimelineParams` → `Timeline | null`: the dated events of one set, for the timeline view. */
 export const TIMELINE_REQUEST = 'kamervraag/timeline';
 
+/**
+ * Commands (`workspace/executeCommand`, announced in `executeCommandProvider`; the
+ * VS Code client registers them itself). Argument: the document URI string; without
+ * it, the document of the latest request. They send `workspace/applyEdit` with the
+ * same edit as the source actions `source.renumberQuestions` and `source.renumberFootnotes`.
+ */
+export const RENUMBER_QUESTIONS_COMMAND = 'kamervraag.renumberQuestions';
+export const RENUMBER_FOOTNOTES_COMMAND = 'kamervraag.renumberFootnotes';
+
 // ── Server → client ────────────────────────────────────────────────────────
 
 /**
