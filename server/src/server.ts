@@ -113,7 +113,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     const which = p?.command === RENUMBER_QUESTIONS_COMMAND ? 'questions' : p?.command === RENUMBER_FOOTNOTES_COMMAND ? 'footnotes' : null;
     if (!which) return new ResponseError(-32602, `Unknown command: ${String(p?.command)}`);
     const arg = Array.isArray(p.arguments) ? p.arguments[0] : undefined;
-    const uri = typeof arg === 'string' && arg ? arg : lastDocument;
+    const uri = arg === undefined ? lastDocument : typeof arg === 'string' ? arg : null;
     if (!uri || !s.documents.has(uri)) return null;
     await ensureSettings(uri);
     const r = provideRenumberEdit(s, uri, which);
@@ -122,7 +122,8 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
       const message = which === 'questions'
         ? t(ctx, 'De vragen zijn al doorlopend genummerd.', 'The questions are numbered in sequence already.')
         : t(ctx, 'De voetnoten zijn al doorlopend genummerd.', 'The footnotes are numbered in sequence already.');
-      connection.window.showInformationMessage(message);
+      // A notification: nothing to answer, nothing to wait for.
+      connection.sendNotification('window/showMessage', { type: 3 /* Info */, message }).catch(() => undefined);
       return null;
     }
     if (session.capabilities.workspace?.applyEdit !== true) return null;
