@@ -43,6 +43,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     synchronize: { configurationSection: 'kamervraag' },
     initializationOptions: initializationOptions(),
     outputChannel,
+    middleware: {
+      // The server's commands act on a document; from the command palette they come
+      // without one, so the active Kamervraag editor's is passed.
+      executeCommand: (command, args, next) => {
+        const doc = vscode.window.activeTextEditor?.document;
+        return next(command, args.length === 0 && doc?.languageId === LANGUAGE_ID ? [doc.uri.toString()] : args);
+      },
+    },
   };
   const indexChanged = new vscode.EventEmitter<IndexChangedParams>();
   // The id `kamervraag` makes the client follow the `kamervraag.trace.server` setting.

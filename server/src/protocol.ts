@@ -31,6 +31,15 @@ export const TIMELINE_REQUEST = 'kamervraag/timeline';
  */
 export const DRAFT_ANSWER_REQUEST = 'kamervraag/draftAnswer';
 
+/**
+ * Commands (`workspace/executeCommand`, announced in `executeCommandProvider`; the
+ * VS Code client registers them itself). Argument: the document URI string; without
+ * it, the document of the latest request. They send `workspace/applyEdit` with the
+ * same edit as the source actions `source.renumberQuestions` and `source.renumberFootnotes`.
+ */
+export const RENUMBER_QUESTIONS_COMMAND = 'kamervraag.renumberQuestions';
+export const RENUMBER_FOOTNOTES_COMMAND = 'kamervraag.renumberFootnotes';
+
 // ── Server → client ────────────────────────────────────────────────────────
 
 /**

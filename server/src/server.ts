@@ -14,7 +14,7 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import { provideAnalysisJson } from './features/analysisJson';
-import { provideCodeActions } from './features/codeActions';
+import { provideCodeActions, provideRenumberEdit, RENUMBER_FOOTNOTES_KIND, RENUMBER_QUESTIONS_KIND } from './features/codeActions';
 import { provideCodeLenses } from './features/codeLens';
 import { provideCompletion } from './features/completion';
 import { provideDefinition } from './features/definition';
@@ -32,10 +32,21 @@ import { provideSets } from './features/sets';
 import { provideDocumentSymbols } from './features/symbols';
 import { provideTimeline } from './features/timeline';
 import { provideWorkspaceSymbols } from './features/workspaceSymbols';
-import { ANALYSIS_REQUEST, DRAFT_ANSWER_REQUEST, INDEX_CHANGED_NOTIFICATION, SETS_REQUEST, TIMELINE_REQUEST, type IndexChangedParams, type InitializationOptions } from './protocol';
+import {
+  ANALYSIS_REQUEST,
+  DRAFT_ANSWER_REQUEST,
+  INDEX_CHANGED_NOTIFICATION,
+  RENUMBER_FOOTNOTES_COMMAND,
+  RENUMBER_QUESTIONS_COMMAND,
+  SETS_REQUEST,
+  TIMELINE_REQUEST,
+  type IndexChangedParams,
+  type InitializationOptions,
+} from './protocol';
 import { clientFileSystem, type ServerPlatform } from './clientFileSystem';
 import { createLanguageService, type LanguageService } from './service/languageService';
 import { readSettings } from './settings';
+import { t } from './i18n/words';
 import { VERSION } from './version';
 import { syncWorkspace, type Session } from './workspaceSync';
 
@@ -44,6 +55,8 @@ export type { ServerPlatform };
 export function startServer(connection: Connection, platform: ServerPlatform = {}): void {
   const session: Session = { service: createLanguageService(), pullConfiguration: false, capabilities: {}, folders: [] };
   const log = (m: string) => connection.console.error(m);
+  /** The document of the latest request or change: what a command without a URI argument acts on (the editor's active one, as a rule). */
+  let lastDocument: string | null = null;
   const diagnosticsPush = new DiagnosticsPush(() => session.service, (p) => connection.sendDiagnostics(p), (uri) => ensureSettings(uri), log);
 
   /** The document's own settings, fetched from the client once per document. */
@@ -63,7 +76,10 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
       if (token?.isCancellationRequested) return fallback;
       try {
         const uri = (params as { textDocument?: { uri?: unknown } } | null)?.textDocument?.uri;
-        if (typeof uri === 'string') await ensureSettings(uri);
+        if (typeof uri === 'string') {
+          lastDocument = uri;
+          await ensureSettings(uri);
+        }
         return (await run(session.service, params, token)) ?? fallback;
       } catch (e) {
         log(`${name} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
@@ -96,6 +112,27 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   on<never, unknown>(SETS_REQUEST, [], (s, p) => provideSets(s, p));
   on<{ uri?: unknown }, unknown>(TIMELINE_REQUEST, null, async (s, p, tok) => (typeof p?.uri === 'string' && p.uri ? ((await ensureSettings(p.uri)), provideTimeline(s, p.uri, tok)) : null));
   on<Partial<Doc> | null, unknown>(DRAFT_ANSWER_REQUEST, null, async (s, p, tok) => refused(await provideDraftAnswer(s, p?.textDocument?.uri, tok)));
+  on<{ command?: unknown; arguments?: unknown[] }, unknown>('workspace/executeCommand', null, async (s, p) => {
+    const which = p?.command === RENUMBER_QUESTIONS_COMMAND ? 'questions' : p?.command === RENUMBER_FOOTNOTES_COMMAND ? 'footnotes' : null;
+    if (!which) return new ResponseError(-32602, `Unknown command: ${String(p?.command)}`);
+    const arg = Array.isArray(p.arguments) ? p.arguments[0] : undefined;
+    const uri = arg === undefined ? lastDocument : typeof arg === 'string' ? arg : null;
+    if (!uri || !s.documents.has(uri)) return null;
+    await ensureSettings(uri);
+    const r = provideRenumberEdit(s, uri, which);
+    if (!r) {
+      const ctx = s.context(uri);
+      const message = which === 'questions'
+        ? t(ctx, 'De vragen zijn al doorlopend genummerd.', 'The questions are numbered in sequence already.')
+        : t(ctx, 'De voetnoten zijn al doorlopend genummerd.', 'The footnotes are numbered in sequence already.');
+      // A notification: nothing to answer, nothing to wait for.
+      connection.sendNotification('window/showMessage', { type: 3 /* Info */, message }).catch(() => undefined);
+      return null;
+    }
+    if (session.capabilities.workspace?.applyEdit !== true) return null;
+    await connection.workspace.applyEdit(r);
+    return null;
+  });
   on<{ uri?: unknown }, unknown>(ANALYSIS_REQUEST, null, (s, p) => {
     const uri = typeof p?.uri === 'string' ? p.uri : '';
     return provideAnalysisJson(s, uri) ?? (s.documents.has(uri) ? null : new ResponseError(-32602, `Unknown document: ${uri}`));
@@ -128,7 +165,8 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
         definitionProvider: true,
         referencesProvider: true,
         documentHighlightProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, RENUMBER_QUESTIONS_KIND, RENUMBER_FOOTNOTES_KIND] },
+        executeCommandProvider: { commands: [RENUMBER_QUESTIONS_COMMAND, RENUMBER_FOOTNOTES_COMMAND] },
         foldingRangeProvider: true,
         selectionRangeProvider: true,
         renameProvider: { prepareProvider: true },
@@ -151,12 +189,14 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     const d = p?.textDocument;
     if (!d || typeof d.uri !== 'string' || typeof d.text !== 'string') return;
     session.service.openDocument(d.uri, d.languageId, d.version, d.text);
+    lastDocument = d.uri;
     diagnosticsPush.opened(d.uri);
     session.service.scheduleIndex(d.uri, 0);
   });
   connection.onDidChangeTextDocument((p) => {
     const uri = p?.textDocument?.uri;
     if (typeof uri !== 'string' || !Array.isArray(p.contentChanges) || !session.service.documents.change(uri, p.textDocument.version, p.contentChanges)) return;
+    lastDocument = uri;
     const settled = diagnosticsPush.changed(uri);
     session.service.scheduleIndex(uri, settled ? undefined : 0);
   });
@@ -164,6 +204,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     const uri = p?.textDocument?.uri;
     if (typeof uri !== 'string') return;
     session.service.closeDocument(uri);
+    if (lastDocument === uri) lastDocument = null;
     diagnosticsPush.closed(uri);
   });
 

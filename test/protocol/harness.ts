@@ -200,6 +200,8 @@ export class Session {
         ...(options.workspaceCapabilities ? { window: { workDoneProgress: true } } : {}),
         workspace: {
           configuration: true,
+          // A client that answers `workspace/applyEdit` (the renumber commands) says so.
+          ...(options.handlers && 'workspace/applyEdit' in options.handlers ? { applyEdit: true } : {}),
           didChangeConfiguration: { dynamicRegistration: true },
           symbol: {},
           ...(options.workspaceCapabilities ? { didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true } : {}),

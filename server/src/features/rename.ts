@@ -10,61 +10,20 @@
 
 import type { Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { t } from '../i18n/words';
-import { isDigit, type Span } from '../model/text';
+import { digitRuns, numberSites, type NumberSite } from '../model/renumber';
 import type { Analysis } from '../model/types';
 import type { Cancellation, LanguageService } from '../service/languageService';
 import { elementAt, offsetOf } from './at';
 
-/** Where a question number is written: its digits and the number (`3` in `2 t/m 4` is not written, so it has none). */
-interface Site {
-  readonly span: Span;
-  readonly number: number;
-}
+type Site = NumberSite;
 
 /** A refusal, with the reason in the user's language. */
 export interface RenameRefusal {
   readonly error: string;
 }
 
-/** The digit runs of `span`, with their values. Linear. */
-function digitRuns(text: string, span: Span): Site[] {
-  const out: Site[] = [];
-  for (let i = span.start; i < span.end; ) {
-    if (!isDigit(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    let j = i + 1;
-    while (j < span.end && isDigit(text.charCodeAt(j))) j++;
-    if (j - i <= 6) out.push({ span: { start: i, end: j }, number: Number(text.slice(i, j)) });
-    i = j;
-  }
-  return out;
-}
-
-/** Every place this document writes a number of one of its own questions: headings, answer headings, internal references. */
-function sites(a: Analysis): Site[] {
-  const out: Site[] = [];
-  const seen = new Set<number>();
-  const add = (s: Site) => {
-    if (seen.has(s.span.start)) return;
-    seen.add(s.span.start);
-    out.push(s);
-  };
-  const heading = (h: { span: Span } | null, numbers: readonly number[]) => {
-    if (!h) return;
-    for (const run of digitRuns(a.text, h.span)) if (numbers.includes(run.number)) add(run);
-  };
-  for (const q of a.questions) heading(q.heading, q.numbers);
-  for (const b of a.answers) heading(b.heading, b.numbers);
-  for (const r of a.references) {
-    if (r.scope !== 'internal' || r.target === null) continue;
-    // The number is the last run of its digits in the reference (`Zie antwoord vraag 12`).
-    const runs = digitRuns(a.text, r.span).filter((x) => x.number === r.target);
-    if (runs.length > 0) add(runs[runs.length - 1]);
-  }
-  return out.sort((x, y) => x.span.start - y.span.start);
-}
+/** Every place this document writes a number of one of its own questions (the model's one definition, shared with the renumber actions). */
+const sites = numberSites;
 
 /** The site under the cursor, or why there is none to rename. */
 function siteAt(a: Analysis, all: readonly Site[], offset: number, locale: 'nl' | 'en'): Site | RenameRefusal {

@@ -16,6 +16,7 @@ import { readOfficialHeader, readOpenkamerHeader, HeaderInfo } from './header';
 import { findLetterMentions, RawLetterMention, sentenceIds } from './letters';
 import { LineKind } from './lines';
 import { findReferences } from './references';
+import { questionNumbering, renumberFootnotes, type QuestionNumbering } from './renumber';
 import { readStructure, RawBlock, Structure } from './structure';
 import { LineIndex, normalizeSpace, partitionPoint, Span } from './text';
 import { Gap, keywordsOf, KeywordSet, releaseTokens, tokenizeLines, Tokens, TokenKind } from './tokens';
@@ -152,7 +153,13 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     const note = footnoteTexts.get(m.number);
     return { span: m.span, range: lines.rangeOf(m.span), text: String(m.number), number: m.number, note: note ? { span: note, range: lines.rangeOf(note), text: text.slice(note.start, note.end) } : null };
   });
-  for (const d of accepted.disorder) sink.add(d.span, 'warning', DiagnosticCode.footnoteDisorder, messages.footnoteDisorder(d.number, d.expected));
+  // Markers out of sequence: each offers the renumbering of all markers and texts in order of appearance.
+  const footnoteFix = accepted.disorder.length === 0 ? null
+    : renumberFootnotes(text, [...accepted.markers, ...accepted.disorder], structure.footnoteTexts.map((f) => f.span));
+  for (const d of accepted.disorder) {
+    sink.add(d.span, 'warning', DiagnosticCode.footnoteDisorder, messages.footnoteDisorder(d.number, d.expected),
+      footnoteFix ? { fix: { title: messages.renumberFootnotes(), edits: footnoteFix.edits } } : {});
+  }
 
   // References.
   const numbers = new Set<number>();
@@ -217,7 +224,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 
   const metadata = buildMetadata(header, submittedDate, answered, noticeDate, at);
   const deadlines = computeDeadlines(submittedDate, answered, notices.length > 0, options.terms);
-  structuralDiagnostics(sink, questions, answers, metadata, deadlines, header, hasAnswers || answered !== null, notices.length > 0, lines);
+  const numbering = questionNumbering({ text, questions, answers, references });
+  structuralDiagnostics(sink, questions, answers, metadata, deadlines, header, hasAnswers || answered !== null, notices.length > 0, lines, numbering);
   releaseTokens(tokens);
 
   return freeze({
@@ -618,14 +626,18 @@ function structuralDiagnostics(
   answeredSet: boolean,
   noticeDocument: boolean,
   lines: LineIndex,
+  numbering: QuestionNumbering | null,
 ): void {
   if (questions.length === 0 && answers.length === 0 && !noticeDocument) {
     sink.add({ start: 0, end: 0 }, 'information', DiagnosticCode.noQuestions, messages.noQuestions());
   }
+  if (numbering) numberingDiagnostic(sink, numbering);
   const seen = new Set<number>();
   for (const q of questions) {
     for (const n of q.numbers) {
-      if (seen.has(n) && q.heading) sink.add(q.heading.span, 'warning', DiagnosticCode.duplicateQuestion, messages.duplicateQuestion(n));
+      // The first duplicate is the numbering diagnostic's own; a duplicate-question diagnostic marks each further one.
+      const reported = numbering?.problem === 'duplicate' && numbering.question === q && numbering.found === n;
+      if (seen.has(n) && q.heading && !reported) sink.add(q.heading.span, 'warning', DiagnosticCode.duplicateQuestion, messages.duplicateQuestion(n));
       seen.add(n);
     }
     if (answeredSet && q.answer === null && q.heading) {
@@ -652,4 +664,15 @@ function structuralDiagnostics(
   if (deadlines && deadlines.late && metadata.answeredSpan) {
     sink.add(metadata.answeredSpan, 'information', DiagnosticCode.lateAnswer, messages.lateAnswer(deadlines));
   }
+}
+
+/** `question-numbering` on the first question out of line, with the renumbering of the whole set as its fix. */
+function numberingDiagnostic(sink: DiagnosticSink, n: QuestionNumbering): void {
+  const at = n.question.heading ?? n.question;
+  const message = n.problem === 'gap'
+    ? messages.questionGap(n.expected, n.expected > 1 ? n.expected - 1 : null, n.found)
+    : n.problem === 'duplicate' ? messages.questionDuplicate(n.found, n.expected) : messages.questionOrder(n.found, n.expected);
+  const other = n.other && n.other !== n.question ? n.other.heading ?? n.other : null;
+  const related = other ? [{ span: other.span, message: messages.relatedQuestion(n.problem === 'duplicate' ? n.found : n.expected, n.problem === 'duplicate') }] : [];
+  sink.add(at.span, 'warning', DiagnosticCode.questionNumbering, message, { related, fix: { title: messages.renumberQuestions(), edits: n.edits } });
 }

@@ -15,6 +15,7 @@ export const DiagnosticCode = {
   unansweredQuestion: 'unanswered-question',
   answerWithoutQuestion: 'answer-without-question',
   duplicateQuestion: 'duplicate-question',
+  questionNumbering: 'question-numbering',
   footnoteDisorder: 'footnote-disorder',
   lateAnswer: 'late-answer',
   noQuestions: 'no-questions',
@@ -102,6 +103,22 @@ export const messages = {
     nl: `Vraag ${n} komt twee keer voor.`,
     en: `Question ${n} occurs twice.`,
   }),
+  questionGap: (missing: number, before: number | null, next: number): Message => (before === null
+    ? { nl: `Vraag ${missing} ontbreekt: de eerste vraag is vraag ${next}.`, en: `Question ${missing} is missing: the first question is question ${next}.` }
+    : { nl: `Vraag ${missing} ontbreekt: na vraag ${before} komt vraag ${next}.`, en: `Question ${missing} is missing: question ${before} is followed by question ${next}.` }),
+  questionDuplicate: (n: number, expected: number): Message => ({
+    nl: `Vraag ${n} komt twee keer voor: hier hoort vraag ${expected} te staan.`,
+    en: `Question ${n} occurs twice: question ${expected} belongs here.`,
+  }),
+  questionOrder: (n: number, expected: number): Message => ({
+    nl: `Vraag ${n} staat vóór vraag ${expected}.`,
+    en: `Question ${n} comes before question ${expected}.`,
+  }),
+  relatedQuestion: (n: number, first: boolean): Message => (first
+    ? { nl: `de eerste vraag ${n}`, en: `the first question ${n}` }
+    : { nl: `vraag ${n}`, en: `question ${n}` }),
+  renumberQuestions: (): Message => ({ nl: 'Vragen hernummeren', en: 'Renumber questions' }),
+  renumberFootnotes: (): Message => ({ nl: 'Voetnoten hernummeren', en: 'Renumber footnotes' }),
   footnoteDisorder: (n: number, expected: number): Message => ({
     nl: `Voetnoot ${n} staat op de plaats van voetnoot ${expected}.`,
     en: `Footnote ${n} stands where footnote ${expected} was expected.`,
