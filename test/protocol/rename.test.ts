@@ -56,6 +56,15 @@ describe('protocol: rename = renumber, completion, inlay hints', function () {
     assert.deepStrictEqual(edit, { changes: { [doc.uri]: [{ range: range(44, 0, 1), newText: '16' }, { range: range(46, 15, 16), newText: '16' }] } });
   });
 
+  it('609, `Antwoord vraag 4-7:`: renaming 7 to a free 16 is refused, since the range would take in questions 8 to 15', async function () {
+    const doc = await openFixture(s, 'official/ah-tk-20242025-609.txt');
+    // `7. Vindt u …` on line 32 (0-based 31).
+    await assert.rejects(
+      s.request(RenameRequest.type, { textDocument: { uri: doc.uri }, position: { line: 31, character: 0 }, newName: '16' }),
+      (e: Error & { code?: number }) => e.message.includes('met 16 zou de reeks ook vraag 8 omvatten'),
+    );
+  });
+
   it('completion after `Zie antwoord vraag ` (line 76): the 14 numbers, each with the opening words of its question', async function () {
     assert.deepStrictEqual(s.initializeResult?.capabilities.completionProvider, { triggerCharacters: [' '] });
     const list = (await s.request(CompletionRequest.type, { textDocument: { uri: sample.uri }, position: { line: 75, character: 21 } })) as CompletionList;

@@ -100,6 +100,15 @@ export function provideRename(service: LanguageService, uri: string, position: {
     if (other !== null && (s.number < other ? to >= other : to <= other)) {
       return { error: t(locale, `Vraag ${from} is een grens van een reeks tot ${other}; ${to} zou de reeks omkeren.`, `Question ${from} bounds a range with ${other}; ${to} would turn the range around.`) };
     }
+    if (other !== null) {
+      // The range may grow or shrink only over free numbers: `4-7` → `4-16` would take in questions 8 to 15.
+      const [lo, hi] = [Math.min(to, other), Math.max(to, other)];
+      const [oldLo, oldHi] = [Math.min(from, other), Math.max(from, other)];
+      const taken = a.questions.flatMap((q) => q.numbers).find((n) => n >= lo && n <= hi && (n < oldLo || n > oldHi));
+      if (taken !== undefined) {
+        return { error: t(locale, `Vraag ${from} is een grens van een reeks tot ${other}; met ${to} zou de reeks ook vraag ${taken} omvatten.`, `Question ${from} bounds a range with ${other}; with ${to} the range would take in question ${taken} too.`) };
+      }
+    }
     edits.push({ range: a.lines.rangeOf(s.span), newText: String(to) });
   }
   return { changes: { [uri]: edits } };
