@@ -7,7 +7,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { diagnosticsOf, documentSymbols, LANGUAGE_ID, positionOf, rangeOf, replace, say, screenshot, showAt, waitFor, workspaceFile } from './util';
+import { diagnosticsOf, documentSymbols, ENGLISH, LANGUAGE_ID, positionOf, rangeOf, replace, say, screenshot, showAt, sleep, waitFor, workspaceFile } from './util';
 
 /** The question headings of the outline, in order: `Vraag 1`, `Vraag 2 en 3`, … */
 async function outlineHeadings(uri: vscode.Uri): Promise<string[]> {
@@ -100,6 +100,37 @@ suite('Drafting: renumber, complete, inlay hints, draft an answer', function () 
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), vscode.CodeActionKind.Source.value);
     assert.deepStrictEqual((actions ?? []).map((a) => a.title), []);
     assert.deepStrictEqual(diagnosticsOf(doc.uri, 'question-numbering'), []);
+  });
+
+  test('deleting `Vraag 4` and its answer: a question-numbering warning whose light bulb renumbers the set, and the outline follows', async function () {
+    const from = positionOf(doc, 'Vraag 4');
+    const to = positionOf(doc, 'Vraag 5 en 6');
+    await replace(doc, new vscode.Range(from, to), '');
+    const [warning] = await waitFor('the question-numbering warning', () => diagnosticsOf(doc.uri, 'question-numbering'), (d) => d.length === 1);
+    assert.strictEqual(warning.severity, vscode.DiagnosticSeverity.Warning);
+    assert.strictEqual(doc.getText(warning.range).startsWith('Vraag 5 en 6'), true, doc.getText(warning.range));
+    // The light bulb on the warning: the quick fix; the whole document: the source action.
+    const quick = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, warning.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = quick.find((a) => a.title === say('Vragen hernummeren', 'Renumber questions'));
+    assert.ok(fix?.edit, `the quick fix is offered: ${quick.map((a) => a.title).join(', ')}`);
+    const source = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(0, 0, 0, 0), vscode.CodeActionKind.Source.value);
+    assert.deepStrictEqual(source.map((a) => [a.title, a.kind?.value]), [[say('Vragen hernummeren', 'Renumber questions'), 'source.renumberQuestions']]);
+    await showAt(doc, warning.range.start);
+    await vscode.commands.executeCommand('editor.action.quickFix');
+    await sleep(1500);
+    await screenshot('renumber');
+    await vscode.commands.executeCommand('hideCodeActionWidget');
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    await waitFor(
+      'the outline renumbered',
+      () => outlineHeadings(doc.uri),
+      (h) => JSON.stringify(h) === JSON.stringify(ENGLISH ? ['Question 1', 'Questions 2 and 3', 'Questions 4 and 5', 'Question 6'] : ['Vraag 1', 'Vragen 2 en 3', 'Vragen 4 en 5', 'Vraag 6']),
+      20_000,
+    );
+    assert.ok(doc.getText().includes('\nVraag 4 en 5\n'), 'the heading `Vraag 5 en 6` became `Vraag 4 en 5`');
+    assert.ok(doc.getText().includes('\nAntwoorden 4 en 5\n'), 'its answer heading `Antwoorden 5 en 6` followed');
+    assert.ok(doc.getText().includes('\nVraag 6\n') && doc.getText().includes('\nAntwoord 6\n'), 'Vraag 7 and Antwoord 7 became 6');
+    await waitFor('the warning gone', () => diagnosticsOf(doc.uri, 'question-numbering'), (d) => d.length === 0);
   });
 
   test('Draft answer on the questions of 2024Z18435: a new untitled document with the skeleton, the minister selected', async function () {
