@@ -10,8 +10,10 @@
 //                  and right after a word (a footnote number);
 //   inlay hints  — every hint of the whole document;
 //   rename       — prepareRename and rename of the last question;
-//   renumber     — the source action that renumbers the set, on a copy with
-//                  its first question deleted (a gap: every number moves);
+//   renumber     — on a copy without its first question (every number
+//                  moves down by one): the renumbering the analysis makes
+//                  (its share of the analysis above), and the source action,
+//                  which carries the edits the analysis already holds;
 //   draft        — the answer skeleton of the set (text and snippet).
 // Prints a table; makes no assertions.
 import * as fs from 'node:fs';
@@ -31,6 +33,7 @@ const { provideInlayHints } = out('features', 'inlayHints.js');
 const { providePrepareRename, provideRename } = out('features', 'rename.js');
 const { provideCodeActions } = out('features', 'codeActions.js');
 const { draftAnswer } = out('model', 'draft.js');
+const { questionNumbering } = out('model', 'renumber.js');
 
 const sample = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'corpus', 'openkamer', 'kv-2022Z09875.txt'), 'utf8');
 const template = makeTemplate(sample, analyze);
@@ -72,10 +75,9 @@ for (const n of SCALES) {
   const afterVraag = after(text, 'antwoord vraag ', Math.floor(text.length / 2)) ?? after(text, 'vraag ');
   const lineStart = { line: a.lines.lineAt(last.span.start) - 1, character: 0 };
   const afterWord = after(text, 'brief', Math.floor(text.length / 2));
-  // A gap: the first question's heading renamed so the numbers start at 2.
+  // A gap: the first question deleted, so every number after it moves down by one.
   const gapUri = `file:///bench/x${n}-gap.kamervraag`;
-  const firstHeading = a.questions[0].heading.span;
-  const gapText = text.slice(0, firstHeading.start) + text.slice(firstHeading.start, firstHeading.end).replace(/\d+/, String(a.questions.length * 2 + 7)) + text.slice(firstHeading.end);
+  const gapText = text.slice(0, a.questions[0].span.start) + text.slice(a.questions[1].span.start);
   service.openDocument(gapUri, 'kamervraag', 1, gapText);
   service.analysis(gapUri);
 
@@ -92,6 +94,9 @@ for (const n of SCALES) {
     providePrepareRename(service, uri, headingNumber);
     provideRename(service, uri, headingNumber, String(a.questions.length * 3 + 1));
   }, times);
+  const gapAnalysis = service.analysis(gapUri);
+  row.numbering = median(() => questionNumbering(gapAnalysis), times);
+  row.edits = questionNumbering(gapAnalysis)?.edits.length ?? 0;
   row.renumber = median(() => provideCodeActions(service, gapUri, whole, { only: ['source'] }), times);
   row.actions = provideCodeActions(service, gapUri, whole, { only: ['source'] }).map((x) => x.title).join(', ') || '—';
   row.draft = median(() => draftAnswer(service.analysis(uri)), times);
@@ -101,9 +106,9 @@ for (const n of SCALES) {
 
 const f = (ms) => (ms === null ? '—' : ms < 10 ? ms.toFixed(2) : ms.toFixed(1));
 console.log(`Drafting features on the cached analysis against a full analysis, medians in ms; ${new Date().toISOString().slice(0, 16)} UTC, Node ${process.version}`);
-console.log('| size | KB | questions | analysis (baseline) | completion ×3 | inlay hints (count) | rename | renumber action | draft |');
-console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log('| size | KB | questions | analysis (baseline) | completion ×3 | inlay hints (count) | rename | renumbering (edits) | renumber action | draft |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
-  console.log(`| ×${r.n} | ${r.kb.toFixed(0)} | ${r.questions} | ${f(r.analysis)} | ${f(r.completion)} | ${f(r.inlay)} (${r.hints}) | ${f(r.rename)} | ${f(r.renumber)} | ${f(r.draft)} |`);
+  console.log(`| ×${r.n} | ${r.kb.toFixed(0)} | ${r.questions} | ${f(r.analysis)} | ${f(r.completion)} | ${f(r.inlay)} (${r.hints}) | ${f(r.rename)} | ${f(r.numbering)} (${r.edits}) | ${f(r.renumber)} | ${f(r.draft)} |`);
 }
 console.log(`Renumber action offered on the copy with a gap: ${rows.map((r) => `×${r.n}: ${r.actions}`).join('; ')}`);

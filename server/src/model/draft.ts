@@ -66,6 +66,8 @@ export function draftAnswer(a: Analysis): Draft | null {
 
   let stop = 3;
   const notes = new Map<number, string>();
+  const markers = [...a.footnotes].sort((x, y) => x.span.start - y.span.start);
+  let next = 0;
   for (const b of blocks) {
     line();
     line(questionLabel('nl', b.numbers));
@@ -73,8 +75,11 @@ export function draftAnswer(a: Analysis): Draft | null {
     line();
     line(answerLabel('nl', b.numbers));
     line({ stop: stop++ });
-    for (const marker of a.footnotes) {
-      if (marker.span.start < b.span.start || marker.span.end > b.span.end || marker.note === null || notes.has(marker.number)) continue;
+    // The markers are in text order, as the blocks are: one pass over both.
+    while (next < markers.length && markers[next].span.start < b.span.start) next++;
+    for (; next < markers.length && markers[next].span.start < b.span.end; next++) {
+      const marker = markers[next];
+      if (marker.span.end > b.span.end || marker.note === null || notes.has(marker.number)) continue;
       notes.set(marker.number, noteText(marker.note.text, marker.number));
     }
   }
@@ -94,12 +99,16 @@ export function draftAnswer(a: Analysis): Draft | null {
 
 /** `$`, `}` and `\` are the snippet syntax's own characters: a backslash makes them text. */
 export function escapeSnippet(s: string): string {
+  // Copies the runs between special characters whole: a long text is not rebuilt one character at a time.
   let out = '';
+  let from = 0;
   for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    out += c === '$' || c === '}' || c === '\\' ? `\\${c}` : c;
+    const c = s.charCodeAt(i);
+    if (c !== 0x24 /* $ */ && c !== 0x7d /* } */ && c !== 0x5c /* \ */) continue;
+    out += `${s.slice(from, i)}\\${s[i]}`;
+    from = i + 1;
   }
-  return out;
+  return from === 0 ? s : out + s.slice(from);
 }
 
 // ── The questions ──────────────────────────────────────────────────────────
