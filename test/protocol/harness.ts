@@ -564,7 +564,7 @@ export async function openFixture(s: Session, rel: string): Promise<OpenedDocume
   return openAndWait(s, path.basename(rel, '.txt'), fixture(rel));
 }
 
-/** The `kamervraag/analysis` result: the model's JSON schema 1. */
+/** The `kamervraag/analysis` result: the model's JSON schema 2. */
 export type { AnalysisJson };
 export { ANALYSIS_REQUEST };
 

@@ -4,7 +4,7 @@
 
 import * as assert from 'assert';
 import { CompletionRequest, InlayHintRequest, PrepareRenameRequest, RenameRequest, type CompletionList, type InlayHint, type WorkspaceEdit } from 'vscode-languageserver-protocol/node';
-import { openFixture, SAMPLE, Session, type OpenDocument } from './harness';
+import { fixture, openAndWait, openFixture, SAMPLE, Session, type OpenDocument } from './harness';
 
 describe('protocol: rename = renumber, completion, inlay hints', function () {
   let s: Session;
@@ -74,6 +74,21 @@ describe('protocol: rename = renumber, completion, inlay hints', function () {
     // On the number itself (`vraag 1|2`): only the numbers that start with 1.
     const typed = (await s.request(CompletionRequest.type, { textDocument: { uri: sample.uri }, position: { line: 75, character: 22 } })) as CompletionList;
     assert.deepStrictEqual(typed.items.map((i) => i.label).sort(), ['1', '10', '11', '12', '13', '14']);
+  });
+
+  it('completion at the start of an empty line after `Antwoorden 5 en 6` (584): the next heading, `Vraag 7`, replacing the line start', async function () {
+    const lines = fixture('official/ah-tk-20242025-584.txt').split('\n');
+    // An empty line 40 after `door Studielink.`, before `Vraag 7`.
+    lines.splice(40, 0, '');
+    const doc = await openAndWait(s, 'ah-584-line-start', lines.join('\n'));
+    const list = (await s.request(CompletionRequest.type, { textDocument: { uri: doc.uri }, position: { line: 40, character: 0 }, context: { triggerKind: 1 } })) as CompletionList;
+    assert.deepStrictEqual(list.items.map((i) => [i.label, i.textEdit]), [['Vraag 7', { range: range(40, 0, 0), newText: 'Vraag 7' }]]);
+  });
+
+  it('completion right after `crisisbeheersing` (558, line 40, after footnote 2) on request: footnote 3 with its text', async function () {
+    const doc = await openFixture(s, 'official/ah-tk-20242025-558.txt');
+    const list = (await s.request(CompletionRequest.type, { textDocument: { uri: doc.uri }, position: { line: 39, character: 16 }, context: { triggerKind: 1 } })) as CompletionList;
+    assert.deepStrictEqual(list.items.map((i) => [i.label, i.detail]), [['3', 'Kamerstukken II 2024/25, 30 821, nr. 240']]);
   });
 
   it('inlay hints: after `brief2` (line 15) the date of its letter, after `Ingediend 19 mei 2022` the term ends', async function () {
