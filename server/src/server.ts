@@ -14,7 +14,8 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import { provideAnalysisJson } from './features/analysisJson';
-import { provideCodeActions, provideRenumberEdit, RENUMBER_FOOTNOTES_KIND, RENUMBER_QUESTIONS_KIND } from './features/codeActions';
+import { provideCodeActions, RENUMBER_FOOTNOTES_KIND, RENUMBER_QUESTIONS_KIND } from './features/codeActions';
+import { COMMANDS, commandDocument, provideCommand } from './features/renumberCommand';
 import { provideCodeLenses } from './features/codeLens';
 import { provideCompletion } from './features/completion';
 import { provideDefinition } from './features/definition';
@@ -36,8 +37,6 @@ import {
   ANALYSIS_REQUEST,
   DRAFT_ANSWER_REQUEST,
   INDEX_CHANGED_NOTIFICATION,
-  RENUMBER_FOOTNOTES_COMMAND,
-  RENUMBER_QUESTIONS_COMMAND,
   SETS_REQUEST,
   TIMELINE_REQUEST,
   type IndexChangedParams,
@@ -46,7 +45,6 @@ import {
 import { clientFileSystem, type ServerPlatform } from './clientFileSystem';
 import { createLanguageService, type LanguageService } from './service/languageService';
 import { readSettings } from './settings';
-import { t } from './i18n/words';
 import { VERSION } from './version';
 import { syncWorkspace, type Session } from './workspaceSync';
 
@@ -113,24 +111,13 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   on<{ uri?: unknown }, unknown>(TIMELINE_REQUEST, null, async (s, p, tok) => (typeof p?.uri === 'string' && p.uri ? ((await ensureSettings(p.uri)), provideTimeline(s, p.uri, tok)) : null));
   on<Partial<Doc> | null, unknown>(DRAFT_ANSWER_REQUEST, null, async (s, p, tok) => refused(await provideDraftAnswer(s, p?.textDocument?.uri, tok)));
   on<{ command?: unknown; arguments?: unknown[] }, unknown>('workspace/executeCommand', null, async (s, p) => {
-    const which = p?.command === RENUMBER_QUESTIONS_COMMAND ? 'questions' : p?.command === RENUMBER_FOOTNOTES_COMMAND ? 'footnotes' : null;
-    if (!which) return new ResponseError(-32602, `Unknown command: ${String(p?.command)}`);
-    const arg = Array.isArray(p.arguments) ? p.arguments[0] : undefined;
-    const uri = arg === undefined ? lastDocument : typeof arg === 'string' ? arg : null;
-    if (!uri || !s.documents.has(uri)) return null;
-    await ensureSettings(uri);
-    const r = provideRenumberEdit(s, uri, which);
-    if (!r) {
-      const ctx = s.context(uri);
-      const message = which === 'questions'
-        ? t(ctx, 'De vragen zijn al doorlopend genummerd.', 'The questions are numbered in sequence already.')
-        : t(ctx, 'De voetnoten zijn al doorlopend genummerd.', 'The footnotes are numbered in sequence already.');
-      // A notification: nothing to answer, nothing to wait for.
-      connection.sendNotification('window/showMessage', { type: 3 /* Info */, message }).catch(() => undefined);
-      return null;
-    }
-    if (session.capabilities.workspace?.applyEdit !== true) return null;
-    await connection.workspace.applyEdit(r);
+    const uri = commandDocument(p?.arguments, lastDocument);
+    if (uri) await ensureSettings(uri);
+    const r = provideCommand(s, p?.command, uri);
+    if (r?.kind === 'unknown-command') return new ResponseError(-32602, `Unknown command: ${r.command}`);
+    // A notification: nothing to answer, nothing to wait for.
+    if (r?.kind === 'message') connection.sendNotification('window/showMessage', { type: 3 /* Info */, message: r.message }).catch(() => undefined);
+    if (r?.kind === 'edit' && session.capabilities.workspace?.applyEdit === true) await connection.workspace.applyEdit({ label: r.label, edit: r.edit });
     return null;
   });
   on<{ uri?: unknown }, unknown>(ANALYSIS_REQUEST, null, (s, p) => {
@@ -166,7 +153,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
         referencesProvider: true,
         documentHighlightProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, RENUMBER_QUESTIONS_KIND, RENUMBER_FOOTNOTES_KIND] },
-        executeCommandProvider: { commands: [RENUMBER_QUESTIONS_COMMAND, RENUMBER_FOOTNOTES_COMMAND] },
+        executeCommandProvider: { commands: [...COMMANDS] },
         foldingRangeProvider: true,
         selectionRangeProvider: true,
         renameProvider: { prepareProvider: true },
