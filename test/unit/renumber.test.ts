@@ -10,7 +10,7 @@ import * as path from 'path';
 import { analyze } from '../../server/src/model/analysis';
 import { footnoteNumbering, numberSites, questionNumbering, type SpanEdit } from '../../server/src/model/renumber';
 import type { Analysis } from '../../server/src/model/types';
-import { FIXTURES, fixtureText } from './util';
+import { FIXTURES, fixtureText, FOOTNOTES_OUT_OF_ORDER } from './util';
 
 /** The text with the edits applied (they do not overlap: applied from the end). */
 function apply(text: string, edits: readonly SpanEdit[]): string {
@@ -295,20 +295,7 @@ describe('model: question-numbering over the corpus', () => {
 });
 
 describe('model: renumbering footnotes', () => {
-  const text = [
-    'Vragen van het lid Podt (D66) aan de minister van Onderwijs over zwemles (ingezonden 3 maart 2025).',
-    '',
-    'Vraag 1',
-    'Kent u het bericht?[1 ] En de brief?[3 ]',
-    '',
-    'Vraag 2',
-    'En dit rapport?[2 ]',
-    '',
-    '[1] NOS Nieuws, 17 november 2024, het bericht.',
-    '[2] Kamerstuk 31 293, nr. 700, de brief.',
-    '[3] Inspectie, het rapport, 2024.',
-    '',
-  ].join('\n');
+  const text = FOOTNOTES_OUT_OF_ORDER;
 
   it('markers 1, 3, 2 become 1, 2, 3 in order of appearance, the texts renumbered to match', () => {
     const a = analyze(text);

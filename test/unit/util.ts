@@ -32,3 +32,19 @@ export function questionNumbers(a: Analysis): number[] {
   for (const q of [...a.questions].sort((x, y) => x.span.start - y.span.start)) for (const n of q.numbers) if (!out.includes(n)) out.push(n);
   return out;
 }
+
+/** A set whose footnote markers read 1, 3, 2 in the text, with their three texts: the footnote renumbering's case. */
+export const FOOTNOTES_OUT_OF_ORDER = [
+  'Vragen van het lid Podt (D66) aan de minister van Onderwijs over zwemles (ingezonden 3 maart 2025).',
+  '',
+  'Vraag 1',
+  'Kent u het bericht?[1 ] En de brief?[3 ]',
+  '',
+  'Vraag 2',
+  'En dit rapport?[2 ]',
+  '',
+  '[1] NOS Nieuws, 17 november 2024, het bericht.',
+  '[2] Kamerstuk 31 293, nr. 700, de brief.',
+  '[3] Inspectie, het rapport, 2024.',
+  '',
+].join('\n');

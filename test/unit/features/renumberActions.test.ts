@@ -5,22 +5,10 @@
 import * as assert from 'assert';
 import { codeActions, provideCodeActions } from '../../../server/src/features/codeActions';
 import { createLanguageService } from '../../../server/src/service/languageService';
+import { FOOTNOTES_OUT_OF_ORDER } from '../util';
 import { TODAY } from './harness';
 
-const FOOTNOTES = [
-  'Vragen van het lid Podt (D66) aan de minister van Onderwijs over zwemles (ingezonden 3 maart 2025).',
-  '',
-  'Vraag 1',
-  'Kent u het bericht?[1 ] En de brief?[3 ]',
-  '',
-  'Vraag 2',
-  'En dit rapport?[2 ]',
-  '',
-  '[1] NOS Nieuws, 17 november 2024, het bericht.',
-  '[2] Kamerstuk 31 293, nr. 700, de brief.',
-  '[3] Inspectie, het rapport, 2024.',
-  '',
-].join('\n');
+const FOOTNOTES = FOOTNOTES_OUT_OF_ORDER;
 
 const range = (line: number, from: number, to: number) => ({ start: { line, character: from }, end: { line, character: to } });
 const all = { start: { line: 0, character: 0 }, end: { line: 12, character: 0 } };
