@@ -140,6 +140,23 @@ describe('model: renumbering the questions', () => {
     assert.strictEqual(renumbered(text).out, doc('Vraag 1 en 3', 'A?', '', 'Antwoord 1 en 3', 'a', '', 'Vraag 2', 'C?', '', 'Antwoord 2', 'c', '', 'Vraag 4', 'D?', '', 'Antwoord 4', 'd'));
   });
 
+  it('questions printed ahead of their turn beside the group that answers them (1–3, 6, 7, then 4, 5) are no problem; a single one moved is', () => {
+    // As a ministry prints them: 6 and 7 are answered together with 2 and 3, so they stand after 3.
+    const grouped = doc(
+      'Vraag 1', 'A?', '', 'Antwoord op vraag 1', 'a', '',
+      'Vraag 2', 'B?', '', 'Vraag 3', 'C?', '', 'Vraag 6', 'F?', '', 'Vraag 7', 'G?', '', 'Antwoorden op vraag 2, 3, 6 en 7', 'bc', '',
+      'Vraag 4', 'D?', '', 'Antwoord op vraag 4', 'd', '', 'Vraag 5', 'E?', '', 'Antwoord op vraag 5', 'e',
+    );
+    assert.strictEqual(questionNumbering(analyze(grouped)), null);
+    // The same order with every answer of its own: question 6 and 7 were moved, and the order is reported.
+    const single = doc(
+      'Vraag 1', 'A?', '', 'Antwoord op vraag 1', 'a', '', 'Vraag 2', 'B?', '', 'Antwoord op vraag 2', 'b', '',
+      'Vraag 6', 'F?', '', 'Antwoord op vraag 6', 'f', '', 'Vraag 3', 'C?', '', 'Antwoord op vraag 3', 'c', '',
+      'Vraag 4', 'D?', '', 'Antwoord op vraag 4', 'd', '', 'Vraag 5', 'E?', '', 'Antwoord op vraag 5', 'e',
+    );
+    assert.strictEqual(questionNumbering(analyze(single))?.problem, 'order');
+  });
+
   it('a range stays a range: `Vraag 4 t/m 6` after a gap becomes `Vraag 3 t/m 5`, `Antwoord vraag 4-6` `Antwoord vraag 3-5`', () => {
     const text = doc(
       'Vraag 1', 'A?', '', 'Antwoord 1', 'a', '', 'Vraag 2', 'B?', '', 'Antwoord 2', 'b', '',

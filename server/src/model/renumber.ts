@@ -105,7 +105,9 @@ interface Entry {
  *
  * An answer document may group questions out of order (`Vraag 1 en 4`, then
  * `Vraag 2`; `Vraag 4, 5, 7 en 8`, then `Vraag 6`): only the first number of
- * each heading has to come in order, so that is no problem. A gap or a
+ * each heading has to come in order, so that is no problem; nor are questions
+ * printed ahead of their turn beside the group that answers them (`Vraag 9`
+ * and `Vraag 10` after `Vraag 5`, answered with 3, 4 and 5). A gap or a
  * duplicate is then closed by rank (each number keeps its place among the
  * others, a duplicate after the earlier one), which keeps such groups; a
  * question moved out of order (a heading's first number after a larger one)
@@ -138,6 +140,11 @@ export function questionNumbering(a: NumberingInput): QuestionNumbering | null {
   }
   const max = entries.reduce((m, e) => Math.max(m, e.number), 0);
 
+  // Questions printed ahead of their turn to stand with the group that answers them
+  // (`Vraag 9`, `Vraag 10` after `Vraag 5`, answered by `Antwoorden op vraag 3, 4, 5, 9 en 10`) are
+  // placed there on purpose: their answer groups them with a question before the one that follows.
+  const answeredWithEarlier = (q: Question, next: number): boolean =>
+    q.numbers.some((n) => (answersWith.get(n) ?? []).some((b) => b.numbers.length > 1 && b.numbers.some((m) => m < next)));
   // The problems, each at the question it is seen at; the first in document order is reported.
   const found: { problem: NumberingProblem; question: Question; found: number; expected: number; other: Question | null }[] = [];
   const seen = new Map<number, Question>();
@@ -151,7 +158,7 @@ export function questionNumbering(a: NumberingInput): QuestionNumbering | null {
       else seen.set(n, q);
     }
     if (q.numbers.length > 0) {
-      if (previousQuestion && q.numbers[0] < previousFirst) {
+      if (previousQuestion && q.numbers[0] < previousFirst && !answeredWithEarlier(previousQuestion, q.numbers[0])) {
         order = true;
         found.push({ problem: 'order', question: previousQuestion, found: previousFirst, expected: q.numbers[0], other: q });
       }
