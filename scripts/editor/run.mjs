@@ -50,6 +50,8 @@ export const WORKSPACE_FILES = {
   'sets/ah-tk-20242025-562.txt': path.join(FIXTURES, 'official', 'ah-tk-20242025-562.txt'),
   'sets/kv-tk-2024Z18435.txt': path.join(FIXTURES, 'official', 'kv-tk-2024Z18435.txt'),
   'sets/vervolgvragen-ontkoppeling.kamervraag': path.join(WORKSPACE_FIXTURES, 'vervolgvragen-ontkoppeling.kamervraag'),
+  'originals/ah-tk-20232024-2168.pdf': path.join(FIXTURES, 'originals', 'ah-tk-20232024-2168.pdf'),
+  'originals/jenv-2024Z11889-teunissen.docx': path.join(FIXTURES, 'originals', 'jenv-2024Z11889-teunissen.docx'),
 };
 
 function makeWorkspace() {
