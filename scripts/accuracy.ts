@@ -1,6 +1,8 @@
 // `npm run accuracy`: analyses every gold-annotated file of the corpus
 // (`test/fixtures/corpus/{openkamer,official}/*.gold.json`) and prints the
-// per-file table and the summary as Markdown tables.
+// per-file table and the summary as Markdown tables; then the originals
+// (`test/fixtures/corpus/originals`: PDFs and Word files, converted with the
+// real converters) as their own group, beside the texts.
 //
 //   node out/scripts/accuracy.js [--json FILE] [--details]
 //
@@ -8,9 +10,9 @@
 // --details    list what was missed or found wrongly, file by file
 
 import * as fs from 'fs';
-import { findRepoRoot, formatDetails, formatFileTable, formatSummary, scoreCorpus } from './score';
+import { findRepoRoot, formatConversions, formatDetails, formatFileTable, formatSummary, scoreCorpus, scoreOriginals } from './score';
 
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   let jsonFile: string | null = null;
   let details = false;
   for (let i = 0; i < argv.length; i++) {
@@ -52,11 +54,37 @@ function main(argv: readonly string[]): number {
     const d = formatDetails(table.files);
     out.push('### Details', '', '```', d.length > 0 ? d : '(no differences)', '```', '');
   }
+  const originals = await scoreOriginals(root);
+  out.push(
+    `## Accuracy on the originals, PDF and Word (${originals.files.length} files)`,
+    '',
+    formatConversions(originals.files),
+    '',
+    formatSummary(originals.table),
+    '',
+    '### Per file',
+    '',
+    formatFileTable(originals.table.files),
+    '',
+  );
+  if (details) {
+    const d = formatDetails(originals.table.files);
+    out.push('### Details', '', '```', d.length > 0 ? d : '(no differences)', '```', '');
+  }
   process.stdout.write(out.join('\n'));
   if (jsonFile !== null) {
-    fs.writeFileSync(jsonFile, JSON.stringify(table, null, 2) + '\n');
+    const conversions = originals.files.map((f) => ({ file: f.file.name, problem: f.problem, ms: f.ms }));
+    fs.writeFileSync(jsonFile, JSON.stringify({ ...table, originals: { ...originals.table, conversions } }, null, 2) + '\n');
   }
   return 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+main(process.argv.slice(2)).then(
+  (status) => {
+    process.exitCode = status;
+  },
+  (e: unknown) => {
+    process.stderr.write(`accuracy: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -19,6 +19,8 @@ import { analyze } from '../server/src/model/analysis';
 import type { Analysis, Layout, Reference } from '../server/src/model/types';
 import type { Span } from '../server/src/model/text';
 import { normalizeSpace } from '../server/src/model/text';
+import { convertOriginal, originalKind } from '../server/src/originals/index';
+import type { Conversion } from '../server/src/originals/types';
 
 export interface Gold {
   readonly file: string;
@@ -417,6 +419,72 @@ export function scoreCorpus(root: string, run: (text: string) => Analysis = (t) 
     return { corpus, analysis, score: scoreFile(analysis, corpus.gold, corpus.name) };
   });
   return { files, table: aggregate(files.map((f) => f.score)) };
+}
+
+// ---------------------------------------------------------------------------
+// The originals: PDFs and Word files, converted, then scored like the texts
+
+/** An original of `test/fixtures/corpus/originals` with its gold. */
+export interface OriginalFile {
+  /** `originals/ah-tk-20142015-698.pdf`. */
+  readonly name: string;
+  readonly path: string;
+  readonly gold: Gold;
+}
+
+/** Every `*.gold.json` of `test/fixtures/corpus/originals` with its PDF or Word file, sorted by name. */
+export function loadOriginals(root: string): OriginalFile[] {
+  const dir = path.join(root, 'test', 'fixtures', 'corpus', 'originals');
+  if (!fs.existsSync(dir)) return [];
+  const out: OriginalFile[] = [];
+  for (const entry of fs.readdirSync(dir).sort()) {
+    if (!entry.endsWith('.gold.json')) continue;
+    const gold = JSON.parse(fs.readFileSync(path.join(dir, entry), 'utf8')) as Gold;
+    out.push({ name: `originals/${gold.file}`, path: path.join(dir, gold.file), gold });
+  }
+  return out;
+}
+
+export interface ScoredOriginal {
+  readonly file: OriginalFile;
+  /** The conversion's problem code, or null when it gave a text. */
+  readonly problem: string | null;
+  readonly ms: number;
+  readonly score: FileScore;
+}
+
+/**
+ * Converts each original (the real converters by default) and scores the
+ * analysis of its text against its gold. An original that cannot be converted
+ * is scored as an empty text: everything in its gold counts as missed.
+ */
+export async function scoreOriginals(
+  root: string,
+  convert: (kind: 'pdf' | 'docx', bytes: Uint8Array) => Promise<Conversion> = (kind, bytes) => convertOriginal(kind, bytes),
+): Promise<{ files: ScoredOriginal[]; table: Table }> {
+  const files: ScoredOriginal[] = [];
+  for (const file of loadOriginals(root)) {
+    const kind = originalKind(file.path);
+    const start = Date.now();
+    let c: Conversion;
+    try {
+      c = kind ? await convert(kind, new Uint8Array(fs.readFileSync(file.path))) : { problem: 'corrupt', message: { nl: '', en: 'no original' } };
+    } catch (e) {
+      c = { problem: 'corrupt', message: { nl: String(e), en: String(e) } };
+    }
+    const ms = Date.now() - start;
+    const problem = 'problem' in c ? c.problem : null;
+    const analysis = analyze('problem' in c ? '' : c.text);
+    files.push({ file, problem, ms, score: scoreFile(analysis, file.gold, file.name) });
+  }
+  return { files, table: aggregate(files.map((f) => f.score)) };
+}
+
+/** The conversions of the originals: which converted, in how many ms, and which failed with what. */
+export function formatConversions(files: readonly ScoredOriginal[]): string {
+  const rows = ['| file | converted | ms |', '|---|---|---|'];
+  for (const f of files) rows.push(`| ${f.file.name} | ${f.problem === null ? '✓' : `✗ ${f.problem}`} | ${f.ms} |`);
+  return rows.join('\n');
 }
 
 // ---------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import { ANALYSIS_REQUEST, INDEX_CHANGED_NOTIFICATION } from '../../server/src/p
 import type { IndexChangedParams, InitializationOptions } from '../../server/src/protocol';
 import { registerDraftAnswer } from './draftAnswer';
 import { registerFileSystem } from './fileSystem';
+import { registerOriginals } from './originals';
 import { langOf } from './labels';
 import { registerSetsView, type ClientAccess } from './setsView';
 import { registerTimeline } from './timeline';
@@ -78,6 +79,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ...registerSetsView(context, access),
     ...registerTimeline(access),
     ...registerDraftAnswer(access),
+    ...registerOriginals(access),
   );
 
   // VS Code decides a `.txt` file is plain text before it looks at the first line, so the

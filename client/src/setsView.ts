@@ -10,6 +10,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { SETS_REQUEST } from '../../server/src/protocol';
 import type { IndexChangedParams, SetDocument, SetsParams, SetState, SetSummary } from '../../server/src/protocol';
 import { documentKindLabel, filterMessage, formatDate, STATES, setDescription, stateLabel, type Lang, type SetsFilter } from './labels';
+import { documentDescription } from './originalUri';
 
 export const SETS_VIEW = 'kamervraag.sets';
 const FILTER_KEY = 'kamervraag.sets.filter';
@@ -98,9 +99,16 @@ class SetsProvider implements vscode.TreeDataProvider<SetsNode> {
       const uri = vscode.Uri.parse(node.document.uri);
       const item = new vscode.TreeItem(documentKindLabel(node.document.kind, lang), vscode.TreeItemCollapsibleState.None);
       item.id = `document:${node.set.uri}:${node.document.uri}`;
-      item.description = path.posix.basename(uri.path);
+      item.description = documentDescription(node.document, path.posix.basename(uri.path));
       item.resourceUri = uri;
       item.tooltip = uri.scheme === 'file' ? uri.fsPath : uri.toString();
+      if (node.document.original) {
+        // An original (the PDF, the Word document): its own icon; a click opens its converted text, the menu offers it too.
+        item.iconPath = new vscode.ThemeIcon(node.document.original === 'pdf' ? 'file-pdf' : 'file-text');
+        item.contextValue = `kamervraag.document.${node.document.kind}.original`;
+        item.command = { command: 'kamervraag.openOriginal', title: lang === 'en' ? 'Open Original as Text' : 'Origineel openen als tekst', arguments: [node] };
+        return item;
+      }
       item.contextValue = `kamervraag.document.${node.document.kind}`;
       item.command = { command: 'vscode.open', title: documentKindLabel(node.document.kind, lang), arguments: [uri] };
       return item;

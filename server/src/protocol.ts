@@ -32,6 +32,21 @@ export const TIMELINE_REQUEST = 'kamervraag/timeline';
 export const DRAFT_ANSWER_REQUEST = 'kamervraag/draftAnswer';
 
 /**
+ * `OriginalTextParams` → `OriginalTextResult`: the converted text of an
+ * original (a `.pdf` or `.docx` file of the workspace, or the original of a
+ * `kamervraag-original:` document), in the official text layout the analysis
+ * reads. An original that cannot be read or converted is refused with an error
+ * (LSP RequestFailed) whose message says why in the UI language and whose
+ * `data.code` is the conversion problem's code (`encrypted`, `no-text`,
+ * `corrupt`, `too-many-pages`, …, or `unreadable`).
+ */
+export const ORIGINAL_TEXT_REQUEST = 'kamervraag/originalText';
+
+// The read-only document that shows an original's converted text: its URI
+// scheme and the round trip between it and the original's URI.
+export { ORIGINAL_SCHEME, isOriginalDocumentUri, originalDocumentUri, originalUriOf } from './originals/uri';
+
+/**
  * Commands (`workspace/executeCommand`, announced in `executeCommandProvider`; the
  * VS Code client registers them itself). Argument: the document URI string; without
  * it, the document of the latest request. They send `workspace/applyEdit` with the
@@ -97,6 +112,23 @@ export interface IndexChangedParams {
 // (`workspace/sets.ts`) and go over the wire as they are.
 export type { SetDocument, SetState, SetSummary, SetsParams } from './workspace/sets';
 import type { SetState } from './workspace/sets';
+
+export interface OriginalTextParams {
+  readonly uri: string;
+}
+
+export interface OriginalTextResult {
+  /** The text in the official layout, `\n` line ends. */
+  readonly text: string;
+  readonly kind: 'pdf' | 'docx';
+  /** Pages of a PDF, paragraphs of a Word body. */
+  readonly units: number;
+  /** The original's URI (the file), and the URI of the read-only document to show the text in. */
+  readonly original: string;
+  readonly document: string;
+  /** What the conversion could not do but did not stop it, in the UI language. */
+  readonly warnings: readonly string[];
+}
 
 export interface DraftAnswerParams {
   readonly textDocument: { readonly uri: string };

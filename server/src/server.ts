@@ -24,6 +24,7 @@ import { DiagnosticsPush } from './features/diagnostics';
 import { provideFoldingRanges } from './features/folding';
 import { provideHover } from './features/hover';
 import { provideInlayHints } from './features/inlayHints';
+import { provideOriginalText } from './features/originals';
 import { provideDocumentLinks } from './features/links';
 import { provideDocumentHighlights, provideReferences } from './features/references';
 import { providePrepareRename, provideRename } from './features/rename';
@@ -37,6 +38,7 @@ import {
   ANALYSIS_REQUEST,
   DRAFT_ANSWER_REQUEST,
   INDEX_CHANGED_NOTIFICATION,
+  ORIGINAL_TEXT_REQUEST,
   SETS_REQUEST,
   TIMELINE_REQUEST,
   type IndexChangedParams,
@@ -110,6 +112,10 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   on<never, unknown>(SETS_REQUEST, [], (s, p) => provideSets(s, p));
   on<{ uri?: unknown }, unknown>(TIMELINE_REQUEST, null, async (s, p, tok) => (typeof p?.uri === 'string' && p.uri ? ((await ensureSettings(p.uri)), provideTimeline(s, p.uri, tok)) : null));
   on<Partial<Doc> | null, unknown>(DRAFT_ANSWER_REQUEST, null, async (s, p, tok) => refused(await provideDraftAnswer(s, p?.textDocument?.uri, tok)));
+  on<{ uri?: unknown } | null, unknown>(ORIGINAL_TEXT_REQUEST, null, async (s, p, tok) => {
+    const r = await provideOriginalText(s, p?.uri, tok);
+    return r && 'error' in r ? new ResponseError(-32803, r.error, { code: r.code }) : r;
+  });
   on<{ command?: unknown; arguments?: unknown[] }, unknown>('workspace/executeCommand', null, async (s, p) => {
     const uri = commandDocument(p?.arguments, lastDocument);
     if (uri) await ensureSettings(uri);

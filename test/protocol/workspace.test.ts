@@ -79,7 +79,7 @@ describe('protocol: workspace index', function () {
       const w = s.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');
       assert.ok(w, JSON.stringify(s.registrations));
       const watchers = (w.registerOptions as { watchers: { globPattern: string; kind?: number }[] }).watchers;
-      assert.deepStrictEqual(watchers, [{ globPattern: '**/*.kamervraag' }, { globPattern: '**/*.kv.txt' }, { globPattern: '**/*.txt' }, { globPattern: '**/*', kind: 4 }]);
+      assert.deepStrictEqual(watchers, [{ globPattern: '**/*.kamervraag' }, { globPattern: '**/*.kv.txt' }, { globPattern: '**/*.txt' }, { globPattern: '**/*.pdf' }, { globPattern: '**/*.docx' }, { globPattern: '**/*', kind: 4 }]);
     });
 
     it('indexChanged at the end names the number of sets', async function () {
@@ -278,7 +278,7 @@ describe('protocol: workspace index', function () {
     it('asks the client for the files and reads each through it', function () {
       const find = s.serverRequests.filter((r) => r.method === FIND_FILES_REQUEST);
       assert.strictEqual(find.length, 1);
-      assert.deepStrictEqual((find[0].params as FindFilesParams).include, ['**/*.kamervraag', '**/*.kv.txt', '**/*.txt']);
+      assert.deepStrictEqual((find[0].params as FindFilesParams).include, ['**/*.kamervraag', '**/*.kv.txt', '**/*.txt', '**/*.pdf', '**/*.docx']);
       const reads = new Set(s.serverRequests.filter((r) => r.method === READ_FILE_REQUEST).map((r) => (r.params as ReadFileParams).uri));
       assert.strictEqual(reads.size, files.size);
     });

@@ -15,8 +15,10 @@ import {
   type Gold,
   scoreCorpus,
   scoreFile,
+  scoreOriginals,
   type Table,
 } from '../../scripts/score';
+import type { Conversion } from '../../server/src/originals/types';
 
 /** The floors: set just under what the analysis reaches, so a regression fails the test. */
 export const FLOORS = {
@@ -286,5 +288,32 @@ describe('the scorer', () => {
     assert.deepStrictEqual(s.structure.questions.found, [1, 3, 2]);
     assert.deepStrictEqual(s.structure.answered.found, [1, 2, 3]);
     assert.ok(!s.structure.ok);
+  });
+});
+
+describe('accuracy: the originals group', function () {
+  this.timeout(120000);
+
+  it('converts each original and scores it against its gold; one that cannot be converted counts as all missed', async () => {
+    const twin = fs.readFileSync(path.join(root, 'test', 'fixtures', 'corpus', 'official', 'ah-tk-20142015-698.txt'), 'utf8');
+    const fake = async (kind: 'pdf' | 'docx', bytes: Uint8Array): Promise<Conversion> =>
+      bytes.length === fs.statSync(path.join(root, 'test', 'fixtures', 'corpus', 'originals', 'ah-tk-20142015-698.pdf')).size
+        ? { kind, text: twin, places: [], units: 3, warnings: [] }
+        : { problem: 'no-text', message: { nl: 'geen tekst', en: 'no text' } };
+    const { files, table } = await scoreOriginals(root, fake);
+    // 5 PDFs and 3 Word files.
+    assert.deepStrictEqual(files.map((f) => f.file.name.replace(/^originals\//, '').replace(/-.*\./, '-….')), ['ah-….pdf', 'ah-….pdf', 'ah-….pdf', 'ah-….pdf', 'ah-….pdf', 'jenv-….docx', 'jenv-….docx', 'jenv-….docx']);
+    assert.deepStrictEqual(files.map((f) => f.problem), [null, 'no-text', 'no-text', 'no-text', 'no-text', 'no-text', 'no-text', 'no-text']);
+    // 698's gold: six dates and one letter (22 May 2014), found in its text; the others' all missed.
+    const own = files[0].score;
+    assert.strictEqual(own.letters.tp, 1);
+    assert.strictEqual(files[1].score.dates.tp, 0);
+    assert.strictEqual(table.files.length, 8);
+  });
+
+  it('runs with the real converters, whatever they make of the files', async () => {
+    const { files } = await scoreOriginals(root);
+    assert.strictEqual(files.length, 8);
+    for (const f of files) assert.ok(f.problem === null || typeof f.problem === 'string');
   });
 });

@@ -203,7 +203,8 @@ describe('kamervraag command line', function () {
   });
 
   it('reports a binary file clearly and exits 0', () => {
-    const binary = path.join(tmp, 'antwoord.pdf');
+    // Not named `.pdf`: a PDF is an original and goes through its conversion (see the originals tests below).
+    const binary = path.join(tmp, 'bijlage.bin');
     fs.writeFileSync(binary, Buffer.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x0a, 0x00, 0x01, 0xff, 0xfe, 0x00, 0x13]));
     const r = cli(['analyze', binary, '--json']);
     assert.strictEqual(r.status, 0, r.stderr);
@@ -360,5 +361,102 @@ describe('kamervraag command line', function () {
     const v = cli(['--version']);
     assert.strictEqual(v.status, 0);
     assert.strictEqual(v.stdout.trim(), `kamervraag ${pkg.version}`);
+  });
+});
+
+describe('cli: originals (PDF, Word)', function () {
+  this.timeout(60000);
+  const ORIGINALS = path.join(root, 'test', 'fixtures', 'corpus', 'originals');
+  const PDF = path.join(ORIGINALS, 'ah-tk-20142015-698.pdf');
+  const DOCX = path.join(ORIGINALS, 'jenv-2024-eerdmans.docx');
+  const CODES = ['not-pdf', 'not-docx', 'encrypted', 'no-text', 'corrupt', 'too-large', 'too-many-pages', 'zip-bomb', 'timeout'];
+  let tmp: string;
+  before(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kamervraag-cli-originals-'));
+  });
+  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  /** Whatever the converter makes of the file: a report (exit 0), or one clear line on stderr (exit 2). */
+  function assertReportOrOneLine(r: Result, file: string): void {
+    assert.ok(!STACK_TRACE.test(r.stderr), r.stderr);
+    if (r.status === 0) {
+      assert.ok(r.stdout.startsWith(`${file}: `), r.stdout.slice(0, 200));
+    } else {
+      assert.strictEqual(r.status, 2, r.stderr);
+      assert.strictEqual(r.stdout, '');
+      assert.match(r.stderr, new RegExp(`^kamervraag: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: [^\n]+\n$`));
+    }
+  }
+
+  it('analyses a PDF and a Word file like text, or says in one line why it cannot read them', () => {
+    assertReportOrOneLine(cli(['analyze', PDF]), PDF);
+    assertReportOrOneLine(cli(['analyze', DOCX, '--lang', 'en']), DOCX);
+  });
+
+  it('gives the conversion problem in JSON as problem { code, message }', () => {
+    for (const file of [PDF, DOCX]) {
+      const r = cli(['analyze', '--json', file]);
+      const lines = r.stdout.trim().split('\n');
+      assert.strictEqual(lines.length, 1);
+      const o = JSON.parse(lines[0]) as { schemaVersion: number; file: string; problem?: { code: string; message: string }; questions?: unknown[] };
+      assert.strictEqual(o.schemaVersion, 2);
+      assert.strictEqual(o.file, file);
+      if (r.status === 2) {
+        assert.ok(o.problem && CODES.includes(o.problem.code) && o.problem.message.length > 0, lines[0]);
+      } else {
+        assert.strictEqual(r.status, 0);
+        assert.ok(Array.isArray(o.questions));
+      }
+    }
+  });
+
+  it('refuses a broken PDF and a broken Word file with exit status 2, as an unreadable file', () => {
+    const pdf = path.join(tmp, 'kapot.pdf');
+    fs.writeFileSync(pdf, '%PDF-1.7\n1 0 obj << /Type /Catalog >>\nniet echt');
+    const docx = path.join(tmp, 'kapot.docx');
+    fs.writeFileSync(docx, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x00]));
+    for (const file of [pdf, docx]) {
+      const r = cli(['analyze', file]);
+      assert.strictEqual(r.status, 2);
+      assertReportOrOneLine(r, file);
+      const j = cli(['analyze', '--json', file]);
+      assert.strictEqual(j.status, 2);
+      const o = JSON.parse(j.stdout) as { problem: { code: string; message: string } };
+      assert.ok(CODES.includes(o.problem.code), j.stdout);
+      // A text file after it is still analysed.
+      const both = cli(['analyze', file, SAMPLE]);
+      assert.strictEqual(both.status, 2);
+      assert.match(both.stdout, /kv-2022Z09875\.txt: openkamer, 2022Z09875/);
+    }
+  });
+
+  it('prints the converted text with `text`, or one line why not', () => {
+    for (const file of [PDF, DOCX]) {
+      const r = cli(['text', file]);
+      assert.ok(!STACK_TRACE.test(r.stderr), r.stderr);
+      if (r.status === 0) {
+        assert.ok(r.stdout.trim().length > 0 && r.stdout.endsWith('\n'));
+        assert.strictEqual(r.stderr, '');
+      } else {
+        assert.strictEqual(r.status, 2);
+        assert.strictEqual(r.stdout, '');
+        assert.strictEqual(r.stderr.split('\n').length, 2, r.stderr);
+      }
+    }
+  });
+
+  it('text takes one original: not a text file, not two files', () => {
+    const txt = cli(['text', SAMPLE]);
+    assert.strictEqual(txt.status, 2);
+    assert.strictEqual(txt.stderr, `kamervraag: ${SAMPLE}: geen PDF- of Word-bestand (.pdf, .docx): text schrijft de tekst van een origineel\n`);
+    const en = cli(['text', SAMPLE, '--lang', 'en']);
+    assert.strictEqual(en.stderr, `kamervraag: ${SAMPLE}: not a PDF or Word file (.pdf, .docx): text prints the text of an original\n`);
+    const two = cli(['text', PDF, DOCX]);
+    assert.strictEqual(two.status, 2);
+    assert.match(two.stderr, /^kamervraag: text neemt één bestand\n/);
+    const missing = cli(['text', path.join(tmp, 'weg.pdf')]);
+    assert.strictEqual(missing.status, 2);
+    assert.match(missing.stderr, /weg\.pdf: kan niet gelezen worden: bestand bestaat niet\n$/);
+    assert.match(cli(['--help']).stdout, /kamervraag text BESTAND\.pdf\|BESTAND\.docx/);
   });
 });

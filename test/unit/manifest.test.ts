@@ -255,4 +255,23 @@ describe('manifest: the Kamervragen view and the timeline', () => {
     const viewItem = new RegExp((/viewItem =~ \/(.+)\//.exec(item?.when ?? '') ?? assert.fail('no viewItem regex'))[1]);
     for (const v of ['kamervraag.set.open', 'kamervraag.set.late', 'kamervraag.document.questions', 'kamervraag.document.openkamer']) assert.ok(viewItem.test(v), v);
   });
+
+  it('offers Open Original as Text on PDF and Word files in the Explorer and on the view\'s originals, activated by the command alone', () => {
+    const c = m.contributes.commands.find((x) => x.command === 'kamervraag.openOriginal');
+    assert.ok(c);
+    assert.strictEqual(c.category, 'Kamervraag');
+    assert.strictEqual(en[nlsKey(c.title)], 'Open Original as Text');
+    assert.strictEqual(nl[nlsKey(c.title)], 'Origineel openen als tekst');
+    const explorer = m.contributes.menus['explorer/context']?.find((i) => i.command === 'kamervraag.openOriginal');
+    const ext = new RegExp((/resourceExtname =~ \/(.+)\/i/.exec(explorer?.when ?? '') ?? assert.fail('no resourceExtname regex'))[1], 'i');
+    for (const yes of ['.pdf', '.PDF', '.docx', '.Docx']) assert.ok(ext.test(yes), yes);
+    for (const no of ['.txt', '.doc', '.pdfx', '.kamervraag']) assert.ok(!ext.test(no), no);
+    const item = m.contributes.menus['view/item/context'].find((i) => i.command === 'kamervraag.openOriginal');
+    const viewItem = new RegExp((/viewItem =~ \/(.+)\//.exec(item?.when ?? '') ?? assert.fail('no viewItem regex'))[1]);
+    assert.ok(viewItem.test('kamervraag.document.answer.original'));
+    assert.ok(!viewItem.test('kamervraag.document.answer'));
+    // A workspace full of unrelated PDFs costs nothing until the command runs.
+    assert.ok(m.activationEvents.includes('onCommand:kamervraag.openOriginal'));
+    assert.ok(!m.activationEvents.some((e) => /\.(pdf|docx)\b/i.test(e)));
+  });
 });

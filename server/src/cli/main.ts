@@ -23,6 +23,16 @@
 // or the command line is wrong; 1 when the analysis itself failed on a file.
 // `draft`: 0 when the draft was printed, 2 when the file could not be read,
 // 1 when it holds no questions (one line on standard error says so).
+//
+// Originals: a `.pdf` (the Tweede Kamer's) or `.docx` (a ministry's Word
+// document) is converted to text in the official layout first, then read like
+// a text file, by `analyze` and `draft` alike; `kamervraag text FILE` prints
+// that converted text. An original that cannot be converted (encrypted, only
+// scanned images, corrupt, too large, too many pages, too slow) counts as a
+// file that cannot be read: one line on standard error, exit status 2, and in
+// JSON `"problem": { "code": <the conversion's code: encrypted, no-text,
+// corrupt, not-pdf, not-docx, too-large, too-many-pages, zip-bomb, timeout>,
+// "message" }`.
 
 import * as fs from 'fs';
 import { citationKindName, clip, days, localeOf, personLabel, questionLabel, termLength, type Locale } from '../i18n/words';
@@ -35,7 +45,8 @@ import { createLanguageService } from '../service/languageService';
 import { readSettings } from '../settings';
 import { VERSION } from '../version';
 import TEXTS from './texts.json';
-import { isQuestionSet } from '../workspace/ingest';
+import { isQuestionSet, type Ingested } from '../workspace/ingest';
+import { originalKind } from '../originals/index';
 
 const EXIT_OK = 0;
 const EXIT_ANALYSIS_FAILED = 1;
@@ -45,13 +56,15 @@ const USAGE: Record<Locale, string> = {
   nl: `Gebruik:
   kamervraag analyze BESTAND… [--json] [--lang nl|en]
   kamervraag draft BESTAND [--lang nl|en]
+  kamervraag text BESTAND.pdf|BESTAND.docx [--lang nl|en]
   kamervraag --help | help
   kamervraag --version
 
-Analyseert schriftelijke Kamervragen (tekstbestanden): structuur, verwijzingen,
-brieven, datums, termijnen en diagnostiek. "draft" schrijft het geraamte van
-het antwoord: de vragen letterlijk in de opmaak van een officieel antwoord, met
-een leeg antwoord na elke vraag.
+Analyseert schriftelijke Kamervragen (tekstbestanden, en de originelen als PDF
+of Word-document): structuur, verwijzingen, brieven, datums, termijnen en
+diagnostiek. "draft" schrijft het geraamte van het antwoord: de vragen letterlijk
+in de opmaak van een officieel antwoord, met een leeg antwoord na elke vraag.
+"text" schrijft de tekst van een PDF of Word-document zoals de analyse die leest.
 
 Opties:
   --json           één JSON-object per bestand, één per regel (JSON Lines); met één
@@ -61,18 +74,21 @@ Opties:
   -V, --version    versie
 
 Afsluitstatus: 0 als alle bestanden gelezen zijn, 2 als een bestand niet gelezen
-kon worden of bij een onjuiste aanroep; bij draft 1 als er geen vragen in staan.
+of omgezet kon worden of bij een onjuiste aanroep; bij draft 1 als er geen vragen
+in staan.
 `,
   en: `Usage:
   kamervraag analyze FILE… [--json] [--lang nl|en]
   kamervraag draft FILE [--lang nl|en]
+  kamervraag text FILE.pdf|FILE.docx [--lang nl|en]
   kamervraag --help | help
   kamervraag --version
 
-Analyses Dutch parliamentary written questions (text files): structure,
-references, letters, dates, deadlines and diagnostics. "draft" prints the
-skeleton of the answer: the questions verbatim in the layout of an official
-answer, with an empty answer after each.
+Analyses Dutch parliamentary written questions (text files, and the originals
+as PDF or Word document): structure, references, letters, dates, deadlines and
+diagnostics. "draft" prints the skeleton of the answer: the questions verbatim
+in the layout of an official answer, with an empty answer after each. "text"
+prints the text of a PDF or Word document as the analysis reads it.
 
 Options:
   --json           one JSON object per file, one per line (JSON Lines); indented
@@ -81,8 +97,9 @@ Options:
   -h, --help       this help
   -V, --version    version
 
-Exit status: 0 when every file was read, 2 when a file could not be read or the
-command line is wrong; for draft, 1 when the file holds no questions.
+Exit status: 0 when every file was read, 2 when a file could not be read or
+converted or the command line is wrong; for draft, 1 when the file holds no
+questions.
 `,
 };
 
@@ -109,7 +126,7 @@ const T = { nl: texts('nl'), en: texts('en') };
 type Texts = ReturnType<typeof texts>;
 
 interface Options {
-  readonly command: 'analyze' | 'draft' | 'help' | 'version';
+  readonly command: 'analyze' | 'draft' | 'text' | 'help' | 'version';
   readonly files: readonly string[];
   readonly json: boolean;
   readonly locale: Locale;
@@ -147,6 +164,7 @@ function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Options | {
     if (command === null) {
       if (arg === 'analyze' || arg === 'analyse') command = 'analyze';
       else if (arg === 'draft') command = 'draft';
+      else if (arg === 'text') command = 'text';
       else if (arg === 'help') command = 'help';
       else if (arg === 'version') command = 'version';
       else error ??= T[fallback].unknownCommand(arg);
@@ -157,8 +175,9 @@ function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Options | {
   const loc = locale ?? fallback;
   if (error !== null) return { error, locale: loc };
   if (command === null) return { error: '', locale: loc };
-  if ((command === 'analyze' || command === 'draft') && files.length === 0) return { error: T[loc].noFiles, locale: loc };
+  if ((command === 'analyze' || command === 'draft' || command === 'text') && files.length === 0) return { error: T[loc].noFiles, locale: loc };
   if (command === 'draft' && files.length > 1) return { error: T[loc].draftOneFile, locale: loc };
+  if (command === 'text' && files.length > 1) return { error: T[loc].textOneFile, locale: loc };
   return { command, files, json, locale: loc };
 }
 
@@ -283,7 +302,12 @@ function report(file: string, a: Analysis, locale: Locale): string {
 
 // ---------------------------------------------------------------------------
 
-function run(argv: readonly string[]): number {
+/** A conversion problem of an original, as the JSON and the error line give it, or null. */
+function conversionProblem(r: Ingested, locale: Locale): { code: string; message: string } | null {
+  return !r.ok && r.conversion ? { code: r.conversion.problem, message: r.conversion.message[locale] } : null;
+}
+
+async function run(argv: readonly string[]): Promise<number> {
   const parsed = parseArgs(argv, process.env);
   if ('error' in parsed) {
     if (parsed.error !== '') process.stderr.write(`kamervraag: ${parsed.error}\n\n`);
@@ -302,6 +326,7 @@ function run(argv: readonly string[]): number {
   }
 
   if (parsed.command === 'draft') return draft(parsed.files[0], locale);
+  if (parsed.command === 'text') return text(parsed.files[0], locale);
 
   const pretty = parsed.json && parsed.files.length === 1 && process.stdout.isTTY === true;
   const emit = (o: unknown) => process.stdout.write(`${pretty ? JSON.stringify(o, null, 2) : JSON.stringify(o)}\n`);
@@ -322,7 +347,15 @@ function run(argv: readonly string[]): number {
       status = EXIT_USAGE;
       continue;
     }
-    const r = service.ingest(file, bytes);
+    const r = await service.ingestFile(file, bytes);
+    const conversion = conversionProblem(r, locale);
+    if (conversion !== null) {
+      // An original that cannot be converted cannot be read.
+      process.stderr.write(`kamervraag: ${file}: ${conversion.message}\n`);
+      if (parsed.json) emit({ schemaVersion: 2, file, problem: conversion });
+      status = EXIT_USAGE;
+      continue;
+    }
     const decodeProblem = r.ok ? r.problem : r.problem ?? null;
     const problem = decodeProblem === null ? null : { code: decodeProblem.code, message: decodeProblem.message[locale] };
     if (problem !== null) process.stderr.write(`kamervraag: ${file}: ${problem.message}\n`);
@@ -350,8 +383,38 @@ function run(argv: readonly string[]): number {
   return status;
 }
 
+/** `kamervraag text FILE`: the converted text of an original (a text file: its decoded text) on standard output. */
+async function text(file: string, locale: Locale): Promise<number> {
+  const t = T[locale];
+  let bytes: Uint8Array;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (err) {
+    process.stderr.write(`kamervraag: ${file}: ${t.cannotRead}: ${readError(err, t)}\n`);
+    return EXIT_USAGE;
+  }
+  if (originalKind(file) === null) {
+    process.stderr.write(`kamervraag: ${file}: ${t.notOriginal}\n`);
+    return EXIT_USAGE;
+  }
+  const service = createLanguageService({ locale });
+  service.setGlobalSettings(readSettings({ maxFileSizeMB: 2048 }));
+  const r = await service.ingestFile(file, bytes);
+  const conversion = conversionProblem(r, locale);
+  if (conversion !== null) {
+    process.stderr.write(`kamervraag: ${file}: ${conversion.message}\n`);
+    return EXIT_USAGE;
+  }
+  if (!r.ok) {
+    process.stderr.write(`kamervraag: ${file}: ${r.problem ? r.problem.message[locale] : t.analysisFailed}\n`);
+    return r.skip === 'failed' ? EXIT_ANALYSIS_FAILED : EXIT_USAGE;
+  }
+  process.stdout.write(r.text.endsWith('\n') ? r.text : `${r.text}\n`);
+  return EXIT_OK;
+}
+
 /** `kamervraag draft FILE`: the skeleton of the answer on standard output. */
-function draft(file: string, locale: Locale): number {
+async function draft(file: string, locale: Locale): Promise<number> {
   const t = T[locale];
   let bytes: Uint8Array;
   try {
@@ -362,7 +425,12 @@ function draft(file: string, locale: Locale): number {
   }
   const service = createLanguageService({ locale });
   service.setGlobalSettings(readSettings({ maxFileSizeMB: 2048 }));
-  const r = service.ingest(file, bytes);
+  const r = await service.ingestFile(file, bytes);
+  const conversion = conversionProblem(r, locale);
+  if (conversion !== null) {
+    process.stderr.write(`kamervraag: ${file}: ${conversion.message}\n`);
+    return EXIT_USAGE;
+  }
   if (!r.ok) {
     // An empty or binary file: what the decoder says of it; anything else, the analysis failed.
     process.stderr.write(`kamervraag: ${file}: ${r.problem ? r.problem.message[locale] : t.analysisFailed}\n`);
@@ -383,4 +451,12 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
-process.exitCode = run(process.argv.slice(2));
+run(process.argv.slice(2)).then(
+  (status) => {
+    process.exitCode = status;
+  },
+  (err: unknown) => {
+    process.stderr.write(`kamervraag: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+    process.exitCode = EXIT_ANALYSIS_FAILED;
+  },
+);

@@ -15,6 +15,7 @@ import { FeatureContext, t } from './context';
 import { esc, escInline, link } from './markdown';
 import type { Cancellation, LanguageService } from '../service/languageService';
 import { crossFileHover } from './crossFile';
+import { originalPlaceLine } from './originals';
 
 /** Lines of other mentions listed in a hover, at most. */
 const MAX_LINES_LISTED = 8;
@@ -31,6 +32,11 @@ export function provideHover(service: LanguageService, uri: string, position: Po
   const ctx = service.context(uri);
   const own = hover(a, position, ctx);
   const more = crossFileHover(a, position, uri, service.index, ctx);
+  // An original's converted text: where the element stands in the PDF or the Word document.
+  if (own?.range) {
+    const place = originalPlaceLine(service, uri, a.lines.offsetAt(own.range.start), ctx);
+    if (place) more.push(`*${esc(place)}*`);
+  }
   if (more.length === 0) return own;
   const value = own && typeof own.contents === 'object' && 'value' in own.contents ? own.contents.value : '';
   return { ...(own ?? {}), contents: { kind: MarkupKind.Markdown, value: [value, ...more].filter((x) => x).join('\n\n') } };

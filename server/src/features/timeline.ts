@@ -194,8 +194,10 @@ export async function provideTimeline(service: LanguageService, uri: string, tok
   if (!a || token?.isCancellationRequested) return null;
   const set = service.index.setOf(uri)?.summary ?? null;
   const others: { uri: string; analysis: Analysis }[] = [];
+  // An original's converted text is its original: that file's events are these.
+  const file = service.fileUri(uri);
   for (const d of set?.documents ?? []) {
-    if (d.uri === uri) continue;
+    if (d.uri === uri || d.uri === file) continue;
     const other = await service.fileAnalysis(d.uri, settings).catch(() => null);
     if (other) others.push({ uri: d.uri, analysis: other });
     if (token?.isCancellationRequested) return null;

@@ -6,12 +6,17 @@
 // while a large folder is indexed. Open documents override the disk: the
 // server gives their text, and the disk copy is not read while they are open.
 // Every file goes through the one ingest path (`workspace/ingest.ts`), here
-// or in the index worker thread. No Node built-ins: it runs in a browser too.
+// or in the index worker thread. Originals (`.pdf`, `.docx`) are converted
+// here, in the main loop (the conversion is async and yields by itself), with
+// the index's stricter bounds: a PDF of more than INDEX_MAX_PAGES pages is no
+// question set and is refused before its pages are read. No Node built-ins: it
+// runs in a browser too.
 
 import type { Analysis } from '../model/types';
+import { originalKindOfName } from '../originals/uri';
 import { isCandidateName, isInFolder, type WorkspaceFileSystem } from '../workspace/fileSystem';
 import type { WorkspaceIndex } from '../workspace/index';
-import { summarizeDocument, summarizeFile, type FileAnalyzer, type FileOutcome, type IngestOptions, type SkipReason } from '../workspace/ingest';
+import { summarizeAnyFile, summarizeDocument, summarizeFile, type Converter, type FileAnalyzer, type FileOutcome, type IngestOptions, type SkipReason } from '../workspace/ingest';
 
 export type { SkipReason };
 
@@ -35,7 +40,17 @@ export interface IndexerOptions {
   readonly timeoutMs?: number;
   /** Analyses files in another thread, for crawls of its `minFiles` files or more; without it, everything runs here. */
   readonly analyzer?: FileAnalyzer;
+  /** Converts originals (PDF, Word); without it, they are skipped as `conversion`. */
+  readonly convert?: Converter;
 }
+
+/**
+ * Pages a PDF of the index may have: a Kamervraag's answer runs to a few
+ * pages, rarely twenty; a longer PDF in the workspace is a report, and is
+ * refused (`too-many-pages`) without reading its pages. A file the user opens
+ * as text keeps the full bound (300).
+ */
+export const INDEX_MAX_PAGES = 60;
 
 /** Default of `timeoutMs`: generous, for slow remote file systems. */
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -143,6 +158,9 @@ export class Indexer {
         const uri = uris[i];
         if (this.o.isOpen?.(uri)) {
           // The editor's text counts.
+        } else if (originalKindOfName(uri) !== null) {
+          // Originals are converted here: the worker thread reads text only.
+          await this.takeOriginal(uri, content);
         } else if (analyzer && analyzer.backlog < analyzer.depth && content !== null && content !== 'error') {
           const ticket = ++this.tickets;
           this.inFlight.set(uri, ticket);
@@ -192,6 +210,29 @@ export class Indexer {
     return { ...this.o.ingestOptions?.(), maxBytes: this.o.maxBytes?.() };
   }
 
+  /** Converts, checks, analyses and summarises an original read from the file system; returns whether the index changed. */
+  private async takeOriginal(uri: string, content: { bytes: Uint8Array } | null | 'error'): Promise<boolean> {
+    this.inFlight.delete(uri);
+    if (content === null || content === 'error') {
+      if (content === 'error') this.skipped.set(uri, 'unreadable');
+      return this.drop(uri);
+    }
+    const ticket = ++this.tickets;
+    this.inFlight.set(uri, ticket);
+    const options: IngestOptions = { ...this.ingestOptions(), limits: { maxPages: INDEX_MAX_PAGES } };
+    let out: FileOutcome;
+    try {
+      out = await summarizeAnyFile(uri, content.bytes, options, this.o.convert, Date.now);
+    } catch (e) {
+      out = { skip: 'failed', error: e instanceof Error ? e.stack ?? e.message : String(e) };
+    }
+    // Set or dropped meanwhile (an edit, a watcher event, a removed folder): that counts.
+    if (this.inFlight.get(uri) !== ticket) return false;
+    this.inFlight.delete(uri);
+    if (this.o.isOpen?.(uri)) return false;
+    return this.apply(uri, out, content.bytes.length);
+  }
+
   /** Decodes, checks, analyses and summarises a file read from the file system; returns whether the index changed. */
   private take(uri: string, content: { bytes: Uint8Array } | null | 'error'): boolean {
     this.inFlight.delete(uri);
@@ -213,6 +254,7 @@ export class Indexer {
       return true;
     }
     this.skipped.set(uri, out.skip);
+    if (out.conversion && out.conversion.problem !== 'too-many-pages') this.o.log?.(`Kamervraag: ${uri} is not indexed: ${out.conversion.message.en} (${out.conversion.problem})`);
     if (out.skip === 'too-large') this.o.log?.(`Kamervraag: ${uri} is larger than ${Math.round((this.o.maxBytes?.() ?? 0) / 1048576)} MB and is not indexed.`);
     if (out.error) this.o.log?.(`Kamervraag: indexing ${uri} failed: ${out.error}`);
     return this.drop(uri);
@@ -231,7 +273,8 @@ export class Indexer {
   /** Reads a file again (a watcher saw it created or changed, or the editor closed it). */
   async refresh(uri: string): Promise<boolean> {
     if (!isCandidateName(uri) || !this.inWorkspace(uri) || this.o.isOpen?.(uri)) return false;
-    const changed = this.take(uri, await this.readSafe(uri));
+    const content = await this.readSafe(uri);
+    const changed = originalKindOfName(uri) !== null ? await this.takeOriginal(uri, content) : this.take(uri, content);
     if (changed) this.o.onChange?.();
     return changed;
   }

@@ -11,7 +11,10 @@ import { localeOf, type Locale } from '../i18n/words';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import type { WorkspaceFileSystem } from '../workspace/fileSystem';
 import { WorkspaceIndex } from '../workspace/index';
-import { ingestBytes, ingestText, type FileAnalyzer, type Ingested, type IngestOptions } from '../workspace/ingest';
+import { convertOriginal } from '../originals/index';
+import { type Conversion, isProblem, type Place } from '../originals/types';
+import { isOriginalDocumentUri, originalKindOfName, originalUriOf } from '../originals/uri';
+import { convertSafely, ingestBytes, ingestConverted, ingestFile, ingestText, type Converter, type FileAnalyzer, type Ingested, type IngestOptions } from '../workspace/ingest';
 import { AnalysisCache } from './cache';
 import { DocumentStore } from './documents';
 import { Indexer } from './indexer';
@@ -37,7 +40,12 @@ export interface LanguageServiceOptions {
   readonly log?: (message: string) => void;
   /** The index changed: a file added, changed or removed, or indexing finished. */
   readonly onIndexChanged?: (sets: number, indexing: boolean) => void;
+  /** Converts originals (PDF, Word): `convertOriginal` by default; tests give a fake. */
+  readonly convert?: Converter;
 }
+
+/** An original's text as the service gives it: the conversion, or why there is none (`unreadable`: the file cannot be read). */
+export type OriginalText = Conversion | { readonly problem: 'unreadable'; readonly message: { readonly nl: string; readonly en: string } };
 
 /** A request's cancellation, as LSP's CancellationToken has it. */
 export interface Cancellation {
@@ -68,6 +76,10 @@ export class LanguageService {
   private readonly indexTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private changedTimer: ReturnType<typeof setTimeout> | null = null;
   private lastChangedAt = 0;
+  /** Converts originals. */
+  readonly convert: Converter;
+  /** The conversion of each original read, with the stamp of the bytes it was made from; dropped on a watcher event. */
+  private readonly originals = new Map<string, { stamp: string; conversion: Promise<Conversion>; settled?: Conversion }>();
 
   constructor(private readonly o: LanguageServiceOptions = {}) {
     this.locale = localeOf(o.locale);
@@ -75,6 +87,7 @@ export class LanguageService {
     this.currentToday = this.pinnedToday ?? isoToday();
     this.index = new WorkspaceIndex(DEFAULT_SETTINGS.terms, this.currentToday);
     this.fileSystem = o.fileSystem ?? null;
+    this.convert = o.convert ?? convertOriginal;
     this.indexer = new Indexer({
       fs: this.fileSystem ?? { findFiles: async () => [], readFile: async () => null },
       index: this.index,
@@ -84,6 +97,7 @@ export class LanguageService {
       onChange: () => this.indexChanged(),
       log: o.log,
       analyzer: o.analyzer,
+      convert: (kind, bytes, limits) => this.convert(kind, bytes, limits),
     });
   }
 
@@ -188,11 +202,63 @@ export class LanguageService {
     const known = this.cache.peek(uri, FILE_STAMP, settings.terms);
     if (known) return known;
     if (!this.fileSystem) return null;
+    if (originalKindOfName(uri) !== null) {
+      const c = await this.originalText(uri);
+      if ('problem' in c || this.documents.has(uri)) return null;
+      const r = ingestConverted(uri, c, this.ingestOptions(settings));
+      return r.ok ? this.cache.get(uri, FILE_STAMP, settings.terms, () => r.analysis) : null;
+    }
     const content = await this.fileSystem.readFile(uri).catch(() => null);
     if (!content) return null;
     const r = this.ingest(uri, content.bytes, settings);
     if (!r.ok) return null;
     return this.cache.get(uri, FILE_STAMP, settings.terms, () => r.analysis);
+  }
+
+  // ── Originals ────────────────────────────────────────────────────────────
+
+  /**
+   * The converted text of an original (a `.pdf` or `.docx` of the workspace,
+   * or the original of a `kamervraag-original:` document), converted once per
+   * file stamp (its mtime, else a hash of its bytes) and kept until a watcher
+   * event says the file changed. A problem when it cannot be read or converted.
+   */
+  async originalText(uri: string): Promise<OriginalText> {
+    const file = originalUriOf(uri) ?? uri;
+    const kind = originalKindOfName(file);
+    if (kind === null) return { problem: 'not-pdf', message: { nl: 'Dit is geen PDF- of Word-bestand (.pdf, .docx).', en: 'This is not a PDF or Word file (.pdf, .docx).' } };
+    const content = this.fileSystem ? await this.fileSystem.readFile(file).catch(() => null) : null;
+    if (!content) return { problem: 'unreadable', message: { nl: 'Het bestand kan niet gelezen worden.', en: 'The file cannot be read.' } };
+    const stamp = content.mtime !== undefined ? `m${content.mtime}:${content.bytes.length}` : `h${hashBytes(content.bytes)}:${content.bytes.length}`;
+    const known = this.originals.get(file);
+    if (known && known.stamp === stamp) return known.conversion;
+    if (known) this.cache.delete(file);
+    const limit = this.settings.maxFileSizeMB * 1024 * 1024;
+    const entry: { stamp: string; conversion: Promise<Conversion>; settled?: Conversion } = {
+      stamp,
+      conversion: convertSafely(kind, content.bytes, this.convert, { maxBytes: limit }).then((c) => (entry.settled = c)),
+    };
+    this.originals.set(file, entry);
+    return entry.conversion;
+  }
+
+  /**
+   * Where the offsets of an open document's text lie in its original: the
+   * places of the conversion, when `uri` is a `kamervraag-original:` document
+   * whose text is the conversion's (it was not edited). Null otherwise, and
+   * while the conversion runs.
+   */
+  originalPlaces(uri: string): { kind: 'pdf' | 'docx'; places: readonly Place[] } | null {
+    const file = originalUriOf(uri);
+    const doc = this.documents.get(uri);
+    const c = file ? this.originals.get(file)?.settled : undefined;
+    if (!doc || !c || isProblem(c) || c.text !== doc.getText()) return null;
+    return { kind: c.kind, places: c.places };
+  }
+
+  /** The file a document stands for: the original of a `kamervraag-original:` document, else the document itself. */
+  fileUri(uri: string): string {
+    return originalUriOf(uri) ?? uri;
   }
 
   /** The analysis of `uri` where it is at hand without reading a file: the open document's, or a file's read before (else null). */
@@ -201,19 +267,33 @@ export class LanguageService {
     return this.cache.peek(uri, FILE_STAMP, this.settingsFor(uri).terms) ?? null;
   }
 
-  /** The one path from bytes to an analysis, with the given settings (the workspace's by default). */
+  /** The one path from a text file's bytes to an analysis, with the given settings (the workspace's by default). */
   ingest(uri: string, bytes: Uint8Array, settings: Settings = this.globalSettings): Ingested {
     return ingestBytes(uri, bytes, { ...this.ingestOptions(settings), maxBytes: settings.maxFileSizeMB * 1024 * 1024 });
+  }
+
+  /** The one path from any file's bytes to an analysis: an original (`.pdf`, `.docx`) is converted first, a text decoded. */
+  ingestFile(uri: string, bytes: Uint8Array, settings: Settings = this.globalSettings): Promise<Ingested> {
+    return ingestFile(uri, bytes, { ...this.ingestOptions(settings), maxBytes: settings.maxFileSizeMB * 1024 * 1024 }, this.convert);
   }
 
   // ── Documents ────────────────────────────────────────────────────────────
 
   openDocument(uri: string, languageId: string, version: number, text: string): void {
     this.documents.open(uri, languageId, version, text);
+    // An original's converted text stands for the original in the index (it is indexed as the original's file).
+    const original = originalUriOf(uri);
+    if (original) this.index.alias(uri, original);
   }
 
   closeDocument(uri: string): void {
     this.documents.close(uri);
+    if (isOriginalDocumentUri(uri)) {
+      this.index.alias(uri, null);
+      this.cache.delete(uri);
+      this.settingsByUri.delete(uri);
+      return;
+    }
     this.cache.delete(uri);
     this.settingsByUri.delete(uri);
     const pending = this.indexTimers.get(uri);
@@ -237,7 +317,8 @@ export class LanguageService {
   /** Puts an open document's current text into the index now. */
   indexDocument(uri: string): void {
     const doc = this.documents.get(uri);
-    if (!doc) return;
+    // An original's converted text is in the index as its original's file.
+    if (!doc || isOriginalDocumentUri(uri)) return;
     try {
       const before = JSON.stringify(this.index.setOf(uri)?.summary ?? null);
       const a = this.analysis(uri);
@@ -270,7 +351,9 @@ export class LanguageService {
   fileEvent(uri: string, deleted: boolean): Promise<unknown> {
     this.watchQueue = this.watchQueue.then(async () => {
       if (!this.documents.has(uri)) this.cache.delete(uri);
+      this.originals.delete(uri);
       if (deleted) {
+        for (const known of [...this.originals.keys()]) if (known.startsWith(uri.endsWith('/') ? uri : `${uri}/`)) this.originals.delete(known);
         if (!this.indexer.remove(uri)) this.indexer.removeUnder(uri);
       } else await this.indexer.refresh(uri);
     }).catch((e) => this.o.log?.(`Watcher update failed: ${String(e)}`));
@@ -306,6 +389,16 @@ export class LanguageService {
     if (this.changedTimer) clearTimeout(this.changedTimer);
     this.changedTimer = null;
   }
+}
+
+/** FNV-1a over the bytes: the stamp of a file whose file system gives no mtime. */
+function hashBytes(bytes: Uint8Array): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) {
+    h ^= bytes[i];
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16);
 }
 
 export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {

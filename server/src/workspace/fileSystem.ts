@@ -5,7 +5,7 @@
 // Pure: no Node built-ins.
 
 /** The glob patterns of candidate files, relative to a workspace folder. */
-export const CANDIDATE_GLOBS: readonly string[] = ['**/*.kamervraag', '**/*.kv.txt', '**/*.txt'];
+export const CANDIDATE_GLOBS: readonly string[] = ['**/*.kamervraag', '**/*.kv.txt', '**/*.txt', '**/*.pdf', '**/*.docx'];
 /** Folders never searched. */
 export const EXCLUDE_GLOB = '**/{node_modules,.git,.hg,.svn,.vscode-test}/**';
 
@@ -16,16 +16,16 @@ export interface FileContent {
 }
 
 export interface WorkspaceFileSystem {
-  /** The candidate files under a workspace folder (URIs), by name only: `.kamervraag`, `.kv.txt`, `.txt`. */
+  /** The candidate files under a workspace folder (URIs), by name only: `.kamervraag`, `.kv.txt`, `.txt`, and the originals `.pdf`, `.docx`. */
   findFiles(folder: string): Promise<readonly string[]>;
   /** The bytes of a file, or null when it is gone or unreadable. */
   readFile(uri: string): Promise<FileContent | null>;
 }
 
-/** `.kamervraag`, `.kv.txt` and `.txt` names (case-insensitive): the files worth reading. */
+/** `.kamervraag`, `.kv.txt` and `.txt` names, and the originals `.pdf` and `.docx` (case-insensitive): the files worth reading. */
 export function isCandidateName(uri: string): boolean {
   const name = uri.slice(uri.lastIndexOf('/') + 1).toLowerCase();
-  return name.endsWith('.kamervraag') || name.endsWith('.txt');
+  return name.endsWith('.kamervraag') || name.endsWith('.txt') || name.endsWith('.pdf') || name.endsWith('.docx');
 }
 
 /** `.kamervraag` and `.kv.txt` are Kamervraag files by name; other `.txt` files only when their first line says so. */

@@ -76,6 +76,8 @@ export class WorkspaceIndex {
   private readonly groups = new Map<string, Group>();
   private readonly keyOf = new Map<string, string>();
   private sorted: IndexedSet[] | null = null;
+  /** Documents that stand for an indexed file (an original's converted text in an editor → the original's URI). */
+  private readonly aliases = new Map<string, string>();
 
   /** Bumped on every change. */
   generation = 0;
@@ -102,7 +104,22 @@ export class WorkspaceIndex {
   }
 
   get(uri: string): FileSummary | undefined {
-    return this.files.get(uri);
+    return this.files.get(this.resolve(uri));
+  }
+
+  /**
+   * Lets `uri` stand for `file` wherever the index is asked by URI (`get`,
+   * `setOf`, the cross-file look-ups): the virtual document that shows an
+   * original's converted text is that original. `null` ends it.
+   */
+  alias(uri: string, file: string | null): void {
+    if (file === null || file === uri) this.aliases.delete(uri);
+    else this.aliases.set(uri, file);
+  }
+
+  /** The file `uri` stands for (itself, unless it is an alias). */
+  resolve(uri: string): string {
+    return this.aliases.get(uri) ?? uri;
   }
 
   uris(): IterableIterator<string> {
@@ -248,7 +265,8 @@ export class WorkspaceIndex {
   /** The set of a group, its files sorted and its summary computed, once per change. */
   private view(g: Group): IndexedSet {
     if (g.view) return g.view;
-    const files = [...g.members.values()].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.uri < b.uri ? -1 : 1));
+    // Of two files of one kind, the text comes before the original (a PDF beside its text twin): the text is the one to edit and open.
+    const files = [...g.members.values()].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.original ? 1 : 0) - (b.original ? 1 : 0) || (a.uri < b.uri ? -1 : 1));
     g.view = { key: g.key, files, summary: this.summarizeSet(files) };
     return g.view;
   }
@@ -276,7 +294,7 @@ export class WorkspaceIndex {
     const answered = first((f) => f.answered, answerFirst);
     const noticeGiven = files.some((f) => f.noticeGiven);
     const st = standing({ submitted, answered, noticeGiven }, this.terms, this.today);
-    const documents: SetDocument[] = files.map((f) => ({ uri: f.uri, kind: f.kind }));
+    const documents: SetDocument[] = files.map((f) => (f.original ? { uri: f.uri, kind: f.kind, original: f.original } : { uri: f.uri, kind: f.kind }));
     const zaak = first((f) => f.setZaak);
     return {
       uri: primary.uri,
@@ -327,7 +345,7 @@ export class WorkspaceIndex {
 
   /** The set a file belongs to. */
   setOf(uri: string): IndexedSet | null {
-    const key = this.keyOf.get(uri);
+    const key = this.keyOf.get(this.resolve(uri));
     const g = key ? this.groups.get(key) : undefined;
     return g ? this.view(g) : null;
   }
@@ -344,7 +362,8 @@ export class WorkspaceIndex {
   }
 
   /** Files that are, or list, the cited id (a zaak number or publication id); the citing file's own set excluded. */
-  filesCiting(kind: 'zaak' | 'publication' | 'aanhangsel', id: string, fromUri: string): Target[] {
+  filesCiting(kind: 'zaak' | 'publication' | 'aanhangsel', id: string, from: string): Target[] {
+    const fromUri = this.resolve(from);
     const own = this.setOf(fromUri)?.key;
     let found: FileSummary[] = [];
     if (kind === 'zaak') {
@@ -360,7 +379,7 @@ export class WorkspaceIndex {
 
   /** The sets an external site could mean; conservative: by answer date and submitter or title, unique. */
   resolveExternal(site: Pick<ExternalSite, 'date' | 'words' | 'kind'>, fromUri: string): IndexedSet | null {
-    const ownKey = this.keyOf.get(fromUri);
+    const ownKey = this.keyOf.get(this.resolve(fromUri));
     const candidates = new Set<string>();
     if (site.date) {
       for (const uri of this.byAnswered.get(site.date) ?? []) candidates.add(this.keyOf.get(uri)!);

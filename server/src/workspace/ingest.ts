@@ -3,16 +3,26 @@
 // language service, the indexer, the index worker thread, the timeline and the
 // command line all come through here, so that a file reads the same wherever
 // it is read. Pure: no Node built-ins, no clock (the caller gives the year).
+//
+// Originals (a `.pdf`, a `.docx`) take the same path with one step more:
+// bytes → convert (async, by the converter the caller gives) → the text in the
+// official layout → identify → analyse. `ingestFile` branches on the kind;
+// text files stay synchronous (`ingestBytes`).
 
 import { analyze } from '../model/analysis';
 import type { Terms } from '../model/deadlines';
 import { decodeBytes, type DecodeProblem } from '../model/decode';
 import type { Analysis } from '../model/types';
+import { type Conversion, type ConversionLimits, type ConversionProblem, type Converted, DEFAULT_LIMITS, isProblem, type OriginalKind } from '../originals/types';
+import { originalKindOfName } from '../originals/uri';
 import { firstLineIdentifies, isKamervraagByName } from './fileSystem';
 import { summarize, type FileSummary } from './summary';
 
 /** Why a file is not in the index. */
-export type SkipReason = 'not-kamervraag' | 'binary' | 'empty' | 'too-large' | 'unreadable' | 'failed';
+export type SkipReason = 'not-kamervraag' | 'binary' | 'empty' | 'too-large' | 'unreadable' | 'failed' | 'conversion';
+
+/** Turns an original's bytes into text (`convertOriginal` of `originals/index.ts`, or a fake in tests). Never rejects, as a rule; a rejection counts as a corrupt file. */
+export type Converter = (kind: OriginalKind, bytes: Uint8Array, limits: ConversionLimits) => Promise<Conversion>;
 
 export interface IngestOptions {
   /** The answer terms in days (default 21 and 42). */
@@ -29,6 +39,8 @@ export interface IngestOptions {
    * user opens or names on the command line is analysed whatever its name.
    */
   readonly identify?: boolean;
+  /** The bounds of an original's conversion (DEFAULT_LIMITS for what is not given). */
+  readonly limits?: Partial<ConversionLimits>;
 }
 
 /** A file read and analysed, or why not. */
@@ -41,12 +53,80 @@ export type Ingested =
       readonly analysis: Analysis;
       /** Whether the name or the first line says it is a question set. */
       readonly identified: boolean;
+      /** An original's conversion (its text is `text`): the map back to pages or paragraphs, its units and warnings. */
+      readonly converted?: Converted;
     }
-  | { readonly ok: false; readonly skip: SkipReason; readonly problem?: DecodeProblem; readonly error?: string };
+  | {
+      readonly ok: false;
+      readonly skip: SkipReason;
+      readonly problem?: DecodeProblem;
+      readonly error?: string;
+      /** Why an original could not be converted (skip `conversion`). */
+      readonly conversion?: ConversionProblem;
+    };
 
 /** Whether the name or the first line of a file says it is a question set. */
 export function identifies(uri: string, text: string): boolean {
   return isKamervraagByName(uri) || firstLineIdentifies(text);
+}
+
+/**
+ * Whether an original's converted text is a question set's: by its name
+ * (`ah-tk-….pdf`, `kv-tk-….docx`), its first line, or the signs of a set near
+ * its start (a zaak number, `Vragen van het lid`, the Aanhangsel's heading, the
+ * answer's `Antwoord van`), as a ministry's letter opens with its letterhead.
+ */
+export function originalIdentifies(uri: string, text: string): boolean {
+  const name = uri.slice(uri.lastIndexOf('/') + 1).toLowerCase();
+  if (/^(?:ah|kv)-tk-/.test(name) || firstLineIdentifies(text)) return true;
+  const head = text.slice(0, 4000);
+  return /\b\d{4}Z\d{5,6}\b/.test(head) || /Vragen van (?:het lid|de leden)\s/.test(head) || /Aanhangsel van de Handelingen/.test(head) ||
+    /(?:Antwoord|Antwoorden) (?:van|op vragen van|op de vragen van) (?:de )?(?:[Mm]inister|[Ss]taatssecretaris|het lid|de leden)/.test(head) ||
+    /(?:Beantwoording|Antwoorden) (?:van )?(?:de )?[Kk]amervragen/.test(head);
+}
+
+/** The problem of a converter that threw: a corrupt file, with what it said. */
+function thrownProblem(kind: OriginalKind, e: unknown): ConversionProblem {
+  const what = e instanceof Error ? e.message : String(e);
+  return kind === 'pdf'
+    ? { problem: 'corrupt', message: { nl: `De PDF kon niet gelezen worden (${what}).`, en: `The PDF could not be read (${what}).` } }
+    : { problem: 'corrupt', message: { nl: `Het Word-document kon niet gelezen worden (${what}).`, en: `The Word document could not be read (${what}).` } };
+}
+
+/** Converts an original with the given bounds; whatever the converter does, a conversion or a problem. */
+export async function convertSafely(kind: OriginalKind, bytes: Uint8Array, convert: Converter, limits?: Partial<ConversionLimits>): Promise<Conversion> {
+  try {
+    const c = await convert(kind, bytes, { ...DEFAULT_LIMITS, ...limits });
+    if (!c || typeof c !== 'object') return thrownProblem(kind, 'no result');
+    if (!isProblem(c) && typeof c.text !== 'string') return thrownProblem(kind, 'no text');
+    return c;
+  } catch (e) {
+    return thrownProblem(kind, e);
+  }
+}
+
+/**
+ * The one path from any file's bytes to its analysis: an original (`.pdf`,
+ * `.docx`) is converted with `convert`, then its text is analysed as a text's;
+ * any other file is decoded (`ingestBytes`). A conversion problem is a skip
+ * `conversion` with the problem.
+ */
+export async function ingestFile(uri: string, bytes: Uint8Array, options: IngestOptions = {}, convert?: Converter): Promise<Ingested> {
+  const kind = originalKindOfName(uri);
+  if (kind === null) return ingestBytes(uri, bytes, options);
+  if (options.maxBytes !== undefined && bytes.length > options.maxBytes) return { ok: false, skip: 'too-large' };
+  if (!convert) return { ok: false, skip: 'conversion', conversion: thrownProblem(kind, 'no converter') };
+  const c = await convertSafely(kind, bytes, convert, options.limits);
+  return ingestConverted(uri, c, options);
+}
+
+/** Analyses an original's conversion (done before, or cached), as `ingestFile` does. */
+export function ingestConverted(uri: string, c: Conversion, options: IngestOptions = {}): Ingested {
+  if (isProblem(c)) return { ok: false, skip: 'conversion', conversion: c };
+  const identified = originalIdentifies(uri, c.text);
+  if (options.identify && !identified) return { ok: false, skip: 'not-kamervraag' };
+  const r = ingestText(uri, c.text, { ...options, identify: false, maxBytes: undefined });
+  return r.ok ? { ...r, identified, converted: c } : r;
 }
 
 /** Decodes and analyses a file's bytes. */
@@ -84,12 +164,18 @@ export function isQuestionSet(a: Analysis): boolean {
 /** What became of a file in the index: its summary (and the ms it took), or why it is not in the index. */
 export type FileOutcome =
   | { readonly summary: FileSummary; readonly ms: number }
-  | { readonly skip: SkipReason; readonly error?: string };
+  | { readonly skip: SkipReason; readonly error?: string; readonly conversion?: ConversionProblem };
 
 /** A file's share of the indexing: ingest as the index does (identified files only), then summarise. */
 export function summarizeFile(uri: string, bytes: Uint8Array, options: IngestOptions = {}, now: () => number = () => 0): FileOutcome {
   const start = now();
   return outcomeOf(uri, ingestBytes(uri, bytes, { ...options, identify: true }), start, now);
+}
+
+/** `summarizeFile` for any file, an original too (converted with `convert`). */
+export async function summarizeAnyFile(uri: string, bytes: Uint8Array, options: IngestOptions = {}, convert?: Converter, now: () => number = () => 0): Promise<FileOutcome> {
+  const start = now();
+  return outcomeOf(uri, await ingestFile(uri, bytes, { ...options, identify: true }, convert), start, now);
 }
 
 /** As `summarizeFile`, for a text (an open document's), with its analysis when there is one already. */
@@ -104,7 +190,7 @@ export function summarizeDocument(uri: string, text: string, options: IngestOpti
 }
 
 function outcomeOf(uri: string, r: Ingested, start: number, now: () => number): FileOutcome {
-  if (!r.ok) return r.error !== undefined ? { skip: r.skip, error: r.error } : { skip: r.skip };
+  if (!r.ok) return r.conversion ? { skip: r.skip, conversion: r.conversion } : r.error !== undefined ? { skip: r.skip, error: r.error } : { skip: r.skip };
   try {
     const summary = summarize(uri, r.analysis);
     return { summary, ms: now() - start };

@@ -6,6 +6,7 @@
 // `Metadata`.
 
 import type { IsoDate, Metadata } from '../model/types';
+import type { OriginalKind } from '../originals/types';
 
 /** Where a set stands. */
 export type SetState =
@@ -34,6 +35,8 @@ export type DocumentKind = 'openkamer' | 'questions' | 'answer' | 'notice';
 export interface SetDocument {
   readonly uri: string;
   readonly kind: DocumentKind;
+  /** Set when the file is an original (the Tweede Kamer's PDF, the ministry's Word document), read through its conversion. */
+  readonly original?: OriginalKind;
 }
 
 /**

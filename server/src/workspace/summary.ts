@@ -7,6 +7,8 @@ import { normalizeSpace } from '../model/text';
 import type { Range } from '../model/text';
 import type { Analysis, IsoDate, Letter, LetterMention, Metadata, Person, Reference } from '../model/types';
 import { fold, ministriesOfRoles } from './ministries';
+import type { OriginalKind } from '../originals/types';
+import { originalKindOfName } from '../originals/uri';
 import type { DocumentKind, SetFacts } from './sets';
 
 /** A place in this file that may point at another set. */
@@ -41,6 +43,8 @@ export interface AnswerTarget {
 export interface FileSummary extends SetFacts, Pick<Metadata, 'noticeDate' | 'topics'> {
   readonly uri: string;
   readonly kind: DocumentKind;
+  /** Set when the file is an original (a PDF, a Word document) whose converted text was analysed. */
+  readonly original?: OriginalKind;
   /** The zaak number the set is known by: the document's own, or the one a delay notice without its own names. */
   readonly setZaak: string | null;
   /** The publications this file is (`ah-tk-20242025-584` for an official answer). */
@@ -228,9 +232,11 @@ export function summarize(uri: string, a: Analysis): FileSummary {
     const s = surnameOf(p.name);
     if (s && !surnames.includes(s)) surnames.push(s);
   }
+  const original = originalKindOfName(uri);
   const summary = detach({
     uri,
     kind,
+    ...(original ? { original } : {}),
     label: setZaak ? `Kamervraag ${setZaak}` : ownId ?? m.title ?? name,
     zaak: m.zaak,
     setZaak,
