@@ -4,17 +4,13 @@
 
 import { convertDocx } from './docx';
 import { convertPdf } from './pdf';
+import { originalKindOfName } from './uri';
 import { type Conversion, type ConversionLimits, DEFAULT_LIMITS, type OriginalKind } from './types';
 
 export * from './types';
 
-/** The kind of original a file is, by its name, or null for a text file. */
-export function originalKind(name: string): OriginalKind | null {
-  const lower = name.toLowerCase();
-  if (lower.endsWith('.pdf')) return 'pdf';
-  if (lower.endsWith('.docx')) return 'docx';
-  return null;
-}
+/** The kind of original a file is, by its name, or null for a text file (one rule, in uri.ts). */
+export const originalKind: (name: string) => OriginalKind | null = originalKindOfName;
 
 export function convertOriginal(kind: OriginalKind, bytes: Uint8Array, limits: ConversionLimits = DEFAULT_LIMITS): Promise<Conversion> {
   return kind === 'pdf' ? convertPdf(bytes, limits) : convertDocx(bytes, limits);

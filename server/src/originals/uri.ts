@@ -12,7 +12,7 @@ export const ORIGINAL_SCHEME = 'kamervraag-original';
 /** The extension the virtual document's path gets, so that editors give it the Kamervraag language. */
 export const ORIGINAL_DOCUMENT_EXTENSION = '.kamervraag';
 
-/** The kind of original a file is by its name (`.pdf`, `.docx`, any case), or null: the same rule as `originalKind` of `originals/index.ts`. */
+/** The kind of original a file is by its name (`.pdf`, `.docx`, any case), or null; `originalKind` of `originals/index.ts` is this. */
 export function originalKindOfName(name: string): OriginalKind | null {
   const q = name.search(/[?#]/);
   const lower = (q >= 0 ? name.slice(0, q) : name).toLowerCase();
