@@ -116,8 +116,8 @@ export async function convertPdf(bytes: Uint8Array, limits: ConversionLimits = D
     return problem('corrupt', { nl: '(pdf.js kon niet worden geladen)', en: '(pdf.js could not be loaded)' });
   }
   const task = lib.getDocument({
-    // A copy: pdf.js may take over the buffer it is given.
-    data: bytes.slice(),
+    // A plain Uint8Array copy: pdf.js refuses a Node Buffer (a Uint8Array subclass) and detaches what it is given.
+    data: new Uint8Array(bytes),
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
