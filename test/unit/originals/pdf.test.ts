@@ -381,6 +381,15 @@ describe('PDF conversion: the five Tweede Kamer PDFs against their gold', () => 
 });
 
 describe('PDF conversion: bad input', () => {
+  it('reads a Node Buffer as well as a plain Uint8Array (the CLI and the index hand over Buffers), and leaves it intact', async () => {
+    const buffer = fs.readFileSync(path.join(ORIGINALS, 'ah-tk-20232024-1999.pdf'));
+    const before = Buffer.from(buffer);
+    const c = await convertPdf(buffer);
+    assert.ok(!isProblem(c), isProblem(c) ? c.message.en : '');
+    assert.ok(c.text.includes('Juridische analyse'), c.text.slice(0, 200));
+    assert.ok(buffer.equals(before), 'the caller\'s bytes are not detached or changed');
+  });
+
   it('refuses a file that is no PDF', async () => {
     for (const bytes of [new Uint8Array(0), new TextEncoder().encode('Vraag 1\nKent u het bericht?'), new Uint8Array([0x50, 0x4b, 3, 4, 0, 0])]) {
       const r = await convertPdf(bytes);
