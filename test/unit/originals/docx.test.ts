@@ -139,6 +139,17 @@ describe('Word originals through the analysis', function () {
     assert.ok(e.includes('Ons kenmerk') && e[e.indexOf('Ons kenmerk') + 1] === '5303168');
   });
 
+  it('gives the analysis the zaak of the cover letter and the letter date as the answer date', () => {
+    const meta = (name: string) => {
+      const m = analyze(results.get(name)!.text).metadata;
+      return [m.zaak, m.answered];
+    };
+    assert.deepStrictEqual(meta('jenv-2023Z19006-beckerman'), ['2023Z19006', '2023-12-04']);
+    assert.deepStrictEqual(meta('jenv-2024Z11889-teunissen'), ['2024Z11889', '2024-08-26']);
+    // The Kamer's letter is cited by a number that is no zaak: `nr. 5284183`.
+    assert.deepStrictEqual(meta('jenv-2024-eerdmans'), [null, '2024-03-24']);
+  });
+
   it('writes Word footnote references glued to their word and the notes at the end, after the typed notes', () => {
     const t = results.get('jenv-2024Z11889-teunissen')!;
     assert.ok(t.text.includes('huisvesting van werkhonden[1]. De politie'));
