@@ -227,6 +227,40 @@ async function zipOf(entries: Record<string, string | Uint8Array>): Promise<Uint
   return z.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
+const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+
+/** A minimal Word document: the package parts, a numbering definition (decimal list 1) and the given body XML. */
+function docxOf(body: string): Promise<Uint8Array> {
+  return zipOf({
+    '[Content_Types].xml': '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/>' +
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/></Types>',
+    '_rels/.rels': '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      '<Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+    'word/_rels/document.xml.rels': '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      '<Relationship Id="n1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/></Relationships>',
+    'word/numbering.xml': `<?xml version="1.0"?><w:numbering ${W}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>` +
+      '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>',
+    'word/document.xml': `<?xml version="1.0"?><w:document ${W}><w:body>${body}</w:body></w:document>`,
+  });
+}
+
+const para = (text: string, numbered = false) =>
+  `<w:p>${numbered ? '<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>' : ''}<w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
+
+describe('Word lists', () => {
+  it('writes the numbers Word shows before list questions, continued across the answers between them', async () => {
+    // Empty paragraphs between the blocks, as the ministries write them.
+    const body = para('Vragen van het lid Jansen (D66) aan de minister over honden.') + para('') + para('Kunt u dit bevestigen?', true) + para('') +
+      para('Antwoord vraag 1:') + para('Ja.') + para('') + para('Wanneer komt de brief?', true) + para('') + para('Antwoord vraag 2:') + para('Voor de zomer.');
+    const c = converted(await convertDocx(await docxOf(body)));
+    assert.strictEqual(c.text, 'Vragen van het lid Jansen (D66) aan de minister over honden.\n\n1. Kunt u dit bevestigen?\n\nAntwoord vraag 1:\nJa.\n\n' +
+      '2. Wanneer komt de brief?\n\nAntwoord vraag 2:\nVoor de zomer.\n');
+    assert.strictEqual(c.units, 11);
+    assert.deepStrictEqual(placeAt(c.places, c.text.indexOf('2. Wanneer')), { offset: c.text.indexOf('2. Wanneer'), paragraph: 8, part: 'body' });
+    assert.deepStrictEqual(questionOrder(analyze(c.text)), [1, 2]);
+  });
+});
+
 /** Sets the declared (central directory) uncompressed size of one entry. */
 function declareSize(zip: Uint8Array, entry: string, size: number): Uint8Array {
   const out = zip.slice();
