@@ -6,9 +6,13 @@
 // size, the unpacking limit and the deadline. Its HTML (footnotes included,
 // which its raw text drops) is laid out by docxHtml.ts. Images are not read.
 //
-// No Node built-ins and no file paths: mammoth gets the opened zip
+// No Node built-ins here and no file paths: mammoth gets the opened zip
 // (`{ file }`, which its Node entry reads; its browser build reads
-// `{ arrayBuffer }`, also passed, without our inflation guard).
+// `{ arrayBuffer }`, also passed, without our inflation guard but after the
+// directory checks). Bundled for platform node, mammoth's main entry pulls in
+// `fs`, `os`, `path`, `url` (used only for file-path input and linked
+// images, never here) and JSZip `stream`, `buffer`, `events`, `util`; for
+// platform browser esbuild follows their `browser` fields and needs none.
 
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
@@ -176,11 +180,16 @@ async function convert(bytes: Uint8Array, limits: ConversionLimits): Promise<Con
       return problem('corrupt', 'corrupt', e instanceof Error ? e.message : String(e));
     }
     const file = guardedZip(zip, declared, limits, deadline);
-    const arrayBuffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
     let html: string;
     let messages: { type: string; message: string }[];
     try {
-      const input = { file, arrayBuffer } as unknown as Parameters<typeof mammoth.convertToHtml>[0];
+      // Mammoth's Node entry reads `file` (ours, guarded); its browser build only `arrayBuffer`, copied when asked for.
+      const input = {
+        file,
+        get arrayBuffer() {
+          return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+        },
+      } as unknown as Parameters<typeof mammoth.convertToHtml>[0];
       const result = await mammoth.convertToHtml(input, {
         // Images are not read at all: an empty `src`.
         convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })),
