@@ -317,6 +317,26 @@ export function readOfficialHeader(index: LineIndex, headerLines: readonly numbe
     lineStart = lineEnd + 1;
   }
 
+  // A minister's cover letter (the Word original): `In (het) antwoord op uw brief van 8 juli 2024, nr. 2024Z11889, …`
+  // names the zaak of the questions, and its letterhead line `Datum 26 augustus 2024` is the date of the answers.
+  const cover = findWord(s, 'antwoord op uw brief van ', 0);
+  let coverDate: Span | null = null;
+  if (cover >= 0) {
+    const nr = s.indexOf('nr. ', cover);
+    if (zaak === null && nr >= 0 && nr - cover < 100 && isZaak(s, nr + 4) && !/[\p{L}\d]/u.test(s[nr + 14] ?? ' ')) {
+      zaak = { value: s.slice(nr + 4, nr + 14), span: j.span(nr + 4, nr + 14) };
+    }
+    for (let start = 0; start < cover; ) {
+      let end = j.text.indexOf('\n', start);
+      if (end < 0) end = j.text.length;
+      if (j.text.startsWith('Datum', start) && end - start > 6 && isSpace(j.text.charCodeAt(start + 5))) {
+        coverDate = j.span(start + 6, end);
+        break;
+      }
+      start = end + 1;
+    }
+  }
+
   const vragen = findWord(s, 'Vragen van ', 0);
   if (vragen >= 0) {
     const ingezonden = s.indexOf('(ingezonden', vragen);
@@ -374,6 +394,8 @@ export function readOfficialHeader(index: LineIndex, headerLines: readonly numbe
     else noticeAt = at2;
     fields.push({ key: lead.trim(), keySpan: j.span(at, at + lead.length - 1), value: s.slice(at + lead.length, stop).trim(), valueSpan: j.span(at + lead.length, stop), span: j.span(at, stop) });
   }
+
+  if (answeredAt === null && coverDate !== null) answeredAt = coverDate;
 
   const publications: Omit<Publication, 'range'>[] = [];
   findPublications(new Joined(index, furnitureLines), publications);
