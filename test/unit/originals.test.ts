@@ -166,8 +166,20 @@ describe('originals: the index', () => {
     assert.deepStrictEqual(sets[0].documents, [{ uri: txt, kind: 'answer' }, { uri: pdf, kind: 'answer', original: 'pdf' }]);
     assert.strictEqual(sets[0].uri, txt);
     assert.strictEqual(sets[0].answered, '2014-11-26');
-    // The crawl converts with the index's page bound.
+    // The crawl converts with the index's page bound, and asks the first page whether it shows a set.
     assert.deepStrictEqual(convert.calls.map((c) => c.limits.maxPages), [INDEX_MAX_PAGES]);
+    const probe = convert.calls[0].limits.firstPageShows;
+    assert.ok(probe, 'the index gives the converter its first-page probe');
+    assert.strictEqual(probe('Jaarverslag 2023 Inhoud 1 Inleiding'), true, 'an ah-tk- name is a set whatever its first page says');
+  });
+
+  it('asks the first page of a PDF with another name for the signs of a set', async () => {
+    const other = `${folder}/rapport.pdf`;
+    const { convert } = await indexed(new Map([[other, PDF_698]]));
+    const probe = convert.calls[0].limits.firstPageShows!;
+    assert.strictEqual(probe('Jaarverslag 2023 Inhoud 1 Inleiding De omzet steeg'), false);
+    assert.strictEqual(probe('Vergaderjaar 2023–2024 Aanhangsel van de Handelingen Vragen gesteld door de leden der Kamer'), true);
+    assert.strictEqual(probe('Vragen van het lid Erkens (VVD) aan de Minister voor Klimaat en Energie'), true);
   });
 
   it('shows a set whose answer exists only as PDF, with the PDF as its file', async () => {

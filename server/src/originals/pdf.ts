@@ -56,6 +56,7 @@ const MESSAGES: Record<ConversionProblemCode, Message> = {
   'too-many-pages': { nl: 'Deze PDF heeft te veel pagina’s om te lezen.', en: 'This PDF has too many pages to read.' },
   'zip-bomb': { nl: 'Dit bestand pakt uit tot te veel gegevens.', en: 'This file unpacks to too much data.' },
   timeout: { nl: 'Het lezen van deze PDF duurde te lang en is afgebroken.', en: 'Reading this PDF took too long and was stopped.' },
+  'not-question-set': { nl: 'De eerste pagina van deze PDF toont geen Kamervraag.', en: 'The first page of this PDF shows no parliamentary question.' },
 };
 
 function problem(code: ConversionProblemCode, detail?: Message): ConversionProblem {
@@ -165,6 +166,10 @@ async function read(task: LoadingTask, limits: ConversionLimits, deadline: numbe
     const page = await doc.getPage(p);
     const content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: false });
     const items = toItems(content.items as TextItemLike[]);
+    if (p === 1 && limits.firstPageShows && !limits.firstPageShows(items.map((it) => it.str).join(' '))) {
+      page.cleanup();
+      return problem('not-question-set');
+    }
     if (items.every((it) => it.str.trim().length === 0)) empty.push(p);
     pages.push(items);
     page.cleanup();

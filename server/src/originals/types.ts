@@ -40,7 +40,9 @@ export type ConversionProblemCode =
   | 'too-large'
   | 'too-many-pages'
   | 'zip-bomb'
-  | 'timeout';
+  | 'timeout'
+  /** The first page showed no question set and the index asked to stop there (`firstPageShows`). */
+  | 'not-question-set';
 
 export interface ConversionProblem {
   readonly problem: ConversionProblemCode;
@@ -59,6 +61,12 @@ export interface ConversionLimits {
   readonly maxUnpackedBytes: number;
   /** Wall-clock milliseconds a conversion may take. */
   readonly maxMillis: number;
+  /**
+   * The index's early stop for a PDF: given the first page's text, whether it
+   * shows a question set; when it does not, the rest is not read (problem
+   * `not-question-set`). A folder full of other PDFs then costs one page each.
+   */
+  readonly firstPageShows?: (text: string) => boolean;
 }
 
 export const DEFAULT_LIMITS: ConversionLimits = {

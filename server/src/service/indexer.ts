@@ -16,7 +16,7 @@ import type { Analysis } from '../model/types';
 import { originalKindOfName } from '../originals/uri';
 import { isCandidateName, isInFolder, type WorkspaceFileSystem } from '../workspace/fileSystem';
 import type { WorkspaceIndex } from '../workspace/index';
-import { summarizeAnyFile, summarizeDocument, summarizeFile, type Converter, type FileAnalyzer, type FileOutcome, type IngestOptions, type SkipReason } from '../workspace/ingest';
+import { originalIdentifies, summarizeAnyFile, summarizeDocument, summarizeFile, type Converter, type FileAnalyzer, type FileOutcome, type IngestOptions, type SkipReason } from '../workspace/ingest';
 
 export type { SkipReason };
 
@@ -219,7 +219,8 @@ export class Indexer {
     }
     const ticket = ++this.tickets;
     this.inFlight.set(uri, ticket);
-    const options: IngestOptions = { ...this.ingestOptions(), limits: { maxPages: INDEX_MAX_PAGES } };
+    // Another PDF of the workspace costs its first page: the rest is read only when that page shows a set.
+    const options: IngestOptions = { ...this.ingestOptions(), limits: { maxPages: INDEX_MAX_PAGES, firstPageShows: (text) => originalIdentifies(uri, text) } };
     let out: FileOutcome;
     try {
       out = await summarizeAnyFile(uri, content.bytes, options, this.o.convert, Date.now);

@@ -122,7 +122,8 @@ export async function ingestFile(uri: string, bytes: Uint8Array, options: Ingest
 
 /** Analyses an original's conversion (done before, or cached), as `ingestFile` does. */
 export function ingestConverted(uri: string, c: Conversion, options: IngestOptions = {}): Ingested {
-  if (isProblem(c)) return { ok: false, skip: 'conversion', conversion: c };
+  // The first page showed no set (the index's early stop): no set, like a text that is none.
+  if (isProblem(c)) return c.problem === 'not-question-set' ? { ok: false, skip: 'not-kamervraag' } : { ok: false, skip: 'conversion', conversion: c };
   const identified = originalIdentifies(uri, c.text);
   if (options.identify && !identified) return { ok: false, skip: 'not-kamervraag' };
   const r = ingestText(uri, c.text, { ...options, identify: false, maxBytes: undefined });

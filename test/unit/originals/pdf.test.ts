@@ -446,6 +446,18 @@ describe('PDF conversion: bad input', () => {
     assert.match(r.message.en, /5 pages; at most 4/);
   });
 
+  it('stops after the first page when it shows no question set (the index\'s early stop), and reads on when it does', async () => {
+    const seen: string[] = [];
+    const other = await convertPdf(makePdf([['Jaarverslag 2023', 'Inhoud'], ['Hoofdstuk 1']]), { ...DEFAULT_LIMITS, firstPageShows: (t) => (seen.push(t), false) });
+    assert.ok(isProblem(other));
+    assert.strictEqual(other.problem, 'not-question-set');
+    assert.deepStrictEqual(seen.length, 1);
+    assert.ok(seen[0].includes('Jaarverslag 2023'), seen[0]);
+    const set = await convertPdf(makePdf([['Vragen van het lid Podt (D66) aan de minister'], ['Vraag 2']]), { ...DEFAULT_LIMITS, firstPageShows: (t) => t.includes('Vragen van het lid') });
+    assert.ok(!isProblem(set));
+    assert.ok(set.text.includes('Vraag 2'), 'the second page is read');
+  });
+
   it('stops a conversion that takes longer than the time limit', async () => {
     const pages = Array.from({ length: 200 }, (_, i) => [`Pagina ${i + 1}`, 'Nog een regel tekst op deze pagina.']);
     const r = await convertPdf(makePdf(pages), { ...DEFAULT_LIMITS, maxMillis: 1 });
