@@ -63,6 +63,9 @@ export interface AnalyzeOptions {
   readonly year?: number;
 }
 
+/** A date with `jl.`/`a.s.` written: as full as one with its year. Anchored at the end of a short text. */
+const RELATIVE_END = /(?:jl\.?|j\.l\.?|a\.s\.?|jongstleden|aanstaande)$/i;
+
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const lines = new LineIndex(text);
   const at = (span: Span): Located => ({ span, range: lines.rangeOf(span) });
@@ -219,6 +222,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     dateAtToken,
     (d) => dates[d].span.end,
     (i) => markerStarts.get(tokens.start[i]) ?? null,
+    (d) => !dates[d].inferredYear || RELATIVE_END.test(dates[d].text),
   );
   const letters = buildLetters(letterMentions, tokens, sentence, dates, references, notices, blockAt, at, text);
 
