@@ -59,6 +59,25 @@ describe('dates', () => {
     assert.deepStrictEqual(datesOf('bij brief2 van 3 juni'), ['2022-06-03']);
   });
 
+  it('reads a comma list of days only when a conjunction joins its last day; a range needs none', () => {
+    assert.deepStrictEqual(datesOf('op 24, 25 en 26 maart 2024'), ['2024-03-24', '2024-03-25', '2024-03-26']);
+    assert.deepStrictEqual(datesOf('op 24 en 26 maart 2024'), ['2024-03-24', '2024-03-26']);
+    assert.deepStrictEqual(datesOf('op 24 of 25 maart 2024'), ['2024-03-24', '2024-03-25']);
+    assert.deepStrictEqual(datesOf('op 3, 10 of 17 juni 2024'), ['2024-06-03', '2024-06-10', '2024-06-17']);
+    assert.deepStrictEqual(datesOf('van 24-26 maart 2024'), ['2024-03-24', '2024-03-26']);
+    assert.deepStrictEqual(datesOf('van 24 t/m 26 maart 2024'), ['2024-03-24', '2024-03-26']);
+    // A news outlet's name before the date: one date, the number before the comma is no day.
+    assert.deepStrictEqual(datesOf('Schiedam 24, 26 maart 2024, \u2018Politie legt hondentraining stil\u2019'), ['2024-03-26']);
+    assert.deepStrictEqual(datesOf('Omroep 24, 3 juni, een bericht'), ['2022-06-03']);
+    assert.deepStrictEqual(datesOf('punt 2, 4, 9 mei 2023'), ['2023-05-09']);
+    const a = analyze(page('Schiedam 24, 26 maart 2024, een bericht.'));
+    const d = a.dates[a.dates.length - 1];
+    assert.strictEqual(textOf(a, d), '26 maart 2024');
+    // Windows line ends change nothing.
+    const crlf = analyze(page('Schiedam 24, 26 maart 2024 en 24, 25 en 26 mei 2024.').replace(/\n/g, '\r\n'));
+    assert.deepStrictEqual(crlf.dates.slice(2).map((x) => x.date), ['2024-03-26', '2024-05-24', '2024-05-25', '2024-05-26']);
+  });
+
   it('does not read month-year, vergaderjaar, numbers in URLs or document ids as dates', () => {
     assert.deepStrictEqual(datesOf('In juni 2022, vergaderjaar 2024–2025, https://fd.nl/nieuws/2024/11/13/economieblog-13-november-2-a4872876 en 2024D42030.'), []);
   });

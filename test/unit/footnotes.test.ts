@@ -52,6 +52,55 @@ describe('footnote markers', () => {
   });
 });
 
+describe('two marker sequences: typed notes, then the Word document\'s own footnotes', () => {
+  const HEAD = 'Vragen van het lid Podt (D66) aan de minister van Onderwijs over zwemles (ingezonden 3 maart 2025).';
+  const note = (a: ReturnType<typeof analyze>, i: number) => squash(a.footnotes[i].note ? a.text.slice(a.footnotes[i].note!.span.start, a.footnotes[i].note!.span.end) : '');
+
+  it('pairs the k-th marker sequence with the k-th run of note texts (bracket notes, then Word notes)', () => {
+    const text = [HEAD, '', 'Vraag 1', 'Kent u de berichten? [1] [2]', '', 'Vraag 2', 'En het derde? [3]', '',
+      'Antwoord op vraag 1', 'Ja, zie de werkgroep[1].', '', 'Antwoord op vraag 2', 'Nee, want het rapport[2] zegt iets anders.', '',
+      '[1] NOS, 23 mei 2024, het eerste bericht.', '[2] RTV Oost, 25 mei 2024, het tweede bericht.', '[3] Omroep, 26 maart 2024, het derde.', '',
+      '[1] Zie de brief over de werkgroep.', '[2] Het rapport van de inspectie.', ''].join('\n');
+    const a = analyze(text);
+    assert.deepStrictEqual(a.footnotes.map((f) => f.number), [1, 2, 3, 1, 2]);
+    assert.deepStrictEqual(a.footnotes.map((f) => f.range.start.line + 1), [4, 4, 7, 10, 13]);
+    assert.deepStrictEqual([0, 1, 2, 3, 4].map((i) => note(a, i).slice(0, 12)), ['[1] NOS, 23 ', '[2] RTV Oost', '[3] Omroep, ', '[1] Zie de b', '[2] Het rapp']);
+    assert.ok(!a.diagnostics.some((d) => d.code === 'footnote-disorder'));
+    // The same with Windows line ends.
+    const crlf = analyze(text.replace(/\n/g, '\r\n'));
+    assert.deepStrictEqual(crlf.footnotes.map((f) => f.number), [1, 2, 3, 1, 2]);
+    assert.strictEqual(note(crlf, 4).slice(0, 7), '[2] Het');
+  });
+
+  it('pairs typed `1) 2)` notes and one Word note [1]', () => {
+    const text = [HEAD, '', 'Vraag 1', 'Wat is hier bedoeld? 1) 2)', '', 'Antwoord op vraag 1', 'Dit geldt ook bij de Mobiele Eenheid (ME)[1].', '',
+      '1) Aanhangsel Handelingen, vergaderjaar 2023-2024, nr. 1121.', '2) AD, 13 januari 2024, een bericht.', '',
+      '[1] Aanhangsel van de Handelingen, nr. 1121.', ''].join('\n');
+    const a = analyze(text);
+    assert.deepStrictEqual(a.footnotes.map((f) => f.number), [1, 2, 1]);
+    assert.deepStrictEqual([0, 1, 2].map((i) => note(a, i).slice(0, 6)), ['1) Aan', '2) AD,', '[1] Aa']);
+    assert.ok(!a.diagnostics.some((d) => d.code === 'footnote-disorder'));
+  });
+
+  it('restarts once per extra run of notes; a marker out of order still reports disorder', () => {
+    // One run of notes: [1] after [2] does not restart.
+    const one = analyze([HEAD, '', 'Vraag 1', 'Kent u het bericht?[1] En dit?[2] En weer?[1]', '', '[1] Eerste bericht, 2024.', '[2] Tweede bericht, 2024.', ''].join('\n'));
+    assert.deepStrictEqual(one.footnotes.map((f) => f.number), [1, 2]);
+    const d = one.diagnostics.filter((x) => x.code === 'footnote-disorder');
+    assert.strictEqual(d.length, 1);
+    assert.strictEqual(d[0].range.start.line + 1, 4);
+    // Two runs: the second [1] restarts, a third [1] is disorder, and so is [3] where 2 is expected.
+    const two = analyze([HEAD, '', 'Vraag 1', 'Kent u het bericht?[1] En dit?[2]', '', 'Vraag 2', 'Ja[1] en nee[3] en weer[1].', '',
+      '[1] Eerste bericht, 2024.', '[2] Tweede bericht, 2024.', '', '[1] Woordnoot een.', '[2] Woordnoot twee.', '[3] Woordnoot drie.', ''].join('\n'));
+    assert.deepStrictEqual(two.footnotes.map((f) => f.number), [1, 2, 1, 3]);
+    const codes = two.diagnostics.filter((x) => x.code === 'footnote-disorder').map((x) => two.text.slice(x.span.start, x.span.end));
+    assert.deepStrictEqual(codes, ['3', '1']);
+    assert.strictEqual(note(two, 3).slice(0, 7), '[3] Woo');
+    // No renumbering is offered: it would merge the two sequences.
+    assert.ok(two.diagnostics.filter((x) => x.code === 'footnote-disorder').every((x) => !x.fix));
+  });
+});
+
 describe('footnote markers against footnote texts, over the whole corpus', () => {
   it('finds a marker for nearly every footnote text at a page bottom, and markers in sequence', () => {
     const dir = path.join(FIXTURES, 'official');

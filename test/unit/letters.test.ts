@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { analyze } from '../../server/src/model/analysis';
 import { analyzeFixture, squash, textOf } from './util';
 
 describe('letters', () => {
@@ -39,5 +40,41 @@ describe('letters', () => {
   it('does not date an anaphoric mention from another sentence: deze brief', () => {
     const a = analyzeFixture('official/ah-tk-20242025-584.txt');
     assert.deepStrictEqual(a.letters, []);
+  });
+
+  describe('a letter word with words before its date', () => {
+    const page = (answer: string) => `Kamervraag 2022Z09875\n\nTitel\n\nIngediend 19 mei 2022\nBeantwoord 18 juli 2022 (na 60 dagen)\n • Vraag 1\n  Vraag?\n\n  ${answer}\n`;
+    const lettersOf = (answer: string) => analyze(page(answer)).letters.map((l) => [l.date, squash(textOf(analyze(page(answer)), l.mentions[0]))]);
+
+    it('reads brief/Kamerbrief/Verzamelbrief + subject + van|op|gedateerd + a full date', () => {
+      assert.deepStrictEqual(lettersOf('Zie de Kamerbrief over de voortgang van het programma X van 3 maart 2023.'),
+        [['2023-03-03', 'Kamerbrief over de voortgang van het programma X van 3 maart 2023']]);
+      assert.deepStrictEqual(lettersOf('Zie ook de Verzamelbrief dierenwelzijn gezelschapsdieren van Minister Adema van Landbouw, Natuur en Voedselkwaliteit van 24 januari 2024 (Kamerstuk 28 286, nr. 1255).'),
+        [['2024-01-24', 'Verzamelbrief dierenwelzijn gezelschapsdieren van Minister Adema van Landbouw, Natuur en Voedselkwaliteit van 24 januari 2024']]);
+      assert.deepStrictEqual(lettersOf('Zij zijn beantwoord middels een brief over Ambtelijke analyses hoofdlijnenakkoord (36 471-64) op 7 juni 2024, samen met de eerdere vragen (ingezonden 30 mei 2024).'),
+        [['2024-06-07', 'brief over Ambtelijke analyses hoofdlijnenakkoord (36 471-64) op 7 juni 2024']]);
+      assert.deepStrictEqual(lettersOf('In de voortgangsbrief over het Actieplan gedateerd 12 april 2022 staat het.'),
+        [['2022-04-12', 'voortgangsbrief over het Actieplan gedateerd 12 april 2022']]);
+      assert.deepStrictEqual(lettersOf('Zie de brief vanuit de Raad van State van 3 juni jl. hierover.'), [['2022-06-03', 'brief vanuit de Raad van State van 3 juni jl.']]);
+      assert.deepStrictEqual(lettersOf('Zie de brief over de voortgang van 3 juni jl. hierover.'), [['2022-06-03', 'brief over de voortgang van 3 juni jl.']]);
+      // Windows line ends, and a subject that wraps onto the next line.
+      const crlf = analyze(page('Zie de Kamerbrief over de voortgang\nvan het programma X van 3 maart 2023.').replace(/\n/g, '\r\n'));
+      assert.deepStrictEqual(crlf.letters.map((l) => l.date), ['2023-03-03']);
+    });
+
+    it('does not turn a date of something else into a letter date', () => {
+      // Undated mentions make no letter. No letter word; a dated debate, report or reaction named after the letter; a bare day and month.
+      assert.deepStrictEqual(lettersOf('Het bericht van 3 maart 2022 is helder.'), []);
+      assert.deepStrictEqual(lettersOf('Ik stuur u een brief over het debat van 3 maart 2022.'), []);
+      assert.deepStrictEqual(lettersOf('Ik stuur u een brief over de kabinetsreactie op het rapport van 3 maart 2022.'), []);
+      assert.deepStrictEqual(lettersOf('Ik stuur u een brief over de voortgang van 3 maart.'), []);
+      // A date after a clause word, beyond the sentence end, or beyond twenty words.
+      assert.deepStrictEqual(lettersOf('U ontvangt een brief over de voortgang zodat u vanaf 3 maart 2022 weet hoe het staat.'), []);
+      assert.deepStrictEqual(lettersOf('U ontvangt een brief over de voortgang. Van 3 maart 2022 tot nu ging het goed.'), []);
+      const far = 'Ik stuur u een brief over ' + 'de voortgang van het grote programma X '.repeat(4) + 'van 3 maart 2022.';
+      assert.deepStrictEqual(lettersOf(far), []);
+      // A second letter word in between: the date is the second letter's.
+      assert.deepStrictEqual(lettersOf('In de brief over de Kamerbrief van 3 maart 2022 staat het.').map((l) => l[1]), ['Kamerbrief van 3 maart 2022']);
+    });
   });
 });

@@ -37,7 +37,9 @@ export function occurrences(a: Analysis, offset: number): Occurrence[] | null {
     case 'date':
       return a.dates.filter((d) => d.date === el.date.date).map((d) => ({ el: d, declaration: false }));
     case 'footnote': {
-      const list: Occurrence[] = a.footnotes.filter((f) => f.number === el.footnote.number).map((f) => ({ el: f, declaration: false }));
+      // The markers of the same note: a Word document may number a second sequence from 1 again, with its own notes.
+      const note = el.footnote.note?.span.start ?? -1;
+      const list: Occurrence[] = a.footnotes.filter((f) => f.number === el.footnote.number && (f.note?.span.start ?? -1) === note).map((f) => ({ el: f, declaration: false }));
       if (el.footnote.note) list.push({ el: el.footnote.note, declaration: true });
       return list;
     }

@@ -11,7 +11,7 @@ import { correctYear, DateCandidate, findDateCandidates, inferYear, weekdayMatch
 import { computeDeadlines, Terms } from './deadlines';
 import { DiagnosticCode, DiagnosticSink, messages } from './diagnostics';
 import { answerStub, inCaseOf } from './fixes';
-import { acceptMarkers, findMarkerCandidates } from './footnotes';
+import { acceptMarkers, findMarkerCandidates, noteRuns } from './footnotes';
 import { readOfficialHeader, readOpenkamerHeader, HeaderInfo } from './header';
 import { findLetterMentions, RawLetterMention, sentenceIds } from './letters';
 import { LineKind } from './lines';
@@ -62,6 +62,9 @@ export interface AnalyzeOptions {
    */
   readonly year?: number;
 }
+
+/** A date with `jl.`/`a.s.` written: as full as one with its year. Anchored at the end of a short text. */
+const RELATIVE_END = /(?:jl\.?|j\.l\.?|a\.s\.?|jongstleden|aanstaande)$/i;
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const lines = new LineIndex(text);
@@ -128,7 +131,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   // Footnote markers: a candidate counts only when it continues the sequence.
   const markerCandidates = findMarkerCandidates(tokens, kinds, markerSkip, candidates, new Set(structure.footnoteTexts.map((f) => f.number)),
     structure.footnoteTexts.some((f) => f.style === 'paren'));
-  const accepted = acceptMarkers(markerCandidates);
+  // A second run of note texts numbered from 1 (typed notes, then Word's own) lets a second marker sequence restart at 1.
+  const runs = noteRuns(structure.footnoteTexts);
+  const accepted = acceptMarkers(markerCandidates, Math.max(0, runs.length - 1));
   const markerStarts = new Map<number, number>();
   for (const m of accepted.markers) markerStarts.set(m.span.start, m.number);
 
@@ -147,14 +152,14 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const dateAtToken = (i: number): number | null => (i >= 0 && i < tokenCount && dateByToken[i] >= 0 ? dateByToken[i] : null);
 
   // Footnote markers with their texts.
-  const footnoteTexts = new Map<number, Span>();
-  for (const f of structure.footnoteTexts) if (!footnoteTexts.has(f.number)) footnoteTexts.set(f.number, f.span);
+  // The k-th marker sequence pairs with the k-th run of note texts.
   const footnotes: FootnoteMarker[] = accepted.markers.map((m) => {
-    const note = footnoteTexts.get(m.number);
+    const note = runs[m.sequence]?.get(m.number)?.span;
     return { span: m.span, range: lines.rangeOf(m.span), text: String(m.number), number: m.number, note: note ? { span: note, range: lines.rangeOf(note), text: text.slice(note.start, note.end) } : null };
   });
   // Markers out of sequence: each offers the renumbering of all markers and texts in order of appearance.
-  const footnoteFix = accepted.disorder.length === 0 ? null
+  // Renumbering in order of appearance would merge restarted sequences: offered only for a single sequence.
+  const footnoteFix = accepted.disorder.length === 0 || accepted.markers.some((m) => m.sequence > 0) ? null
     : renumberFootnotes(text, [...accepted.markers, ...accepted.disorder], structure.footnoteTexts.map((f) => f.span));
   for (const d of accepted.disorder) {
     sink.add(d.span, 'warning', DiagnosticCode.footnoteDisorder, messages.footnoteDisorder(d.number, d.expected),
@@ -217,6 +222,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     dateAtToken,
     (d) => dates[d].span.end,
     (i) => markerStarts.get(tokens.start[i]) ?? null,
+    (d) => !dates[d].inferredYear || RELATIVE_END.test(dates[d].text),
   );
   const letters = buildLetters(letterMentions, tokens, sentence, dates, references, notices, blockAt, at, text);
 

@@ -184,8 +184,11 @@ function namedDateAt(
 ): { candidates: DateCandidate[]; next: number } | null {
   const n = tokens.length;
   // Days joined by `en`, `,`, `-`, `t/m` before the month: `18 en 25 mei`.
-  const days = [i];
+  let days = [i];
   let j = i + 1;
+  // The last day that a comma joins to the next, and whether `en`/`of` came after that comma.
+  let commaBefore = -1;
+  let conjoined = true;
   for (let guard = 0; guard < 4; guard++) {
     if (j >= n || skip[j] === 1) break;
     let k = j;
@@ -194,10 +197,22 @@ function namedDateAt(
     if (kw === KW.en || kw === KW.of || pc === COMMA || pc === HYPHEN || pc === EN_DASH) k = j + 1;
     else if (kw === KW.t && isPunct(tokens, j + 1, SLASH) && tokens.isKw(j + 2, KW.m) && tokens.kind[j + 2] === TokenKind.Word) k = j + 3;
     else break;
-    if (!isDayToken(tokens, k) && !(isNumber(tokens, k, 2) && tokens.gap[k] !== Gap.None && tokens.num(k) >= 1 && tokens.num(k) <= 31)) break;
+    const dayLike = isNumber(tokens, k, 2) && tokens.num(k) >= 1 && tokens.num(k) <= 31;
+    // A glued range `24-26 maart` goes upwards.
+    const gluedRange = dayLike && (pc === HYPHEN || pc === EN_DASH) && tokens.gap[j] === Gap.None && tokens.gap[k] === Gap.None && tokens.num(k) > tokens.num(days[days.length - 1]);
+    if (!isDayToken(tokens, k) && !(dayLike && tokens.gap[k] !== Gap.None) && !gluedRange) break;
+    if (pc === COMMA) {
+      commaBefore = days.length;
+      conjoined = false;
+    } else if (kw === KW.en || kw === KW.of) {
+      conjoined = true;
+    }
     days.push(k);
     j = k + 1;
   }
+  // A comma list of days ends in `en`/`of` (`24, 25 en 26 maart`); without one (`Schiedam 24, 26 maart`)
+  // the numbers before the comma are something else, and the date starts after it.
+  if (!conjoined) days = days.slice(commaBefore);
   const monthToken = j;
   if (monthToken >= n || tokens.kind[monthToken] !== TokenKind.Word || tokens.gap[monthToken] === Gap.None || skip[j] === 1) return null;
   const month = monthOf(tokens, monthToken);

@@ -22,6 +22,8 @@ export interface MarkerCandidate {
 export interface AcceptedMarker {
   readonly span: Span;
   readonly number: number;
+  /** Which marker sequence (0, 1, …) the marker belongs to: a sequence that restarts at 1 pairs with the next run of note texts. */
+  readonly sequence: number;
 }
 
 export interface MarkerResult {
@@ -242,22 +244,46 @@ function lineStartMarkers(tokens: Tokens, lineKinds: Uint8Array, i: number, note
   return null;
 }
 
-/** Keeps the candidates that continue the sequence 1, 2, 3, …; certain ones out of sequence are disorder. */
-export function acceptMarkers(candidates: readonly MarkerCandidate[]): MarkerResult {
+/**
+ * Keeps the candidates that continue the sequence 1, 2, 3, …; certain ones out of sequence are disorder.
+ * `restarts`: how many more runs of note texts numbered from 1 the document holds after the first (a Word
+ * document with typed notes `[1] … [3]` and then its own footnotes `[1] [2]`). A certain `[1]` after the
+ * first sequence starts the next sequence, once per extra run; with no extra run it is disorder.
+ */
+export function acceptMarkers(candidates: readonly MarkerCandidate[], restarts = 0): MarkerResult {
   const markers: AcceptedMarker[] = [];
   const disorder: { span: Span; number: number; expected: number }[] = [];
   let expected = 1;
+  let sequence = 0;
   for (const c of candidates) {
-    if (c.number === expected) {
-      markers.push({ span: c.span, number: c.number });
+    if (c.certain && c.number === 1 && expected > 1 && sequence < restarts) {
+      sequence++;
+      markers.push({ span: c.span, number: 1, sequence });
+      expected = 2;
+    } else if (c.number === expected) {
+      markers.push({ span: c.span, number: c.number, sequence });
       expected++;
     } else if (c.certain && c.number !== expected) {
       disorder.push({ span: c.span, number: c.number, expected });
       if (c.number > expected) {
-        markers.push({ span: c.span, number: c.number });
+        markers.push({ span: c.span, number: c.number, sequence });
         expected = c.number + 1;
       }
     }
   }
   return { markers, disorder };
+}
+
+/**
+ * The note texts (in document order) split into runs: a text numbered 1 after a run that has its own 1
+ * starts a new run. Each run maps its numbers to the first text with that number.
+ */
+export function noteRuns<T extends { readonly number: number }>(texts: readonly T[]): Map<number, T>[] {
+  const runs: Map<number, T>[] = [];
+  for (const t of texts) {
+    if (runs.length === 0 || (t.number === 1 && runs[runs.length - 1].has(1))) runs.push(new Map());
+    const run = runs[runs.length - 1];
+    if (!run.has(t.number)) run.set(t.number, t);
+  }
+  return runs;
 }

@@ -17,8 +17,26 @@ const STOP_WORDS = new KeywordSet([
   'vragen', 'publicatie', 'gestuurd', 'verzonden', 'gezonden', 'heeft', 'hebben', 'is', 'was', 'over', 'waarin',
   'waarmee', 'die', 'dat', 'met', 'en', 'of', 'ook', 'niet', 'naar', 'inzake', 'betreffende', 'omtrent',
 ]);
+/**
+ * The wider look-ahead (`de Kamerbrief over de voortgang van het programma X van 3 maart 2023`,
+ * `een brief over Ambtelijke analyses (36 471-64) op 7 juni 2024`) lets the letter's subject run on
+ * through `over`, `en`, `met`, …, but stops where a clause begins or a verb or another dated thing
+ * takes the date: `de brief die ik op 3 maart ontving`, `de brief over het debat van 3 maart`.
+ */
+const WIDE_STOP_WORDS = new KeywordSet([
+  'debat', 'regeling', 'werkzaamheden', 'overleg', 'motie', 'uitspraak', 'vergadering', 'rapport', 'bericht',
+  'artikel', 'besluit', 'verslag', 'nota', 'toezegging', 'zitting', 'gesprek', 'antwoord', 'antwoorden',
+  'vraag', 'vragen', 'publicatie', 'kabinetsreactie', 'beleidsreactie', 'reactie', 'notitie', 'wet', 'wetsvoorstel',
+  'gestuurd', 'verzonden', 'gezonden', 'ontvangen', 'ontving', 'kreeg', 'gekregen', 'heeft', 'hebben', 'heb', 'had',
+  'is', 'was', 'zijn', 'waren', 'wordt', 'werd', 'worden', 'werden', 'zal', 'zullen', 'kan', 'kunnen', 'moet',
+  'waarin', 'waarmee', 'waarop', 'waarbij', 'waarvan', 'waarover', 'die', 'dat', 'wat', 'welke', 'wie', 'omdat',
+  'doordat', 'zodat', 'nadat', 'voordat', 'terwijl', 'hoewel', 'als', 'indien', 'toen', 'wanneer', 'maar', 'want',
+  'sinds', 'sedert', 'tot', 'vanaf', 'per', 'uiterlijk', 'voor', 'na', 'ik', 'wij', 'we', 'u', 'hij', 'zij', 'ze',
+]);
+/** How many tokens the wider look-ahead reads after the letter word. */
+const WIDE_STEPS = 20;
 /** The keyword ids this grammar compares tokens with. */
-const KW = keywordsOf(['brief', 'luchtpostbrief', 'd', 'dd', 'van'] as const);
+const KW = keywordsOf(['brief', 'luchtpostbrief', 'd', 'dd', 'van', 'op', 'gedateerd'] as const);
 
 export interface RawLetterMention {
   readonly span: Span;
@@ -47,6 +65,8 @@ export function findLetterMentions(
   dateAt: (i: number) => number | null,
   dateEnd: (dateIndex: number) => number,
   markerAt: (i: number) => number | null,
+  /** Whether the date has its year or a `jl.`/`a.s.` written (not a bare `3 maart`). */
+  fullDate: (dateIndex: number) => boolean = () => true,
 ): RawLetterMention[] {
   const out: RawLetterMention[] = [];
   const n = tokens.length;
@@ -81,11 +101,37 @@ export function findLetterMentions(
       }
       if (dateAt(j) !== null) break; // a date not introduced by `van`/`d.d.` belongs to another phrase.
     }
+    if (dateIndex === null) {
+      const wide = wideDate(tokens, k, skip, dateAt, fullDate);
+      if (wide !== null) dateIndex = wide;
+    }
     const end = dateIndex !== null ? dateEnd(dateIndex) : tokens.end[k - 1];
     const sender = senderFrom >= 0 && senderTo > senderFrom ? tokensText(tokens, senderFrom, senderTo) : null;
     out.push({ span: { start: tokens.start[i], end }, wordToken: i, dateIndex, footnote, sender });
   }
   return out;
+}
+
+/**
+ * The date of `<letter> … van|op|d.d.|gedateerd <full date>` within WIDE_STEPS tokens of the same
+ * sentence, with no other date, letter word, clause word or verb before it. Bounded: linear overall.
+ */
+function wideDate(tokens: Tokens, k: number, skip: Uint8Array, dateAt: (i: number) => number | null, fullDate: (d: number) => boolean): number | null {
+  const n = tokens.length;
+  for (let j = k, steps = 0; j < n && steps < WIDE_STEPS; j++, steps++) {
+    if (skip[j] === 1 || endsSentence(tokens, j) || isLetterWord(tokens, j)) return null;
+    if (dateAt(j) !== null) return null; // a date not introduced by `van`/`op`/`d.d.`/`gedateerd` belongs to another phrase.
+    const isWord = tokens.kind[j] === TokenKind.Word;
+    const kw = isWord ? tokens.kw[j] : 0;
+    if (isWord && WIDE_STOP_WORDS.has(kw)) return null;
+    const dd = kw === KW.d && tokens.ch(j + 1) === DOT && tokens.kwAt(j + 2) === KW.d && tokens.ch(j + 3) === DOT;
+    const via = kw === KW.van || kw === KW.op || kw === KW.gedateerd || kw === KW.dd ? j + 1 : dd ? j + 4 : -1;
+    if (via >= 0) {
+      const d = dateAt(via);
+      if (d !== null) return fullDate(d) ? d : null;
+    }
+  }
+  return null;
 }
 
 function tokensText(tokens: Tokens, from: number, to: number): string {

@@ -235,6 +235,7 @@ function markBracketFootnoteTexts(index: LineIndex, kinds: Uint8Array, content: 
   const closing: { line: number; number: number }[] = [];
   for (let line = index.lineCount - 1; line >= 0; line--) {
     if (kinds[line] === LineKind.Blank) continue;
+    if (kinds[line] === LineKind.FootnoteText && closing.length === 0) continue;
     if (kinds[line] !== LineKind.Text) break;
     const n = noteNumberAt(text, content[line], '', ')');
     if (n === null) break;

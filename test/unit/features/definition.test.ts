@@ -4,6 +4,7 @@
 import * as assert from 'assert';
 import { LocationLink } from 'vscode-languageserver-types';
 import { provideDefinition } from '../../../server/src/features/definition';
+import { provideReferences } from '../../../server/src/features/references';
 import { assertMarks, load } from './harness';
 
 describe('features (fixtures): definition', () => {
@@ -236,6 +237,36 @@ describe('features (fixtures): definition', () => {
     assert.deepStrictEqual(provideDefinition(service, uri, f.position), [
       LocationLink.create(uri, f.range('note'), f.range('note'), f.range('origin')),
     ]);
+  });
+
+  it('a Word footnote marker [1] after typed notes [1] [2] goes to its own note, not to the typed note 1', () => {
+    const { f, service, uri } = load(`
+      Vragen van het lid Podt (D66) aan de minister van Onderwijs over zwemles (ingezonden 3 maart 2025).
+
+      Vraag 1
+      Kent u de berichten? [1] [2]
+                            ^ typed
+
+      Antwoord op vraag 1
+      Ja, zie de werkgroep[|1].
+                           ^^ word
+
+      [1] NOS, 23 mei 2024, het eerste bericht.
+      [2] RTV Oost, 25 mei 2024, het tweede bericht.
+
+      [1] Zie de brief over de werkgroep.
+      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ note
+    `);
+    assertMarks(f, { typed: '1', word: '1', note: '[1] Zie de brief over de werkgroep.' });
+    const a = service.analysis(uri)!;
+    assert.deepStrictEqual(a.footnotes.map((m) => m.number), [1, 2, 1]);
+    const [link] = provideDefinition(service, uri, f.position)!;
+    assert.deepStrictEqual(link.targetRange, f.range('note'));
+    // References of the Word marker: itself and its note, not the typed marker 1.
+    const refs = provideReferences(service, uri, f.position, { includeDeclaration: true });
+    assert.strictEqual(refs.length, 2);
+    assert.ok(!refs.some((r) => r.range.start.line === f.range('typed').start.line));
+    assert.deepStrictEqual(refs.find((r) => r.range.start.line === f.range('note').start.line)!.range, f.range('note'));
   });
 
   it('a question heading goes to its answer, and the answer heading back to the question', () => {
