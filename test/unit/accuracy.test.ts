@@ -311,9 +311,18 @@ describe('accuracy: the originals group', function () {
     assert.strictEqual(table.files.length, 8);
   });
 
-  it('runs with the real converters, whatever they make of the files', async () => {
-    const { files } = await scoreOriginals(root);
+  it('with the real converters: every original converted, the structure exact on all, and the text corpus\'s floors on every field', async () => {
+    const { files, table } = await scoreOriginals(root);
     assert.strictEqual(files.length, 8);
-    for (const f of files) assert.ok(f.problem === null || typeof f.problem === 'string');
+    assert.deepStrictEqual(files.filter((f) => f.problem !== null).map((f) => `${f.file.name}: ${f.problem}`), []);
+    const bad = table.files.filter((f) => !f.structure.ok).map((f) => f.file);
+    assert.deepStrictEqual(bad, [], 'structure exact on every original');
+    assert.ok(table.references.precision >= FLOORS.referencesPrecision && table.references.recall >= FLOORS.referencesRecall, `references P ${table.references.precision} R ${table.references.recall}`);
+    assert.ok(table.external.wronglyLinked <= FLOORS.externalWronglyLinked, 'no external reference linked inside a document');
+    for (const field of ['dates', 'letters', 'footnotes'] as const) {
+      const p = table[field];
+      assert.ok(p.precision >= FLOORS[`${field}Precision`], `${field} precision ${p.precision.toFixed(3)} (${p.fp} spurious)`);
+      assert.ok(p.recall >= FLOORS[`${field}Recall`], `${field} recall ${p.recall.toFixed(3)} (${p.fn} missed)`);
+    }
   });
 });
