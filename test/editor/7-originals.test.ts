@@ -57,7 +57,7 @@ suite('Originals: a PDF and a Word document opened as Kamervraag documents', fun
     assert.ok(fs.readFileSync(file.fsPath).equals(before), 'the PDF is untouched');
   });
 
-  test('the Word original of 2024Z11889 (Teunissen): 22 questions, the zaak from the cover letter, a paragraph in the hover', async function () {
+  test('the Word original of 2024Z11889 (Teunissen): 22 questions, the zaak from the cover letter, a paragraph in the hover, a footnote marker to its own note', async function () {
     const file = workspaceFile('originals/jenv-2024Z11889-teunissen.docx');
     const doc = await openOriginal(file, 22);
     const root = (await documentSymbols(doc.uri))[0];
@@ -66,6 +66,11 @@ suite('Originals: a PDF and a Word document opened as Kamervraag documents', fun
     const hover = await hoverText(doc.uri, positionOf(doc, '26 augustus 2024'));
     assert.ok(hover.includes('2024-08-26'), hover);
     assert.ok(/alinea \d|paragraph \d/.test(hover), `the hover says in which paragraph: ${hover}`);
+    // The typed footnote marker after question 1 leads to its note at the end, not to the Word footnote numbered 1 after it.
+    const marker = positionOf(doc, 'overleden’? [1]', 'overleden’? ['.length);
+    const [note] = await definitions(doc.uri, marker);
+    assert.ok(note, 'the marker [1] has a definition');
+    assert.ok(doc.lineAt(note.range.start.line).text.startsWith('[1] NOS'), doc.lineAt(note.range.start.line).text);
     await showAt(doc, positionOf(doc, 'Vraag 1'));
     await screenshot('original-docx');
   });
