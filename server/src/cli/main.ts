@@ -383,8 +383,12 @@ async function run(argv: readonly string[]): Promise<number> {
   return status;
 }
 
-/** `kamervraag text FILE`: the converted text of an original (a text file: its decoded text) on standard output. */
-async function text(file: string, locale: Locale): Promise<number> {
+/**
+ * Reads a file and ingests it (an original is converted) for `text` and
+ * `draft`: the analysed file, or the exit status once stderr says why. With
+ * `originalsOnly`, a file that is no PDF or Word file is refused after it was read.
+ */
+async function readForCommand(file: string, locale: Locale, originalsOnly: boolean): Promise<Extract<Ingested, { ok: true }> | number> {
   const t = T[locale];
   let bytes: Uint8Array;
   try {
@@ -393,34 +397,8 @@ async function text(file: string, locale: Locale): Promise<number> {
     process.stderr.write(`kamervraag: ${file}: ${t.cannotRead}: ${readError(err, t)}\n`);
     return EXIT_USAGE;
   }
-  if (originalKind(file) === null) {
+  if (originalsOnly && originalKind(file) === null) {
     process.stderr.write(`kamervraag: ${file}: ${t.notOriginal}\n`);
-    return EXIT_USAGE;
-  }
-  const service = createLanguageService({ locale });
-  service.setGlobalSettings(readSettings({ maxFileSizeMB: 2048 }));
-  const r = await service.ingestFile(file, bytes);
-  const conversion = conversionProblem(r, locale);
-  if (conversion !== null) {
-    process.stderr.write(`kamervraag: ${file}: ${conversion.message}\n`);
-    return EXIT_USAGE;
-  }
-  if (!r.ok) {
-    process.stderr.write(`kamervraag: ${file}: ${r.problem ? r.problem.message[locale] : t.analysisFailed}\n`);
-    return r.skip === 'failed' ? EXIT_ANALYSIS_FAILED : EXIT_USAGE;
-  }
-  process.stdout.write(r.text.endsWith('\n') ? r.text : `${r.text}\n`);
-  return EXIT_OK;
-}
-
-/** `kamervraag draft FILE`: the skeleton of the answer on standard output. */
-async function draft(file: string, locale: Locale): Promise<number> {
-  const t = T[locale];
-  let bytes: Uint8Array;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (err) {
-    process.stderr.write(`kamervraag: ${file}: ${t.cannotRead}: ${readError(err, t)}\n`);
     return EXIT_USAGE;
   }
   const service = createLanguageService({ locale });
@@ -434,11 +412,26 @@ async function draft(file: string, locale: Locale): Promise<number> {
   if (!r.ok) {
     // An empty or binary file: what the decoder says of it; anything else, the analysis failed.
     process.stderr.write(`kamervraag: ${file}: ${r.problem ? r.problem.message[locale] : t.analysisFailed}\n`);
-    return EXIT_ANALYSIS_FAILED;
+    return originalsOnly && r.skip !== 'failed' ? EXIT_USAGE : EXIT_ANALYSIS_FAILED;
   }
+  return r;
+}
+
+/** `kamervraag text FILE`: the converted text of an original on standard output. */
+async function text(file: string, locale: Locale): Promise<number> {
+  const r = await readForCommand(file, locale, true);
+  if (typeof r === 'number') return r;
+  process.stdout.write(r.text.endsWith('\n') ? r.text : `${r.text}\n`);
+  return EXIT_OK;
+}
+
+/** `kamervraag draft FILE`: the skeleton of the answer on standard output. */
+async function draft(file: string, locale: Locale): Promise<number> {
+  const r = await readForCommand(file, locale, false);
+  if (typeof r === 'number') return r;
   const d = draftAnswer(r.analysis);
   if (d === null) {
-    process.stderr.write(`kamervraag: ${file}: ${t.noQuestionsToDraft}\n`);
+    process.stderr.write(`kamervraag: ${file}: ${T[locale].noQuestionsToDraft}\n`);
     return EXIT_ANALYSIS_FAILED;
   }
   process.stdout.write(d.text);
