@@ -41,4 +41,27 @@ describe('cover letter of a Word original', () => {
     assert.strictEqual(analyze(letter(['Datum 26 augustus 2024', 'Kamervragen over honden'])).metadata.answered, null);
     assert.strictEqual(analyze(letter(['In antwoord op uw brief van 8 juli 2024, nr. 2024Z11889.', 'Datum 26 augustus 2024'])).metadata.answered, null);
   });
+
+  it('reads the submitters, the addressees and the subject from the letter\'s formula "dat de vragen van het lid … aan … over … worden beantwoord"', () => {
+    const a = analyze(letter([
+      'In antwoord op uw brief van 3 februari 2025, nr. 2025Z01234, deel ik u mede',
+      'dat de vragen van de leden Podt (D66) en Bikker (ChristenUnie) aan de minister van Onderwijs, Cultuur en Wetenschap en de staatssecretaris van Financiën over de sluiting van zwembaden in Drenthe worden beantwoord zoals aangegeven in de bijlage van deze brief.',
+    ]));
+    assert.deepStrictEqual(a.metadata.submitters.map((p) => [p.name, p.party]), [['Podt', 'D66'], ['Bikker', 'ChristenUnie']]);
+    assert.deepStrictEqual(a.metadata.addressees.map((p) => p.name), ['minister van Onderwijs, Cultuur en Wetenschap', 'staatssecretaris van Financiën']);
+    assert.strictEqual(a.metadata.title, 'De sluiting van zwembaden in Drenthe');
+  });
+
+  it('takes the last "vragen van" before "worden beantwoord", past a slip like "Kamervragen van het van het lid", with CRLF', () => {
+    const a = analyze(letter([
+      'In antwoord op uw brief van 9 november 2023, nr. 2023Z19006, deel ik u mede dat de vragen van Beantwoording van Kamervragen van het van het lid Jansen (SP) aan de minister van Justitie en Veiligheid over het artikel \'Agenten willen meer\' worden beantwoord zoals aangegeven in de bijlage.',
+    ]).replace(/\n/g, '\r\n'));
+    assert.deepStrictEqual(a.metadata.submitters.map((p) => [p.name, p.party]), [['Jansen', 'SP']]);
+    assert.strictEqual(a.metadata.title, "Het artikel 'Agenten willen meer'");
+  });
+
+  it('reads no people from a letter without the formula, nor from one that says something else', () => {
+    assert.deepStrictEqual(analyze(letter(['In antwoord op uw brief van 8 juli 2024, nr. 2024Z11889, stuur ik u de antwoorden.'])).metadata.submitters, []);
+    assert.deepStrictEqual(analyze(letter(['Ik heb de vragen van het lid Jansen (SP) ontvangen en worden beantwoord.'])).metadata.submitters, []);
+  });
 });

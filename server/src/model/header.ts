@@ -337,12 +337,31 @@ export function readOfficialHeader(index: LineIndex, headerLines: readonly numbe
     }
   }
 
-  const vragen = findWord(s, 'Vragen van ', 0);
+  let vragen = findWord(s, 'Vragen van ', 0);
+  let vragenLength = 'Vragen van '.length;
+  // The cover letter's formula names the questions in its sentence: `… deel ik u mede dat de vragen van het lid
+  // Teunissen (PvdD) aan de minister van … over ernstig dierenleed … worden beantwoord zoals aangegeven in de bijlage`.
+  let coverStop = -1;
+  if (vragen < 0 && cover >= 0) {
+    const beantwoord = s.indexOf(' worden beantwoord', cover);
+    if (beantwoord >= 0 && beantwoord - cover < 1500) {
+      // The last `vragen van` or `Kamervragen van` before it: the one whose people and subject follow.
+      for (const lead of ['vragen van ', 'Kamervragen van ']) {
+        const at = s.lastIndexOf(lead, beantwoord);
+        if (at > cover && at > vragen && (at === 0 || !/[\p{L}\d]/u.test(s[at - 1]))) {
+          vragen = at;
+          vragenLength = lead.length;
+        }
+      }
+      if (vragen >= 0) coverStop = beantwoord;
+    }
+  }
   if (vragen >= 0) {
     const ingezonden = s.indexOf('(ingezonden', vragen);
-    const stop = ingezonden >= 0 ? ingezonden : Math.min(s.length, vragen + 1500);
-    let who = vragen + 'Vragen van '.length;
-    // `het lid`, `de leden`, and the slips `het leden`, `de leden lid` that DOCX texts have.
+    const stop = coverStop >= 0 ? coverStop : ingezonden >= 0 ? ingezonden : Math.min(s.length, vragen + 1500);
+    let who = vragen + vragenLength;
+    // `het lid`, `de leden`, and the slips `het leden`, `de leden lid`, `het van het lid` that DOCX texts have.
+    if (s.startsWith('het van ', who)) who += 'het van '.length;
     for (const lead of ['het lid ', 'de leden ', 'het leden ', 'het Kamerlid ', 'de Kamerleden ', 'lid ']) {
       if (s.startsWith(lead, who)) who += lead.length;
     }
@@ -373,7 +392,7 @@ export function readOfficialHeader(index: LineIndex, headerLines: readonly numbe
       if (bare) title = { value: bare[0].toUpperCase() + bare.slice(1), span: j.span(t.start, t.start + bare.length) };
     }
     submittedAt = ingezonden >= 0 ? parenthesised(j, 'ingezonden', vragen) : parenthesised(j, 'ingezonden', 0);
-    fields.push({ key: 'Vragen van', keySpan: j.span(vragen, vragen + 10), value: s.slice(vragen + 11, stop).trim(), valueSpan: j.span(vragen + 11, stop), span: j.span(vragen, stop) });
+    fields.push({ key: s.slice(vragen, vragen + vragenLength - 1), keySpan: j.span(vragen, vragen + vragenLength - 1), value: s.slice(vragen + vragenLength, stop).trim(), valueSpan: j.span(vragen + vragenLength, stop), span: j.span(vragen, stop) });
   }
 
   for (const lead of ['Antwoord van ', 'Mededeling van ']) {
