@@ -111,6 +111,17 @@ describe('hover', () => {
       includes(hoverText(sample, find(sample, 'brief9') + 1, EN), 'Letter of 24 May 2022', 'This is the delay notice of 24 May 2022');
     });
 
+    it('a letter with a Word footnote after typed notes: the note of its own marker, not the typed note of that number', () => {
+      const text = ['Vragen van het lid Podt (D66) aan de minister van Onderwijs over zwemles (ingezonden 3 maart 2025).', '',
+        'Vraag 1', 'Kent u het bericht? [1]', '', 'Antwoord op vraag 1', 'Ja, zie mijn brief[1] van 3 februari 2025.', '',
+        '[1] NOS, 23 februari 2025, het bericht.', '',
+        '[1] Kamerstuk 31 293, nr. 700.', ''].join('\n');
+      const a = analyze(text);
+      const shown = hoverText(a, text.indexOf('brief[1]') + 2);
+      includes(shown, 'Brief van 3 februari 2025', 'Kamerstuk 31 293, nr. 700');
+      assert.ok(!shown.includes('NOS'), shown);
+    });
+
     it('lists the footnotes of a letter cited three times', () => {
       includes(hoverText(sample, find(sample, 'brief8') + 1), 'Brief van 25 februari 2022', 'Voetnoten 4, 7 en 8', '3 keer genoemd; ook op regels 25 en 66');
     });

@@ -24,6 +24,15 @@ describe('letters', () => {
     assert.deepStrictEqual(notice.footnotes, [9]);
   });
 
+  it('takes a bracketed marker glued to the letter word as its footnote, as Word footnotes are written: `brief[2] van …`, `Kamerbrief[1]`', () => {
+    const text = ['Vragen van het lid Podt (D66) aan de minister van Onderwijs over zwemles (ingezonden 3 maart 2025).', '',
+      'Vraag 1', 'Kent u het bericht[1] en de Kamerbrief[2] van 4 februari 2025?', '', 'Antwoord op vraag 1', 'Ja, zie ook mijn brief [3] van 3 februari 2025.', '',
+      '[1] NOS, 23 februari 2025.', '[2] Kamerstuk 31 293, nr. 700.', '[3] Kamerstuk 31 293, nr. 701.', ''].join('\n');
+    const a = analyze(text);
+    // In order of first mention; a marker after a space (`brief [3]`) is not glued to the word.
+    assert.deepStrictEqual(a.letters.map((l) => [l.date, l.footnotes]), [['2025-02-04', [2]], ['2025-02-03', []]]);
+  });
+
   it('dates a letter whose sentence says when it was sent: Op 29 oktober … middels een Kamerbrief', () => {
     const a = analyzeFixture('official/ah-tk-20242025-605.txt');
     assert.deepStrictEqual(a.letters.map((l) => l.date), ['2024-10-29']);

@@ -142,6 +142,21 @@ function termsRelation(ctx: FeatureContext, date: IsoDate, regularDays: number, 
 
 // ---------------------------------------------------------------- letters
 
+/**
+ * The footnote marker numbered `n` that stands on one of the letter's mentions
+ * (`brief[1]`), so that a document with two runs of notes (typed ones, then
+ * Word's own) shows the note of this marker; else the first marker so
+ * numbered that has a note.
+ */
+function letterMarker(a: Analysis, letter: Letter, n: number): FootnoteMarker | null {
+  for (const m of letter.mentions) {
+    if (m.footnote !== n) continue;
+    const on = a.footnotes.find((f) => f.number === n && f.note !== null && f.span.start >= m.span.start && f.span.start <= m.span.end + 1);
+    if (on) return on;
+  }
+  return a.footnotes.find((f) => f.number === n && f.note !== null) ?? null;
+}
+
 function letterHover(a: Analysis, letter: Letter, mention: LetterMention, ctx: FeatureContext): string[] {
   const out: string[] = [];
   out.push(bold(t(ctx, `Brief van ${formatDateNl(letter.date)}`, `Letter of ${formatDateEn(letter.date)}`)));
@@ -150,7 +165,7 @@ function letterHover(a: Analysis, letter: Letter, mention: LetterMention, ctx: F
   }
   if (letter.sender) out.push(`${t(ctx, 'Afzender', 'Sender')}: ${esc(clip(letter.sender, 120))}`);
   if (letter.footnotes.length > 0) {
-    const texts = letter.footnotes.map((n) => ({ n, text: noteText(a.footnotes.find((f) => f.number === n && f.note !== null) ?? null) }));
+    const texts = letter.footnotes.map((n) => ({ n, text: noteText(letterMarker(a, letter, n)) }));
     if (texts.some((x) => x.text !== null)) {
       const parts = texts.slice(0, 3).map(({ n, text }) => `${t(ctx, `voetnoot ${n}`, `footnote ${n}`)}${text ? `: ${quote(clip(text, 140))}` : ''}`);
       out.push(capitalize(parts.join('; ')));

@@ -78,6 +78,10 @@ export function findLetterMentions(
     if (k < n && tokens.gap[k] === Gap.None && tokens.kind[k] === TokenKind.Number) {
       footnote = markerAt(k);
       if (footnote !== null) k++;
+    } else if (k + 2 < n && tokens.gap[k] === Gap.None && tokens.len(k) === 1 && tokens.ch(k) === 0x5b /* [ */ && tokens.kind[k + 1] === TokenKind.Number) {
+      // A bracketed marker glued to the word, as Word footnotes are written: `brief[1]`.
+      footnote = markerAt(k) ?? markerAt(k + 1);
+      if (footnote !== null) k += tokens.len(k + 2) === 1 && tokens.ch(k + 2) === 0x5d /* ] */ ? 3 : 2;
     }
     let dateIndex: number | null = null;
     let senderFrom = -1;
