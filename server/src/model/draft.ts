@@ -31,7 +31,7 @@
 // grouping them stays the answerer's choice (605 and 609 group at the answer).
 
 import { answerLabel, formatDateNl, joinList, questionLabel } from '../i18n/words';
-import { isDigit, isLetter, isSpace, type Span } from './text';
+import { isDigit, isLetter, isSpace, partitionPoint, type Span } from './text';
 import type { Analysis, Person } from './types';
 
 export interface Draft {
@@ -137,15 +137,9 @@ function excludedSpans(a: Analysis): Span[] {
 }
 
 function inside(spans: readonly Span[], offset: number): boolean {
-  // Binary search: the last span starting at or before the offset.
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid].start <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > 0 && offset < spans[lo - 1].end;
+  // The last span starting at or before the offset.
+  const k = partitionPoint(spans.length, (i) => spans[i].start <= offset);
+  return k > 0 && offset < spans[k - 1].end;
 }
 
 /** The trimmed content of each line of a span, furniture and footnote texts left out, with whether it opens with a footnote marker. */

@@ -4,6 +4,7 @@
 // paragraphs. Shared by the PDF and Word converters, the ingest path, the
 // index, the CLI and the features.
 
+import { partitionPoint } from '../model/text';
 import type { Message } from '../model/types';
 
 export type OriginalKind = 'pdf' | 'docx';
@@ -82,12 +83,6 @@ export function isProblem(c: Conversion): c is ConversionProblem {
 
 /** The place of an offset of the converted text (binary search), or null before the first place. */
 export function placeAt(places: readonly Place[], offset: number): Place | null {
-  let lo = 0;
-  let hi = places.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (places[mid].offset <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo === 0 ? null : places[lo - 1];
+  const k = partitionPoint(places.length, (i) => places[i].offset <= offset);
+  return k === 0 ? null : places[k - 1];
 }
