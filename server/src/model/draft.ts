@@ -31,7 +31,7 @@
 // grouping them stays the answerer's choice (605 and 609 group at the answer).
 
 import { answerLabel, formatDateNl, joinList, questionLabel } from '../i18n/words';
-import { isDigit, isLetter, isSpace, partitionPoint, type Span } from './text';
+import { endsInWebAddress, isDigit, isLetter, isSpace, partitionPoint, type Span } from './text';
 import type { Analysis, Person } from './types';
 
 export interface Draft {
@@ -178,18 +178,8 @@ function joinWrapped(before: string, after: string, marker: boolean): string {
   if (marker) return before + after;
   const n = before.length;
   if (n >= 2 && before.charCodeAt(n - 1) === 45 /* - */ && isLetter(before.charCodeAt(n - 2)) && isLetter(after.charCodeAt(0))) return before + after;
-  if (inAddress(before)) return before + after;
+  if (endsInWebAddress(before)) return before + after;
   return `${before} ${after}`;
-}
-
-/** The line ends inside a web address: its last word is one, and ends with no punctuation that closes a sentence. */
-function inAddress(line: string): boolean {
-  let i = line.length;
-  while (i > 0 && !isSpace(line.charCodeAt(i - 1))) i--;
-  const word = line.slice(i);
-  const c = word[word.length - 1];
-  if (c === '.' || c === ',' || c === ')' || c === ';' || c === '»' || c === '”') return false;
-  return word.includes('://') || word.startsWith('www.') || word.startsWith('(http') || word.startsWith('(www.');
 }
 
 /** A footnote text without its number (`1Dagblad …`, `[1] …`, `1) …`), its lines joined. */

@@ -193,3 +193,17 @@ export function normalizeSpace(s: string): string {
   }
   return out;
 }
+
+/**
+ * Whether a line ends inside a web address: its last word is one
+ * (`https://…`, `www.…`, `(https://…`) and ends with no punctuation that
+ * closes a sentence or a bracket. A line break there is no word break.
+ */
+export function endsInWebAddress(line: string): boolean {
+  let i = line.length;
+  while (i > 0 && !isSpace(line.charCodeAt(i - 1))) i--;
+  const word = line.slice(i);
+  const c = word[word.length - 1];
+  if (c === '.' || c === ',' || c === ')' || c === ';' || c === '»' || c === '”') return false;
+  return word.includes('://') || word.startsWith('www.') || word.startsWith('(http') || word.startsWith('(www.');
+}

@@ -17,6 +17,8 @@
 // footers, the ISSN line, the chamber logo) stays in as lines of its own: the
 // analysis recognises it.
 
+import { endsInWebAddress, isDigit, partitionPoint } from '../model/text';
+
 /** One run of text on a PDF page, in PDF user space (y grows upwards). */
 export interface PdfItem {
   readonly str: string;
@@ -87,20 +89,12 @@ function isLowerLetter(ch: string): boolean {
 }
 
 function isDigitChar(ch: string): boolean {
-  const c = ch.charCodeAt(0);
-  return c >= 48 && c <= 57;
+  return isDigit(ch.charCodeAt(0));
 }
 
 /** Where a line with baseline y goes in `lines` (sorted by y descending). */
 function insertionPoint(lines: readonly Line[], y: number): number {
-  let lo = 0;
-  let hi = lines.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (lines[mid].y > y) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(lines.length, (i) => lines[i].y > y);
 }
 
 /** Index of the line whose baseline is nearest to y in `lines` (sorted by y descending), or -1. */
@@ -335,16 +329,6 @@ export function joinLines(a: string, b: string): string {
   }
   if (n >= 2 && a[n - 1] === '-' && isDigitChar(a[n - 2])) return a + b;
   return `${a} ${b}`;
-}
-
-/** The last word of `a` is an unfinished web address: `(https://fd.nl/…-om-`, `www.example.nl/a_`. */
-function endsInWebAddress(a: string): boolean {
-  let start = a.length;
-  while (start > 0 && !isWhite(a.charCodeAt(start - 1))) start--;
-  const word = a.slice(start);
-  const last = word[word.length - 1];
-  if (last === '.' || last === ',' || last === ';' || last === ')' || last === '»' || last === '”') return false;
-  return word.includes('://') || word.startsWith('www.') || word.startsWith('(www.');
 }
 
 /** Spacing accents that a PDF sets as a glyph of their own after the letter (`Kostic´`). */
