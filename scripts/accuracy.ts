@@ -1,6 +1,8 @@
 // `npm run accuracy`: analyses every gold-annotated file of the corpus
 // (`test/fixtures/corpus/{openkamer,official}/*.gold.json`) and prints the
-// per-file table and the summary as Markdown tables; then the originals
+// per-file table and the summary as Markdown tables; then the archive
+// (`test/fixtures/corpus/archive`: OCR texts of the Aanhangsel, 1970s–1990s)
+// as a group of its own; then the originals
 // (`test/fixtures/corpus/originals`: PDFs and Word files, converted with the
 // real converters) as their own group, beside the texts.
 //
@@ -10,7 +12,7 @@
 // --details    list what was missed or found wrongly, file by file
 
 import * as fs from 'fs';
-import { findRepoRoot, formatConversions, formatDetails, formatFileTable, formatSummary, scoreCorpus, scoreOriginals } from './score';
+import { findRepoRoot, formatConversions, formatDetails, formatFileTable, formatSummary, scoreArchive, scoreCorpus, scoreOriginals } from './score';
 
 async function main(argv: readonly string[]): Promise<number> {
   let jsonFile: string | null = null;
@@ -54,6 +56,21 @@ async function main(argv: readonly string[]): Promise<number> {
     const d = formatDetails(table.files);
     out.push('### Details', '', '```', d.length > 0 ? d : '(no differences)', '```', '');
   }
+  const archive = scoreArchive(root).table;
+  out.push(
+    `## Accuracy on the archive, OCR of the Aanhangsel 1970s–1990s (${archive.files.length} files)`,
+    '',
+    formatSummary(archive),
+    '',
+    '### Per file',
+    '',
+    formatFileTable(archive.files),
+    '',
+  );
+  if (details) {
+    const d = formatDetails(archive.files);
+    out.push('### Details', '', '```', d.length > 0 ? d : '(no differences)', '```', '');
+  }
   const originals = await scoreOriginals(root);
   out.push(
     `## Accuracy on the originals, PDF and Word (${originals.files.length} files)`,
@@ -74,7 +91,7 @@ async function main(argv: readonly string[]): Promise<number> {
   process.stdout.write(out.join('\n'));
   if (jsonFile !== null) {
     const conversions = originals.files.map((f) => ({ file: f.file.name, problem: f.problem, ms: f.ms }));
-    fs.writeFileSync(jsonFile, JSON.stringify({ ...table, originals: { ...originals.table, conversions } }, null, 2) + '\n');
+    fs.writeFileSync(jsonFile, JSON.stringify({ ...table, archive, originals: { ...originals.table, conversions } }, null, 2) + '\n');
   }
   return 0;
 }

@@ -371,7 +371,10 @@ export interface CorpusFile {
   readonly gold: Gold;
 }
 
+/** The modern texts. */
 export const CORPUS_FOLDERS = ['openkamer', 'official'] as const;
+/** The historical archive (OCR of the Aanhangsel, 1970s–1990s): scored as a group of its own. */
+export const ARCHIVE_FOLDERS = ['archive'] as const;
 
 /** The repository root: the nearest folder above `start` holding this project's `package.json`. */
 export function findRepoRoot(start: string): string {
@@ -391,10 +394,10 @@ export function findRepoRoot(start: string): string {
   }
 }
 
-/** Every `*.gold.json` of `test/fixtures/corpus/{openkamer,official}` with its text, sorted by name. */
-export function loadCorpus(root: string): CorpusFile[] {
+/** Every `*.gold.json` of `test/fixtures/corpus/{openkamer,official}` (or the folders given) with its text, sorted by name. */
+export function loadCorpus(root: string, folders: readonly string[] = CORPUS_FOLDERS): CorpusFile[] {
   const out: CorpusFile[] = [];
-  for (const folder of CORPUS_FOLDERS) {
+  for (const folder of folders) {
     const dir = path.join(root, 'test', 'fixtures', 'corpus', folder);
     for (const entry of fs.readdirSync(dir).sort()) {
       if (!entry.endsWith('.gold.json')) continue;
@@ -413,12 +416,21 @@ export interface ScoredFile {
   readonly score: FileScore;
 }
 
-export function scoreCorpus(root: string, run: (text: string) => Analysis = (t) => analyze(t)): { files: ScoredFile[]; table: Table } {
-  const files = loadCorpus(root).map((corpus) => {
+export function scoreCorpus(
+  root: string,
+  run: (text: string) => Analysis = (t) => analyze(t),
+  folders: readonly string[] = CORPUS_FOLDERS,
+): { files: ScoredFile[]; table: Table } {
+  const files = loadCorpus(root, folders).map((corpus) => {
     const analysis = run(corpus.text);
     return { corpus, analysis, score: scoreFile(analysis, corpus.gold, corpus.name) };
   });
   return { files, table: aggregate(files.map((f) => f.score)) };
+}
+
+/** The archive texts, scored like the modern ones but reported apart. */
+export function scoreArchive(root: string, run: (text: string) => Analysis = (t) => analyze(t)): { files: ScoredFile[]; table: Table } {
+  return scoreCorpus(root, run, ARCHIVE_FOLDERS);
 }
 
 // ---------------------------------------------------------------------------
