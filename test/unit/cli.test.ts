@@ -46,7 +46,7 @@ function diagnosticLines(stdout: string): string[] {
 const STACK_TRACE = /\n\s+at .+\(.*:\d+:\d+\)|\n\s+at .+:\d+:\d+/;
 
 const TOP_LEVEL_KEYS = [
-  'schemaVersion', 'file', 'layout', 'zaak', 'title', 'submitted', 'answered', 'statedDays', 'submitters', 'addressees',
+  'schemaVersion', 'file', 'layout', 'source', 'zaak', 'title', 'submitted', 'answered', 'statedDays', 'submitters', 'addressees',
   'answeredBy', 'topics', 'publications', 'deadlines', 'questions', 'notices', 'references', 'dates', 'letters', 'footnotes',
   'citations', 'diagnostics',
 ];

@@ -217,7 +217,7 @@ function report(file: string, a: Analysis, locale: Locale): string {
   const m = a.metadata;
   const out: string[] = [];
   if (!isQuestionSet(a)) return `${file}: ${t.noQuestionSet}\n`;
-  const head = [a.layout, m.zaak ?? '—', m.title === null ? '—' : excerpt(m.title, 100)];
+  const head = [a.source === 'archive' ? `${a.layout} ${t.archive}` : a.layout, m.zaak ?? '—', m.title === null ? '—' : excerpt(m.title, 100)];
   out.push(`${file}: ${head.join(', ')}`);
 
   const field = (label: string, value: string) => out.push(`  ${(label === '' ? '' : `${label}:`).padEnd(17)} ${value}`);

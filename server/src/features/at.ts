@@ -42,10 +42,10 @@ function holds(span: Span, offset: number): boolean {
 /** Elements of a list sorted by start whose span holds `offset` (spans may nest or overlap a little). */
 function* around<T extends { readonly span: Span }>(list: readonly T[], offset: number): Generator<T> {
   const lo = partitionPoint(list.length, (i) => list[i].span.start <= offset);
-  // Walk back over the few elements that start before the offset and may still hold it.
-  for (let i = lo - 1, seen = 0; i >= 0 && seen < 8; i--, seen++) {
-    if (holds(list[i].span, offset)) yield list[i];
-  }
+  // Walk back over the few elements that start before the offset and may still hold it; yield them in document order, so that ties resolve as a scan would.
+  let first = lo;
+  for (let i = lo - 1, seen = 0; i >= 0 && seen < 8; i--, seen++) if (holds(list[i].span, offset)) first = i;
+  for (let i = first; i < lo; i++) if (holds(list[i].span, offset)) yield list[i];
 }
 
 /**

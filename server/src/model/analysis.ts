@@ -17,6 +17,7 @@ import { findLetterMentions, RawLetterMention, sentenceIds } from './letters';
 import { LineKind } from './lines';
 import { findReferences } from './references';
 import { questionNumbering, renumberFootnotes, type QuestionNumbering } from './renumber';
+import type { ArchiveFacts } from './archive';
 import { readStructure, RawBlock, Structure } from './structure';
 import { LineIndex, normalizeSpace, partitionPoint, Span } from './text';
 import { Gap, keywordsOf, KeywordSet, releaseTokens, tokenizeLines, Tokens, TokenKind } from './tokens';
@@ -114,7 +115,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   // Header and the dates it states.
   const header = structure.layout === 'openkamer'
     ? readOpenkamerHeader(lines, structure.headerLines, structure.footerLines)
-    : readOfficialHeader(lines, structure.headerLines, furnitureLines(structure), structure.headerEnd);
+    : readOfficialHeader(lines, structure.headerLines, furnitureLines(structure), structure.headerEnd, structure.archive ?? null);
   const firstIn = (span: Span | null) => (span ? firstCandidateIn(candidates, span) : null);
   const explicit = (c: DateCandidate | null): IsoDate | null => (c && c.year !== null && isValidDate(c.year, c.month, c.day) ? toIso(c.year, c.month, c.day) : null);
   const submitted = explicit(firstIn(header.submittedAt));
@@ -203,7 +204,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   }
 
   const headingLines = new Uint8Array(lines.lineCount);
-  for (const h of structure.headings) headingLines[h.line] = 1;
+  // A heading inside a line (the archive's `3 In het kader …`, collapsed PDF text) does not end the sentences around its line.
+  for (const h of structure.headings) if (!h.inline) headingLines[h.line] = 1;
   // Sentences end at headings and at blank lines too.
   const boundary = tokens.bytes(Scratch.Boundary);
   for (let i = 1; i < tokenCount; i++) {
@@ -231,7 +233,11 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const metadata = buildMetadata(header, submittedDate, answered, noticeDate, at);
   const deadlines = computeDeadlines(submittedDate, answered, notices.length > 0, options.terms);
   const numbering = questionNumbering({ text, questions, answers, references });
-  structuralDiagnostics(sink, questions, answers, metadata, deadlines, header, hasAnswers || answered !== null, notices.length > 0, lines, numbering);
+  // In the archive a gap in the numbering is the OCR's loss, not the author's slip: the hints below say so, and no renumbering is offered.
+  const archive = structure.archive ?? null;
+  const lostAnswers = new Set(archive ? archive.missing.filter((m) => m.kind === 'answer').map((m) => m.number) : []);
+  structuralDiagnostics(sink, questions, answers, metadata, deadlines, header, hasAnswers || answered !== null, notices.length > 0, lines, archive ? null : numbering, lostAnswers);
+  if (archive) archiveDiagnostics(sink, archive, text);
   releaseTokens(tokens);
 
   return freeze({
@@ -239,7 +245,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     text,
     lines,
     layout: structure.layout,
-    source: structure.hasFurniture ? 'pdf' : 'plain',
+    source: structure.archive ? 'archive' : structure.hasFurniture ? 'pdf' : 'plain',
     metadata,
     headerFields: header.fields.map((f) => ({ ...f, range: lines.rangeOf(f.span) })),
     questions,
@@ -633,6 +639,7 @@ function structuralDiagnostics(
   noticeDocument: boolean,
   lines: LineIndex,
   numbering: QuestionNumbering | null,
+  lostAnswers: ReadonlySet<number> = new Set(),
 ): void {
   if (questions.length === 0 && answers.length === 0 && !noticeDocument) {
     sink.add({ start: 0, end: 0 }, 'information', DiagnosticCode.noQuestions, messages.noQuestions());
@@ -646,7 +653,7 @@ function structuralDiagnostics(
       if (seen.has(n) && q.heading && !reported) sink.add(q.heading.span, 'warning', DiagnosticCode.duplicateQuestion, messages.duplicateQuestion(n));
       seen.add(n);
     }
-    if (answeredSet && q.answer === null && q.heading) {
+    if (answeredSet && q.answer === null && q.heading && !q.numbers.some((n) => lostAnswers.has(n))) {
       const label = q.numbers.length > 1 ? `Vraag ${q.numbers.join(', ')}` : `Vraag ${q.number}`;
       const stub = answerStub(lines, q, answers);
       sink.add(q.heading.span, 'warning', DiagnosticCode.unansweredQuestion, messages.unansweredQuestion(label), {
@@ -670,6 +677,19 @@ function structuralDiagnostics(
   if (deadlines && deadlines.late && metadata.answeredSpan) {
     sink.add(metadata.answeredSpan, 'information', DiagnosticCode.lateAnswer, messages.lateAnswer(deadlines));
   }
+}
+
+/** Hints where the OCR lost a question or answer number: restored from the order, or left out as uncertain. */
+function archiveDiagnostics(sink: DiagnosticSink, archive: ArchiveFacts, text: string): void {
+  for (const r of archive.restored) sink.add(firstWord(text, r.span.start), 'hint', DiagnosticCode.ocrNumberRestored, messages.ocrNumberRestored(r.kind, r.number));
+  for (const m of archive.missing) sink.add(firstWord(text, m.span.start), 'hint', DiagnosticCode.ocrNumberMissing, messages.ocrNumberMissing(m.kind, m.number));
+}
+
+/** The word at `at` (at most 40 characters): where a hint about a paragraph stands. */
+function firstWord(text: string, at: number): Span {
+  let end = at;
+  while (end < text.length && end - at < 40 && !/\s/.test(text[end])) end++;
+  return { start: at, end: Math.max(end, Math.min(text.length, at + 1)) };
 }
 
 /** `question-numbering` on the first question out of line, with the renumbering of the whole set as its fix. */

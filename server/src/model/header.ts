@@ -5,6 +5,7 @@
 // (ingezonden <date>).` and `Antwoord van Minister Y (…), mede namens …
 // (ontvangen <date>).`, plus the zaak number and publication number lines.
 
+import { type ArchiveFacts, findKeywordParen } from './archive';
 import { contentSpan } from './lines';
 import { isDigit, isSpace, LineIndex, normalizeSpace, partitionPoint, Span } from './text';
 import type { HeaderField, Person, Publication } from './types';
@@ -14,13 +15,14 @@ class Joined {
   readonly text: string;
   private readonly pieces: { joined: number; doc: number }[] = [];
 
-  constructor(index: LineIndex, lines: readonly number[], end = Infinity) {
+  constructor(index: LineIndex, lines: readonly number[], end = Infinity, extra: readonly Span[] = []) {
     let text = '';
-    for (const line of lines) {
-      const span = contentSpan(index.text, index.lineStart(line), Math.min(index.lineEnd(line), Math.max(index.lineStart(line), end)));
+    const spans = lines.map((line) => contentSpan(index.text, index.lineStart(line), Math.min(index.lineEnd(line), Math.max(index.lineStart(line), end))));
+    for (const span of [...spans, ...extra]) {
       if (text.length > 0) text += '\n';
       this.pieces.push({ joined: text.length, doc: span.start });
-      text += index.text.slice(span.start, span.end);
+      // Line breaks inside an extra span (`Antwoord van …` over two lines) read as spaces.
+      text += index.text.slice(span.start, span.end).replace(/[\r\n]/g, ' ');
     }
     this.text = text;
   }
@@ -284,8 +286,16 @@ function parenthesised(j: Joined, keyword: string, from: number): Span | null {
   return j.span(at + 1 + keyword.length, end);
 }
 
-export function readOfficialHeader(index: LineIndex, headerLines: readonly number[], furnitureLines: readonly number[], headerEnd = Infinity): HeaderInfo {
-  const j = new Joined(index, headerLines, headerEnd);
+export function readOfficialHeader(
+  index: LineIndex,
+  headerLines: readonly number[],
+  furnitureLines: readonly number[],
+  headerEnd = Infinity,
+  archive: ArchiveFacts | null = null,
+): HeaderInfo {
+  // The archive states the answer's and the notice's people after the questions: read with the header.
+  const extra = archive ? [archive.answerIntro, archive.noticeIntro].filter((x): x is Span => x !== null) : [];
+  const j = new Joined(index, headerLines, headerEnd, extra);
   const s = j.text.replace(/\n/g, ' ');
   let zaak: HeaderInfo['zaak'] = null;
   let title: HeaderInfo['title'] = null;
@@ -357,7 +367,9 @@ export function readOfficialHeader(index: LineIndex, headerLines: readonly numbe
     }
   }
   if (vragen >= 0) {
-    const ingezonden = s.indexOf('(ingezonden', vragen);
+    // `(ingezonden …)`, also as the OCR prints it: `(Ingezonden`, `(In-gezonden`, `(!nge-zonden`.
+    const ingezondenParen = findKeywordParen(s, 'ingezonden', vragen, Math.min(s.length, vragen + 2000));
+    const ingezonden = ingezondenParen ? ingezondenParen.open : -1;
     const stop = coverStop >= 0 ? coverStop : ingezonden >= 0 ? ingezonden : Math.min(s.length, vragen + 1500);
     let who = vragen + vragenLength;
     // `het lid`, `de leden`, and the slips `het leden`, `de leden lid`, `het van het lid` that DOCX texts have.
@@ -377,6 +389,8 @@ export function readOfficialHeader(index: LineIndex, headerLines: readonly numbe
       }
     }
     if (aan >= 0) submitters = parsePeople(j, who, aan);
+    // The archive names no addressee: `Vragen van de leden A en B (allen P.v.d.A.) over …`.
+    else if (over >= 0) submitters = parsePeople(j, who, over);
     if (aan >= 0) {
       const addrStart = aan + 5;
       const addrEnd = over >= 0 ? over : stop;
@@ -391,14 +405,15 @@ export function readOfficialHeader(index: LineIndex, headerLines: readonly numbe
       const bare = value.endsWith('.') ? value.slice(0, -1) : value;
       if (bare) title = { value: bare[0].toUpperCase() + bare.slice(1), span: j.span(t.start, t.start + bare.length) };
     }
-    submittedAt = ingezonden >= 0 ? parenthesised(j, 'ingezonden', vragen) : parenthesised(j, 'ingezonden', 0);
+    submittedAt = ingezondenParen ? j.span(ingezondenParen.after, ingezondenParen.close) : parenthesised(j, 'ingezonden', 0);
     fields.push({ key: s.slice(vragen, vragen + vragenLength - 1), keySpan: j.span(vragen, vragen + vragenLength - 1), value: s.slice(vragen + vragenLength, stop).trim(), valueSpan: j.span(vragen + vragenLength, stop), span: j.span(vragen, stop) });
   }
 
   for (const lead of ['Antwoord van ', 'Mededeling van ']) {
     const at = findWord(s, lead, 0);
     if (at < 0) continue;
-    const ontvangen = s.indexOf('(ontvangen', at);
+    const ontvangenParen = findKeywordParen(s, 'ontvangen', at, Math.min(s.length, at + 600));
+    const ontvangen = ontvangenParen ? ontvangenParen.open : -1;
     const stop = ontvangen >= 0 ? ontvangen : Math.min(s.length, at + 400);
     const mede = s.indexOf('mede namens', at);
     const whoEnd = mede >= 0 && mede < stop ? mede : stop;
@@ -408,7 +423,7 @@ export function readOfficialHeader(index: LineIndex, headerLines: readonly numbe
     const person = parseAnswerer(j, who.start, who.start + whoText.length);
     if (person) answeredBy.push(person);
     if (mede >= 0 && mede < stop) onBehalfOf = normalizeSpace(s.slice(mede + 'mede namens'.length, stop)).replace(/[,.]$/, '') || null;
-    const at2 = parenthesised(j, 'ontvangen', at);
+    const at2 = ontvangenParen ? j.span(ontvangenParen.after, ontvangenParen.close) : null;
     if (lead === 'Antwoord van ') answeredAt = at2;
     else noticeAt = at2;
     fields.push({ key: lead.trim(), keySpan: j.span(at, at + lead.length - 1), value: s.slice(at + lead.length, stop).trim(), valueSpan: j.span(at + lead.length, stop), span: j.span(at, stop) });
@@ -423,6 +438,11 @@ export function readOfficialHeader(index: LineIndex, headerLines: readonly numbe
   const furniture = new Joined(index, furnitureLines);
   const vj = furniture.text.search(/ergaderjaar \d{4}[–-]\d{4}/);
   if (vj >= 0) vergaderjaar = furniture.text.slice(vj + 12, vj + 21).replace('-', '–');
+  if (archive) {
+    // The printed header: `2` is the chamber, the item number stands under it; `Zitting 1976-1977`.
+    aanhangselNumber = archive.itemNumber;
+    vergaderjaar = archive.vergaderjaar ?? vergaderjaar;
+  }
   return {
     ...emptyHeader(), zaak, title, submitters, addressees, answeredBy, onBehalfOf, submittedAt, answeredAt, noticeAt,
     publications, aanhangselNumber, vergaderjaar, fields,

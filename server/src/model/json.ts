@@ -94,6 +94,8 @@ export interface AnalysisJson
   readonly schemaVersion: 2;
   readonly file: string;
   readonly layout: Layout;
+  /** `archive`: an OCR text of the historical Aanhangsel (the archive layout); `pdf`: text with page furniture. */
+  readonly source: Analysis['source'];
   readonly publications: readonly JsonPublication[];
   readonly deadlines: JsonDeadlines | null;
   readonly questions: readonly JsonQuestion[];
@@ -119,6 +121,7 @@ export function toJson(a: Analysis, file: string, locale: Locale): AnalysisJson 
     schemaVersion: SCHEMA_VERSION,
     file,
     layout: a.layout,
+    source: a.source,
     zaak: m.zaak,
     title: m.title === null ? null : normalizeSpace(m.title),
     submitted: m.submitted,

@@ -44,10 +44,17 @@ function isNum(tokens: Tokens, i: number): boolean {
   return i >= 0 && i < tokens.length && tokens.kind[i] === TokenKind.Number && tokens.len(i) <= 5 && tokens.num(i) >= 1;
 }
 
+/** A number of a list, and the tokens it stands on: its own, or a range's connector for the numbers the range implies. */
+interface ListedNumber {
+  readonly number: number;
+  readonly token: number;
+  readonly last: number;
+}
+
 /** `8 en 9`, `1,2,3,4 en 5`, `4-7`, `2 t/m 4`, `6 of 7`. */
-function numberList(tokens: Tokens, i: number, isDate: (i: number) => boolean): { numbers: { number: number; token: number }[]; next: number } | null {
+function numberList(tokens: Tokens, i: number, isDate: (i: number) => boolean): { numbers: ListedNumber[]; next: number } | null {
   if (!isNum(tokens, i) || isDate(i) || !numberEndsCleanly(tokens, i)) return null;
-  const numbers = [{ number: tokens.num(i), token: i }];
+  const numbers: ListedNumber[] = [{ number: tokens.num(i), token: i, last: i }];
   let k = i + 1;
   for (let guard = 0; guard < 40; guard++) {
     if (k >= tokens.length) break;
@@ -72,9 +79,10 @@ function numberList(tokens: Tokens, i: number, isDate: (i: number) => boolean): 
     const n = tokens.num(m);
     if (range) {
       if (n <= last || n - last > 50) break;
-      for (let v = last + 1; v < n; v++) numbers.push({ number: v, token: m });
+      // The numbers a range implies (`1 t/m 6`: 2 to 5) stand on its connector, so that each written number is its own.
+      for (let v = last + 1; v < n; v++) numbers.push({ number: v, token: k, last: m - 1 });
     }
-    numbers.push({ number: n, token: m });
+    numbers.push({ number: n, token: m, last: m });
     k = m + 1;
   }
   return { numbers, next: k };
@@ -135,7 +143,7 @@ function reference(
   tokens: Tokens,
   i: number,
   kind: 'answer' | 'question',
-  numbers: readonly { number: number; token: number }[],
+  numbers: readonly ListedNumber[],
   next: number,
   isDate: (i: number) => boolean,
 ): RawReference {
@@ -149,7 +157,7 @@ function reference(
     number: nu.number,
     span: idx === 0
       ? { start: phraseStartOffset, end: numbers.length === 1 ? phraseEnd : tokens.end[nu.token] }
-      : { start: tokens.start[nu.token], end: tokens.end[nu.token] },
+      : { start: tokens.start[nu.token], end: tokens.end[nu.last] },
   }));
   return { phrase: { start: phraseStartOffset, end: phraseEnd }, kind, targets, elsewhere };
 }

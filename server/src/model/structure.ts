@@ -14,6 +14,7 @@ import {
   parseHeading,
   parseNumberedQuestion,
 } from './lines';
+import { type ArchiveFacts, readArchive } from './archive';
 import { isDigit, isSpace, LineIndex, Span } from './text';
 import type { Blocks, Layout, Section } from './types';
 
@@ -59,6 +60,8 @@ export interface Structure extends Blocks<RawQuestion, RawBlock, RawBlock, RawSe
   readonly headerEnd: number;
   readonly footerLines: readonly number[];
   readonly hasFurniture: boolean;
+  /** The archive layout (OCR of the historical Aanhangsel): what it knows beyond the blocks. */
+  readonly archive?: ArchiveFacts;
 }
 
 export function readStructure(index: LineIndex): Structure {
@@ -97,6 +100,9 @@ export function readStructure(index: LineIndex): Structure {
     }
   }
   if (layout === 'official' && !headings.some((h) => h.kind === 'question')) {
+    // No `Vraag N` headings: an item of the historical archive numbers its questions inline.
+    const archive = readArchive(index);
+    if (archive) return archive;
     addNumberedQuestions(index, kinds, content, headings);
     if (headings.filter((h) => h.kind === 'question').length <= 1 && !headings.some((h) => h.kind === 'answer')) {
       addParagraphQuestions(index, kinds, content, headings);

@@ -243,8 +243,8 @@ export interface Analysis extends Blocks<Question, Block, Notice, Section>, Find
   readonly text: string;
   readonly lines: LineIndex;
   readonly layout: Layout;
-  /** `pdf` when page furniture was found, `plain` otherwise. */
-  readonly source: 'pdf' | 'plain';
+  /** `pdf` when page furniture was found, `archive` for an OCR text of the historical Aanhangsel (the archive layout), `plain` otherwise. */
+  readonly source: 'pdf' | 'plain' | 'archive';
   readonly metadata: Metadata;
   readonly headerFields: readonly HeaderField[];
   readonly deadlines: Deadlines | null;
