@@ -510,27 +510,21 @@ export function readArchive(index: LineIndex): (Structure & { readonly archive: 
   }
   const questionZoneEnd = toelichting ? toelichting.start : questionsEnd;
 
-  // The answers first: their numbers bound the questions' (a lost last question number is known from its answer).
-  let answerCandidates: Candidate[] = [];
-  const answersEnd = trimEnd(text, partBodyStart, text.length);
-  if (partKind === 'answer') answerCandidates = candidatesIn(text, partBodyStart, answersEnd, lineOf).filter((c) => !furniture.has(c.line));
   const questionCandidates = candidatesIn(text, questionsStart, questionZoneEnd, lineOf).filter((c) => !furniture.has(c.line));
   const questionAccepted = acceptSequence(questionCandidates, null);
   const maxQuestion = questionAccepted.length > 0 ? Math.max(...questionAccepted[questionAccepted.length - 1].numbers) : null;
-  const answerAccepted = acceptSequence(answerCandidates, maxQuestion !== null ? maxQuestion + MAX_LOST : null);
-  const maxAnswer = answerAccepted.length > 0 ? Math.max(...answerAccepted[answerAccepted.length - 1].numbers) : null;
 
   // Footnote texts after the last question: `' Artikel …`, `1 0 a Dagblad …`, and `? 1 Aanhangsel …` on the question's line.
   const footnoteTexts: FootnoteText[] = [];
   let questionContentEnd = trimEnd(text, questionsStart, questionZoneEnd);
+  const lastQuestionBody = questionAccepted.length > 0 ? questionAccepted[questionAccepted.length - 1].body : questionsStart;
   {
-    const lastStart = questionAccepted.length > 0 ? questionAccepted[questionAccepted.length - 1].body : questionsStart;
     const lastNumber = maxQuestion ?? 0;
     const starts: number[] = [];
     for (const c of questionCandidates) {
-      if (c.start > lastStart && c.numbers.length === 1 && c.numbers[0] <= lastNumber && c.numbers[0] <= 20) starts.push(c.start);
+      if (c.start > lastQuestionBody && c.numbers.length === 1 && c.numbers[0] <= lastNumber && c.numbers[0] <= 20) starts.push(c.start);
     }
-    for (let line = lineOf(lastStart) + 1; line < n; line++) {
+    for (let line = lineOf(lastQuestionBody) + 1; line < n; line++) {
       const span = content[line];
       if (span.start >= questionsEnd) break;
       if (kinds[line] !== LineKind.Text) continue;
@@ -559,6 +553,17 @@ export function readArchive(index: LineIndex): (Structure & { readonly archive: 
       }
     }
   }
+
+  // The answers' numbers may pass the last numbered question only by as many unnumbered questions as follow it
+  // (a lost last question number is known from its answer); `In 1977. 3 Woningen …` is no answer 4 of three questions.
+  let answerAccepted: Candidate[] = [];
+  const answersEnd = trimEnd(text, partBodyStart, text.length);
+  if (partKind === 'answer') {
+    const trailing = maxQuestion === null ? 0 : unnumberedStarts(text, index, kinds, content, lastQuestionBody, questionContentEnd, 'question').length;
+    const answerCandidates = candidatesIn(text, partBodyStart, answersEnd, lineOf).filter((c) => !furniture.has(c.line));
+    answerAccepted = acceptSequence(answerCandidates, maxQuestion !== null ? maxQuestion + trailing : null);
+  }
+  const maxAnswer = answerAccepted.length > 0 ? Math.max(...answerAccepted[answerAccepted.length - 1].numbers) : null;
 
   // Lost numbers: filled where the unnumbered paragraphs match the gap exactly.
   const restored: ArchiveGap[] = [];
