@@ -378,6 +378,27 @@ describe('archive layout', () => {
       assert.strictEqual(a.metadata.submitted, '1985-01-07');
     });
 
+    it('finds question 1 on the introduction line when the item has no (Ingezonden …), and the answer run on after the last question', () => {
+      const a = item(
+        HEADER_1981,
+        'Vragen van het lid Nypels (D\'66) over de gaswinning. 1 Is de gaswinning vergroot? 2 Waarom? Antwoord Antwoord van Minister Terlouw (Economische Zaken). (Ontvangen 4 mei 1982) 1 Ja. 2 Om de vraag te dekken.',
+      );
+      assert.deepStrictEqual(asked(a), [1, 2]);
+      assert.deepStrictEqual(answeredBy(a), [1, 2]);
+      assert.strictEqual(textOf(a, a.questions[1].question), 'Waarom?');
+      assert.strictEqual(a.metadata.title, 'De gaswinning');
+      assert.strictEqual(a.metadata.answered, '1982-05-04');
+
+      const b = item(
+        HEADER_1991,
+        'Vragen van het lid Rabbae (GroenLinks) over de inburgering',
+        '1 Hoeveel cursussen zijn er? 2 Wie betaalt ze? Mededeling Mededeling van minister Dales (Binnenlandse Zaken). (Ontvangen 3 april 1992) De beantwoording vergt meer tijd.',
+      );
+      assert.deepStrictEqual(asked(b), [1, 2]);
+      assert.deepStrictEqual(b.notices.map((x) => x.date), ['1992-04-03']);
+      assert.strictEqual(textOf(b, b.questions[1].question), 'Wie betaalt ze?');
+    });
+
     it('resolves references inside questions and answers, also ranges and forward ones', () => {
       const a = item(
         HEADER_1981,

@@ -372,6 +372,21 @@ function endsBlock(text: string, end: number, kind: 'question' | 'answer'): bool
   return kind === 'answer' && (c === '.' || c === '!' || c === '»' || c === '”');
 }
 
+/** `… ten grondslag gelegd? Antwoord Antwoord van …`: the doubled margin heading inside a line, after a sentence end. */
+function inlinePart(text: string, from: number, to: number): { start: number; kind: 'answer' | 'notice' } | null {
+  let best: { start: number; kind: 'answer' | 'notice' } | null = null;
+  for (const [needle, kind] of [['Antwoord Antwoord van ', 'answer'], ['Mededeling Mededeling van ', 'notice']] as const) {
+    for (let at = text.indexOf(needle, from); at >= 0 && at < to; at = text.indexOf(needle, at + needle.length)) {
+      let b = at - 1;
+      while (b >= from && text[b] !== '\n' && isSpace(text.charCodeAt(b))) b--;
+      if (b >= from && text[b] !== '\n' && !SENTENCE_END.has(text[b]) && !isDigit(text.charCodeAt(b))) continue;
+      if (!best || at < best.start) best = { start: at, kind };
+      break;
+    }
+  }
+  return best;
+}
+
 /** `Antwoord` / `Mededeling` starting a line: the word alone, or followed by `Antwoord van …`. */
 function partMarker(text: string, span: Span): 'answer' | 'notice' | null {
   for (const [word, kind] of [['Antwoord', 'answer'], ['Mededeling', 'notice']] as const) {
@@ -434,29 +449,39 @@ export function readArchive(index: LineIndex): (Structure & { readonly archive: 
   const ingezonden = findKeywordParen(text, 'ingezonden', introStart, introSearchEnd);
   if (!printed && !ingezonden) return null;
 
-  // The parts: the first `Antwoord` or `Mededeling` that starts a line after the introduction.
-  let partLine = -1;
-  let partKind: 'answer' | 'notice' | null = null;
-  for (let line = introLine + 1; line < n; line++) {
-    if (kinds[line] !== LineKind.Text) continue;
-    const k = partMarker(text, content[line]);
-    if (k) {
-      partLine = line;
-      partKind = k;
-      break;
-    }
-  }
+  const lineOf = (offset: number) => index.lineAt(offset);
   let questionsStart: number;
   let introEnd: number;
   if (ingezonden) {
     introEnd = ingezonden.close < text.length && /[)}\]]/.test(text[ingezonden.close]) ? ingezonden.close + 1 : ingezonden.close;
     questionsStart = introEnd;
   } else {
-    introEnd = content[introLine].end;
-    questionsStart = introEnd;
+    // No `(Ingezonden …)`: the introduction ends where question 1 starts on its line, or with its line.
+    const one = candidatesIn(text, introStart, content[introLine].end, lineOf).find((c) => c.numbers[0] === 1 && c.start > introStart);
+    introEnd = one ? trimEnd(text, introStart, one.start) : content[introLine].end;
+    questionsStart = one ? one.start : introEnd;
   }
-  const questionsEnd = partLine >= 0 ? index.lineStart(partLine) : text.length;
-  const lineOf = (offset: number) => index.lineAt(offset);
+
+  // The parts: the first `Antwoord` or `Mededeling` that starts a line after the introduction, or the doubled
+  // `Antwoord Antwoord van` that the OCR ran on after the last question.
+  let partStart = -1;
+  let partKind: 'answer' | 'notice' | null = null;
+  for (let line = introLine + 1; line < n; line++) {
+    if (kinds[line] !== LineKind.Text) continue;
+    const k = partMarker(text, content[line]);
+    if (k) {
+      partStart = content[line].start;
+      partKind = k;
+      break;
+    }
+  }
+  const inline = inlinePart(text, questionsStart, partStart >= 0 ? partStart : text.length);
+  if (inline) {
+    partStart = inline.start;
+    partKind = inline.kind;
+  }
+  const partLine = partStart >= 0 ? lineOf(partStart) : -1;
+  const questionsEnd = partStart >= 0 ? partStart : text.length;
 
   // The answer or notice part: after its `(Ontvangen …)` and an `(Zie ook …)` that follows it.
   let answerIntro: Span | null = null;
@@ -467,7 +492,7 @@ export function readArchive(index: LineIndex): (Structure & { readonly archive: 
   let partHeading: Span | null = null;
   if (partLine >= 0 && partKind) {
     const word = partKind === 'answer' ? 'Antwoord' : 'Mededeling';
-    partHeading = { start: content[partLine].start, end: content[partLine].start + word.length };
+    partHeading = { start: partStart, end: partStart + word.length };
     const searchEnd = index.lineEnd(Math.min(n - 1, partLine + 2));
     const vanAt = text.indexOf(`${word} van`, partHeading.start + (text.startsWith(`${word} van`, partHeading.start) ? 0 : word.length));
     const ontvangen = findKeywordParen(text, 'ontvangen', partHeading.start, searchEnd);
@@ -493,7 +518,7 @@ export function readArchive(index: LineIndex): (Structure & { readonly archive: 
     } else {
       // No `(Ontvangen …)`: the part starts on the line after `Antwoord van …`.
       let l = partLine;
-      if (text.startsWith(word, content[l].start) && content[l].end - content[l].start === word.length) l++;
+      if (content[l].end - partStart === word.length) l++;
       bodyStart = l + 1 < n ? index.lineStart(l + 1) : text.length;
       const introSpan = { start: vanAt >= 0 ? vanAt : partHeading.start, end: l < n ? content[l].end : text.length };
       if (partKind === 'answer') answerIntro = introSpan;

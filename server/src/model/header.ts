@@ -13,18 +13,23 @@ import type { HeaderField, Person, Publication } from './types';
 /** Header lines joined with `\n`, with a map back to document offsets. */
 class Joined {
   readonly text: string;
+  /** The length of the text of the lines, before the extra spans. */
+  readonly linesLength: number;
   private readonly pieces: { joined: number; doc: number }[] = [];
 
   constructor(index: LineIndex, lines: readonly number[], end = Infinity, extra: readonly Span[] = []) {
     let text = '';
     const spans = lines.map((line) => contentSpan(index.text, index.lineStart(line), Math.min(index.lineEnd(line), Math.max(index.lineStart(line), end))));
+    let linesLength = -1;
     for (const span of [...spans, ...extra]) {
+      if (this.pieces.length === spans.length) linesLength = text.length;
       if (text.length > 0) text += '\n';
       this.pieces.push({ joined: text.length, doc: span.start });
       // Line breaks inside an extra span (`Antwoord van …` over two lines) read as spaces.
       text += index.text.slice(span.start, span.end).replace(/[\r\n]/g, ' ');
     }
     this.text = text;
+    this.linesLength = linesLength < 0 ? text.length : linesLength;
   }
 
   toDoc(j: number): number {
@@ -370,7 +375,7 @@ export function readOfficialHeader(
     // `(ingezonden …)`, also as the OCR prints it: `(Ingezonden`, `(In-gezonden`, `(!nge-zonden`.
     const ingezondenParen = findKeywordParen(s, 'ingezonden', vragen, Math.min(s.length, vragen + 2000));
     const ingezonden = ingezondenParen ? ingezondenParen.open : -1;
-    const stop = coverStop >= 0 ? coverStop : ingezonden >= 0 ? ingezonden : Math.min(s.length, vragen + 1500);
+    const stop = coverStop >= 0 ? coverStop : ingezonden >= 0 ? ingezonden : Math.min(vragen < j.linesLength ? j.linesLength : s.length, vragen + 1500);
     let who = vragen + vragenLength;
     // `het lid`, `de leden`, and the slips `het leden`, `de leden lid`, `het van het lid` that DOCX texts have.
     if (s.startsWith('het van ', who)) who += 'het van '.length;
