@@ -52,6 +52,7 @@ export const WORKSPACE_FILES = {
   'sets/vervolgvragen-ontkoppeling.kamervraag': path.join(WORKSPACE_FIXTURES, 'vervolgvragen-ontkoppeling.kamervraag'),
   'originals/ah-tk-20232024-2168.pdf': path.join(FIXTURES, 'originals', 'ah-tk-20232024-2168.pdf'),
   'originals/jenv-2024Z11889-teunissen.docx': path.join(FIXTURES, 'originals', 'jenv-2024Z11889-teunissen.docx'),
+  'archive/ah-tk-19761977-294.txt': path.join(FIXTURES, 'archive', 'ah-tk-19761977-294.txt'),
 };
 
 function makeWorkspace() {

@@ -4,6 +4,7 @@
 
 import { type CodeLens, Command, Location } from 'vscode-languageserver-types';
 import type { Analysis, Reference } from '../model/types';
+import { answerLabel } from '../i18n/words';
 import { t, type FeatureContext } from './context';
 import type { Cancellation, LanguageService } from '../service/languageService';
 
@@ -18,11 +19,18 @@ export function codeLenses(a: Analysis, uri: string, ctx: FeatureContext): CodeL
     if (list) list.push(r);
     else byTarget.set(r.target, [r]);
   }
+  // Answers numbered inline (the archive: `4 Neen. 5 In verband met … 6 Van de kant …`) share a line: each lens names its answer.
+  const perLine = new Map<number, number>();
+  for (const b of a.answers) {
+    const line = (b.heading ?? b.body).range.start.line;
+    perLine.set(line, (perLine.get(line) ?? 0) + 1);
+  }
   return a.answers.map((b) => {
     const refs = b.numbers.length === 1 ? byTarget.get(b.numbers[0]) ?? [] : b.numbers.flatMap((n) => byTarget.get(n) ?? []).sort((x, y) => x.span.start - y.span.start);
     const anchor = b.heading ?? b.body;
     const n = refs.length;
-    const title = t(ctx, n === 1 ? '1 verwijzing' : `${n} verwijzingen`, n === 1 ? 'referenced by 1 answer' : `referenced by ${n} answers`);
+    const count = t(ctx, n === 1 ? '1 verwijzing' : `${n} verwijzingen`, n === 1 ? 'referenced by 1 answer' : `referenced by ${n} answers`);
+    const title = (perLine.get(anchor.range.start.line) ?? 0) > 1 ? `${answerLabel(ctx, b.numbers)}: ${count}` : count;
     const command: Command = n === 0
       ? Command.create(title, '')
       : Command.create(title, SHOW_REFERENCES, uri, anchor.range.start, refs.map((r) => Location.create(uri, r.range)));
