@@ -323,7 +323,8 @@ function urlTokens(text: string, tokens: Tokens): Uint8Array {
 
 function mostCommonYear(candidates: readonly DateCandidate[]): number | null {
   const counts = new Map<number, number>();
-  for (const c of candidates) if (c.year !== null && c.year >= 1900 && c.year <= 2200) counts.set(c.year, (counts.get(c.year) ?? 0) + 1);
+  // A year the OCR split (`1 990`) is checked against the document's year: it cannot set it.
+  for (const c of candidates) if (c.year !== null && c.splitYear === null && c.year >= 1900 && c.year <= 2200) counts.set(c.year, (counts.get(c.year) ?? 0) + 1);
   let best: number | null = null;
   let bestCount = 0;
   for (const [y, n] of counts) if (n > bestCount || (n === bestCount && best !== null && y > best)) [best, bestCount] = [y, n];
@@ -344,6 +345,11 @@ function resolveDates(
     let year = c.year;
     let end = c.span.end;
     let typo: DateMention['typo'] = null;
+    if (c.splitYear && year !== null && (documentYear === null || Math.abs(year - documentYear) > 1)) {
+      // `per 1 januari 1 950 euro` in a 2022 text: the digits are an amount, the date has no year written.
+      year = null;
+      end = c.splitYear.yearlessEnd;
+    }
     if (c.longYear) {
       if (markerStarts.has(c.longYear.span.start + 4) && year !== null && year >= 1800 && year <= 2200) {
         end = c.longYear.span.start + 4;
@@ -365,7 +371,11 @@ function resolveDates(
       continue;
     }
     let inferredYear = false;
-    if (year === null) {
+    if (year === null && c.contextYear !== null) {
+      // `In 2021 is op 2 maart …`, a table column under `2023`: the year the text gives.
+      year = c.contextYear;
+      inferredYear = true;
+    } else if (year === null) {
       const ref = referenceAt(c.span.start);
       if (!ref) continue;
       year = inferYear(c.day, c.month, c.relative, ref);
