@@ -115,6 +115,17 @@ describe('dates', () => {
     assert.strictEqual(inferYear(29, 2, null, '2023-03-01'), 2024);
   });
 
+  it('reads jl. back from the latest written date of a text without header dates; a bare date from the middle of its year', () => {
+    const dated = (text: string) => analyze(text).dates.map((d) => d.date);
+    assert.deepStrictEqual(dated('Vragen over het betalingsverkeer. (Ingezonden 2 oktober 1990)\n\nDe Volkskrant van 29 september jl. schreef het.\n'),
+      ['1990-10-02', '1990-09-29']);
+    assert.deepStrictEqual(dated('Het bericht van 2 oktober 1990 en 12 oktober 1990 is bekend.\n\nVan 29 september jl. tot nu is het rustig.\n'),
+      ['1990-10-02', '1990-10-12', '1990-09-29']);
+    // `a.s.` and a bare date are read as before: 5 maart a.s. after the middle of 2023, 12 januari nearest to it.
+    assert.deepStrictEqual(dated('Op 1 maart 2023 en op 3 november 2023 is vergaderd. Sinds 20 oktober jl. is het rustig, en op 5 maart a.s. volgt meer; 12 januari blijft.\n'),
+      ['2023-03-01', '2023-11-03', '2023-10-20', '2024-03-05', '2023-01-12']);
+  });
+
   it('corrects a year with a digit too many towards the document year', () => {
     assert.strictEqual(correctYear('20022', 2022), 2022);
     assert.strictEqual(correctYear('20195', 2022), 2019);

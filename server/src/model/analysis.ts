@@ -138,7 +138,11 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   for (const m of accepted.markers) markerStarts.set(m.span.start, m.number);
 
   // Dates, phase 2: years glued to markers, typos, missing years, weekdays.
-  const dates = resolveDates(candidates, markerStarts, documentYear, (offset) => (questionTextAt(offset) ? submitted ?? documentDate : documentDate), text, lines, sink);
+  // Without a date in the header, `29 september jl.` is read back from the latest date the text
+  // writes out in its most common year, not from the middle of that year: a text is written after
+  // the dates it reports (`(Ingezonden 2 oktober 1990)` … `De Volkskrant van 29 september jl.`).
+  const pastReference = answered ?? noticeDate ?? submitted ?? latestDateIn(candidates, fallbackYear) ?? documentDate;
+  const dates = resolveDates(candidates, markerStarts, documentYear, (offset, past) => (questionTextAt(offset) ? submitted : null) ?? (past ? pastReference : documentDate), text, lines, sink);
   // The date that starts at each token (-1: none), and the tokens inside dates.
   const dateByToken = tokens.ints(IntScratch.DateByToken, -1, 1);
   const dateTokens = tokens.bytes(Scratch.DateTokens);
@@ -331,11 +335,24 @@ function mostCommonYear(candidates: readonly DateCandidate[]): number | null {
   return best;
 }
 
+/** The latest date written out with its year `year` (not a year split by OCR or with digits too many), or null. */
+function latestDateIn(candidates: readonly DateCandidate[], year: number | null): IsoDate | null {
+  if (year === null) return null;
+  let best: IsoDate | null = null;
+  for (const c of candidates) {
+    if (c.year !== year || c.splitYear !== null || c.longYear !== null || !isValidDate(year, c.month, c.day)) continue;
+    const iso = toIso(year, c.month, c.day);
+    if (best === null || iso > best) best = iso;
+  }
+  return best;
+}
+
 function resolveDates(
   candidates: readonly DateCandidate[],
   markerStarts: ReadonlyMap<number, number>,
   documentYear: number | null,
-  referenceAt: (offset: number) => IsoDate | null,
+  /** The date that a date without a year at `offset` is read by; `past` for one with `jl.`. */
+  referenceAt: (offset: number, past: boolean) => IsoDate | null,
   text: string,
   lines: LineIndex,
   sink: DiagnosticSink,
@@ -376,7 +393,7 @@ function resolveDates(
       year = c.contextYear;
       inferredYear = true;
     } else if (year === null) {
-      const ref = referenceAt(c.span.start);
+      const ref = referenceAt(c.span.start, c.relative === 'past');
       if (!ref) continue;
       year = inferYear(c.day, c.month, c.relative, ref);
       inferredYear = true;
