@@ -146,10 +146,12 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   // The date that starts at each token (-1: none), and the tokens inside dates.
   const dateByToken = tokens.ints(IntScratch.DateByToken, -1, 1);
   const dateTokens = tokens.bytes(Scratch.DateTokens);
+  const dateStarts: number[] = new Array<number>(dates.length);
   for (let idx = 0; idx < dates.length; idx++) {
     const d = dates[idx];
     const first = tokens.at(d.span.start);
     dateByToken[first] = idx;
+    dateStarts[idx] = first;
     for (let i = first; i < tokenCount && tokens.start[i] < d.span.end; i++) dateTokens[i] = 1;
   }
   const tokenIsDate = (i: number) => dateTokens[i] === 1;
@@ -223,10 +225,13 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const letterMentions = findLetterMentions(
     tokens,
     inUrl,
-    dateAtToken,
-    (d) => dates[d].span.end,
+    {
+      dateAt: dateAtToken,
+      dateEnd: (d) => dates[d].span.end,
+      fullDate: (d) => !dates[d].inferredYear || RELATIVE_END.test(dates[d].text),
+      dateStarts,
+    },
     (i) => markerStarts.get(tokens.start[i]) ?? null,
-    (d) => !dates[d].inferredYear || RELATIVE_END.test(dates[d].text),
   );
   const letters = buildLetters(letterMentions, tokens, sentence, dates, references, notices, blockAt, at, text);
 
