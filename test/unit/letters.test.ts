@@ -143,6 +143,9 @@ describe('letters', () => {
       assert.deepStrictEqual(lettersOf('Brief over de boete, 3 maart.'), []);
       assert.deepStrictEqual(lettersOf('Brief over de boete. Rapport over de AVG, 3 maart 2022.'), []);
       assert.deepStrictEqual(lettersOf('Brief over de boete, zie 3 maart 2022.'), []);
+      // A letter word first on a line that a sentence wraps onto opens no element.
+      assert.deepStrictEqual(lettersOf('Dat staat in de\n  Kamerbrief over de uitvoering, 3 maart 2022 is dat bekend.'), []);
+      assert.deepStrictEqual(lettersOf('Dat staat er.\n  Kamerbrief over de uitvoering, 3 maart 2022.').map((l) => l[0]), ['2022-03-03']);
     });
   });
 

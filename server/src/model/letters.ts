@@ -229,16 +229,18 @@ function wideDate(tokens: Tokens, k: number, skip: Uint8Array, dateAt: (i: numbe
 }
 
 /**
- * Whether the letter word opens an element of a citation: first on its line or after a note's
- * number there, or after `,`, `;`, `:`, `(` or a sentence end (`Ministerie van X, Kamerbrief
- * inzake Y, 3 juli 2023`; `1 Brief over de AVG-boete, 12 mei 2023`).
+ * Whether the letter word opens an element of a citation: after a note's number, `,`, `;`, `:`,
+ * `(` or a sentence end (`Ministerie van X, Kamerbrief inzake Y, 3 juli 2023`; `1 Brief over de
+ * AVG-boete, 12 mei 2023`), or first on a line that does not continue a sentence's words (`in de` /
+ * `Kamerbrief over …` is a wrapped sentence).
  */
 function startsElement(tokens: Tokens, first: number): boolean {
   const lineStart = (i: number) => i === 0 || tokens.gap[i] === Gap.Line;
-  if (lineStart(first)) return true;
   const p = first - 1;
+  if (p < 0) return true;
+  if (tokens.kind[p] === TokenKind.Word) return false;
+  if (lineStart(first)) return true;
   if (tokens.kind[p] === TokenKind.Number) return lineStart(p);
-  if (tokens.kind[p] !== TokenKind.Punct) return false;
   const c = tokens.ch(p);
   // A note's number as Word and typists write it: `[3] Brief van …`, `3) Brief van …`.
   if ((c === CLOSE_BRACKET || c === CLOSE_PAREN) && p >= 1 && tokens.kind[p - 1] === TokenKind.Number) {
