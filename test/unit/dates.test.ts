@@ -12,6 +12,12 @@ function datesOf(answer: string): string[] {
   return analyze(page(answer)).dates.slice(2).map((d) => d.date);
 }
 
+/** The dates of `answer` in a set sent and answered in October 1990 (an archive year), with their texts. */
+function datesIn1990(answer: string): [string, string][] {
+  const a = analyze(page(answer, '2 oktober 1990', '12 oktober 1990'));
+  return a.dates.slice(2).map((d) => [d.date, squash(textOf(a, d))]);
+}
+
 describe('dates', () => {
   it('reads the dates of the reference sample in document order, glued marker and typo included', () => {
     const a = analyzeFixture('openkamer/kv-2022Z09875.txt');
@@ -109,9 +115,177 @@ describe('dates', () => {
     assert.strictEqual(inferYear(29, 2, null, '2023-03-01'), 2024);
   });
 
+  it('reads jl. back from the latest written date of a text without header dates; a bare date from the middle of its year', () => {
+    const dated = (text: string) => analyze(text).dates.map((d) => d.date);
+    assert.deepStrictEqual(dated('Vragen over het betalingsverkeer. (Ingezonden 2 oktober 1990)\n\nDe Volkskrant van 29 september jl. schreef het.\n'),
+      ['1990-10-02', '1990-09-29']);
+    assert.deepStrictEqual(dated('Het bericht van 2 oktober 1990 en 12 oktober 1990 is bekend.\n\nVan 29 september jl. tot nu is het rustig.\n'),
+      ['1990-10-02', '1990-10-12', '1990-09-29']);
+    // `a.s.` and a bare date are read as before: 5 maart a.s. after the middle of 2023, 12 januari nearest to it.
+    assert.deepStrictEqual(dated('Op 1 maart 2023 en op 3 november 2023 is vergaderd. Sinds 20 oktober jl. is het rustig, en op 5 maart a.s. volgt meer; 12 januari blijft.\n'),
+      ['2023-03-01', '2023-11-03', '2023-10-20', '2024-03-05', '2023-01-12']);
+  });
+
   it('corrects a year with a digit too many towards the document year', () => {
     assert.strictEqual(correctYear('20022', 2022), 2022);
     assert.strictEqual(correctYear('20195', 2022), 2019);
     assert.strictEqual(correctYear('99999', 2022), null);
+  });
+
+  describe('the year that the sentence states: In 2021 is op 2 maart …', () => {
+    it('gives the dates without a year after `in 2021` or `in het jaar 2019` the year of their sentence', () => {
+      assert.deepStrictEqual(datesOf('In 2021 is op 2 maart en op 9 april vergaderd.'), ['2021-03-02', '2021-04-09']);
+      assert.deepStrictEqual(datesOf('In het jaar 2019 werd op 5 juni besloten.'), ['2019-06-05']);
+      assert.deepStrictEqual(datesOf('Het kabinet heeft in 2020, na overleg op 14 oktober, besloten.'), ['2020-10-14']);
+      assert.deepStrictEqual(datesOf('De cijfers zijn bekend; in 2018 was op 30 november de piek.'), ['2018-11-30']);
+      // A second statement in the sentence takes over from the first.
+      assert.deepStrictEqual(datesOf('In 2021 is op 3 maart en in 2019 op 5 april vergaderd.'), ['2021-03-03', '2019-04-05']);
+      // A written year of the same value keeps the statement.
+      assert.deepStrictEqual(datesOf('In 2021 is op 3 maart 2021 en op 5 april vergaderd.'), ['2021-03-03', '2021-04-05']);
+    });
+
+    it('states no year for a list, a range, a period, another sentence, a written year or an amount in between, or jl.', () => {
+      // The document's year (2022) is what these dates get.
+      assert.deepStrictEqual(datesOf('In 2021 en 2022 is op 3 maart vergaderd.'), ['2022-03-03']);
+      assert.deepStrictEqual(datesOf('In 2020 en in 2021 is op 3 maart vergaderd.'), ['2022-03-03']);
+      assert.deepStrictEqual(datesOf('In 2020 t/m 2021 is op 3 maart vergaderd.'), ['2022-03-03']);
+      assert.deepStrictEqual(datesOf('In 2020-2021 is op 3 maart vergaderd.'), ['2022-03-03']);
+      assert.deepStrictEqual(datesOf('In 2020 – 2021 is op 3 maart vergaderd.'), ['2022-03-03']);
+      assert.deepStrictEqual(datesOf('Sinds 2020 wordt op 3 maart vergaderd.'), ['2022-03-03']);
+      assert.deepStrictEqual(datesOf('Vanaf 2019 wordt op 3 maart vergaderd.'), ['2022-03-03']);
+      assert.deepStrictEqual(datesOf('In 2021 is vergaderd. Op 3 maart ook.'), ['2022-03-03']);
+      assert.deepStrictEqual(datesOf('In 2021 is vergaderd\n\n  op 3 maart ook.'), ['2022-03-03']);
+      assert.deepStrictEqual(datesOf('In 2021 is op 3 maart 2020 en op 5 april vergaderd.'), ['2020-03-03', '2022-04-05']);
+      assert.deepStrictEqual(datesOf('In 2021 kwamen 1950 mensen op 3 maart bijeen.'), ['2022-03-03']);
+      assert.deepStrictEqual(datesOf('In 2021D42030 staat op 3 maart iets.'), ['2022-03-03']);
+      assert.deepStrictEqual(datesOf('In 2021 is op 2 maart jl. vergaderd.'), ['2022-03-02']);
+      // A day that the stated year does not have is read as before.
+      assert.deepStrictEqual(datesOf('In 2019 werd op 29 februari gestemd.'), []);
+    });
+  });
+
+  describe('the year that a table gives its cells', () => {
+    it('gives the cells under a line that is only a year that year, up to the next year line', () => {
+      assert.deepStrictEqual(datesOf('Overzicht\n2023\n12 maart\n3 april overleg\n2021\n5 mei'), ['2023-03-12', '2023-04-03', '2021-05-05']);
+      // The next year line is no year of the cell above it.
+      assert.deepStrictEqual(datesOf('2019\n12 maart\n3 april\n2020\n5 mei'), ['2019-03-12', '2019-04-03', '2020-05-05']);
+      assert.deepStrictEqual(datesOf('2019:\n1 februari\n15 februari'), ['2019-02-01', '2019-02-15']);
+      const weekdays = analyze(page('2021\ndinsdag 2 maart\nwoensdag 3 maart'));
+      assert.deepStrictEqual(weekdays.dates.slice(2).map((d) => [d.date, d.weekday?.matches]), [['2021-03-02', true], ['2021-03-03', true]]);
+    });
+
+    it('gives a row headed by its year that year', () => {
+      assert.deepStrictEqual(datesOf('2021 12 maart 3 april\n2020 5 mei 6 juni'), ['2021-03-12', '2021-04-03', '2020-05-05', '2020-06-06']);
+      // A row without a year of its own under a row with one is not in a column.
+      assert.deepStrictEqual(datesOf('2021 12 maart 3 april\n5 mei'), ['2021-03-12', '2021-04-03', '2022-05-05']);
+    });
+
+    it('does not take a wrapped sentence, a blank line or a line of text for a table', () => {
+      assert.deepStrictEqual(datesOf('Dat gebeurt sinds\n2021\n12 maart elk jaar.'), ['2022-03-12']);
+      assert.deepStrictEqual(datesOf('vergaderjaar 2020-\n2021\n12 maart is het.'), ['2022-03-12']);
+      assert.deepStrictEqual(datesOf('2021\n\n  12 maart'), ['2022-03-12']);
+      assert.deepStrictEqual(datesOf('2021\n12 maart\nDaarna volgde op 3 april het debat.'), ['2021-03-12', '2022-04-03']);
+      assert.deepStrictEqual(datesOf('2021\n12 maart 2020\n3 april'), ['2020-03-12', '2022-04-03']);
+      // A year that ends a wrapped date stays its year.
+      assert.deepStrictEqual(datesOf('Dat was op 3 april\n2021 al bekend.'), ['2021-04-03']);
+    });
+  });
+
+  describe('dates damaged by OCR and text extraction', () => {
+    it('reads a numeric day and month with the year after a space: 14-6 1984', () => {
+      assert.deepStrictEqual(datesIn1990('op 14-6 1984 gebeurde het'), [['1984-06-14', '14-6 1984']]);
+      assert.deepStrictEqual(datesIn1990('(ontvangen 3/11 1989)'), [['1989-11-03', '3/11 1989']]);
+      assert.deepStrictEqual(datesIn1990('de brief van 1-2 1985, nr. 4'), [['1985-02-01', '1-2 1985']]);
+    });
+
+    it('reads no date in 14-6 alone, a longer run of numbers, an impossible month or a year on the next line', () => {
+      assert.deepStrictEqual(datesIn1990('de stand was 14-6 en daarna 3-1.'), []);
+      assert.deepStrictEqual(datesIn1990('nummer 3-14-6 1984'), []);
+      assert.deepStrictEqual(datesIn1990('de periode 14-6 1984-1985'), []);
+      assert.deepStrictEqual(datesIn1990('kenmerk 14-13 1984'), []);
+      const phone = analyze(page('Bel 06-12 3456 of 06-12 1234.'));
+      assert.deepStrictEqual([phone.dates.length, phone.diagnostics.filter((d) => d.code === 'implausible-year').length], [2, 0]);
+      assert.deepStrictEqual(datesIn1990('artikel 14-6\n1984 is het jaar'), []);
+      assert.deepStrictEqual(datesIn1990('In mijn brief, kenmerk HW/WO/UB-805.453, staat het.'), []);
+    });
+
+    it('joins a day that OCR split in two after a word that introduces a date: (Ingezonden 2 8 april 1981)', () => {
+      assert.deepStrictEqual(datesIn1990('(Ingezonden 2 8 april 1981)'), [['1981-04-28', '2 8 april 1981']]);
+      assert.deepStrictEqual(datesIn1990('op 1 2 mei 1982 is het besloten'), [['1982-05-12', '1 2 mei 1982']]);
+      assert.deepStrictEqual(datesIn1990('(Ontvan-gen 3 0 juni 1983)'), [['1983-06-30', '3 0 juni 1983']]);
+      assert.deepStrictEqual(datesIn1990('Bij brief van 1 5 maart 1984 vroeg ik'), [['1984-03-15', '1 5 maart 1984']]);
+      const a = analyze(page('Op dinsdag 1 2 mei 1981 was het zover.'));
+      assert.deepStrictEqual(a.dates.slice(2).map((d) => [d.date, d.weekday?.matches]), [['1981-05-12', true]]);
+    });
+
+    it('keeps split digits apart where the first can be something else: a question number, an article, a table', () => {
+      assert.deepStrictEqual(datesIn1990('Ja. 2 8 augustus is de datum.'), [['1990-08-08', '8 augustus']]);
+      assert.deepStrictEqual(datesIn1990('artikel 3 4 mei 1981'), [['1981-05-04', '4 mei 1981']]);
+      assert.deepStrictEqual(datesIn1990('tabel 1 2 8 april 1981'), [['1981-04-08', '8 april 1981']]);
+      assert.deepStrictEqual(datesIn1990('op 4 5 mei 1981'), [['1981-05-05', '5 mei 1981']]);
+      assert.deepStrictEqual(datesIn1990('op 2\n8 april 1981'), [['1981-04-08', '8 april 1981']]);
+    });
+
+    it('reads a date glued to the word before it or with the month glued to the day', () => {
+      assert.deepStrictEqual(datesIn1990('(Ingezonden3maart 1981)'), [['1981-03-03', '3maart 1981']]);
+      assert.deepStrictEqual(datesIn1990('(Ingezon-den3maart 1981)'), [['1981-03-03', '3maart 1981']]);
+      assert.deepStrictEqual(datesIn1990('(!nge-zonden23juli 1981)'), [['1981-07-23', '23juli 1981']]);
+      assert.deepStrictEqual(datesIn1990('per31 december 1993 vervalt'), [['1993-12-31', '31 december 1993']]);
+      assert.deepStrictEqual(datesIn1990('(Ingezonden 16april 1992)'), [['1992-04-16', '16april 1992']]);
+      assert.deepStrictEqual(datesIn1990('het overleg op 23juli was kort'), [['1990-07-23', '23juli']]);
+      assert.deepStrictEqual(datesIn1990('op 4 december1982 en 5 mei1983'), [['1982-12-04', '4 december1982'], ['1983-05-05', '5 mei1983']]);
+      assert.deepStrictEqual(datesIn1990('(Ingezonden 16 maart 1990}'), [['1990-03-16', '16 maart 1990']]);
+    });
+
+    it('reads no date in a day glued on both sides without a year, a glued abbreviation or a month too damaged', () => {
+      assert.deepStrictEqual(datesIn1990('(Ingezonden3maart)'), []);
+      assert.deepStrictEqual(datesIn1990('op 3mrt 1981'), []);
+      assert.deepStrictEqual(datesIn1990('(Ingezonden 22 septenv ber1982)'), []);
+    });
+
+    it('reads a year that OCR split in two, near the document year: 4 juli 1 990', () => {
+      assert.deepStrictEqual(datesIn1990('het overleg van 4 juli 1 990, roep ik'), [['1990-07-04', '4 juli 1 990']]);
+      assert.deepStrictEqual(datesIn1990('het overleg van 4 juli 19 90 en meer'), [['1990-07-04', '4 juli 19 90']]);
+      assert.deepStrictEqual(datesIn1990('(Ingezonden 28 september 198 9)'), [['1989-09-28', '28 september 198 9']]);
+      assert.deepStrictEqual(datesIn1990('op 18 en 25 mei 1 991.'), [['1991-05-18', '18'], ['1991-05-25', '25 mei 1 991']]);
+    });
+
+    it('does not read an amount after a date as its year', () => {
+      // An amount far from the document year: the date keeps the document's year.
+      assert.deepStrictEqual(datesOf('per 1 juni 1 950 euro'), ['2022-06-01']);
+      assert.deepStrictEqual(datesIn1990('op 4 juli 1 990 000 gulden'), [['1990-07-04', '4 juli']]);
+      assert.deepStrictEqual(datesIn1990('op 4 juli 19 90-jarigen'), [['1990-07-04', '4 juli']]);
+      assert.deepStrictEqual(datesIn1990('op 4 juli 1 990woningen'), [['1990-07-04', '4 juli']]);
+      assert.deepStrictEqual(datesIn1990('op 4 juli 3 990 woningen'), [['1990-07-04', '4 juli']]);
+      assert.deepStrictEqual(datesIn1990('Er zijn 1 990 woningen en f 668 828 uitgegeven.'), []);
+    });
+  });
+
+  it('stays linear on repeated years, table lines, split digits and glued dates', function () {
+    this.timeout(300000);
+    const MB = 1 << 20;
+    /** Each piece repeated to fill a megabyte, with the dates each piece holds. */
+    const inputs: Record<string, [piece: string, dates: number]> = {
+      'stated years, one sentence': ['In 2021 is op 3 maart en ', 1],
+      'stated years, no date': ['in 2021 en in ', 0],
+      'year lines': ['2021\n12 maart\n', 1],
+      'year rows': ['2021 12 maart 3 april\n', 2],
+      'split digits': ['op 2 8 ', 0],
+      // A written date gives the text its year: the split years near it are believed.
+      'split years': ['4 juli 1 990, 2 oktober 1990, ', 2],
+      'numeric, spaced year': ['14-6 1984 ', 1],
+      'glued both sides': ['Ingezonden3maart ', 0],
+      'digits and spaces': ['1 ', 0],
+    };
+    for (const [name, [piece, perPiece]] of Object.entries(inputs)) {
+      const n = Math.floor(MB / piece.length);
+      const t0 = Date.now();
+      const a = analyze(piece.repeat(n));
+      const ms = Date.now() - t0;
+      if (process.env.KAMERVRAAG_VERBOSE) console.log(`      ${name}: ${ms} ms`);
+      // Linear work on 1 MB takes a second or two; a quadratic scan takes hours.
+      assert.ok(ms < 60000, `${name}: ${ms} ms`);
+      assert.strictEqual(a.dates.length, n * perPiece, name);
+    }
   });
 });

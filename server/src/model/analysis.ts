@@ -139,14 +139,20 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   for (const m of accepted.markers) markerStarts.set(m.span.start, m.number);
 
   // Dates, phase 2: years glued to markers, typos, missing years, weekdays.
-  const dates = resolveDates(candidates, markerStarts, documentYear, (offset) => (questionTextAt(offset) ? submitted ?? documentDate : documentDate), text, lines, sink);
+  // Without a date in the header, `29 september jl.` is read back from the latest date the text
+  // writes out in its most common year, not from the middle of that year: a text is written after
+  // the dates it reports (`(Ingezonden 2 oktober 1990)` … `De Volkskrant van 29 september jl.`).
+  const pastReference = answered ?? noticeDate ?? submitted ?? latestDateIn(candidates, fallbackYear) ?? documentDate;
+  const dates = resolveDates(candidates, markerStarts, documentYear, (offset, past) => (questionTextAt(offset) ? submitted : null) ?? (past ? pastReference : documentDate), text, lines, sink);
   // The date that starts at each token (-1: none), and the tokens inside dates.
   const dateByToken = tokens.ints(IntScratch.DateByToken, -1, 1);
   const dateTokens = tokens.bytes(Scratch.DateTokens);
+  const dateStarts: number[] = new Array<number>(dates.length);
   for (let idx = 0; idx < dates.length; idx++) {
     const d = dates[idx];
     const first = tokens.at(d.span.start);
     dateByToken[first] = idx;
+    dateStarts[idx] = first;
     for (let i = first; i < tokenCount && tokens.start[i] < d.span.end; i++) dateTokens[i] = 1;
   }
   const tokenIsDate = (i: number) => dateTokens[i] === 1;
@@ -221,10 +227,13 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const letterMentions = findLetterMentions(
     tokens,
     inUrl,
-    dateAtToken,
-    (d) => dates[d].span.end,
+    {
+      dateAt: dateAtToken,
+      dateEnd: (d) => dates[d].span.end,
+      fullDate: (d) => !dates[d].inferredYear || RELATIVE_END.test(dates[d].text),
+      dateStarts,
+    },
     (i) => markerStarts.get(tokens.start[i]) ?? null,
-    (d) => !dates[d].inferredYear || RELATIVE_END.test(dates[d].text),
   );
   const letters = buildLetters(letterMentions, tokens, sentence, dates, references, notices, blockAt, at, text);
 
@@ -329,10 +338,23 @@ function urlTokens(text: string, tokens: Tokens): Uint8Array {
 
 function mostCommonYear(candidates: readonly DateCandidate[]): number | null {
   const counts = new Map<number, number>();
-  for (const c of candidates) if (c.year !== null && c.year >= 1900 && c.year <= 2200) counts.set(c.year, (counts.get(c.year) ?? 0) + 1);
+  // A year the OCR split (`1 990`) is checked against the document's year: it cannot set it.
+  for (const c of candidates) if (c.year !== null && c.splitYear === null && c.year >= 1900 && c.year <= 2200) counts.set(c.year, (counts.get(c.year) ?? 0) + 1);
   let best: number | null = null;
   let bestCount = 0;
   for (const [y, n] of counts) if (n > bestCount || (n === bestCount && best !== null && y > best)) [best, bestCount] = [y, n];
+  return best;
+}
+
+/** The latest date written out with its year `year` (not a year split by OCR or with digits too many), or null. */
+function latestDateIn(candidates: readonly DateCandidate[], year: number | null): IsoDate | null {
+  if (year === null) return null;
+  let best: IsoDate | null = null;
+  for (const c of candidates) {
+    if (c.year !== year || c.splitYear !== null || c.longYear !== null || !isValidDate(year, c.month, c.day)) continue;
+    const iso = toIso(year, c.month, c.day);
+    if (best === null || iso > best) best = iso;
+  }
   return best;
 }
 
@@ -340,7 +362,8 @@ function resolveDates(
   candidates: readonly DateCandidate[],
   markerStarts: ReadonlyMap<number, number>,
   documentYear: number | null,
-  referenceAt: (offset: number) => IsoDate | null,
+  /** The date that a date without a year at `offset` is read by; `past` for one with `jl.`. */
+  referenceAt: (offset: number, past: boolean) => IsoDate | null,
   text: string,
   lines: LineIndex,
   sink: DiagnosticSink,
@@ -350,6 +373,11 @@ function resolveDates(
     let year = c.year;
     let end = c.span.end;
     let typo: DateMention['typo'] = null;
+    if (c.splitYear && year !== null && (documentYear === null || Math.abs(year - documentYear) > 1)) {
+      // `per 1 januari 1 950 euro` in a 2022 text: the digits are an amount, the date has no year written.
+      year = null;
+      end = c.splitYear.yearlessEnd;
+    }
     if (c.longYear) {
       if (markerStarts.has(c.longYear.span.start + 4) && year !== null && year >= 1800 && year <= 2200) {
         end = c.longYear.span.start + 4;
@@ -371,8 +399,12 @@ function resolveDates(
       continue;
     }
     let inferredYear = false;
-    if (year === null) {
-      const ref = referenceAt(c.span.start);
+    if (year === null && c.contextYear !== null) {
+      // `In 2021 is op 2 maart …`, a table column under `2023`: the year the text gives.
+      year = c.contextYear;
+      inferredYear = true;
+    } else if (year === null) {
+      const ref = referenceAt(c.span.start, c.relative === 'past');
       if (!ref) continue;
       year = inferYear(c.day, c.month, c.relative, ref);
       inferredYear = true;

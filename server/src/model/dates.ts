@@ -7,8 +7,8 @@
 
 import { MONTHS_NL, WEEKDAYS_NL } from '../i18n/words';
 import { dayNumber, daysBetween, isValidDate, parseIso, toIso, weekday } from './calendar';
-import { Gap, keyword, keywordsOf, Tokens, TokenKind } from './tokens';
-import { COMMA, DOT, EN_DASH, HYPHEN, SLASH, type Span } from './text';
+import { endsSentence, Gap, keyword, keywordsOf, KeywordSet, Tokens, TokenKind } from './tokens';
+import { COLON, COMMA, DOT, EN_DASH, HYPHEN, SLASH, type Span } from './text';
 import type { IsoDate } from './types';
 
 /** Month by keyword id. */
@@ -25,7 +25,18 @@ const WEEKDAY_BY_KW: number[] = [];
 WEEKDAYS_NL.forEach((name, i) => { WEEKDAY_BY_KW[keyword(name)] = i; });
 
 /** The keyword ids this grammar compares tokens with. */
-const KW = keywordsOf(['en', 'of', 't', 'm', 'j', 'a', 'l', 's', 'jl', 'jongstleden', 'aanstaande'] as const);
+const KW = keywordsOf([
+  'en', 'of', 't', 'm', 'j', 'a', 'l', 's', 'jl', 'jongstleden', 'aanstaande', 'in', 'het', 'jaar', 'tot',
+  'op', 'per', 'sinds', 'd', 'dd', 'gedateerd', 'van',
+] as const);
+/**
+ * Words after which a table's year line is the tail of a wrapped sentence, not a column
+ * heading: `… in het vergaderjaar 2022–` / `2023`, `… sinds` / `2019`.
+ */
+const YEAR_LINE_CONTINUES = new KeywordSet([
+  'in', 'van', 'per', 'sinds', 'sedert', 'tot', 'vanaf', 'voor', 'na', 'en', 'of', 'jaar', 'vergaderjaar',
+  'begrotingsjaar', 'kalenderjaar', 'zitting', 'begin', 'eind', 'einde', 'medio', 'het', 'de', 'om', 'tussen',
+]);
 
 export type Relative = 'past' | 'future' | null;
 
@@ -41,6 +52,16 @@ export interface DateCandidate {
   readonly longYear: { readonly text: string; readonly span: Span } | null;
   readonly relative: Relative;
   readonly weekday: { readonly name: string; readonly span: Span; readonly index: number } | null;
+  /**
+   * A year read from digits the OCR split (`4 juli 1 990`): believed only near the document's
+   * year, else the date is read without it and ends at `yearlessEnd`.
+   */
+  readonly splitYear: { readonly yearlessEnd: number } | null;
+  /**
+   * The year that the text around gives a date written without one: a bare year earlier in its
+   * sentence (`In 2021 is op 2 maart …`), or a table's year heading (`2023` / `12 maart` / `3 april`).
+   */
+  contextYear: number | null;
 }
 
 function isNumber(tokens: Tokens, i: number, maxDigits: number): boolean {
@@ -113,9 +134,12 @@ function isDayToken(tokens: Tokens, i: number): boolean {
     const prevKind = tokens.kind[i - 1];
     const pc = tokens.ch(i - 1);
     if (prevKind !== TokenKind.Punct || pc === DOT || pc === COMMA || pc === SLASH || pc === HYPHEN) {
-      // PDF text glues the day to the word before it (`van21 oktober 2021`, `vrijdag18 oktober`): a month name must follow.
+      // PDF text and OCR glue the day to the word before it (`van21 oktober 2021`, `vrijdag18 oktober`,
+      // `per31 december 1993`, `Ingezonden3maart 1981`): a month name must follow, a full one if glued too.
       const next = i + 1;
-      return prevKind === TokenKind.Word && next < tokens.length && tokens.gap[next] === Gap.Space && tokens.kind[next] === TokenKind.Word && monthOf(tokens, next) !== null;
+      if (prevKind !== TokenKind.Word || next >= tokens.length || tokens.kind[next] !== TokenKind.Word) return false;
+      const month = monthOf(tokens, next);
+      return month !== null && (tokens.gap[next] === Gap.Space || (tokens.gap[next] === Gap.None && !month.abbreviation));
     }
   }
   return true;
@@ -127,65 +151,326 @@ function isDayToken(tokens: Tokens, i: number): boolean {
  */
 export function findDateCandidates(tokens: Tokens, skip: Uint8Array): DateCandidate[] {
   const out: DateCandidate[] = [];
+  /** The day token of each candidate, in order. */
+  const dayTokens: number[] = [];
+  /** The four-digit numbers outside dates: years that may set the year of the dates after them. */
+  const years: number[] = [];
   // Every date starts at a number token: only those are visited.
   let resume = 0;
   for (const i of tokens.numberTokens()) {
     if (i < resume || skip[i] === 1) continue;
+    if (tokens.len(i) === 4) {
+      years.push(i);
+      continue;
+    }
     if (!isDayToken(tokens, i)) continue;
     const numeric = numericDateAt(tokens, i);
     if (numeric) {
       out.push(numeric.candidate);
+      dayTokens.push(i);
       resume = numeric.next;
       continue;
     }
-    const named = namedDateAt(tokens, i, skip);
+    const named = (splitDayAt(tokens, i) ? namedDateAt(tokens, i, skip, true) : null) ?? namedDateAt(tokens, i, skip, false);
     if (named) {
-      for (const c of named.candidates) out.push(c);
+      for (let d = 0; d < named.candidates.length; d++) {
+        out.push(named.candidates[d]);
+        dayTokens.push(named.dayTokens[d]);
+      }
       resume = named.next;
     }
+  }
+  if (years.length > 0) {
+    sentenceYears(tokens, out, dayTokens, years);
+    tableYears(tokens, out, dayTokens);
   }
   return out;
 }
 
-/** `24-05-2022` or `24/05/2022`, all glued. */
+/** A plausible year of a bare four-digit number. */
+function isYearValue(v: number): boolean {
+  return v >= 1900 && v <= 2100;
+}
+
+/** `en`, `of`, `tot`, `t/m`, `,`, `-`, `–`, `/`: a word or sign that joins two years into a list or range. */
+function joinsYears(tokens: Tokens, i: number): number {
+  if (i < 0 || i >= tokens.length) return -1;
+  if (tokens.kind[i] === TokenKind.Word) {
+    const kw = tokens.kw[i];
+    if (kw === KW.en || kw === KW.of || kw === KW.tot) return i + 1;
+    if (kw === KW.t && isPunct(tokens, i + 1, SLASH) && tokens.isKw(i + 2, KW.m)) return i + 3;
+    return -1;
+  }
+  const c = tokens.ch(i);
+  return c === COMMA || c === HYPHEN || c === EN_DASH || c === SLASH ? i + 1 : -1;
+}
+
+/** Past `in`, `in het jaar`, `het jaar` before a year in a list: `in 2021 en in 2022`. */
+function skipYearIntro(tokens: Tokens, i: number): number {
+  if (tokens.isKw(i, KW.in)) i++;
+  if (tokens.isKw(i, KW.het) && tokens.isKw(i + 1, KW.jaar)) i += 2;
+  return i;
+}
+
+/**
+ * The year that `in 2021` or `in het jaar 2021` states for the rest of its sentence, or 0 for
+ * a year that is no such statement. A year in a list or range (`in 2021 en 2022`, `in 2021-2022`,
+ * `in 2020 en in 2021`) states none: its dates could be of either year. `Sinds 2020`, `vanaf 2020`,
+ * `tot 2025` name a period, not the year of what follows.
+ */
+function statedYear(tokens: Tokens, y: number): number {
+  const value = tokens.num(y);
+  if (!isYearValue(value) || tokens.gap[y] === Gap.None) return 0;
+  let p = y - 1;
+  if (tokens.isKw(p, KW.jaar) && tokens.isKw(p - 1, KW.het)) p -= 2;
+  if (!tokens.isKw(p, KW.in) || tokens.kind[p] !== TokenKind.Word) return 0;
+  // Glued to what follows: `2021-2022`, `2021/22`, `2021D42030`; `2021,` and `2021.` are fine.
+  const a = y + 1;
+  if (a < tokens.length && tokens.gap[a] === Gap.None) {
+    const c = tokens.ch(a);
+    if (tokens.kind[a] !== TokenKind.Punct || c === HYPHEN || c === EN_DASH || c === SLASH) return 0;
+  }
+  const after = joinsYears(tokens, a);
+  if (after >= 0) {
+    const next = skipYearIntro(tokens, after);
+    if (isNumber(tokens, next, 4)) return 0;
+  }
+  // The second year of a list: `in 2020 en in 2021`.
+  const before = p - 1;
+  if (joinsYears(tokens, before) >= 0 && isNumber(tokens, before - 1, 4)) return 0;
+  if (before - 3 >= 0 && tokens.isKw(before - 2, KW.t) && tokens.ch(before - 1) === SLASH && isNumber(tokens, before - 3, 4)) return 0;
+  return value;
+}
+
+/**
+ * `In 2021 is op 2 maart en op 9 april …`: a date without a year takes the year that a bare
+ * year stated earlier in its sentence. Another year in between (a dated date of another year, a
+ * bare year in a list or an amount) ends the statement. A pointer over the tokens between a
+ * statement and the dates after it finds the sentence ends; it only moves forward: linear.
+ */
+function sentenceYears(tokens: Tokens, out: DateCandidate[], dayTokens: readonly number[], years: readonly number[]): void {
+  let stated = 0;
+  let from = -1;
+  let scanned = 0;
+  /** Whether a sentence ends (or a blank line falls) between the stated year and token `to`. */
+  const sentenceEnds = (to: number): boolean => {
+    for (let k = Math.max(scanned, from + 1); k < to; k++) {
+      scanned = k + 1;
+      if (tokens.kind[k] === TokenKind.Punct && endsSentence(tokens, k)) return true;
+      if (tokens.line[k + 1] - tokens.line[k] > 1) return true;
+    }
+    return false;
+  };
+  let c = 0;
+  for (let yi = 0; yi <= years.length; yi++) {
+    const y = yi < years.length ? years[yi] : tokens.length;
+    for (; c < out.length && dayTokens[c] < y; c++) {
+      if (stated === 0) continue;
+      if (sentenceEnds(dayTokens[c])) {
+        stated = 0;
+        continue;
+      }
+      const cand = out[c];
+      if (cand.year !== null) {
+        if (cand.year !== stated) stated = 0;
+      } else if (cand.relative === null && isValidDate(stated, cand.month, cand.day)) {
+        cand.contextYear = stated;
+      }
+    }
+    if (yi === years.length) break;
+    if (stated !== 0 && sentenceEnds(y)) stated = 0;
+    const value = statedYear(tokens, y);
+    if (value !== 0) {
+      stated = value;
+      from = y;
+      scanned = y + 1;
+    } else if (isYearValue(tokens.num(y))) {
+      stated = 0;
+    }
+  }
+}
+
+/** The year of a line that holds only a year (`2023`, `2023:`) and is no wrapped sentence's tail; 0 otherwise. */
+function yearLineBefore(tokens: Tokens, first: number): number {
+  let y = first - 1;
+  if (isPunct(tokens, y, COLON) && tokens.gap[y] === Gap.None) y--;
+  if (!isNumber(tokens, y, 4) || tokens.len(y) !== 4) return 0;
+  if (tokens.line[y] !== tokens.line[first] - 1 || (y > 0 && tokens.gap[y] !== Gap.Line)) return 0;
+  const value = tokens.num(y);
+  if (!isYearValue(value)) return 0;
+  const p = y - 1;
+  if (p >= 0) {
+    const c = tokens.ch(p);
+    if (c === HYPHEN || c === EN_DASH || c === SLASH || c === COMMA) return 0;
+    if (tokens.kind[p] === TokenKind.Word && YEAR_LINE_CONTINUES.has(tokens.kw[p])) return 0;
+  }
+  return value;
+}
+
+/**
+ * A table's year heading gives its cells their year: a line that is only a year, with the lines
+ * right below it each starting with a day and month (`2023` / `12 maart` / `3 april overleg`);
+ * or a row that starts with a year followed by its dates (`2023 12 maart 3 april`). The run ends
+ * at the first line that starts otherwise, a blank line, or a date with a year of its own.
+ */
+function tableYears(tokens: Tokens, out: DateCandidate[], dayTokens: readonly number[]): void {
+  let runYear = 0;
+  let runLine = -1;
+  /** Whether the run is a column under a year line (it goes on down), not a row headed by its year. */
+  let column = false;
+  for (let c = 0; c < out.length; c++) {
+    const cand = out[c];
+    const day = dayTokens[c];
+    const lead = cand.weekday ? tokens.at(cand.weekday.span.start) : day;
+    const line = tokens.line[lead];
+    const lineStart = lead === 0 || tokens.gap[lead] === Gap.Line;
+    if (lineStart) {
+      if (column && runYear !== 0 && line === runLine + 1) {
+        runLine = line;
+      } else {
+        runYear = yearLineBefore(tokens, lead);
+        runLine = runYear !== 0 ? line : -1;
+        column = true;
+      }
+    } else if (line !== runLine) {
+      column = false;
+      // A row headed by its year: `2023 12 maart 3 april`.
+      const y = lead - 1;
+      const rowHead = isNumber(tokens, y, 4) && tokens.len(y) === 4 && tokens.line[y] === line && (y === 0 || tokens.gap[y] === Gap.Line) &&
+        tokens.gap[lead] === Gap.Space && isYearValue(tokens.num(y));
+      runYear = rowHead ? tokens.num(y) : 0;
+      runLine = rowHead ? line : -1;
+    }
+    if (runYear === 0 || line !== runLine) continue;
+    if (cand.year !== null) {
+      if (cand.year !== runYear) runYear = 0;
+    } else if (cand.relative === null && cand.contextYear === null && isValidDate(runYear, cand.month, cand.day)) {
+      cand.contextYear = runYear;
+    }
+  }
+}
+
+/** `24-05-2022` or `24/05/2022`, all glued; and `14-6 1984`, the year after a space. */
 function numericDateAt(tokens: Tokens, i: number): { candidate: DateCandidate; next: number } | null {
   const n = tokens.length;
   const d = i;
   const s1 = i + 1;
   const m = i + 2;
   const s2 = i + 3;
-  const y = i + 4;
+  let y = i + 4;
   if (s1 >= n || tokens.kind[s1] !== TokenKind.Punct) return null;
   const sc = tokens.ch(s1);
   if ((sc !== HYPHEN && sc !== SLASH) || tokens.gap[s1] !== Gap.None) return null;
   if (!isNumber(tokens, m, 2) || tokens.gap[m] !== Gap.None) return null;
-  if (s2 >= n || tokens.ch(s2) !== sc || tokens.gap[s2] !== Gap.None) return null;
-  if (y >= n || tokens.kind[y] !== TokenKind.Number || tokens.len(y) !== 4 || tokens.gap[y] !== Gap.None) return null;
-  const after = i + 5;
+  if (s2 < n && tokens.ch(s2) === sc && tokens.gap[s2] === Gap.None) {
+    if (y >= n || tokens.kind[y] !== TokenKind.Number || tokens.len(y) !== 4 || tokens.gap[y] !== Gap.None) return null;
+  } else {
+    // OCR and typists write `14-6 1984`: day and month glued, the year after a space on the same line.
+    y = s2;
+    if (y >= n || tokens.kind[y] !== TokenKind.Number || tokens.len(y) !== 4 || tokens.gap[y] !== Gap.Space || tokens.line[y] !== tokens.line[m]) return null;
+    // Not the middle of a longer run of numbers: `1-2 2023 4`, `3/4 1984/85`.
+    if (tokens.gap[d] === Gap.None && d > 0) return null;
+  }
+  const after = y + 1;
   if (after < n && tokens.gap[after] === Gap.None && (tokens.kind[after] !== TokenKind.Punct || tokens.ch(after) === HYPHEN || tokens.ch(after) === SLASH)) return null;
   const day = tokens.num(d);
   const month = tokens.num(m);
   const year = tokens.num(y);
   if (!isValidDate(year, month, day)) return null;
+  // With a space before it the year must be plausible: `06-12 3456` is a telephone number, no date to warn about.
+  if (y === s2 && (year < 1800 || year > 2199)) return null;
   return {
     candidate: {
       span: { start: tokens.start[d], end: tokens.end[y] }, day, month, year, yearSpan: { start: tokens.start[y], end: tokens.end[y] },
-      longYear: null, relative: null, weekday: weekdayBefore(tokens, i),
+      longYear: null, relative: null, weekday: weekdayBefore(tokens, i), splitYear: null, contextYear: null,
     },
-    next: i + 5,
+    next: y + 1,
   };
 }
 
-/** `19 mei 2022`, `19 mei jl.`, `19 mei`, `18 en 25 mei 2022`. */
+/** The lower-case word before token i, joined across an OCR hyphen (`Ingezon-den` → `ingezonden`), or ''. */
+function wordBefore(tokens: Tokens, i: number): string {
+  const w = i - 1;
+  if (w < 0 || tokens.kind[w] !== TokenKind.Word) return '';
+  if (tokens.gap[w] === Gap.None && isPunct(tokens, w - 1, HYPHEN) && tokens.gap[w - 1] === Gap.None && w >= 2 && tokens.kind[w - 2] === TokenKind.Word) {
+    return tokens.lower(w - 2) + tokens.lower(w);
+  }
+  return tokens.lower(w);
+}
+
+/**
+ * `(Ingezonden 2 8 april 1981)`: OCR split a day in two. Read as one day only where nothing else
+ * can read the first digit, after a word that introduces a date (`op`, `per`, `sinds`, `d.d.`,
+ * `gedateerd`, `ingezonden`, `ontvangen`, a weekday, a letter's `van`); elsewhere (`? 2 8 april`,
+ * a question number before a date; `artikel 3 4 mei`) the digits stay apart.
+ */
+function splitDayAt(tokens: Tokens, i: number): boolean {
+  const b = i + 1;
+  const month = i + 2;
+  if (tokens.len(i) !== 1 || !isNumber(tokens, b, 1) || tokens.gap[b] !== Gap.Space || tokens.line[b] !== tokens.line[i]) return false;
+  if (month >= tokens.length || tokens.kind[month] !== TokenKind.Word || tokens.gap[month] !== Gap.Space || monthOf(tokens, month) === null) return false;
+  const day = tokens.num(i) * 10 + tokens.num(b);
+  if (day < 10 || day > 31 || tokens.gap[i] === Gap.None) return false;
+  const p = i - 1;
+  if (p < 0) return false;
+  const kw = tokens.kind[p] === TokenKind.Word ? tokens.kw[p] : 0;
+  if (kw === KW.op || kw === KW.per || kw === KW.sinds || kw === KW.dd || kw === KW.gedateerd || WEEKDAY_BY_KW[kw] !== undefined) return true;
+  if (kw === KW.van) return i >= 2 && (tokens.endsWith(p - 1, 'brief') || tokens.endsWith(p - 1, 'brieven'));
+  // `d.d. 2 8 april`
+  if (isPunct(tokens, p, DOT) && tokens.isKw(p - 1, KW.d) && isPunct(tokens, p - 2, DOT) && tokens.isKw(p - 3, KW.d)) return true;
+  const word = wordBefore(tokens, i);
+  return word.endsWith('gezonden') || word.endsWith('ontvangen');
+}
+
+/**
+ * `4 juli 1 990`, `4 juli 19 90`: OCR split the year in two on the same line. The parts must
+ * make four digits starting with 1 or 2, and nothing may follow that makes them an amount
+ * (`1 990 000`, `19 90-jarigen`, `1 990woningen`). Returns the year, or 0.
+ */
+function splitYearAt(tokens: Tokens, y: number, line: number): number {
+  const z = y + 1;
+  if (!isNumber(tokens, y, 3) || !isNumber(tokens, z, 3) || tokens.gap[y] !== Gap.Space || tokens.gap[z] !== Gap.Space) return 0;
+  if (tokens.line[y] !== line || tokens.line[z] !== line || tokens.len(y) + tokens.len(z) !== 4) return 0;
+  const first = tokens.source.charCodeAt(tokens.start[y]);
+  if (first !== 49 /* 1 */ && first !== 50 /* 2 */) return 0;
+  const a = z + 1;
+  if (a < tokens.length) {
+    if (tokens.gap[a] === Gap.None && (tokens.kind[a] !== TokenKind.Punct || tokens.ch(a) === HYPHEN || tokens.ch(a) === SLASH)) return 0;
+    if (tokens.gap[a] === Gap.Space && tokens.kind[a] === TokenKind.Number) return 0;
+  }
+  const year = tokens.num(y) * 10 ** tokens.len(z) + tokens.num(z);
+  return year >= 1800 && year <= 2199 ? year : 0;
+}
+
+/**
+ * A year first on its line that heads a table's row or column is not the year of the date on the
+ * line before it: a day and month follow it on its line (`3 april` / `2024 5 mei`), or it stands
+ * alone under a date that is a cell of its own, with a day and month starting the next line
+ * (`12 maart` / `3 april` / `2024` / `5 mei`). A wrapped sentence's year (`op 3 april` / `2024 is …`) stays.
+ */
+function headsTable(tokens: Tokens, day: number, y: number): boolean {
+  if (tokens.gap[y] !== Gap.Line) return false;
+  const d = y + 1;
+  const m = y + 2;
+  if (!isNumber(tokens, d, 2) || m >= tokens.length || tokens.kind[m] !== TokenKind.Word || tokens.gap[m] !== Gap.Space || monthOf(tokens, m) === null) return false;
+  if (tokens.gap[d] === Gap.Space) return tokens.line[d] === tokens.line[y];
+  if (tokens.gap[d] !== Gap.Line || tokens.line[d] !== tokens.line[y] + 1) return false;
+  const wd = weekdayBefore(tokens, day);
+  const lead = wd ? tokens.at(wd.span.start) : day;
+  return lead === 0 || tokens.gap[lead] === Gap.Line;
+}
+
+/** `19 mei 2022`, `19 mei jl.`, `19 mei`, `18 en 25 mei 2022`; with `split`, a first day that OCR split in two (`2 8 april`). */
 function namedDateAt(
   tokens: Tokens,
   i: number,
   skip: Uint8Array,
-): { candidates: DateCandidate[]; next: number } | null {
+  split: boolean,
+): { candidates: DateCandidate[]; dayTokens: number[]; next: number } | null {
   const n = tokens.length;
   // Days joined by `en`, `,`, `-`, `t/m` before the month: `18 en 25 mei`.
   let days = [i];
-  let j = i + 1;
+  let j = split ? i + 2 : i + 1;
   // The last day that a comma joins to the next, and whether `en`/`of` came after that comma.
   let commaBefore = -1;
   let conjoined = true;
@@ -214,9 +499,15 @@ function namedDateAt(
   // the numbers before the comma are something else, and the date starts after it.
   if (!conjoined) days = days.slice(commaBefore);
   const monthToken = j;
-  if (monthToken >= n || tokens.kind[monthToken] !== TokenKind.Word || tokens.gap[monthToken] === Gap.None || skip[j] === 1) return null;
+  if (monthToken >= n || tokens.kind[monthToken] !== TokenKind.Word || skip[j] === 1) return null;
   const month = monthOf(tokens, monthToken);
   if (!month) return null;
+  // OCR glues a full month name to its day: `16april 1992`, `op 23juli`.
+  const gluedMonth = tokens.gap[monthToken] === Gap.None;
+  if (gluedMonth && month.abbreviation) return null;
+  // Glued on both sides (`Ingezonden3maart 1981`, `zonden23juli 1981`), a year must confirm the date.
+  const first = days[0];
+  const gluedDay = tokens.gap[first] === Gap.None && first > 0 && tokens.kind[first - 1] === TokenKind.Word;
   let k = j + 1;
   let end = tokens.end[monthToken];
   if (month.abbreviation && isPunct(tokens, k, DOT) && tokens.gap[k] === Gap.None) {
@@ -226,12 +517,14 @@ function namedDateAt(
   let year: number | null = null;
   let yearSpan: Span | null = null;
   let longYear: DateCandidate['longYear'] = null;
+  let splitYear: DateCandidate['splitYear'] = null;
   let relative: Relative = month.glued;
   const y = k;
   const hasY = y < n;
   const yLen = hasY ? tokens.len(y) : 0;
   // PDF text may glue the year to a full month name: `november2024`.
-  const yearGapOk = hasY && (tokens.gap[y] !== Gap.None || (!month.abbreviation && yLen === 4));
+  const yearGapOk = hasY && (tokens.gap[y] !== Gap.None || (!month.abbreviation && yLen === 4)) && !headsTable(tokens, i, y);
+  const splitValue = !relative && hasY && skip[y] !== 1 && skip[y + 1] !== 1 ? splitYearAt(tokens, y, tokens.line[monthToken]) : 0;
   if (!relative && hasY && tokens.kind[y] === TokenKind.Number && yearGapOk && yLen >= 4 && yLen <= 7 && skip[k] !== 1) {
     const ys = tokens.start[y];
     year = tokens.numPrefix(y, 4);
@@ -239,6 +532,12 @@ function namedDateAt(
     if (yLen > 4) longYear = { text: tokens.text(y), span: { start: ys, end: tokens.end[y] } };
     end = ys + 4;
     k++;
+  } else if (splitValue !== 0) {
+    splitYear = { yearlessEnd: end };
+    year = splitValue;
+    yearSpan = { start: tokens.start[y], end: tokens.end[y + 1] };
+    end = yearSpan.end;
+    k += 2;
   } else if (month.abbreviation && end === tokens.end[monthToken]) {
     return null; // `3 dec` without a dot or a year is too weak.
   }
@@ -250,15 +549,17 @@ function namedDateAt(
       k = rel.next;
     }
   }
+  if (gluedDay && gluedMonth && year === null && relative === null) return null;
   const candidates: DateCandidate[] = [];
   for (let d = 0; d < days.length; d++) {
     const dayToken = days[d];
-    const day = tokens.num(dayToken);
-    const first = d === 0;
+    const splitDay = split && d === 0;
+    const day = splitDay ? tokens.num(dayToken) * 10 + tokens.num(dayToken + 1) : tokens.num(dayToken);
+    const firstDay = d === 0;
     const last = d === days.length - 1;
-    const wd = first ? weekdayBefore(tokens, dayToken) : null;
+    const wd = firstDay ? weekdayBefore(tokens, dayToken) : null;
     candidates.push({
-      span: { start: wd ? wd.span.start : tokens.start[dayToken], end: last ? end : tokens.end[dayToken] },
+      span: { start: wd ? wd.span.start : tokens.start[dayToken], end: last ? end : tokens.end[splitDay ? dayToken + 1 : dayToken] },
       day,
       month: month.month,
       year,
@@ -266,9 +567,12 @@ function namedDateAt(
       longYear: last ? longYear : null,
       relative,
       weekday: wd,
+      // Every day of `18 en 25 mei 1 990` shares the doubtful year.
+      splitYear: splitYear && !last ? { yearlessEnd: tokens.end[dayToken] } : splitYear,
+      contextYear: null,
     });
   }
-  return { candidates, next: k };
+  return { candidates, dayTokens: days, next: k };
 }
 
 /**

@@ -8,7 +8,7 @@
 // points back to it (`de in het antwoord op vraag 1 genoemde brief van 18 mei 2022`).
 
 import { endsSentence, Gap, keywordsOf, KeywordSet, Tokens, TokenKind } from './tokens';
-import { DOT, type Span } from './text';
+import { CLOSE_BRACKET, CLOSE_PAREN, COLON, COMMA, DOT, HYPHEN, OPEN_BRACKET, OPEN_PAREN, SEMICOLON, type Span } from './text';
 
 /** Words after `brief` that show the `van <date>` further on belongs to something else. */
 const STOP_WORDS = new KeywordSet([
@@ -35,12 +35,27 @@ const WIDE_STOP_WORDS = new KeywordSet([
 ]);
 /** How many tokens the wider look-ahead reads after the letter word. */
 const WIDE_STEPS = 20;
+/**
+ * Words that start a clause or are a verb: a citation's elements (`Brief over de AVG-boete, 12 mei
+ * 2023`) hold none of them, so one shows that the comma and date further on are a sentence's.
+ */
+const CLAUSE_WORDS = new KeywordSet([
+  'gestuurd', 'verzonden', 'gezonden', 'ontvangen', 'ontving', 'kreeg', 'gekregen', 'heeft', 'hebben', 'heb', 'had',
+  'is', 'was', 'zijn', 'waren', 'wordt', 'werd', 'worden', 'werden', 'zal', 'zullen', 'kan', 'kunnen', 'moet',
+  'waarin', 'waarmee', 'waarop', 'waarbij', 'waarvan', 'waarover', 'die', 'dat', 'wat', 'welke', 'wie', 'omdat',
+  'doordat', 'zodat', 'nadat', 'voordat', 'terwijl', 'hoewel', 'als', 'indien', 'toen', 'wanneer', 'maar', 'want',
+  'sinds', 'sedert', 'tot', 'vanaf', 'per', 'uiterlijk', 'ik', 'wij', 'we', 'u', 'hij', 'zij', 'ze', 'zie',
+]);
+/** How many tokens a citation's elements may take between the letter word and the date. */
+const CITATION_STEPS = 30;
+/** How many dates a plural letter word takes in a list: `brieven van 17 december 1979 en 2 januari 1980`. */
+const MAX_LISTED_LETTERS = 6;
 /** The keyword ids this grammar compares tokens with. */
-const KW = keywordsOf(['brief', 'luchtpostbrief', 'd', 'dd', 'van', 'op', 'gedateerd'] as const);
+const KW = keywordsOf(['brief', 'luchtpostbrief', 'luchtpostbrieven', 'luchtpostbrie', 'd', 'dd', 'van', 'op', 'gedateerd', 'en', 'ven'] as const);
 
 export interface RawLetterMention {
   readonly span: Span;
-  /** The letter word itself (`brief`, `Kamerbrief`). */
+  /** The letter word itself (`brief`, `Kamerbrief`; for `brie-ven` the part after the hyphen). */
   readonly wordToken: number;
   readonly dateIndex: number | null;
   readonly footnote: number | null;
@@ -56,64 +71,139 @@ export function isLetterWord(tokens: Tokens, i: number): boolean {
 }
 
 /**
- * Finds letter mentions. `skip[i] === 1` excludes token i; `dateAt(i)` gives the index of the
- * date that starts at token i (or null), `markerAt(i)` the footnote number of the marker that token i is.
+ * The first token of a plural letter word ending at token i: `brieven`, `Kamerbrieven`, and the
+ * same split by an OCR line-end hyphen (`brie-ven`, `Kamerbrie-ven`, `brie-` / `ven`); -1 for none.
+ */
+export function pluralLetterStart(tokens: Tokens, i: number): number {
+  if (i < 0 || i >= tokens.length || tokens.kind[i] !== TokenKind.Word) return -1;
+  if (tokens.kw[i] === KW.ven) {
+    const h = i - 1;
+    const w = i - 2;
+    if (w < 0 || tokens.ch(h) !== HYPHEN || tokens.gap[h] !== Gap.None || tokens.gap[i] === Gap.Space) return -1;
+    if (tokens.kind[w] !== TokenKind.Word || !tokens.endsWith(w, 'brie') || tokens.kw[w] === KW.luchtpostbrie) return -1;
+    return (tokens.nonAscii(w) ? tokens.lower(w).length : tokens.len(w)) <= 20 ? w : -1;
+  }
+  if (!tokens.endsWith(i, 'brieven') || tokens.kw[i] === KW.luchtpostbrieven) return -1;
+  return (tokens.nonAscii(i) ? tokens.lower(i).length : tokens.len(i)) <= 24 ? i : -1;
+}
+
+/** A letter word, singular or plural: where a look-ahead for another letter's date stops. */
+function isLetterNoun(tokens: Tokens, i: number): boolean {
+  return isLetterWord(tokens, i) || (tokens.kind[i] === TokenKind.Word && pluralLetterStart(tokens, i) >= 0);
+}
+
+/** The date look-ups a letter grammar needs (see `findLetterMentions`). */
+export interface LetterDates {
+  /** The index of the date that starts at token i, or null. */
+  readonly dateAt: (i: number) => number | null;
+  /** The end offset of a date. */
+  readonly dateEnd: (dateIndex: number) => number;
+  /** Whether the date has its year or a `jl.`/`a.s.` written (not a bare `3 maart`). */
+  readonly fullDate: (dateIndex: number) => boolean;
+  /** The first token of every date, in order: where a plural letter word is looked for. */
+  readonly dateStarts: readonly number[];
+}
+
+/**
+ * Finds letter mentions. `skip[i] === 1` excludes token i; `markerAt(i)` gives the footnote number
+ * of the marker that token i is. Mentions come in document order.
  */
 export function findLetterMentions(
   tokens: Tokens,
   skip: Uint8Array,
-  dateAt: (i: number) => number | null,
-  dateEnd: (dateIndex: number) => number,
+  dates: LetterDates,
   markerAt: (i: number) => number | null,
-  /** Whether the date has its year or a `jl.`/`a.s.` written (not a bare `3 maart`). */
-  fullDate: (dateIndex: number) => boolean = () => true,
 ): RawLetterMention[] {
   const out: RawLetterMention[] = [];
-  const n = tokens.length;
-  // Every letter word ends in `brief`: only the words ending in f with five letters or more are visited.
+  // Every singular letter word ends in `brief`: only the words ending in f with five letters or more are visited.
   for (const i of tokens.fWordTokens()) {
     if (skip[i] === 1 || !isLetterWord(tokens, i)) continue;
-    let k = i + 1;
-    let footnote: number | null = null;
-    if (k < n && tokens.gap[k] === Gap.None && tokens.kind[k] === TokenKind.Number) {
-      footnote = markerAt(k);
-      if (footnote !== null) k++;
-    } else if (k + 2 < n && tokens.gap[k] === Gap.None && tokens.len(k) === 1 && tokens.ch(k) === 0x5b /* [ */ && tokens.kind[k + 1] === TokenKind.Number) {
-      // A bracketed marker glued to the word, as Word footnotes are written: `brief[1]`.
-      footnote = markerAt(k) ?? markerAt(k + 1);
-      if (footnote !== null) k += tokens.len(k + 2) === 1 && tokens.ch(k + 2) === 0x5d /* ] */ ? 3 : 2;
-    }
-    let dateIndex: number | null = null;
-    let senderFrom = -1;
-    let senderTo = -1;
-    for (let j = k, steps = 0; j < n && steps < 14; j++, steps++) {
-      if (endsSentence(tokens, j) || isLetterWord(tokens, j) || skip[j] === 1) break;
-      const isWord = tokens.kind[j] === TokenKind.Word;
-      const kw = isWord ? tokens.kw[j] : 0;
-      if (isWord && STOP_WORDS.has(kw)) break;
-      const dd = kw === KW.d && tokens.ch(j + 1) === DOT && tokens.kwAt(j + 2) === KW.d && tokens.ch(j + 3) === DOT;
-      const via = kw === KW.van || kw === KW.dd ? j + 1 : dd ? j + 4 : -1;
-      if (via >= 0) {
-        const d = dateAt(via);
-        if (d !== null) {
-          dateIndex = d;
-          senderTo = j;
-          break;
-        }
-        // `brief van de Minister-President van …`: a sender only right after the letter word.
-        if (kw === KW.van && senderFrom < 0 && j === k) senderFrom = j + 1;
-      }
-      if (dateAt(j) !== null) break; // a date not introduced by `van`/`d.d.` belongs to another phrase.
-    }
-    if (dateIndex === null) {
-      const wide = wideDate(tokens, k, skip, dateAt, fullDate);
-      if (wide !== null) dateIndex = wide;
-    }
-    const end = dateIndex !== null ? dateEnd(dateIndex) : tokens.end[k - 1];
-    const sender = senderFrom >= 0 && senderTo > senderFrom ? tokensText(tokens, senderFrom, senderTo) : null;
-    out.push({ span: { start: tokens.start[i], end }, wordToken: i, dateIndex, footnote, sender });
+    // `Kamer-brief`: the OCR's hyphen inside the compound; the mention covers it whole.
+    const first = tokens.gap[i] === Gap.None && tokens.ch(i - 1) === HYPHEN && tokens.gap[i - 1] === Gap.None && i >= 2 && tokens.kind[i - 2] === TokenKind.Word ? i - 2 : i;
+    mentionAt(tokens, skip, dates, markerAt, first, i, false, out);
   }
-  return out;
+  // A plural letter word has dates after it: each date looks back for one. The words found only
+  // move forward, and each look-back is bounded: linear.
+  const plural: RawLetterMention[] = [];
+  let lastPlural = -1;
+  for (const t of dates.dateStarts) {
+    for (let j = t - 1, steps = 0; j > lastPlural && steps < WIDE_STEPS + 4; j--, steps++) {
+      if (skip[j] === 1 || (tokens.kind[j] === TokenKind.Punct && endsSentence(tokens, j))) break;
+      const first = pluralLetterStart(tokens, j);
+      if (first < 0) continue;
+      lastPlural = j;
+      mentionAt(tokens, skip, dates, markerAt, first, j, true, plural);
+      break;
+    }
+  }
+  if (plural.length === 0) return out;
+  return [...out, ...plural].sort((a, b) => a.span.start - b.span.start);
+}
+
+/** The mention of the letter word `word` (starting at token `first`), with its date if it has one; pushed to `out`. */
+function mentionAt(
+  tokens: Tokens,
+  skip: Uint8Array,
+  dates: LetterDates,
+  markerAt: (i: number) => number | null,
+  first: number,
+  word: number,
+  plural: boolean,
+  out: RawLetterMention[],
+): void {
+  const n = tokens.length;
+  const { dateAt, dateEnd, fullDate } = dates;
+  let k = word + 1;
+  let footnote: number | null = null;
+  if (k < n && tokens.gap[k] === Gap.None && tokens.kind[k] === TokenKind.Number) {
+    footnote = markerAt(k);
+    if (footnote !== null) k++;
+  } else if (k + 2 < n && tokens.gap[k] === Gap.None && tokens.ch(k) === OPEN_BRACKET && tokens.kind[k + 1] === TokenKind.Number) {
+    // A bracketed marker glued to the word, as Word footnotes are written: `brief[1]`.
+    footnote = markerAt(k) ?? markerAt(k + 1);
+    if (footnote !== null) k += tokens.ch(k + 2) === CLOSE_BRACKET ? 3 : 2;
+  }
+  let dateIndex: number | null = null;
+  let senderFrom = -1;
+  let senderTo = -1;
+  for (let j = k, steps = 0; j < n && steps < 14; j++, steps++) {
+    if (endsSentence(tokens, j) || isLetterNoun(tokens, j) || skip[j] === 1) break;
+    const isWord = tokens.kind[j] === TokenKind.Word;
+    const kw = isWord ? tokens.kw[j] : 0;
+    if (isWord && STOP_WORDS.has(kw)) break;
+    const dd = kw === KW.d && tokens.ch(j + 1) === DOT && tokens.kwAt(j + 2) === KW.d && tokens.ch(j + 3) === DOT;
+    const via = kw === KW.van || kw === KW.dd ? j + 1 : dd ? j + 4 : -1;
+    if (via >= 0) {
+      const d = dateAt(via);
+      if (d !== null) {
+        dateIndex = d;
+        senderTo = j;
+        break;
+      }
+      // `brief van de Minister-President van …`: a sender only right after the letter word.
+      if (kw === KW.van && senderFrom < 0 && j === k) senderFrom = j + 1;
+    }
+    if (dateAt(j) !== null) break; // a date not introduced by `van`/`d.d.` belongs to another phrase.
+  }
+  dateIndex ??= wideDate(tokens, k, skip, dateAt, fullDate);
+  if (dateIndex === null && startsElement(tokens, first)) dateIndex = citedDate(tokens, k, skip, dateAt, fullDate);
+  // Letters in the plural have no one date that their sentence could give them: only dated ones count.
+  if (plural && dateIndex === null) return;
+  const end = dateIndex !== null ? dateEnd(dateIndex) : tokens.end[k - 1];
+  const sender = senderFrom >= 0 && senderTo > senderFrom ? tokensText(tokens, senderFrom, senderTo) : null;
+  out.push({ span: { start: tokens.start[first], end }, wordToken: word, dateIndex, footnote, sender });
+  if (!plural || dateIndex === null) return;
+  // `brieven van 17 december 1979 en 2 januari 1980`, `brieven van 3, 10 en 17 mei`: one letter per date.
+  let last = dateIndex;
+  for (let listed = 1; listed < MAX_LISTED_LETTERS; listed++) {
+    const after = tokens.at(dateEnd(last));
+    if (after >= n || skip[after] === 1) return;
+    const joiner = tokens.kw[after] === KW.en || tokens.ch(after) === COMMA;
+    const next = joiner ? dateAt(after + 1) : null;
+    if (next === null) return;
+    out.push({ span: { start: tokens.start[after + 1], end: dateEnd(next) }, wordToken: word, dateIndex: next, footnote: null, sender });
+    last = next;
+  }
 }
 
 /**
@@ -123,7 +213,7 @@ export function findLetterMentions(
 function wideDate(tokens: Tokens, k: number, skip: Uint8Array, dateAt: (i: number) => number | null, fullDate: (d: number) => boolean): number | null {
   const n = tokens.length;
   for (let j = k, steps = 0; j < n && steps < WIDE_STEPS; j++, steps++) {
-    if (skip[j] === 1 || endsSentence(tokens, j) || isLetterWord(tokens, j)) return null;
+    if (skip[j] === 1 || endsSentence(tokens, j) || isLetterNoun(tokens, j)) return null;
     if (dateAt(j) !== null) return null; // a date not introduced by `van`/`op`/`d.d.`/`gedateerd` belongs to another phrase.
     const isWord = tokens.kind[j] === TokenKind.Word;
     const kw = isWord ? tokens.kw[j] : 0;
@@ -132,6 +222,45 @@ function wideDate(tokens: Tokens, k: number, skip: Uint8Array, dateAt: (i: numbe
     const via = kw === KW.van || kw === KW.op || kw === KW.gedateerd || kw === KW.dd ? j + 1 : dd ? j + 4 : -1;
     if (via >= 0) {
       const d = dateAt(via);
+      if (d !== null) return fullDate(d) ? d : null;
+    }
+  }
+  return null;
+}
+
+/**
+ * Whether the letter word opens an element of a citation: after a note's number, `,`, `;`, `:`,
+ * `(` or a sentence end (`Ministerie van X, Kamerbrief inzake Y, 3 juli 2023`; `1 Brief over de
+ * AVG-boete, 12 mei 2023`), or first on a line that does not continue a sentence's words (`in de` /
+ * `Kamerbrief over …` is a wrapped sentence).
+ */
+function startsElement(tokens: Tokens, first: number): boolean {
+  const lineStart = (i: number) => i === 0 || tokens.gap[i] === Gap.Line;
+  const p = first - 1;
+  if (p < 0) return true;
+  if (tokens.kind[p] === TokenKind.Word) return false;
+  if (lineStart(first)) return true;
+  if (tokens.kind[p] === TokenKind.Number) return lineStart(p);
+  const c = tokens.ch(p);
+  // A note's number as Word and typists write it: `[3] Brief van …`, `3) Brief van …`.
+  if ((c === CLOSE_BRACKET || c === CLOSE_PAREN) && p >= 1 && tokens.kind[p - 1] === TokenKind.Number) {
+    return lineStart(p - 1) || (p >= 2 && tokens.ch(p - 2) === OPEN_BRACKET && lineStart(p - 2));
+  }
+  return c === COMMA || c === SEMICOLON || c === COLON || c === OPEN_PAREN || endsSentence(tokens, p);
+}
+
+/**
+ * A citation's date: `<letter> <subject>, [<more elements>,] <full date>` — a full date right after
+ * a comma, within CITATION_STEPS tokens of the same sentence, with no clause word, verb, other
+ * letter word or other date before it.
+ */
+function citedDate(tokens: Tokens, k: number, skip: Uint8Array, dateAt: (i: number) => number | null, fullDate: (d: number) => boolean): number | null {
+  const n = tokens.length;
+  for (let j = k, steps = 0; j < n && steps < CITATION_STEPS; j++, steps++) {
+    if (skip[j] === 1 || endsSentence(tokens, j) || isLetterNoun(tokens, j) || dateAt(j) !== null) return null;
+    if (tokens.kind[j] === TokenKind.Word && CLAUSE_WORDS.has(tokens.kw[j])) return null;
+    if (tokens.ch(j) === COMMA) {
+      const d = dateAt(j + 1);
       if (d !== null) return fullDate(d) ? d : null;
     }
   }
