@@ -409,6 +409,26 @@ describe('archive layout', () => {
     });
   });
 
+  describe('dates the OCR damaged', () => {
+    it('reads split digits where the reading is safe, and a hint says how each was read', () => {
+      const a = item(
+        HEADER_1991,
+        'Vragen van het lid Visser (PvdA) over de rente. (Ingezonden 2 8 april 1991) 1 Is het overleg van 4 juli 1 990 afgerond? 2 Wat is de uitkomst van het overleg van 19 90?',
+        'Antwoord Antwoord van minister Kok (Financiën). (Ontvangen 1 3 mei 1991) 1 Ja. 2 Zie de brief van 12 juni 1 991.',
+      );
+      assert.deepStrictEqual(a.dates.map((d) => d.date), ['1991-04-28', '1990-07-04', '1991-05-13', '1991-06-12']);
+      assert.strictEqual(a.metadata.submitted, '1991-04-28');
+      assert.strictEqual(a.metadata.answered, '1991-05-13');
+      const hints = a.diagnostics.filter((d) => d.code === 'ocr-date-read');
+      assert.deepStrictEqual(hints.map((d) => [d.severity, d.message.nl]), [
+        ['hint', 'De OCR heeft de cijfers van „2 8 april 1991” gesplitst; gelezen als 28 april 1991.'],
+        ['hint', 'De OCR heeft de cijfers van „4 juli 1 990” gesplitst; gelezen als 4 juli 1990.'],
+        ['hint', 'De OCR heeft de cijfers van „1 3 mei 1991” gesplitst; gelezen als 13 mei 1991.'],
+        ['hint', 'De OCR heeft de cijfers van „12 juni 1 991” gesplitst; gelezen als 12 juni 1991.'],
+      ]);
+    });
+  });
+
   describe('bad and adversarial input', () => {
     it('stays linear and whole on long runs of numbers, question marks and parentheses', function () {
       this.timeout(120000);

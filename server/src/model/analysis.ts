@@ -417,6 +417,8 @@ function resolveDates(
       continue;
     }
     const iso = toIso(year, c.month, c.day);
+    // Digits the OCR split (`2 8 april`, `4 juli 1 990`) are read where the reading is safe; the hint says how.
+    if (c.splitDay || (c.splitYear && year === c.year)) sink.add(span, 'hint', DiagnosticCode.ocrDateRead, messages.ocrDateRead(normalizeSpace(dateText), iso));
     let weekday: DateMention['weekday'] = null;
     if (c.weekday) {
       const matches = weekdayMatches(iso, c.weekday.index);

@@ -57,6 +57,8 @@ export interface DateCandidate {
    * year, else the date is read without it and ends at `yearlessEnd`.
    */
   readonly splitYear: { readonly yearlessEnd: number } | null;
+  /** The day was read from two digits the OCR split (`2 8 april`). */
+  readonly splitDay?: boolean;
   /**
    * The year that the text around gives a date written without one: a bare year earlier in its
    * sentence (`In 2021 is op 2 maart …`), or a table's year heading (`2023` / `12 maart` / `3 april`).
@@ -569,6 +571,7 @@ function namedDateAt(
       weekday: wd,
       // Every day of `18 en 25 mei 1 990` shares the doubtful year.
       splitYear: splitYear && !last ? { yearlessEnd: tokens.end[dayToken] } : splitYear,
+      splitDay,
       contextYear: null,
     });
   }

@@ -23,6 +23,7 @@ export const DiagnosticCode = {
   questionTextDiffers: 'question-text-differs',
   ocrNumberRestored: 'ocr-number-restored',
   ocrNumberMissing: 'ocr-number-missing',
+  ocrDateRead: 'ocr-date-read',
 } as const;
 
 /** A fix as the analysis states it: one replacement, or several applied together. */
@@ -148,6 +149,10 @@ export const messages = {
   ocrNumberRestored: (kind: 'question' | 'answer', n: number): Message => (kind === 'question'
     ? { nl: `Het nummer van vraag ${n} ontbreekt in de OCR-tekst; uit de volgorde blijkt dat deze alinea vraag ${n} is.`, en: `The OCR text lost the number of question ${n}; the order shows that this paragraph is question ${n}.` }
     : { nl: `Het nummer van antwoord ${n} ontbreekt in de OCR-tekst; uit de volgorde blijkt dat deze alinea antwoord ${n} is.`, en: `The OCR text lost the number of answer ${n}; the order shows that this paragraph is answer ${n}.` }),
+  ocrDateRead: (written: string, iso: string): Message => ({
+    nl: `De OCR heeft de cijfers van „${written}” gesplitst; gelezen als ${formatDateNl(iso)}.`,
+    en: `The OCR split the digits of “${written}”; read as ${formatDateEn(iso)}.`,
+  }),
   ocrNumberMissing: (kind: 'question' | 'answer', n: number): Message => (kind === 'question'
     ? { nl: `Het nummer van vraag ${n} ontbreekt in de OCR-tekst en de plaats is niet zeker: vraag ${n} staat niet in de indeling.`, en: `The OCR text lost the number of question ${n} and its place is uncertain: question ${n} is left out of the outline.` }
     : { nl: `Het nummer van antwoord ${n} ontbreekt in de OCR-tekst en de plaats is niet zeker: antwoord ${n} staat niet in de indeling.`, en: `The OCR text lost the number of answer ${n} and its place is uncertain: answer ${n} is left out of the outline.` }),
