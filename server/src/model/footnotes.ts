@@ -1,14 +1,21 @@
 // Footnote markers in running text: glued to a word (`brief2`), to
 // punctuation (`organisatie?1`, `Hil.2 3`), to a year (`20195`), in
 // brackets (`[1 ]`, `[1, 2 ]`), alone on a line, or at the start of the next
-// line in PDF text (`2 Voor drie …`). Superscripts look like ordinary digits,
-// so a candidate counts only when it continues the sequence 1, 2, 3, …:
-// that is what tells `brief2` (marker) from `CO2` or `m3` (not).
+// line in PDF text (`2 Voor drie …`, `4 is het beleid …`), several on a line
+// of their own (`5, 6 en 7`), or Word's `beleid? 1)`. Superscripts look like
+// ordinary digits, so a candidate counts only when it continues the sequence
+// 1, 2, 3, …: that is what tells `brief2` (marker) from `CO2` or `m3` (not).
+// The note texts are the second piece of evidence: where the form of a
+// candidate alone is doubtful (a number starting a line before lower-case
+// text), a note text with its number is needed, or else a context that a
+// numeral cannot have (a word that ends a phrase before it, a verb or a
+// function word after it). Such candidates are weak: they give way to a
+// sure candidate with the same number that follows.
 
 import type { DateCandidate } from './dates';
 import { LineKind } from './lines';
-import { Gap, KeywordSet, Tokens, TokenKind } from './tokens';
-import { CLOSE_BRACKET, CLOSE_PAREN, COLON, COMMA, DEGREE, DOT, EN_DASH, HYPHEN, OPEN_BRACKET, PERCENT, SEMICOLON, SLASH, type Span } from './text';
+import { Gap, keywordsOf, KeywordSet, Tokens, TokenKind } from './tokens';
+import { CLOSE_BRACKET, CLOSE_PAREN, COLON, COMMA, DEGREE, DOT, EN_DASH, HYPHEN, OPEN_BRACKET, OPEN_PAREN, PERCENT, SEMICOLON, SLASH, partitionPoint, type Span } from './text';
 
 export interface MarkerCandidate {
   readonly span: Span;
@@ -17,6 +24,8 @@ export interface MarkerCandidate {
   readonly certain: boolean;
   /** Index of the token the marker is, or -1 for one split off a year. */
   readonly token: number;
+  /** A doubtful form (`4 is …` at a line start with no note text 4): gives way to a sure candidate with the same number. */
+  readonly weak?: boolean;
 }
 
 export interface AcceptedMarker {
@@ -32,12 +41,67 @@ export interface MarkerResult {
   readonly disorder: readonly { readonly span: Span; readonly number: number; readonly expected: number }[];
 }
 
+/** What the candidates need to know of the document's note texts. */
+export interface NoteEvidence {
+  readonly number: number;
+  /** `page`: at a page bottom; `bracket`: `[1] …`; `paren`: `1) …` closing a Word document. */
+  readonly style: 'page' | 'bracket' | 'paren';
+}
+
 const UNITS = new KeywordSet(['m', 'km', 'cm', 'mm', 'dm', 'ha', 'co', 'no', 'nox', 'so', 'ch', 'h', 'pm', 'kwh', 'mwh', 'gwh']);
 const ABBREVIATIONS = new KeywordSet(['nr', 'nrs', 'art', 'artikel', 'blz', 'p', 'pag', 'lid', 'no', 'vgl', 'jo', 'fig', 'tabel', 'bijlage', 'hfst', 'par', 'r', 'vraag', 'vragen', 'antwoord']);
+/**
+ * Short capitals glued to digits that name a substance, a norm, a road or a flight (`NH3`, `ISO 9001`,
+ * `MH17`, `EU27`, `COP28`), not an organisation with a marker (`het CBS2,`, `de NOS4:`).
+ */
+const CODES = new KeywordSet(['nh', 'ch', 'co', 'no', 'so', 'pm', 'mh', 'eu', 'cop', 'iso', 'nen', 'hs', 'ww', 'wo', 'ef', 'gs', 'kb', 'mb', 'gb', 'tb', 'mw', 'gw', 'kw', 'ghz', 'mhz', 'cfk', 'hfk', 'sbs', 'rtl', 'npo', 'bnr', 'top', 'hd', 'fm', 'am', 'tv', 'pc', 'ps', 'nr', 'nrs', 'art', 'blz', 'pag', 'par', 'hfst', 'jo', 'vgl', 'fig', 'bn']);
+/**
+ * Words after which a number counts or measures something (`in 2 gevallen`, `de 3 gemeenten`, `ruim 4`,
+ * `er zijn 5`, `74 en 76`): a marker ends a phrase, so it does not stand after these.
+ */
+const NUMERAL_BEFORE = new KeywordSet([
+  'de', 'het', 'een', 'die', 'deze', 'dit', 'dat', 'onze', 'mijn', 'uw', 'haar', 'hun', 'alle', 'beide', 'elke', 'ieder', 'iedere', 'welke', 'geen',
+  'in', 'op', 'van', 'met', 'voor', 'na', 'tot', 'tussen', 'over', 'per', 'om', 'uit', 'aan', 'bij', 'door', 'onder', 'tegen', 'vanaf', 'sinds',
+  'rond', 'rondom', 'binnen', 'buiten', 'zonder', 'naar', 'tijdens', 'via', 'ca', 'circa', 'ongeveer', 'ruim', 'bijna', 'zo', 'slechts', 'maar',
+  'nog', 'al', 'ook', 'even', 'pas', 'tenminste', 'minstens', 'maximaal', 'minimaal', 'hooguit', 'totaal', 'gemiddeld', 'zeker', 'dan', 'en', 'of',
+  't', 'm', 'plus', 'min', 'keer', 'maal', 'nummer', 'is', 'was', 'zijn', 'waren', 'wordt', 'werd', 'worden', 'werden', 'heeft', 'hebben', 'had',
+  'hadden', 'bedraagt', 'bedroeg', 'bedragen', 'telt', 'tellen', 'duurt', 'duurde', 'kost', 'kostte',
+]);
+/** Nouns that a number names (`artikel 5`, `fase 2`, `bijlage 3`): the number that follows is theirs. */
+const NUMBERED = new KeywordSet([
+  'nr', 'nrs', 'art', 'artikel', 'artikelen', 'blz', 'p', 'pag', 'pagina', 'lid', 'leden', 'no', 'vgl', 'jo', 'fig', 'figuur', 'tabel', 'bijlage',
+  'bijlagen', 'hfst', 'hoofdstuk', 'paragraaf', 'par', 'r', 'fase', 'stap', 'niveau', 'groep', 'week', 'scenario', 'optie', 'variant', 'categorie',
+  'klasse', 'ronde', 'versie', 'deel', 'onderdeel', 'punt', 'box', 'graad', 'zone', 'sectie', 'kamerstuk', 'kamerstukken', 'aanhangsel',
+  'vergaderjaar', 'nummer', 'model', 'type', 'jaar', 'dag', 'regel', 'alinea', 'sub', 'bladzijde', 'ronde', 'editie', 'uur',
+]);
+/** The words of a question number: after `vraag`/`antwoord` a number is the question's unless a note text says otherwise. */
+const QUESTION_WORDS = new KeywordSet(['vraag', 'antwoord', 'antwoorden']);
+/**
+ * Words that go on with the sentence after a marker moved to the start of a line (`4 is het beleid …`,
+ * `2 waarin …`, `3 van het Mulier Instituut`): verbs and function words, not the noun a numeral counts.
+ */
+const MARKER_FOLLOWERS = new KeywordSet([
+  'is', 'zijn', 'was', 'waren', 'wordt', 'worden', 'werd', 'werden', 'heeft', 'hebben', 'had', 'hadden', 'kan', 'kunnen', 'kon', 'konden',
+  'zal', 'zullen', 'zou', 'zouden', 'moet', 'moeten', 'moest', 'mag', 'mogen', 'wil', 'willen', 'blijkt', 'bleek', 'staat', 'staan', 'stond',
+  'geeft', 'geven', 'gaf', 'gaat', 'ging', 'komt', 'kwam', 'geldt', 'bevat', 'noemt', 'meldt', 'stelt', 'beschrijft', 'laat', 'lijkt',
+  'en', 'of', 'maar', 'want', 'dat', 'die', 'waarin', 'waarbij', 'waarmee', 'waarop', 'waaruit', 'waarvan', 'waardoor', 'waarover', 'waarnaar',
+  'waarvoor', 'welke', 'omdat', 'zodat', 'als', 'zoals', 'terwijl', 'toen', 'indien', 'wanneer', 'nadat', 'voordat', 'doordat', 'hetgeen',
+  'van', 'ten', 'te', 'in', 'op', 'aan', 'met', 'voor', 'over', 'bij', 'door', 'naar', 'uit', 'onder', 'tegen', 'om', 'sinds', 'volgens', 'tijdens',
+  'ook', 'al', 'nog', 'niet', 'wel', 'reeds', 'nu', 'inmiddels', 'eerder', 'daarin', 'hierin', 'daarbij', 'hierbij', 'daarnaast', 'verder',
+  'bovendien', 'echter', 'immers', 'dus', 'namelijk', 'toch', 'eveneens', 'tevens', 'vervolgens', 'daarom', 'hiervan', 'daarvan', 'daarop',
+  'hierop', 'hieruit', 'daaruit', 'ik', 'u', 'we', 'wij', 'zij', 'ze', 'hij', 'er',
+]);
+/** Words of a number list or range: `74 en 76`, `2 of 3`, `4 t/m 6`, `2 tot 5`. */
+const LIST_WORDS = new KeywordSet(['en', 'of', 'tot', 't']);
 const codes = (chars: string[]) => new Set(chars.map((c) => c.charCodeAt(0)));
 /** Punctuation that may follow a marker moved to the start of a line: `1» en «Alle …`. */
 const CLOSERS = codes(['»', '”', '?', '!']);
 const GLUE_PUNCT = codes(['?', '!', '.', ',', ';', ':', ')', '»', '”', '"', '’', "'", '“']);
+/** Punctuation that ends a phrase, after which a marker may stand: `beleid? 1)`, `(2024) 2)`. */
+const PHRASE_END = codes(['?', '!', '.', ')', '»', '”', '"', '’']);
+/** Closing marks at the end of a line that a marker may follow within a sentence: `(2024)` + `4 is …`. */
+const PHRASE_CLOSE = codes([')', '»', '”', '"', '’']);
+const KW = keywordsOf(['en', 'of'] as const);
 
 function isMarkerNumber(tokens: Tokens, i: number): boolean {
   if (i < 0 || i >= tokens.length || tokens.kind[i] !== TokenKind.Number) return false;
@@ -63,17 +127,49 @@ function isUpper(tokens: Tokens, i: number): boolean {
   return s !== s.toLowerCase() && s === s.toUpperCase();
 }
 
+/** A word token whose keyword is in `set`. */
+function wordIn(tokens: Tokens, i: number, set: KeywordSet): boolean {
+  return i >= 0 && i < tokens.length && tokens.kind[i] === TokenKind.Word && set.has(tokens.kw[i]);
+}
+
+/**
+ * `brief2,3`: two markers glued with a comma, the second one more than the first (not a decimal:
+ * a decimal follows a space, and `2,3` would not continue the count). The second number's token, or -1.
+ */
+function gluedPair(tokens: Tokens, i: number): number {
+  const comma = i + 1;
+  const second = i + 2;
+  if (comma >= tokens.length || tokens.gap[comma] !== Gap.None || tokens.ch(comma) !== COMMA) return -1;
+  if (!isMarkerNumber(tokens, second) || tokens.gap[second] !== Gap.None || tokens.num(second) !== tokens.num(i) + 1) return -1;
+  return endsCleanly(tokens, second) ? second : -1;
+}
+
+/** The marker's context, shared by the scanners of one document. */
+interface Context {
+  readonly tokens: Tokens;
+  readonly lineKinds: Uint8Array;
+  readonly dates: readonly DateCandidate[];
+  /** Numbers that have a note text. */
+  readonly noted: ReadonlySet<number>;
+  /** Whether the document's note texts are Word's `1) …`; whether it has note texts of another style. */
+  readonly parenNotes: boolean;
+  readonly otherNotes: boolean;
+}
+
 /** `skip[i] === 1` excludes token i. */
 export function findMarkerCandidates(
   tokens: Tokens,
   lineKinds: Uint8Array,
   skip: Uint8Array,
   dates: readonly DateCandidate[],
-  noteNumbers: ReadonlySet<number>,
-  parenNotes: boolean,
+  notes: readonly NoteEvidence[],
 ): MarkerCandidate[] {
   const out: MarkerCandidate[] = [];
   const kind = tokens.kind;
+  const ctx: Context = {
+    tokens, lineKinds, dates, noted: new Set(notes.map((f) => f.number)),
+    parenNotes: notes.some((f) => f.style === 'paren'), otherNotes: notes.some((f) => f.style !== 'paren'),
+  };
   // Every candidate is a number token: only those are visited.
   for (const i of tokens.numberTokens()) {
     if (skip[i] === 1) continue;
@@ -89,16 +185,28 @@ export function findMarkerCandidates(
     const gap = tokens.gap[i];
     const span = { start: tokens.start[i], end: tokens.end[i] };
     if (gap === Gap.None && hasPrev) {
-      if (!endsCleanly(tokens, i)) continue;
+      const pair = kind[prev] === TokenKind.Word ? gluedPair(tokens, i) : -1;
+      if (pair < 0 && !endsCleanly(tokens, i)) continue;
       const prevKind = kind[prev];
       if (prevKind === TokenKind.Word) {
         // `brief2`, `chatberichten6`; not `CO2`, `m3`, `A2`.
         const prevLen = tokens.len(prev);
-        if (prevLen < 2 || UNITS.has(tokens.kw[prev]) || (prevLen <= 3 && isUpper(tokens, prev))) continue;
+        if (prevLen < 2 || UNITS.has(tokens.kw[prev])) continue;
         if (i >= 2 && tokens.gap[i - 2] === Gap.None && kind[i - 2] === TokenKind.Number) continue;
-        out.push({ span, number: num, certain: false, token: i });
-        trailingMarkers(tokens, i, out);
-      } else if (prevKind === TokenKind.Punct && GLUE_PUNCT.has(tokens.ch(prev))) {
+        // `het CBS2,`, `de NOS4:`: an organisation's initials with a marker before punctuation; `A2`, `NH3`, `MH17` are names.
+        let weak = false;
+        if (prevLen <= 3 && isUpper(tokens, prev)) {
+          const after = pair >= 0 ? pair + 1 : i + 1;
+          const punctAfter = after < tokens.length && tokens.gap[after] === Gap.None && tokens.kind[after] === TokenKind.Punct && GLUE_PUNCT.has(tokens.ch(after));
+          if (prevLen < 3 || CODES.has(tokens.kw[prev]) || !punctAfter) continue;
+          weak = true;
+        }
+        out.push({ span, number: num, certain: false, token: i, weak });
+        if (pair >= 0) {
+          out.push({ span: { start: tokens.start[pair], end: tokens.end[pair] }, number: num + 1, certain: false, token: pair, weak });
+          trailingMarkers(tokens, pair, out);
+        } else trailingMarkers(tokens, i, out);
+      } else if (pair < 0 && prevKind === TokenKind.Punct && GLUE_PUNCT.has(tokens.ch(prev))) {
         const pc = tokens.ch(prev);
         const before = i - 2;
         const stop = pc === DOT || pc === COMMA || pc === COLON;
@@ -106,19 +214,19 @@ export function findMarkerCandidates(
         if (stop && (kind[before] !== TokenKind.Word || tokens.len(before) < 2 || ABBREVIATIONS.has(tokens.kw[before]))) continue;
         out.push({ span, number: num, certain: false, token: i });
         trailingMarkers(tokens, i, out);
-      } else if (prevKind === TokenKind.Punct && tokens.ch(prev) === OPEN_BRACKET) {
+      } else if (pair < 0 && prevKind === TokenKind.Punct && tokens.ch(prev) === OPEN_BRACKET) {
         const bracket = bracketMarkers(tokens, i);
         if (bracket) for (const b of bracket) out.push(b);
       }
       continue;
     }
-    if (gap === Gap.Space && hasPrev && parenNotes && noteNumbers.has(num) && tokens.ch(i + 1) === CLOSE_PAREN && tokens.gap[i + 1] === Gap.None) {
-      // Word documents write `het UWV 1) ook …` and list the texts as `1) AD, 18 november …` at the end.
-      out.push({ span: { start: tokens.start[i], end: tokens.end[i + 1] }, number: num, certain: false, token: i });
+    if (gap === Gap.Space && hasPrev && tokens.ch(i + 1) === CLOSE_PAREN && tokens.gap[i + 1] === Gap.None) {
+      const m = parenMarker(ctx, i);
+      if (m) out.push(m);
       continue;
     }
     if (gap === Gap.Line && lineKinds[tokens.line[i]] === LineKind.Text) {
-      const c = lineStartMarkers(tokens, lineKinds, i, noteNumbers);
+      const c = lineStartMarkers(ctx, i);
       if (c) for (const m of c) out.push(m);
     }
   }
@@ -130,6 +238,78 @@ export function findMarkerCandidates(
   }
   out.sort((a, b) => a.span.start - b.span.start);
   return out;
+}
+
+/** The last token before i that is not in a note text: the running text before a page's notes and furniture. */
+function prevTextToken(ctx: Context, i: number): number {
+  const { tokens, lineKinds } = ctx;
+  let j = i - 1;
+  // Each note block is walked over only by the line right after it: linear over the document.
+  while (j >= 0 && lineKinds[tokens.line[j]] === LineKind.FootnoteText) j--;
+  return j;
+}
+
+/** Whether a date candidate (`1 oktober 2024`) covers the offset: dates are sorted by start. */
+function inDate(ctx: Context, offset: number): boolean {
+  const { dates } = ctx;
+  const k = partitionPoint(dates.length, (d) => dates[d].span.start <= offset) - 1;
+  return k >= 0 && offset < dates[k].span.end;
+}
+
+/** Whether the token after i goes on with a number list: `4 en 5`, `4, 5`, `4 t/m 6`, `4-6`. */
+function listGoesOn(tokens: Tokens, i: number): boolean {
+  const next = i + 1;
+  if (next >= tokens.length) return false;
+  if (tokens.kind[next] === TokenKind.Punct) {
+    const c = tokens.ch(next);
+    return (c === COMMA || c === HYPHEN || c === EN_DASH) && next + 1 < tokens.length && tokens.kind[next + 1] === TokenKind.Number;
+  }
+  if (!wordIn(tokens, next, LIST_WORDS)) return false;
+  for (let k = next + 1; k <= next + 3 && k < tokens.length; k++) if (tokens.kind[k] === TokenKind.Number) return true;
+  return false;
+}
+
+/**
+ * Word's `beleid? 1)`, `gepubliceerd 2) en …`, `het UWV 1) ook …`: with the note texts `1) …` at the end
+ * of the document, or, when the notes are missing, on the form alone: after a phrase (a word or a
+ * closing mark, not `:` `,` or a list word), not closing a parenthesis (`(zie bijlage 1)`), and
+ * followed by the end of the line, punctuation or a verb or function word, not by the phrase of a
+ * list item (`1) de kosten, 2) de baten`).
+ */
+function parenMarker(ctx: Context, i: number): MarkerCandidate | null {
+  const { tokens } = ctx;
+  const num = tokens.num(i);
+  const span = { start: tokens.start[i], end: tokens.end[i + 1] };
+  if (closesParenthesis(tokens, i)) return null;
+  const prev = i - 1;
+  if (ctx.parenNotes && ctx.noted.has(num)) return { span, number: num, certain: false, token: i };
+  if (ctx.otherNotes) return null;
+  const prevKind = tokens.kind[prev];
+  if (prevKind === TokenKind.Word) {
+    if (tokens.len(prev) < 2 || wordIn(tokens, prev, NUMERAL_BEFORE) || wordIn(tokens, prev, NUMBERED) || wordIn(tokens, prev, QUESTION_WORDS) || wordIn(tokens, prev, UNITS)) return null;
+  } else if (prevKind !== TokenKind.Punct || !PHRASE_END.has(tokens.ch(prev))) return null;
+  const next = i + 2;
+  if (next < tokens.length && tokens.gap[next] !== Gap.Line) {
+    const nk = tokens.kind[next];
+    if (nk === TokenKind.Punct) {
+      const c = tokens.ch(next);
+      if (c !== DOT && c !== COMMA && c !== SEMICOLON) return null;
+    } else if (nk !== TokenKind.Word || !MARKER_FOLLOWERS.has(tokens.kw[next]) || tokens.startsUpper(next) || listGoesOn(tokens, i + 1)) return null;
+  }
+  return { span, number: num, certain: false, token: i, weak: true };
+}
+
+/** `(zie bijlage 1)`: an open parenthesis before the number on its line, not closed before it. */
+function closesParenthesis(tokens: Tokens, i: number): boolean {
+  const line = tokens.line[i];
+  // A parenthesis holds a few words; looking further back would cost more than it tells.
+  for (let j = i - 1; j >= 0 && j >= i - 40 && tokens.line[j] === line; j--) {
+    if (tokens.kind[j] !== TokenKind.Punct) continue;
+    const c = tokens.ch(j);
+    if (c === CLOSE_PAREN) return false;
+    if (c === OPEN_PAREN) return true;
+  }
+  return false;
 }
 
 /** `?1 2`, `Hil.2 3`, `?1, 2`: more markers after a glued one, up to the end of the sentence or line. */
@@ -192,39 +372,66 @@ function bracketMarkers(tokens: Tokens, i: number): MarkerCandidate[] | null {
   return null;
 }
 
+
 /**
- * Numbers at the start of a line of PDF text: a line holding only `1` or `2 3`,
- * `5.`, or a marker that the extraction moved to the start of the next line
- * (`1, is onder meer …`, `2 Voor drie …`). Not a numbered list item (`1. Tekst`,
- * `1) tekst`), and not the exponent of a unit (`m` at the end of the line before: m³).
+ * Numbers at the start of a line of PDF text: a line holding only `1`, `2 3`, `4,5`, `5, 6 en 7` or
+ * `5.`, or a marker that the extraction moved to the start of the next line (`1, is onder meer …`,
+ * `2 Voor drie …`, `4 is het beleid …`). Not a numbered list item (`1. Tekst`, `1) tekst`), not a
+ * date (`ingezonden` + `1 oktober 2024`), not the exponent of a unit (`m` at the end of the line
+ * before: m³), not a number that goes on with numbers before it (`74 en` + `76 van`), and not a number
+ * after a word that counts or names (`in` + `2 gevallen`, `artikel` + `5 van`, `vraag` + `4`) unless a
+ * note text with the number is there.
  */
-function lineStartMarkers(tokens: Tokens, lineKinds: Uint8Array, i: number, noteNumbers: ReadonlySet<number>): MarkerCandidate[] | null {
+function lineStartMarkers(ctx: Context, i: number): MarkerCandidate[] | null {
+  const { tokens, lineKinds } = ctx;
   const n = tokens.length;
-  const prev = i - 1;
-  if (prev >= 0 && tokens.kind[prev] === TokenKind.Word && UNITS.has(tokens.kw[prev])) return null;
-  // The page holds a footnote text with this number, and the line before ends in the middle of a sentence.
-  const noted = noteNumbers.has(tokens.num(i));
-  const midSentence = noted && prev >= 0 && tokens.kind[prev] !== TokenKind.Punct;
-  const found: MarkerCandidate[] = [{ span: { start: tokens.start[i], end: tokens.end[i] }, number: tokens.num(i), certain: false, token: i }];
+  const prev = prevTextToken(ctx, i);
+  const prevKind = prev >= 0 ? tokens.kind[prev] : -1;
+  if (prevKind === TokenKind.Word && UNITS.has(tokens.kw[prev])) return null;
+  if (inDate(ctx, tokens.start[i])) return null;
+  const num = tokens.num(i);
+  // The page holds a footnote text with this number.
+  const noted = ctx.noted.has(num);
+  const numeral = (prevKind === TokenKind.Number && tokens.len(prev) <= 3) || wordIn(tokens, prev, NUMERAL_BEFORE) || wordIn(tokens, prev, NUMBERED) ||
+    (wordIn(tokens, prev, LIST_WORDS) && prev >= 1 && tokens.kind[prev - 1] === TokenKind.Number);
+  const questionNumber = wordIn(tokens, prev, QUESTION_WORDS);
+  // The line before ends in the middle of a sentence.
+  const midSentence = noted && prev >= 0 && prevKind !== TokenKind.Punct;
+  const found: MarkerCandidate[] = [{ span: { start: tokens.start[i], end: tokens.end[i] }, number: num, certain: false, token: i }];
   let k = i + 1;
   const line = tokens.line[i];
-  // Further numbers on the same line: `2 3`, `1, 2`.
+  // Further numbers on the same line: `2 3`, `1, 2`, `4,5`, `5, 6 en 7`. A list with `en` or a glued comma must count on by one.
+  let counted = false;
   for (let guard = 0; guard < 10; guard++) {
-    if (k < n && tokens.gap[k] !== Gap.Line && tokens.kind[k] === TokenKind.Punct && tokens.ch(k) === COMMA && isMarkerNumber(tokens, k + 1) && tokens.gap[k + 1] !== Gap.Line) {
-      k++;
-    }
-    if (k < n && tokens.gap[k] === Gap.Space && isMarkerNumber(tokens, k) && tokens.line[k] === line) {
-      found.push({ span: { start: tokens.start[k], end: tokens.end[k] }, number: tokens.num(k), certain: false, token: k });
-      k++;
-      continue;
-    }
-    break;
+    let m = k;
+    let counts = false;
+    if (m < n && tokens.gap[m] !== Gap.Line && tokens.kind[m] === TokenKind.Punct && tokens.ch(m) === COMMA && isMarkerNumber(tokens, m + 1) && tokens.gap[m + 1] !== Gap.Line) {
+      counts = tokens.gap[m + 1] === Gap.None;
+      m++;
+    } else if (m < n && tokens.gap[m] === Gap.Space && (tokens.kw[m] === KW.en || tokens.kw[m] === KW.of) && tokens.kind[m] === TokenKind.Word &&
+      isMarkerNumber(tokens, m + 1) && tokens.gap[m + 1] === Gap.Space) {
+      counts = true;
+      m++;
+    } else if (m >= n || tokens.gap[m] !== Gap.Space) break;
+    if (!isMarkerNumber(tokens, m) || tokens.line[m] !== line) break;
+    counted ||= counts;
+    found.push({ span: { start: tokens.start[m], end: tokens.end[m] }, number: tokens.num(m), certain: false, token: m });
+    k = m + 1;
   }
+  const allNoted = found.every((f) => ctx.noted.has(f.number));
+  // After a word that counts, names or asks (`in`, `artikel`, `vraag`), only a number with its note text.
+  const doubtful = (numeral || questionNumber) && !allNoted;
   const next = k;
-  if (next >= n || tokens.gap[next] === Gap.Line) return found;
+  if (next >= n || tokens.gap[next] === Gap.Line) {
+    if (doubtful) return null;
+    if (counted && !found.every((f, idx) => f.number === num + idx)) return null;
+    return found;
+  }
+  if (counted) return null;
   const nextKind = tokens.kind[next];
   if (nextKind === TokenKind.Punct) {
     const c = tokens.ch(next);
+    if (doubtful) return null;
     if (c === DOT && (next + 1 >= n || tokens.gap[next + 1] === Gap.Line)) return found;
     if (c === COMMA || c === SEMICOLON || CLOSERS.has(c)) return found;
     // `6). Daarin …`: the closing parenthesis and full stop of the sentence the marker ends.
@@ -234,14 +441,18 @@ function lineStartMarkers(tokens: Tokens, lineKinds: Uint8Array, i: number, note
     if (c === DOT && midSentence && found.length === 1) return found;
     return null;
   }
-  if (tokens.gap[next] === Gap.None) return null;
-  if (nextKind === TokenKind.Word && tokens.startsUpper(next) && found.length === 1) {
+  if (tokens.gap[next] === Gap.None || found.length !== 1 || nextKind !== TokenKind.Word) return null;
+  if (tokens.startsUpper(next)) {
     // `2 Voor drie …` is a marker; a line of text that starts with a number and a capital is rare.
-    return lineKinds[line] === LineKind.Text ? found : null;
+    return lineKinds[line] === LineKind.Text && !doubtful ? found : null;
   }
   // `2 ten behoeve van …`, `… jl.` + `2 waarin …`: the sentence goes on after the marker.
-  if (nextKind === TokenKind.Word && noted && found.length === 1 && !tokens.startsUpper(next)) return found;
-  return null;
+  if (noted && !numeral) return found;
+  // No note text: `het beleid` + `4 is het beleid aangepast`, after a word or a closing mark, and before a verb or function word.
+  if (noted || numeral || questionNumber) return null;
+  const afterPhrase = prevKind === TokenKind.Word || (prevKind === TokenKind.Punct && PHRASE_CLOSE.has(tokens.ch(prev)));
+  if (!afterPhrase || !MARKER_FOLLOWERS.has(tokens.kw[next]) || listGoesOn(tokens, i)) return null;
+  return [{ ...found[0], weak: true }];
 }
 
 /**
@@ -255,7 +466,9 @@ export function acceptMarkers(candidates: readonly MarkerCandidate[], restarts =
   const disorder: { span: Span; number: number; expected: number }[] = [];
   let expected = 1;
   let sequence = 0;
-  for (const c of candidates) {
+  for (let idx = 0; idx < candidates.length; idx++) {
+    const c = candidates[idx];
+    if (c.weak && c.number === expected && sureFollows(candidates, idx)) continue;
     if (c.certain && c.number === 1 && expected > 1 && sequence < restarts) {
       sequence++;
       markers.push({ span: c.span, number: 1, sequence });
@@ -272,6 +485,20 @@ export function acceptMarkers(candidates: readonly MarkerCandidate[], restarts =
     }
   }
   return { markers, disorder };
+}
+
+/** How far a weak candidate looks ahead for a sure one: a bound that keeps acceptance linear. */
+const LOOKAHEAD = 64;
+
+/** Whether a sure candidate with the number of weak candidate `idx` follows before any candidate with the next number. */
+function sureFollows(candidates: readonly MarkerCandidate[], idx: number): boolean {
+  const number = candidates[idx].number;
+  for (let j = idx + 1; j < candidates.length && j <= idx + LOOKAHEAD; j++) {
+    const d = candidates[j];
+    if (d.number === number + 1) return false;
+    if (d.number === number && !d.weak) return true;
+  }
+  return false;
 }
 
 /**
