@@ -138,7 +138,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const markerCandidates = findMarkerCandidates(tokens, kinds, markerSkip, candidates, structure.footnoteTexts);
   // A second run of note texts numbered from 1 (typed notes, then Word's own) lets a second marker sequence restart at 1.
   const runs = noteRuns(structure.footnoteTexts);
-  const accepted = acceptMarkers(markerCandidates, Math.max(0, runs.length - 1));
+  const accepted = acceptMarkers(markerCandidates, Math.max(0, runs.length - 1), new Set(structure.footnoteTexts.map((f) => f.number)));
   const markerStarts = new Map<number, number>();
   for (const m of accepted.markers) markerStarts.set(m.span.start, m.number);
 

@@ -51,10 +51,10 @@ export interface NoteEvidence {
 const UNITS = new KeywordSet(['m', 'km', 'cm', 'mm', 'dm', 'ha', 'co', 'no', 'nox', 'so', 'ch', 'h', 'pm', 'kwh', 'mwh', 'gwh']);
 const ABBREVIATIONS = new KeywordSet(['nr', 'nrs', 'art', 'artikel', 'blz', 'p', 'pag', 'lid', 'no', 'vgl', 'jo', 'fig', 'tabel', 'bijlage', 'hfst', 'par', 'r', 'vraag', 'vragen', 'antwoord']);
 /**
- * Short capitals glued to digits that name a substance, a norm, a road or a flight (`NH3`, `ISO 9001`,
- * `MH17`, `EU27`, `COP28`), not an organisation with a marker (`het CBS2,`, `de NOS4:`).
+ * Short capitals glued to digits that name a substance, a norm, a channel or a flight (`NH3`, `ISO9001`,
+ * `MH17`, `RTL4`, `COP28`), not an organisation with a marker (`het CBS2,`, `de NOS4:`, `het OM3.`).
  */
-const CODES = new KeywordSet(['nh', 'ch', 'co', 'no', 'so', 'pm', 'mh', 'eu', 'cop', 'iso', 'nen', 'hs', 'ww', 'wo', 'ef', 'gs', 'kb', 'mb', 'gb', 'tb', 'mw', 'gw', 'kw', 'ghz', 'mhz', 'cfk', 'hfk', 'sbs', 'rtl', 'npo', 'bnr', 'top', 'hd', 'fm', 'am', 'tv', 'pc', 'ps', 'nr', 'nrs', 'art', 'blz', 'pag', 'par', 'hfst', 'jo', 'vgl', 'fig', 'bn']);
+const CODES = new KeywordSet(['nh', 'ch', 'co', 'no', 'so', 'pm', 'mh', 'cop', 'iso', 'nen', 'hs', 'ww', 'wo', 'ef', 'gs', 'kb', 'mb', 'gb', 'tb', 'mw', 'gw', 'kw', 'ghz', 'mhz', 'cfk', 'hfk', 'sbs', 'rtl', 'npo', 'bnr', 'top', 'hd', 'fm', 'am', 'tv', 'pc', 'ps', 'nr', 'nrs', 'art', 'blz', 'pag', 'par', 'hfst', 'jo', 'vgl', 'fig', 'bn']);
 /**
  * Words after which a number counts or measures something (`in 2 gevallen`, `de 3 gemeenten`, `ruim 4`,
  * `er zijn 5`, `74 en 76`): a marker ends a phrase, so it does not stand after these.
@@ -63,16 +63,21 @@ const NUMERAL_BEFORE = new KeywordSet([
   'de', 'het', 'een', 'die', 'deze', 'dit', 'dat', 'onze', 'mijn', 'uw', 'haar', 'hun', 'alle', 'beide', 'elke', 'ieder', 'iedere', 'welke', 'geen',
   'in', 'op', 'van', 'met', 'voor', 'na', 'tot', 'tussen', 'over', 'per', 'om', 'uit', 'aan', 'bij', 'door', 'onder', 'tegen', 'vanaf', 'sinds',
   'rond', 'rondom', 'binnen', 'buiten', 'zonder', 'naar', 'tijdens', 'via', 'ca', 'circa', 'ongeveer', 'ruim', 'bijna', 'zo', 'slechts', 'maar',
-  'nog', 'al', 'ook', 'even', 'pas', 'tenminste', 'minstens', 'maximaal', 'minimaal', 'hooguit', 'totaal', 'gemiddeld', 'zeker', 'dan', 'en', 'of',
+  'nog', 'al', 'ook', 'er', 'even', 'pas', 'tenminste', 'minstens', 'maximaal', 'minimaal', 'hooguit', 'totaal', 'gemiddeld', 'zeker', 'dan', 'en', 'of',
   't', 'm', 'plus', 'min', 'keer', 'maal', 'nummer', 'is', 'was', 'zijn', 'waren', 'wordt', 'werd', 'worden', 'werden', 'heeft', 'hebben', 'had',
   'hadden', 'bedraagt', 'bedroeg', 'bedragen', 'telt', 'tellen', 'duurt', 'duurde', 'kost', 'kostte',
 ]);
-/** Nouns that a number names (`artikel 5`, `fase 2`, `bijlage 3`): the number that follows is theirs. */
+/** Parts of a document that a number names (`artikel 5`, `bijlage 3`, `nr. 12`): the number that follows is theirs, also glued (`artikel5`). */
+const DOCUMENT_PARTS = new KeywordSet([
+  'nr', 'nrs', 'art', 'artikel', 'artikelen', 'blz', 'p', 'pag', 'pagina', 'bladzijde', 'lid', 'leden', 'no', 'vgl', 'jo', 'fig', 'figuur', 'tabel',
+  'bijlage', 'bijlagen', 'hfst', 'hoofdstuk', 'paragraaf', 'par', 'r', 'alinea', 'sub', 'kamerstuk', 'kamerstukken', 'aanhangsel', 'nummer',
+]);
+/** Nouns that a number names (`artikel 5`, `fase 2`, `scenario 3`): the number that follows is theirs. */
 const NUMBERED = new KeywordSet([
-  'nr', 'nrs', 'art', 'artikel', 'artikelen', 'blz', 'p', 'pag', 'pagina', 'lid', 'leden', 'no', 'vgl', 'jo', 'fig', 'figuur', 'tabel', 'bijlage',
-  'bijlagen', 'hfst', 'hoofdstuk', 'paragraaf', 'par', 'r', 'fase', 'stap', 'niveau', 'groep', 'week', 'scenario', 'optie', 'variant', 'categorie',
-  'klasse', 'ronde', 'versie', 'deel', 'onderdeel', 'punt', 'box', 'graad', 'zone', 'sectie', 'kamerstuk', 'kamerstukken', 'aanhangsel',
-  'vergaderjaar', 'nummer', 'model', 'type', 'jaar', 'dag', 'regel', 'alinea', 'sub', 'bladzijde', 'ronde', 'editie', 'uur',
+  'nr', 'nrs', 'art', 'artikel', 'artikelen', 'blz', 'p', 'pag', 'pagina', 'bladzijde', 'lid', 'leden', 'no', 'vgl', 'jo', 'fig', 'figuur', 'tabel',
+  'bijlage', 'bijlagen', 'hfst', 'hoofdstuk', 'paragraaf', 'par', 'r', 'alinea', 'sub', 'kamerstuk', 'kamerstukken', 'aanhangsel', 'nummer',
+  'vergaderjaar', 'fase', 'stap', 'scenario', 'optie', 'variant', 'categorie', 'klasse', 'ronde', 'versie', 'onderdeel', 'box', 'graad', 'zone',
+  'sectie', 'editie',
 ]);
 /** The words of a question number: after `vraag`/`antwoord` a number is the question's unless a note text says otherwise. */
 const QUESTION_WORDS = new KeywordSet(['vraag', 'antwoord', 'antwoorden']);
@@ -101,7 +106,7 @@ const GLUE_PUNCT = codes(['?', '!', '.', ',', ';', ':', ')', '»', '”', '"', '
 const PHRASE_END = codes(['?', '!', '.', ')', '»', '”', '"', '’']);
 /** Closing marks at the end of a line that a marker may follow within a sentence: `(2024)` + `4 is …`. */
 const PHRASE_CLOSE = codes([')', '»', '”', '"', '’']);
-const KW = keywordsOf(['en', 'of'] as const);
+const KW = keywordsOf(['en', 'of', 'vragen'] as const);
 
 function isMarkerNumber(tokens: Tokens, i: number): boolean {
   if (i < 0 || i >= tokens.length || tokens.kind[i] !== TokenKind.Number) return false;
@@ -193,12 +198,17 @@ export function findMarkerCandidates(
         const prevLen = tokens.len(prev);
         if (prevLen < 2 || UNITS.has(tokens.kw[prev])) continue;
         if (i >= 2 && tokens.gap[i - 2] === Gap.None && kind[i - 2] === TokenKind.Number) continue;
-        // `het CBS2,`, `de NOS4:`: an organisation's initials with a marker before punctuation; `A2`, `NH3`, `MH17` are names.
+        // `op vraag4`, `artikel5` (PDF text loses spaces): the number is the word's, unless a note text says otherwise.
         let weak = false;
+        if (wordIn(tokens, prev, QUESTION_WORDS) || wordIn(tokens, prev, DOCUMENT_PARTS)) {
+          if (!ctx.noted.has(num)) continue;
+          weak = true;
+        }
+        // `het CBS2,`, `de NOS4:`: an organisation's initials with a marker before punctuation; `A2`, `NH3`, `MH17` are names.
         if (prevLen <= 3 && isUpper(tokens, prev)) {
           const after = pair >= 0 ? pair + 1 : i + 1;
           const punctAfter = after < tokens.length && tokens.gap[after] === Gap.None && tokens.kind[after] === TokenKind.Punct && GLUE_PUNCT.has(tokens.ch(after));
-          if (prevLen < 3 || CODES.has(tokens.kw[prev]) || !punctAfter) continue;
+          if (CODES.has(tokens.kw[prev]) || !punctAfter) continue;
           weak = true;
         }
         out.push({ span, number: num, certain: false, token: i, weak });
@@ -267,6 +277,29 @@ function listGoesOn(tokens: Tokens, i: number): boolean {
   if (!wordIn(tokens, next, LIST_WORDS)) return false;
   for (let k = next + 1; k <= next + 3 && k < tokens.length; k++) if (tokens.kind[k] === TokenKind.Number) return true;
   return false;
+}
+
+/**
+ * Whether the line of the number at token i (whose text starts at token `next`) is an item of a numbered
+ * list: the line before or the line after starts with the number one less or one more, and text.
+ */
+function numberedItem(ctx: Context, i: number, next: number): boolean {
+  const { tokens } = ctx;
+  const num = tokens.num(i);
+  let after = next;
+  while (after < tokens.length && tokens.gap[after] !== Gap.Line) after++;
+  if (startsItem(tokens, after, num + 1)) return true;
+  const prevLine = i - 1;
+  if (prevLine < 0) return false;
+  let before = prevLine;
+  while (before > 0 && tokens.gap[before] !== Gap.Line) before--;
+  return startsItem(tokens, before, num - 1);
+}
+
+/** Token j starts a line with the number `num` and a word: `2 De kosten …`. */
+function startsItem(tokens: Tokens, j: number, num: number): boolean {
+  return num >= 1 && isMarkerNumber(tokens, j) && (j === 0 || tokens.gap[j] === Gap.Line) && tokens.num(j) === num &&
+    j + 1 < tokens.length && tokens.gap[j + 1] === Gap.Space && tokens.kind[j + 1] === TokenKind.Word;
 }
 
 /**
@@ -394,7 +427,10 @@ function lineStartMarkers(ctx: Context, i: number): MarkerCandidate[] | null {
   const noted = ctx.noted.has(num);
   const numeral = (prevKind === TokenKind.Number && tokens.len(prev) <= 3) || wordIn(tokens, prev, NUMERAL_BEFORE) || wordIn(tokens, prev, NUMBERED) ||
     (wordIn(tokens, prev, LIST_WORDS) && prev >= 1 && tokens.kind[prev - 1] === TokenKind.Number);
+  // `op vraag` + `4`: a question number. `de vragen` + `4 en 5` too, but `de eerder gestelde vragen` + `4 is …` is a marker.
   const questionNumber = wordIn(tokens, prev, QUESTION_WORDS);
+  const questions = questionNumber || tokens.kwAt(prev) === KW.vragen;
+  const pc = prevKind === TokenKind.Punct ? tokens.ch(prev) : -1;
   // The line before ends in the middle of a sentence.
   const midSentence = noted && prev >= 0 && prevKind !== TokenKind.Punct;
   const found: MarkerCandidate[] = [{ span: { start: tokens.start[i], end: tokens.end[i] }, number: num, certain: false, token: i }];
@@ -420,7 +456,7 @@ function lineStartMarkers(ctx: Context, i: number): MarkerCandidate[] | null {
   }
   const allNoted = found.every((f) => ctx.noted.has(f.number));
   // After a word that counts, names or asks (`in`, `artikel`, `vraag`), only a number with its note text.
-  const doubtful = (numeral || questionNumber) && !allNoted;
+  const doubtful = (numeral || questions) && !allNoted;
   const next = k;
   if (next >= n || tokens.gap[next] === Gap.Line) {
     if (doubtful) return null;
@@ -443,15 +479,22 @@ function lineStartMarkers(ctx: Context, i: number): MarkerCandidate[] | null {
   }
   if (tokens.gap[next] === Gap.None || found.length !== 1 || nextKind !== TokenKind.Word) return null;
   if (tokens.startsUpper(next)) {
-    // `2 Voor drie …` is a marker; a line of text that starts with a number and a capital is rare.
-    return lineKinds[line] === LineKind.Text && !doubtful ? found : null;
+    // `2 Voor drie …` is a marker; a line of text that starts with a number and a capital is rare,
+    // unless it is an item of a list numbered without full stops (`1 Het beleid …` + `2 De kosten …`).
+    if (lineKinds[line] !== LineKind.Text || doubtful) return null;
+    if (noted) return found;
+    if (pc === COLON || numberedItem(ctx, i, next)) return null;
+    return [{ ...found[0], weak: true }];
   }
   // `2 ten behoeve van …`, `… jl.` + `2 waarin …`: the sentence goes on after the marker.
   if (noted && !numeral) return found;
-  // No note text: `het beleid` + `4 is het beleid aangepast`, after a word or a closing mark, and before a verb or function word.
+  // No note text: `het beleid` + `4 is het beleid aangepast`, after a word, a closing mark or a comma
+  // after a word, and before a verb or function word (`concludeert`: a verb by its ending).
   if (noted || numeral || questionNumber) return null;
-  const afterPhrase = prevKind === TokenKind.Word || (prevKind === TokenKind.Punct && PHRASE_CLOSE.has(tokens.ch(prev)));
-  if (!afterPhrase || !MARKER_FOLLOWERS.has(tokens.kw[next]) || listGoesOn(tokens, i)) return null;
+  const afterPhrase = prevKind === TokenKind.Word || PHRASE_CLOSE.has(pc) ||
+    ((pc === COMMA || pc === SEMICOLON) && prev >= 1 && tokens.kind[prev - 1] === TokenKind.Word && !wordIn(tokens, prev - 1, NUMERAL_BEFORE) && !wordIn(tokens, prev - 1, NUMBERED));
+  const goesOn = MARKER_FOLLOWERS.has(tokens.kw[next]) || (tokens.len(next) > 5 && tokens.endsWith(next, 'eert'));
+  if (!afterPhrase || !goesOn || listGoesOn(tokens, i)) return null;
   return [{ ...found[0], weak: true }];
 }
 
@@ -460,8 +503,11 @@ function lineStartMarkers(ctx: Context, i: number): MarkerCandidate[] | null {
  * `restarts`: how many more runs of note texts numbered from 1 the document holds after the first (a Word
  * document with typed notes `[1] … [3]` and then its own footnotes `[1] [2]`). A certain `[1]` after the
  * first sequence starts the next sequence, once per extra run; with no extra run it is disorder.
+ * `noted`: the numbers that have a note text. A marker lost in extraction does not lose the ones after
+ * it: the sequence goes on past one or two missing numbers when their note texts are there and the
+ * candidates resume the count (`4`, then `5`, with no `3` in between).
  */
-export function acceptMarkers(candidates: readonly MarkerCandidate[], restarts = 0): MarkerResult {
+export function acceptMarkers(candidates: readonly MarkerCandidate[], restarts = 0, noted: ReadonlySet<number> = new Set()): MarkerResult {
   const markers: AcceptedMarker[] = [];
   const disorder: { span: Span; number: number; expected: number }[] = [];
   let expected = 1;
@@ -476,6 +522,9 @@ export function acceptMarkers(candidates: readonly MarkerCandidate[], restarts =
     } else if (c.number === expected) {
       markers.push({ span: c.span, number: c.number, sequence });
       expected++;
+    } else if (!c.certain && !c.weak && c.number > expected && c.number <= expected + MAX_LOST && notedFrom(noted, expected, c.number) && resumes(candidates, idx, expected)) {
+      markers.push({ span: c.span, number: c.number, sequence });
+      expected = c.number + 1;
     } else if (c.certain && c.number !== expected) {
       disorder.push({ span: c.span, number: c.number, expected });
       if (c.number > expected) {
@@ -497,6 +546,25 @@ function sureFollows(candidates: readonly MarkerCandidate[], idx: number): boole
     const d = candidates[j];
     if (d.number === number + 1) return false;
     if (d.number === number && !d.weak) return true;
+  }
+  return false;
+}
+
+/** How many markers in a row the extraction may have lost. */
+const MAX_LOST = 2;
+
+function notedFrom(noted: ReadonlySet<number>, from: number, to: number): boolean {
+  for (let v = from; v <= to; v++) if (!noted.has(v)) return false;
+  return true;
+}
+
+/** Whether candidate `idx` is followed by one with the next number before any with the number `expected`. */
+function resumes(candidates: readonly MarkerCandidate[], idx: number, expected: number): boolean {
+  const number = candidates[idx].number;
+  for (let j = idx + 1; j < candidates.length && j <= idx + LOOKAHEAD; j++) {
+    const d = candidates[j].number;
+    if (d === expected) return false;
+    if (d === number + 1) return true;
   }
   return false;
 }
