@@ -149,8 +149,9 @@ describe('footnote markers at the start of a line before lower-case text (PDF)',
     assert.deepStrictEqual(markersOf(pdf(['Ja, volgens de brief,', '2 van de staatssecretaris, is dat zo.'])).slice(1), [[2, '2 van de']]);
     // Two in a row, the second on a later line.
     assert.deepStrictEqual(markersOf(pdf(['Ja. Het kabinet voert de motie Bikker', '2 en de motie Paternotte', '3 uit.'])).slice(1), [[2, '2 en de '], [3, '3 uit.\n1']]);
-    // A participle is no sign of a marker: without the note text the number stays a number.
-    assert.deepStrictEqual(pdf(['Ja. Het kabinet heeft de motie Bikker', '2 uitgevoerd.']).footnotes.map((f) => f.number), [1]);
+    // A verb by its form: a participle (`gestuurd`, `uitgevoerd`) or a verb in `-eert`; a numeral would have a noun.
+    assert.deepStrictEqual(markersOf(pdf(['Ja. De minister heeft de Kamer een brief', '2 gestuurd over de regels.'])).slice(1), [[2, '2 gestuu']]);
+    assert.deepStrictEqual(markersOf(pdf(['Ja. Het kabinet heeft de motie Bikker', '2 uitgevoerd.'])).slice(1), [[2, '2 uitgev']]);
   });
 
   it('reads it with any following word when the page holds its note text', () => {
@@ -170,6 +171,7 @@ describe('footnote markers at the start of a line before lower-case text (PDF)',
     // A number before a noun, not a verb: the count of the noun.
     none(['Ja. De gemeente heeft', '2 zwembaden gesloten.']);
     none(['Ja. De inspectie bezocht', '2 zwembaden in Utrecht.']);
+    none(['Ja. De inspectie bezocht', '2 gemeenten en vond', '3 gevallen van fraude.']);
     // With the note text the number counts too: after a word that counts it is not a marker.
     none(['Ja. In totaal zijn er', '2 gevallen bekend bij de gemeente.'], [2]);
   });
@@ -228,6 +230,13 @@ describe('footnote markers on a line of their own', () => {
     assert.deepStrictEqual(own('2, 3', 'Ja. Dat volgt uit de wet en de regels'), [1, 2, 3]);
   });
 
+  it('reads a number alone on its line after vraag as the marker that continues the count', () => {
+    // `(zie ook het antwoord op vraag 17)5.` as PDF text: the question number is lost, the marker is on a line of its own.
+    assert.deepStrictEqual(own('2.', 'Ja. Dat is zo (zie ook het antwoord op vraag'), [1, 2]);
+    // `Energeia-artikel` + `2, de …`: a compound that ends in a word of numbers names no number.
+    assert.deepStrictEqual(pdf(['Ja. Zie het Energeia-artikel', '2, de minister heeft dat gelezen.']).footnotes.map((f) => f.number), [1, 2]);
+  });
+
   it('does not read a list that does not count on, or numbers after artikel or vragen', () => {
     assert.deepStrictEqual(own('2 en 4'), [1]);
     assert.deepStrictEqual(own('2,5'), [1]);
@@ -243,6 +252,10 @@ describe('Word markers 1) without their note texts', () => {
   it('reads ? 1), gepubliceerd 2) en …, het UWV 3), and a marker after a closing parenthesis', () => {
     const a = word(['Vraag 1', 'Kent u het bericht over het beleid? 1)', '', 'Antwoord 1', 'Ja, het is gepubliceerd 2) en besproken met het UWV 3), waarin', 'de regels (zie de wet) 4). Meer is er niet.']);
     assert.deepStrictEqual(markersOf(a), [[1, '1)\n\nAntw'], [2, '2) en be'], [3, '3), waar'], [4, '4). Meer']]);
+    // A new sentence after the marker; a marker after a year; the rest of the sentence after it.
+    const b = word(['Vraag 1', 'Is het beleid geborgd binnen de organisatie? 1) Kunt u dat toelichten?', '', 'Antwoord 1',
+      'Na de uitspraak van 20 maart 2019 2) rijksbreed beleid ontwikkeld, zoals de brief 3) beschrijft.']);
+    assert.deepStrictEqual(markersOf(b), [[1, '1) Kunt '], [2, '2) rijks'], [3, '3) besch']]);
   });
 
   it('does not read the items of a list, a closing parenthesis or a heading as markers', () => {
@@ -250,6 +263,12 @@ describe('Word markers 1) without their note texts', () => {
     assert.deepStrictEqual(list.footnotes, []);
     const lines = word(['Vraag 1', 'Wat vindt u van de volgende punten?', '1) de kosten;', '2) de baten.', '', 'Antwoord 1', 'Ja 1) Het klopt.']);
     assert.deepStrictEqual(lines.footnotes, []);
+    // Questions numbered in one paragraph: `1)` opens the list at the line start, `? 2) Hoe …` is its next item.
+    const questions = word(['Vraag 1', 'Wij hebben de volgende vragen.', '1) Kent u het bericht? 2) Hoe beoordeelt u het? 3) Wat gaat u doen?']);
+    assert.deepStrictEqual(questions.footnotes, []);
+    // Word's own notes at a page bottom: the document has its notes, so `2)` is not one.
+    const paged = pdf(['Ja, het is gepubliceerd 2) en besproken.'], [2]);
+    assert.deepStrictEqual(paged.footnotes.map((f) => f.number), [1]);
   });
 });
 
@@ -261,5 +280,28 @@ describe('a marker lost in extraction', () => {
     assert.deepStrictEqual(pdf(lost).footnotes.map((f) => f.number), [1, 2]);
     // A candidate past the gap that the count does not confirm (no 5 after the 4) is not taken.
     assert.deepStrictEqual(pdf(['Ja, zie de brief2 en de motie, en artikel 4 van het besluit4.'], [2, 3, 4]).footnotes.map((f) => f.number), [1, 2]);
+  });
+});
+
+describe('the marker scanners on adversarial input', () => {
+  it('stay linear on many line-start numbers, number lines, Word markers, glued pairs and long note blocks', function () {
+    this.timeout(300000);
+    const MB = 1 << 20;
+    const inputs: Record<string, string> = {
+      'line starts': 'Vraag 1\n' + 'Zie het beleid\n2 is het beleid\n'.repeat(MB / 30),
+      'number lines': 'Vraag 1\n' + 'Zie het beleid\n2, 3 en 4\n'.repeat(MB / 25),
+      'Word markers on one line': 'Vraag 1\nKent u het beleid? 1) ' + 'Kunt u het (zie bijlage 2) beleid 2) toelichten? 3) '.repeat(MB / 52),
+      'list on one line': 'Vraag 1\n1) Kent u het? ' + '2) Hoe? '.repeat(MB / 8),
+      'glued pairs': 'Vraag 1\n' + 'de brief1,2 en het CBS3, '.repeat(MB / 25),
+      'notes then a line start': 'Vraag 1\nHet beleid\n' + Array.from({ length: 2000 }, (_, k) => `${(k % 9) + 1}Kamerstuk nr. ${k}\nTweede Kamer, vergaderjaar 2024–2025, Aanhangsel 1\n2 is het\n`).join(''),
+      'digits after vragen': 'Vraag 1\n' + 'de vragen\n1 2 3 4 5 6 7 8 9\n'.repeat(MB / 30),
+    };
+    for (const [name, text] of Object.entries(inputs)) {
+      const t0 = Date.now();
+      analyze(text);
+      const ms = Date.now() - t0;
+      // Linear work on a megabyte takes well under a second here; quadratic work on these takes minutes.
+      assert.ok(ms < 20000, `${name}: ${ms} ms`);
+    }
   });
 });

@@ -104,6 +104,9 @@ const CLOSERS = codes(['»', '”', '?', '!']);
 const GLUE_PUNCT = codes(['?', '!', '.', ',', ';', ':', ')', '»', '”', '"', '’', "'", '“']);
 /** Punctuation that ends a phrase, after which a marker may stand: `beleid? 1)`, `(2024) 2)`. */
 const PHRASE_END = codes(['?', '!', '.', ')', '»', '”', '"', '’']);
+/** Marks that end a sentence, after which a marker may stand before the next one: `organisatie? 1) Kunt u …`. */
+const SENTENCE_END = codes(['?', '!', '.', '»', '”']);
+const ARTICLES = new KeywordSet(['de', 'het', 'een']);
 /** Closing marks at the end of a line that a marker may follow within a sentence: `(2024)` + `4 is …`. */
 const PHRASE_CLOSE = codes([')', '»', '”', '"', '’']);
 const KW = keywordsOf(['en', 'of', 'vragen'] as const);
@@ -132,9 +135,10 @@ function isUpper(tokens: Tokens, i: number): boolean {
   return s !== s.toLowerCase() && s === s.toUpperCase();
 }
 
-/** A word token whose keyword is in `set`. */
+/** A word token whose keyword is in `set`; not the last part of a compound (`Energeia-artikel` is no `artikel`). */
 function wordIn(tokens: Tokens, i: number, set: KeywordSet): boolean {
-  return i >= 0 && i < tokens.length && tokens.kind[i] === TokenKind.Word && set.has(tokens.kw[i]);
+  if (i < 0 || i >= tokens.length || tokens.kind[i] !== TokenKind.Word || !set.has(tokens.kw[i])) return false;
+  return !(i > 0 && tokens.gap[i] === Gap.None && tokens.ch(i - 1) === HYPHEN);
 }
 
 /**
@@ -279,6 +283,25 @@ function listGoesOn(tokens: Tokens, i: number): boolean {
   return false;
 }
 
+/** Particles of separable verbs, before the `ge` of their participle: `uitgevoerd`, `toegezegd`, `aangeboden`. */
+const PARTICLES = ['aan', 'af', 'bij', 'door', 'in', 'mee', 'na', 'om', 'op', 'over', 'terug', 'toe', 'uit', 'vast', 'voor'];
+
+/**
+ * A verb by its form, where a numeral would have a noun: a finite verb in `-eert` (`concludeert`), or a
+ * participle in `ge-…-d`/`-t` (`gestuurd`, `gepubliceerd`, `uitgevoerd`). After a numeral of two or more
+ * a noun is plural (`gemeenten`, `gevallen`), so these endings do not meet it.
+ */
+function isVerbForm(tokens: Tokens, i: number): boolean {
+  const len = tokens.len(i);
+  if (len < 6 || len > 24) return false;
+  if (tokens.endsWith(i, 'eert')) return true;
+  if (!tokens.endsWith(i, 'd') && !tokens.endsWith(i, 't')) return false;
+  const w = tokens.lower(i);
+  if (w.startsWith('ge')) return true;
+  for (const p of PARTICLES) if (w.startsWith(p) && w.startsWith('ge', p.length)) return true;
+  return false;
+}
+
 /**
  * Whether the line of the number at token i (whose text starts at token `next`) is an item of a numbered
  * list: the line before or the line after starts with the number one less or one more, and text.
@@ -304,10 +327,10 @@ function startsItem(tokens: Tokens, j: number, num: number): boolean {
 
 /**
  * Word's `beleid? 1)`, `gepubliceerd 2) en …`, `het UWV 1) ook …`: with the note texts `1) …` at the end
- * of the document, or, when the notes are missing, on the form alone: after a phrase (a word or a
- * closing mark, not `:` `,` or a list word), not closing a parenthesis (`(zie bijlage 1)`), and
- * followed by the end of the line, punctuation or a verb or function word, not by the phrase of a
- * list item (`1) de kosten, 2) de baten`).
+ * of the document, or, when the notes are missing, on the form alone: after a phrase (a word, a year or
+ * a closing mark, not `:` `,` or a list word), not closing a parenthesis (`(zie bijlage 1)`), and
+ * followed by the end of the line, punctuation, a new sentence, or the rest of the sentence, not by
+ * the article that opens a list item (`1) de kosten, 2) de baten`).
  */
 function parenMarker(ctx: Context, i: number): MarkerCandidate | null {
   const { tokens } = ctx;
@@ -318,18 +341,39 @@ function parenMarker(ctx: Context, i: number): MarkerCandidate | null {
   if (ctx.parenNotes && ctx.noted.has(num)) return { span, number: num, certain: false, token: i };
   if (ctx.otherNotes) return null;
   const prevKind = tokens.kind[prev];
+  const pc = prevKind === TokenKind.Punct ? tokens.ch(prev) : -1;
   if (prevKind === TokenKind.Word) {
     if (tokens.len(prev) < 2 || wordIn(tokens, prev, NUMERAL_BEFORE) || wordIn(tokens, prev, NUMBERED) || wordIn(tokens, prev, QUESTION_WORDS) || wordIn(tokens, prev, UNITS)) return null;
-  } else if (prevKind !== TokenKind.Punct || !PHRASE_END.has(tokens.ch(prev))) return null;
+  } else if (prevKind === TokenKind.Number) {
+    // `20 maart 2019 5) rijksbreed …`: after a year.
+    if (tokens.len(prev) !== 4 || tokens.numPrefix(prev, 2) < 19 || tokens.numPrefix(prev, 2) > 20) return null;
+  } else if (!PHRASE_END.has(pc)) return null;
   const next = i + 2;
   if (next < tokens.length && tokens.gap[next] !== Gap.Line) {
     const nk = tokens.kind[next];
     if (nk === TokenKind.Punct) {
       const c = tokens.ch(next);
       if (c !== DOT && c !== COMMA && c !== SEMICOLON) return null;
-    } else if (nk !== TokenKind.Word || !MARKER_FOLLOWERS.has(tokens.kw[next]) || tokens.startsUpper(next) || listGoesOn(tokens, i + 1)) return null;
+    } else if (nk !== TokenKind.Word) {
+      return null;
+    } else if (tokens.startsUpper(next)) {
+      // `organisatie? 1) Kunt u …`: a new sentence after the marker, unless `1)` opened a list of questions at the line start.
+      if (!SENTENCE_END.has(pc) || listBefore(tokens, i, num)) return null;
+    } else if (ARTICLES.has(tokens.kw[next]) || listGoesOn(tokens, i + 1)) return null;
   }
   return { span, number: num, certain: false, token: i, weak: true };
+}
+
+/** Whether `(num − 1))` opens a list earlier on the line of token i: at the line start or after a colon. */
+function listBefore(tokens: Tokens, i: number, num: number): boolean {
+  if (num < 2) return false;
+  const line = tokens.line[i];
+  // A list's items stand close together; a bound keeps the scan linear.
+  for (let j = i - 2; j >= 0 && j >= i - 400 && tokens.line[j] === line; j--) {
+    if (tokens.kind[j] !== TokenKind.Number || tokens.num(j) !== num - 1 || tokens.ch(j + 1) !== CLOSE_PAREN) continue;
+    return j === 0 || tokens.gap[j] === Gap.Line || tokens.line[j - 1] !== line || tokens.ch(j - 1) === COLON;
+  }
+  return false;
 }
 
 /** `(zie bijlage 1)`: an open parenthesis before the number on its line, not closed before it. */
@@ -425,7 +469,9 @@ function lineStartMarkers(ctx: Context, i: number): MarkerCandidate[] | null {
   const num = tokens.num(i);
   // The page holds a footnote text with this number.
   const noted = ctx.noted.has(num);
-  const numeral = (prevKind === TokenKind.Number && tokens.len(prev) <= 3) || wordIn(tokens, prev, NUMERAL_BEFORE) || wordIn(tokens, prev, NUMBERED) ||
+  // A short number before it goes on with it (`10,4` + `3`), unless it stands alone on its line as a marker does (`2` + `3`).
+  const prevAlone = prevKind === TokenKind.Number && (prev === 0 || tokens.gap[prev] === Gap.Line);
+  const numeral = (prevKind === TokenKind.Number && tokens.len(prev) <= 3 && !prevAlone) || wordIn(tokens, prev, NUMERAL_BEFORE) || wordIn(tokens, prev, NUMBERED) ||
     (wordIn(tokens, prev, LIST_WORDS) && prev >= 1 && tokens.kind[prev - 1] === TokenKind.Number);
   // `op vraag` + `4`: a question number. `de vragen` + `4 en 5` too, but `de eerder gestelde vragen` + `4 is …` is a marker.
   const questionNumber = wordIn(tokens, prev, QUESTION_WORDS);
@@ -457,9 +503,11 @@ function lineStartMarkers(ctx: Context, i: number): MarkerCandidate[] | null {
   const allNoted = found.every((f) => ctx.noted.has(f.number));
   // After a word that counts, names or asks (`in`, `artikel`, `vraag`), only a number with its note text.
   const doubtful = (numeral || questions) && !allNoted;
+  // Alone on its line (`5` or `5.`) after `vraag` the number continues the count of markers: the sequence decides.
+  const aloneDoubtful = (numeral || (questions && found.length > 1)) && !allNoted;
   const next = k;
   if (next >= n || tokens.gap[next] === Gap.Line) {
-    if (doubtful) return null;
+    if (aloneDoubtful) return null;
     if (counted && !found.every((f, idx) => f.number === num + idx)) return null;
     return found;
   }
@@ -467,8 +515,8 @@ function lineStartMarkers(ctx: Context, i: number): MarkerCandidate[] | null {
   const nextKind = tokens.kind[next];
   if (nextKind === TokenKind.Punct) {
     const c = tokens.ch(next);
+    if (c === DOT && (next + 1 >= n || tokens.gap[next + 1] === Gap.Line)) return aloneDoubtful ? null : found;
     if (doubtful) return null;
-    if (c === DOT && (next + 1 >= n || tokens.gap[next + 1] === Gap.Line)) return found;
     if (c === COMMA || c === SEMICOLON || CLOSERS.has(c)) return found;
     // `6). Daarin …`: the closing parenthesis and full stop of the sentence the marker ends.
     const after = next + 1;
@@ -489,11 +537,11 @@ function lineStartMarkers(ctx: Context, i: number): MarkerCandidate[] | null {
   // `2 ten behoeve van …`, `… jl.` + `2 waarin …`: the sentence goes on after the marker.
   if (noted && !numeral) return found;
   // No note text: `het beleid` + `4 is het beleid aangepast`, after a word, a closing mark or a comma
-  // after a word, and before a verb or function word (`concludeert`: a verb by its ending).
+  // after a word, and before a verb or function word (`concludeert`, `gestuurd`: verbs by their form).
   if (noted || numeral || questionNumber) return null;
   const afterPhrase = prevKind === TokenKind.Word || PHRASE_CLOSE.has(pc) ||
     ((pc === COMMA || pc === SEMICOLON) && prev >= 1 && tokens.kind[prev - 1] === TokenKind.Word && !wordIn(tokens, prev - 1, NUMERAL_BEFORE) && !wordIn(tokens, prev - 1, NUMBERED));
-  const goesOn = MARKER_FOLLOWERS.has(tokens.kw[next]) || (tokens.len(next) > 5 && tokens.endsWith(next, 'eert'));
+  const goesOn = MARKER_FOLLOWERS.has(tokens.kw[next]) || isVerbForm(tokens, next);
   if (!afterPhrase || !goesOn || listGoesOn(tokens, i)) return null;
   return [{ ...found[0], weak: true }];
 }
