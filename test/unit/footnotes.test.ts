@@ -181,6 +181,12 @@ describe('footnote markers at the start of a line before lower-case text (PDF)',
     assert.deepStrictEqual(a.footnotes.map((f) => f.number), [1]);
     const b = pdf(['Ja. Er zijn twee punten:', '2 Het beleid is aangepast.']);
     assert.deepStrictEqual(b.footnotes.map((f) => f.number), [1]);
+    // Numbered with full stops, the items without closing punctuation.
+    const d = pdf(['Ja. Het gaat om de volgende punten', '2. Kosten van het zwembad', '3. Baten voor de gemeente', 'En dat is alles.']);
+    assert.deepStrictEqual(d.footnotes.map((f) => f.number), [1]);
+    // A marker with the full stop of its sentence, moved to the next line: not followed by a next item.
+    const e = pdf(['Ja. Dat staat in het bewaarbeleid voor chatberichten', '2. Uit dit beleid volgt dat het mag.']);
+    assert.deepStrictEqual(markersOf(e).slice(1), [[2, '2. Uit d']]);
     // After a full stop, and no list: the PDF layout's marker after a sentence.
     const c = pdf(['Ja. Zo staat het in de uitspraak.', '2 Voor drie zaken geldt dat niet.']);
     assert.deepStrictEqual(markersOf(c).slice(1), [[2, '2 Voor d']]);
@@ -281,6 +287,48 @@ describe('a marker lost in extraction', () => {
     // A candidate past the gap that the count does not confirm (no 5 after the 4) is not taken.
     assert.deepStrictEqual(pdf(['Ja, zie de brief2 en de motie, en artikel 4 van het besluit4.'], [2, 3, 4]).footnotes.map((f) => f.number), [1, 2]);
   });
+});
+
+describe('the gold corpus with its markers moved as other PDF extractions move them', () => {
+  /** Every gold file of the modern texts with its analysis, which matches the gold. */
+  const golds = ['official', 'openkamer'].flatMap((dir) => fs.readdirSync(path.join(FIXTURES, dir)).filter((f) => f.endsWith('.gold.json')).map((f) => {
+    const gold = JSON.parse(fs.readFileSync(path.join(FIXTURES, dir, f), 'utf8')) as { file: string; footnotes: number[] };
+    return { name: `${dir}/${gold.file}`, text: fs.readFileSync(path.join(FIXTURES, dir, gold.file), 'utf8'), footnotes: gold.footnotes };
+  }));
+
+  /**
+   * The text with every marker glued to what stands before it (`brief2 gestuurd`, `organisatie?1`) moved to the
+   * start of the next line (`brief` + `2 gestuurd`), or onto a line of its own; the note texts kept or dropped.
+   */
+  function moved(text: string, own: boolean, dropNotes: boolean): string {
+    const a = analyze(text);
+    const edits: { start: number; end: number; text: string }[] = [];
+    for (const f of a.footnotes) {
+      // Not a marker split off a year (`20195`): moved, it would be a bare number after a year.
+      const before = text[f.span.start - 1];
+      if (/[\s[,0-9]/.test(before)) continue;
+      const space = text[f.span.end] === ' ';
+      edits.push({ start: f.span.start, end: f.span.end + (space ? 1 : 0), text: `\n${text.slice(f.span.start, f.span.end)}${space ? (own ? '\n' : ' ') : ''}` });
+    }
+    if (dropNotes) for (const s of a.sections) if (s.kind === 'footnotes') edits.push({ start: s.span.start, end: s.span.end, text: '' });
+    edits.sort((x, y) => y.start - x.start);
+    for (const e of edits) text = text.slice(0, e.start) + e.text + text.slice(e.end);
+    return text;
+  }
+
+  for (const own of [false, true]) {
+    for (const dropNotes of [false, true]) {
+      it(`finds the gold markers moved ${own ? 'onto lines of their own' : 'to the next line start'}, note texts ${dropNotes ? 'dropped' : 'kept'}`, () => {
+        let movedAny = 0;
+        for (const g of golds) {
+          const text = moved(g.text, own, dropNotes);
+          if (text !== g.text) movedAny++;
+          assert.deepStrictEqual(analyze(text).footnotes.map((f) => f.number), g.footnotes, g.name);
+        }
+        assert.ok(movedAny >= 5, `${movedAny} files changed`);
+      });
+    }
+  }
 });
 
 describe('the marker scanners on adversarial input', () => {

@@ -319,10 +319,12 @@ function numberedItem(ctx: Context, i: number, next: number): boolean {
   return startsItem(tokens, before, num - 1);
 }
 
-/** Token j starts a line with the number `num` and a word: `2 De kosten …`. */
+/** Token j starts a line with the number `num` and a word: `2 De kosten …`, `2. Baten`, `2) baten`. */
 function startsItem(tokens: Tokens, j: number, num: number): boolean {
-  return num >= 1 && isMarkerNumber(tokens, j) && (j === 0 || tokens.gap[j] === Gap.Line) && tokens.num(j) === num &&
-    j + 1 < tokens.length && tokens.gap[j + 1] === Gap.Space && tokens.kind[j + 1] === TokenKind.Word;
+  if (num < 1 || !isMarkerNumber(tokens, j) || (j > 0 && tokens.gap[j] !== Gap.Line) || tokens.num(j) !== num) return false;
+  let w = j + 1;
+  if (w < tokens.length && tokens.gap[w] === Gap.None && (tokens.ch(w) === DOT || tokens.ch(w) === CLOSE_PAREN)) w++;
+  return w < tokens.length && tokens.gap[w] === Gap.Space && tokens.kind[w] === TokenKind.Word;
 }
 
 /**
@@ -521,8 +523,9 @@ function lineStartMarkers(ctx: Context, i: number): MarkerCandidate[] | null {
     // `6). Daarin …`: the closing parenthesis and full stop of the sentence the marker ends.
     const after = next + 1;
     if (c === CLOSE_PAREN && (after >= n || tokens.gap[after] === Gap.Line || (tokens.gap[after] === Gap.None && tokens.kind[after] === TokenKind.Punct))) return found;
-    // `3. Hiermee …`: the full stop of the sentence the marker ends, not a numbered list item.
+    // `3. Hiermee …`: the full stop of the sentence the marker ends, not a numbered list item (`1. Kosten` + `2. Baten`).
     if (c === DOT && midSentence && found.length === 1) return found;
+    if (c === DOT && found.length === 1 && prevKind === TokenKind.Word && !doubtful && !numberedItem(ctx, i, next)) return [{ ...found[0], weak: true }];
     return null;
   }
   if (tokens.gap[next] === Gap.None || found.length !== 1 || nextKind !== TokenKind.Word) return null;
