@@ -76,3 +76,84 @@ describe('references', () => {
     assert.ok(!b.references.some((r) => r.number === 584));
   });
 });
+
+describe('references and footnote markers', () => {
+  const HEAD = 'Vragen van het lid Podt (D66) aan de minister van Onderwijs over zwemles (ingezonden 3 maart 2025).';
+  const FOOT = 'Tweede Kamer, vergaderjaar 2024–2025, Aanhangsel 1';
+  /** Questions 1 to 5, question 1 with marker 1; `answer` stands in answer 3, then the page's note texts. */
+  const doc = (answer: string[], notes: string[] = []) => analyze([HEAD, '', 'Vraag 1', 'Kent u het bericht?1', '', 'Antwoord 1', 'Ja.', '',
+    'Vraag 2', 'Wat vindt u ervan?', '', 'Antwoord 2', 'Niets.', '', 'Vraag 3', 'Waarom niet?', '', 'Antwoord 3', ...answer, ...notes, FOOT, '',
+    'Vraag 4', 'En nu?', '', 'Antwoord 4', 'Nu ook.', '', 'Vraag 5', 'Wanneer?', '', 'Antwoord 5', 'Morgen.', ''].join('\n'));
+  const refs = (a: ReturnType<typeof analyze>) => a.references.map((r) => [r.from, r.number]);
+  const marks = (a: ReturnType<typeof analyze>) => a.footnotes.map((f) => f.number);
+
+  it('does not take a marker at the start of a line after vragen, vraag or antwoord for a question number', () => {
+    // `vragen` + one number and a verb: the marker of the line before, without its note text.
+    const a = doc(['Dat staat in de antwoorden op de eerder gestelde vragen', '2 is het beleid aangepast.']);
+    assert.deepStrictEqual(marks(a), [1, 2]);
+    assert.deepStrictEqual(refs(a), []);
+    // After `vraag` or `antwoord` only with its note text.
+    const b = doc(['Dat volgt uit het antwoord op vraag', '2 waarin het kabinet dat uitlegt.'], ['1Kamerstuk 1', '2Kamerstuk 2']);
+    assert.deepStrictEqual(marks(b), [1, 2]);
+    assert.deepStrictEqual(refs(b), []);
+    const c = doc(['Zie ook het eerdere antwoord', '2, dat nog steeds geldt.'], ['1Kamerstuk 1', '2Kamerstuk 2']);
+    assert.deepStrictEqual(marks(c), [1, 2]);
+    assert.deepStrictEqual(refs(c), []);
+  });
+
+  it('keeps a question number at the start of a line a reference when it is no marker', () => {
+    // No note text 2: `vraag` + `2 is aangegeven` is the reference of `Zoals in het antwoord op vraag 2 is aangegeven`.
+    const a = doc(['Zoals in het antwoord op vraag', '2 is aangegeven, is dat zo.']);
+    assert.deepStrictEqual(marks(a), [1]);
+    assert.deepStrictEqual(refs(a), [[3, 2]]);
+    // A list after `vragen` is a list of question numbers.
+    const b = doc(['Zie de antwoorden op de vragen', '2 en 4 hierover.']);
+    assert.deepStrictEqual(marks(b), [1]);
+    assert.deepStrictEqual(refs(b), [[3, 2], [3, 4]]);
+    const c = doc(['Zie de antwoorden op de vragen', '2, 4 en 5.']);
+    assert.deepStrictEqual(refs(c), [[3, 2], [3, 4], [3, 5]]);
+    // Glued by the PDF: `vraag2.` is a question number.
+    const d = doc(['Zie het antwoord op vraag2.']);
+    assert.deepStrictEqual(marks(d), [1]);
+    assert.deepStrictEqual(refs(d), [[3, 2]]);
+  });
+
+  it('does not take the number that opens a note text for the number after vraag at the end of the line above', () => {
+    const a = doc(['Dat is het beleid. Zie ook het antwoord op vraag'], ['1Kamerstuk 36 410, nr. 1', '2Kamerstuk 36 410, nr. 2']);
+    assert.deepStrictEqual(refs(a), []);
+  });
+});
+
+describe('references in footnote texts', () => {
+  const HEAD = 'Vragen van het lid Podt (D66) aan de minister van Onderwijs over zwemles (ingezonden 3 maart 2025).';
+  const FOOT = 'Tweede Kamer, vergaderjaar 2024–2025, Aanhangsel 1';
+  const refs = (a: ReturnType<typeof analyze>) => a.references.map((r) => [r.from, r.number, r.target]);
+
+  it('gives a reference in a note text at a page bottom inside an answer the block of that answer', () => {
+    const a = analyze([HEAD, '', 'Vraag 1', 'Kent u het bericht?', '', 'Antwoord 1', 'Ja.', '', 'Vraag 2', 'Wat vindt u?', '', 'Antwoord 2',
+      'Het rapport1 zegt', '1Voor de antwoorden op de vragen 1 en 3 is de bron het rapport.', FOOT, 'dat het goed gaat.', '', 'Vraag 3', 'En nu?', '',
+      'Antwoord 3', 'Nu ook.', ''].join('\n'));
+    assert.deepStrictEqual(a.footnotes.map((f) => f.number), [1]);
+    assert.deepStrictEqual(refs(a), [[2, 1, 1], [2, 3, 3]]);
+  });
+
+  it('gives a reference in a note text between two blocks the block before it', () => {
+    // The page ends after the last line of answer 3: its notes stand in block 3, whatever block the marker is in.
+    const a = analyze([HEAD, '', 'Vraag 1', 'Kent u het bericht?1', '', 'Antwoord 1', 'Ja.', '', 'Vraag 2', 'Wat?', '', 'Antwoord 2', 'Nee.', '',
+      'Vraag 3', 'Waarom?', '', 'Antwoord 3', 'Zie het rapport2.', '1Zie ook het antwoord op vraag 2.', '2Voor de antwoorden op de vragen 2, 4 en 5 is de bron dit rapport.',
+      FOOT, '', 'Vraag 4', 'En nu?', '', 'Antwoord 4', 'Nu.', '', 'Vraag 5', 'Wanneer?', '', 'Antwoord 5', 'Morgen.', ''].join('\n'));
+    assert.deepStrictEqual(refs(a), [[3, 2, 2], [3, 2, 2], [3, 4, 4], [3, 5, 5]]);
+  });
+
+  it('gives a reference in a note text at the end of the document the block of the note\'s marker', () => {
+    const bracket = analyze([HEAD, '', 'Vraag 1', 'Kent u het bericht?[1]', '', 'Antwoord 1', 'Ja.', '', 'Vraag 2', 'Wat?', '', 'Antwoord 2',
+      'Nee, zie het rapport[2].', '', 'Vraag 3', 'Waarom?', '', 'Antwoord 3', 'Daarom.', '',
+      '[1] Voor de antwoorden op de vragen 2 en 3 is de bron het rapport.', '[2] Zie ook het antwoord op vraag 3.', ''].join('\n'));
+    assert.deepStrictEqual(refs(bracket), [[1, 2, 2], [1, 3, 3], [2, 3, 3]]);
+    const paren = analyze([HEAD, '', 'Vraag 1', 'Kent u het bericht? 1)', '', 'Antwoord 1', 'Ja.', '', 'Vraag 2', 'Wat?', '', 'Antwoord 2',
+      'Nee, het staat in het rapport 2) en de brief.', '', 'Vraag 3', 'Waarom?', '', 'Antwoord 3', 'Daarom.', '',
+      '1) Zie ook het antwoord op vraag 3.', '2) Voor het antwoord op vraag 1 is de bron het rapport.', ''].join('\n'));
+    assert.deepStrictEqual(paren.footnotes.map((f) => f.number), [1, 2]);
+    assert.deepStrictEqual(refs(paren), [[1, 3, 3], [2, 1, 1]]);
+  });
+});

@@ -107,6 +107,12 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       if (base || lineKind === LineKind.FootnoteText) markerSkip[i] = 1;
       if (base || (headerLine[line] === 1 && tokStart[i] < headerEnd)) referenceSkip[i] = 1;
     }
+    // The number that opens a note text (`4Kamerstuk …`, `[4] …`) is the note's, not a question number after `vraag` at the end of the text above.
+    for (const f of structure.footnoteTexts) {
+      let i = tokens.at(f.span.start);
+      if (i < tokenCount && tokens.kind[i] === TokenKind.Punct) i++;
+      if (i < tokenCount && tokens.kind[i] === TokenKind.Number) referenceSkip[i] = 1;
+    }
   }
 
   // Dates, phase 1: candidates, before the document's own dates are known.
@@ -126,15 +132,14 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const documentYear = documentDate ? parseIso(documentDate).y : options.year ?? null;
 
   // Blocks: questions and answers.
-  const { questions, answers, blockAt, questionTextAt } = buildBlocks(structure, at);
+  const { questions, answers, blockAt: blockHolding, blockBefore, lastBlockStart, questionTextAt } = buildBlocks(structure, at);
   const notices = buildNotices(structure, candidates, noticeDate, header, at, text);
 
   // Footnote markers: a candidate counts only when it continues the sequence.
-  const markerCandidates = findMarkerCandidates(tokens, kinds, markerSkip, candidates, new Set(structure.footnoteTexts.map((f) => f.number)),
-    structure.footnoteTexts.some((f) => f.style === 'paren'));
+  const markerCandidates = findMarkerCandidates(tokens, kinds, markerSkip, candidates, structure.footnoteTexts);
   // A second run of note texts numbered from 1 (typed notes, then Word's own) lets a second marker sequence restart at 1.
   const runs = noteRuns(structure.footnoteTexts);
-  const accepted = acceptMarkers(markerCandidates, Math.max(0, runs.length - 1));
+  const accepted = acceptMarkers(markerCandidates, Math.max(0, runs.length - 1), new Set(structure.footnoteTexts.map((f) => f.number)));
   const markerStarts = new Map<number, number>();
   for (const m of accepted.markers) markerStarts.set(m.span.start, m.number);
 
@@ -172,6 +177,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     sink.add(d.span, 'warning', DiagnosticCode.footnoteDisorder, messages.footnoteDisorder(d.number, d.expected),
       footnoteFix ? { fix: { title: messages.renumberFootnotes(), edits: footnoteFix.edits } } : {});
   }
+
+  // A phrase in a note text belongs to the block the note stands in (see noteBlocks).
+  const blockAt = noteBlocks(structure.footnoteTexts, footnotes, blockHolding, blockBefore, lastBlockStart);
 
   // References.
   const numbers = new Set<number>();
@@ -441,6 +449,10 @@ interface BlockIndex {
   readonly answers: Block[];
   /** First question number of the block (question text and its answer) that holds `offset`. */
   readonly blockAt: (offset: number) => number | null;
+  /** First question number of the last block that starts at or before `offset`, whether or not it reaches it. */
+  readonly blockBefore: (offset: number) => number | null;
+  /** Where the last block starts (-1: no blocks). */
+  readonly lastBlockStart: number;
   readonly questionTextAt: (offset: number) => boolean;
 }
 
@@ -490,7 +502,42 @@ function buildBlocks(structure: Structure, at: (span: Span) => Located): BlockIn
     questions,
     answers,
     blockAt: (offset) => find(offset)?.first ?? null,
+    blockBefore: (offset) => {
+      const best = partitionPoint(regions.length, (i) => regions[i].span.start <= offset) - 1;
+      return best >= 0 ? regions[best].first : null;
+    },
+    lastBlockStart: regions.length > 0 ? regions[regions.length - 1].span.start : -1,
     questionTextAt: (offset) => find(offset)?.question ?? false,
+  };
+}
+
+/**
+ * Where a phrase in a note text belongs (`Voor de antwoorden op de vragen 2, 4 en 7 is de bron …`): to
+ * the block whose span holds the note; between two blocks (a page bottom after the last line of an
+ * answer) to the block before it, as a block runs to the next heading; after the last block (the
+ * notes that close a Word document) to the block that holds the note's marker.
+ */
+function noteBlocks(
+  notes: readonly { readonly span: Span }[],
+  footnotes: readonly FootnoteMarker[],
+  blockAt: (offset: number) => number | null,
+  blockBefore: (offset: number) => number | null,
+  lastBlockStart: number,
+): (offset: number) => number | null {
+  if (notes.length === 0) return blockAt;
+  const markerOf = new Map<number, number>();
+  for (const f of footnotes) if (f.note && !markerOf.has(f.note.span.start)) markerOf.set(f.note.span.start, f.span.start);
+  return (offset) => {
+    const held = blockAt(offset);
+    if (held !== null) return held;
+    const k = partitionPoint(notes.length, (i) => notes[i].span.start <= offset) - 1;
+    if (k < 0 || offset > notes[k].span.end) return null;
+    const note = notes[k].span;
+    const before = blockBefore(note.start);
+    // A block starts after the note: the note stands between blocks.
+    if (note.start < lastBlockStart || before === null) return before;
+    const marker = markerOf.get(note.start);
+    return (marker !== undefined ? blockAt(marker) : null) ?? before;
   };
 }
 

@@ -1,14 +1,21 @@
 // Footnote markers in running text: glued to a word (`brief2`), to
 // punctuation (`organisatie?1`, `Hil.2 3`), to a year (`20195`), in
 // brackets (`[1 ]`, `[1, 2 ]`), alone on a line, or at the start of the next
-// line in PDF text (`2 Voor drie …`). Superscripts look like ordinary digits,
-// so a candidate counts only when it continues the sequence 1, 2, 3, …:
-// that is what tells `brief2` (marker) from `CO2` or `m3` (not).
+// line in PDF text (`2 Voor drie …`, `4 is het beleid …`), several on a line
+// of their own (`5, 6 en 7`), or Word's `beleid? 1)`. Superscripts look like
+// ordinary digits, so a candidate counts only when it continues the sequence
+// 1, 2, 3, …: that is what tells `brief2` (marker) from `CO2` or `m3` (not).
+// The note texts are the second piece of evidence: where the form of a
+// candidate alone is doubtful (a number starting a line before lower-case
+// text), a note text with its number is needed, or else a context that a
+// numeral cannot have (a word that ends a phrase before it, a verb or a
+// function word after it). Such candidates are weak: they give way to a
+// sure candidate with the same number that follows.
 
 import type { DateCandidate } from './dates';
 import { LineKind } from './lines';
-import { Gap, KeywordSet, Tokens, TokenKind } from './tokens';
-import { CLOSE_BRACKET, CLOSE_PAREN, COLON, COMMA, DEGREE, DOT, EN_DASH, HYPHEN, OPEN_BRACKET, PERCENT, SEMICOLON, SLASH, type Span } from './text';
+import { Gap, keywordsOf, KeywordSet, Tokens, TokenKind } from './tokens';
+import { CLOSE_BRACKET, CLOSE_PAREN, COLON, COMMA, DEGREE, DOT, EN_DASH, HYPHEN, OPEN_BRACKET, OPEN_PAREN, PERCENT, SEMICOLON, SLASH, partitionPoint, type Span } from './text';
 
 export interface MarkerCandidate {
   readonly span: Span;
@@ -17,6 +24,8 @@ export interface MarkerCandidate {
   readonly certain: boolean;
   /** Index of the token the marker is, or -1 for one split off a year. */
   readonly token: number;
+  /** A doubtful form (`4 is …` at a line start with no note text 4): gives way to a sure candidate with the same number. */
+  readonly weak?: boolean;
 }
 
 export interface AcceptedMarker {
@@ -32,12 +41,75 @@ export interface MarkerResult {
   readonly disorder: readonly { readonly span: Span; readonly number: number; readonly expected: number }[];
 }
 
+/** What the candidates need to know of the document's note texts. */
+export interface NoteEvidence {
+  readonly number: number;
+  /** `page`: at a page bottom; `bracket`: `[1] …`; `paren`: `1) …` closing a Word document. */
+  readonly style: 'page' | 'bracket' | 'paren';
+}
+
 const UNITS = new KeywordSet(['m', 'km', 'cm', 'mm', 'dm', 'ha', 'co', 'no', 'nox', 'so', 'ch', 'h', 'pm', 'kwh', 'mwh', 'gwh']);
 const ABBREVIATIONS = new KeywordSet(['nr', 'nrs', 'art', 'artikel', 'blz', 'p', 'pag', 'lid', 'no', 'vgl', 'jo', 'fig', 'tabel', 'bijlage', 'hfst', 'par', 'r', 'vraag', 'vragen', 'antwoord']);
+/**
+ * Short capitals glued to digits that name a substance, a norm, a channel or a flight (`NH3`, `ISO9001`,
+ * `MH17`, `RTL4`, `COP28`), not an organisation with a marker (`het CBS2,`, `de NOS4:`, `het OM3.`).
+ */
+const CODES = new KeywordSet(['nh', 'ch', 'co', 'no', 'so', 'pm', 'mh', 'cop', 'iso', 'nen', 'hs', 'ww', 'wo', 'ef', 'gs', 'kb', 'mb', 'gb', 'tb', 'mw', 'gw', 'kw', 'ghz', 'mhz', 'cfk', 'hfk', 'sbs', 'rtl', 'npo', 'bnr', 'top', 'hd', 'fm', 'am', 'tv', 'pc', 'ps', 'nr', 'nrs', 'art', 'blz', 'pag', 'par', 'hfst', 'jo', 'vgl', 'fig', 'bn']);
+/**
+ * Words after which a number counts or measures something (`in 2 gevallen`, `de 3 gemeenten`, `ruim 4`,
+ * `er zijn 5`, `74 en 76`): a marker ends a phrase, so it does not stand after these.
+ */
+const NUMERAL_BEFORE = new KeywordSet([
+  'de', 'het', 'een', 'die', 'deze', 'dit', 'dat', 'onze', 'mijn', 'uw', 'haar', 'hun', 'alle', 'beide', 'elke', 'ieder', 'iedere', 'welke', 'geen',
+  'in', 'op', 'van', 'met', 'voor', 'na', 'tot', 'tussen', 'over', 'per', 'om', 'uit', 'aan', 'bij', 'door', 'onder', 'tegen', 'vanaf', 'sinds',
+  'rond', 'rondom', 'binnen', 'buiten', 'zonder', 'naar', 'tijdens', 'via', 'ca', 'circa', 'ongeveer', 'ruim', 'bijna', 'zo', 'slechts', 'maar',
+  'nog', 'al', 'ook', 'er', 'even', 'pas', 'tenminste', 'minstens', 'maximaal', 'minimaal', 'hooguit', 'totaal', 'gemiddeld', 'zeker', 'dan', 'en', 'of',
+  't', 'm', 'plus', 'min', 'keer', 'maal', 'nummer', 'is', 'was', 'zijn', 'waren', 'wordt', 'werd', 'worden', 'werden', 'heeft', 'hebben', 'had',
+  'hadden', 'bedraagt', 'bedroeg', 'bedragen', 'telt', 'tellen', 'duurt', 'duurde', 'kost', 'kostte',
+]);
+/** Parts of a document that a number names (`artikel 5`, `bijlage 3`, `nr. 12`): the number that follows is theirs, also glued (`artikel5`). */
+const DOCUMENT_PARTS = new KeywordSet([
+  'nr', 'nrs', 'art', 'artikel', 'artikelen', 'blz', 'p', 'pag', 'pagina', 'bladzijde', 'lid', 'leden', 'no', 'vgl', 'jo', 'fig', 'figuur', 'tabel',
+  'bijlage', 'bijlagen', 'hfst', 'hoofdstuk', 'paragraaf', 'par', 'r', 'alinea', 'sub', 'kamerstuk', 'kamerstukken', 'aanhangsel', 'nummer',
+]);
+/** Nouns that a number names (`artikel 5`, `fase 2`, `scenario 3`): the number that follows is theirs. */
+const NUMBERED = new KeywordSet([
+  'nr', 'nrs', 'art', 'artikel', 'artikelen', 'blz', 'p', 'pag', 'pagina', 'bladzijde', 'lid', 'leden', 'no', 'vgl', 'jo', 'fig', 'figuur', 'tabel',
+  'bijlage', 'bijlagen', 'hfst', 'hoofdstuk', 'paragraaf', 'par', 'r', 'alinea', 'sub', 'kamerstuk', 'kamerstukken', 'aanhangsel', 'nummer',
+  'vergaderjaar', 'fase', 'stap', 'scenario', 'optie', 'variant', 'categorie', 'klasse', 'ronde', 'versie', 'onderdeel', 'box', 'graad', 'zone',
+  'sectie', 'editie',
+]);
+/** The words of a question number: after `vraag`/`antwoord` a number is the question's unless a note text says otherwise. */
+const QUESTION_WORDS = new KeywordSet(['vraag', 'antwoord', 'antwoorden']);
+/**
+ * Words that go on with the sentence after a marker moved to the start of a line (`4 is het beleid …`,
+ * `2 waarin …`, `3 van het Mulier Instituut`): verbs and function words, not the noun a numeral counts.
+ */
+const MARKER_FOLLOWERS = new KeywordSet([
+  'is', 'zijn', 'was', 'waren', 'wordt', 'worden', 'werd', 'werden', 'heeft', 'hebben', 'had', 'hadden', 'kan', 'kunnen', 'kon', 'konden',
+  'zal', 'zullen', 'zou', 'zouden', 'moet', 'moeten', 'moest', 'mag', 'mogen', 'wil', 'willen', 'blijkt', 'bleek', 'staat', 'staan', 'stond',
+  'geeft', 'geven', 'gaf', 'gaat', 'ging', 'komt', 'kwam', 'geldt', 'bevat', 'noemt', 'meldt', 'stelt', 'beschrijft', 'laat', 'lijkt',
+  'en', 'of', 'maar', 'want', 'dat', 'die', 'waarin', 'waarbij', 'waarmee', 'waarop', 'waaruit', 'waarvan', 'waardoor', 'waarover', 'waarnaar',
+  'waarvoor', 'welke', 'omdat', 'zodat', 'als', 'zoals', 'terwijl', 'toen', 'indien', 'wanneer', 'nadat', 'voordat', 'doordat', 'hetgeen',
+  'van', 'ten', 'te', 'in', 'op', 'aan', 'met', 'voor', 'over', 'bij', 'door', 'naar', 'uit', 'onder', 'tegen', 'om', 'sinds', 'volgens', 'tijdens',
+  'ook', 'al', 'nog', 'niet', 'wel', 'reeds', 'nu', 'inmiddels', 'eerder', 'daarin', 'hierin', 'daarbij', 'hierbij', 'daarnaast', 'verder',
+  'bovendien', 'echter', 'immers', 'dus', 'namelijk', 'toch', 'eveneens', 'tevens', 'vervolgens', 'daarom', 'hiervan', 'daarvan', 'daarop',
+  'hierop', 'hieruit', 'daaruit', 'ik', 'u', 'we', 'wij', 'zij', 'ze', 'hij', 'er',
+]);
+/** Words of a number list or range: `74 en 76`, `2 of 3`, `4 t/m 6`, `2 tot 5`. */
+const LIST_WORDS = new KeywordSet(['en', 'of', 'tot', 't']);
 const codes = (chars: string[]) => new Set(chars.map((c) => c.charCodeAt(0)));
 /** Punctuation that may follow a marker moved to the start of a line: `1» en «Alle …`. */
 const CLOSERS = codes(['»', '”', '?', '!']);
 const GLUE_PUNCT = codes(['?', '!', '.', ',', ';', ':', ')', '»', '”', '"', '’', "'", '“']);
+/** Punctuation that ends a phrase, after which a marker may stand: `beleid? 1)`, `(2024) 2)`. */
+const PHRASE_END = codes(['?', '!', '.', ')', '»', '”', '"', '’']);
+/** Marks that end a sentence, after which a marker may stand before the next one: `organisatie? 1) Kunt u …`. */
+const SENTENCE_END = codes(['?', '!', '.', '»', '”']);
+const ARTICLES = new KeywordSet(['de', 'het', 'een']);
+/** Closing marks at the end of a line that a marker may follow within a sentence: `(2024)` + `4 is …`. */
+const PHRASE_CLOSE = codes([')', '»', '”', '"', '’']);
+const KW = keywordsOf(['en', 'of', 'vragen'] as const);
 
 function isMarkerNumber(tokens: Tokens, i: number): boolean {
   if (i < 0 || i >= tokens.length || tokens.kind[i] !== TokenKind.Number) return false;
@@ -63,17 +135,50 @@ function isUpper(tokens: Tokens, i: number): boolean {
   return s !== s.toLowerCase() && s === s.toUpperCase();
 }
 
+/** A word token whose keyword is in `set`; not the last part of a compound (`Energeia-artikel` is no `artikel`). */
+function wordIn(tokens: Tokens, i: number, set: KeywordSet): boolean {
+  if (i < 0 || i >= tokens.length || tokens.kind[i] !== TokenKind.Word || !set.has(tokens.kw[i])) return false;
+  return !(i > 0 && tokens.gap[i] === Gap.None && tokens.ch(i - 1) === HYPHEN);
+}
+
+/**
+ * `brief2,3`: two markers glued with a comma, the second one more than the first (not a decimal:
+ * a decimal follows a space, and `2,3` would not continue the count). The second number's token, or -1.
+ */
+function gluedPair(tokens: Tokens, i: number): number {
+  const comma = i + 1;
+  const second = i + 2;
+  if (comma >= tokens.length || tokens.gap[comma] !== Gap.None || tokens.ch(comma) !== COMMA) return -1;
+  if (!isMarkerNumber(tokens, second) || tokens.gap[second] !== Gap.None || tokens.num(second) !== tokens.num(i) + 1) return -1;
+  return endsCleanly(tokens, second) ? second : -1;
+}
+
+/** The marker's context, shared by the scanners of one document. */
+interface Context {
+  readonly tokens: Tokens;
+  readonly lineKinds: Uint8Array;
+  readonly dates: readonly DateCandidate[];
+  /** Numbers that have a note text. */
+  readonly noted: ReadonlySet<number>;
+  /** Whether the document's note texts are Word's `1) …`; whether it has note texts of another style. */
+  readonly parenNotes: boolean;
+  readonly otherNotes: boolean;
+}
+
 /** `skip[i] === 1` excludes token i. */
 export function findMarkerCandidates(
   tokens: Tokens,
   lineKinds: Uint8Array,
   skip: Uint8Array,
   dates: readonly DateCandidate[],
-  noteNumbers: ReadonlySet<number>,
-  parenNotes: boolean,
+  notes: readonly NoteEvidence[],
 ): MarkerCandidate[] {
   const out: MarkerCandidate[] = [];
   const kind = tokens.kind;
+  const ctx: Context = {
+    tokens, lineKinds, dates, noted: new Set(notes.map((f) => f.number)),
+    parenNotes: notes.some((f) => f.style === 'paren'), otherNotes: notes.some((f) => f.style !== 'paren'),
+  };
   // Every candidate is a number token: only those are visited.
   for (const i of tokens.numberTokens()) {
     if (skip[i] === 1) continue;
@@ -89,16 +194,33 @@ export function findMarkerCandidates(
     const gap = tokens.gap[i];
     const span = { start: tokens.start[i], end: tokens.end[i] };
     if (gap === Gap.None && hasPrev) {
-      if (!endsCleanly(tokens, i)) continue;
+      const pair = kind[prev] === TokenKind.Word ? gluedPair(tokens, i) : -1;
+      if (pair < 0 && !endsCleanly(tokens, i)) continue;
       const prevKind = kind[prev];
       if (prevKind === TokenKind.Word) {
         // `brief2`, `chatberichten6`; not `CO2`, `m3`, `A2`.
         const prevLen = tokens.len(prev);
-        if (prevLen < 2 || UNITS.has(tokens.kw[prev]) || (prevLen <= 3 && isUpper(tokens, prev))) continue;
+        if (prevLen < 2 || UNITS.has(tokens.kw[prev])) continue;
         if (i >= 2 && tokens.gap[i - 2] === Gap.None && kind[i - 2] === TokenKind.Number) continue;
-        out.push({ span, number: num, certain: false, token: i });
-        trailingMarkers(tokens, i, out);
-      } else if (prevKind === TokenKind.Punct && GLUE_PUNCT.has(tokens.ch(prev))) {
+        // `op vraag4`, `artikel5` (PDF text loses spaces): the number is the word's, unless a note text says otherwise.
+        let weak = false;
+        if (wordIn(tokens, prev, QUESTION_WORDS) || wordIn(tokens, prev, DOCUMENT_PARTS)) {
+          if (!ctx.noted.has(num)) continue;
+          weak = true;
+        }
+        // `het CBS2,`, `de NOS4:`: an organisation's initials with a marker before punctuation; `A2`, `NH3`, `MH17` are names.
+        if (prevLen <= 3 && isUpper(tokens, prev)) {
+          const after = pair >= 0 ? pair + 1 : i + 1;
+          const punctAfter = after < tokens.length && tokens.gap[after] === Gap.None && tokens.kind[after] === TokenKind.Punct && GLUE_PUNCT.has(tokens.ch(after));
+          if (CODES.has(tokens.kw[prev]) || !punctAfter) continue;
+          weak = true;
+        }
+        out.push({ span, number: num, certain: false, token: i, weak });
+        if (pair >= 0) {
+          out.push({ span: { start: tokens.start[pair], end: tokens.end[pair] }, number: num + 1, certain: false, token: pair, weak });
+          trailingMarkers(tokens, pair, out);
+        } else trailingMarkers(tokens, i, out);
+      } else if (pair < 0 && prevKind === TokenKind.Punct && GLUE_PUNCT.has(tokens.ch(prev))) {
         const pc = tokens.ch(prev);
         const before = i - 2;
         const stop = pc === DOT || pc === COMMA || pc === COLON;
@@ -106,19 +228,19 @@ export function findMarkerCandidates(
         if (stop && (kind[before] !== TokenKind.Word || tokens.len(before) < 2 || ABBREVIATIONS.has(tokens.kw[before]))) continue;
         out.push({ span, number: num, certain: false, token: i });
         trailingMarkers(tokens, i, out);
-      } else if (prevKind === TokenKind.Punct && tokens.ch(prev) === OPEN_BRACKET) {
+      } else if (pair < 0 && prevKind === TokenKind.Punct && tokens.ch(prev) === OPEN_BRACKET) {
         const bracket = bracketMarkers(tokens, i);
         if (bracket) for (const b of bracket) out.push(b);
       }
       continue;
     }
-    if (gap === Gap.Space && hasPrev && parenNotes && noteNumbers.has(num) && tokens.ch(i + 1) === CLOSE_PAREN && tokens.gap[i + 1] === Gap.None) {
-      // Word documents write `het UWV 1) ook …` and list the texts as `1) AD, 18 november …` at the end.
-      out.push({ span: { start: tokens.start[i], end: tokens.end[i + 1] }, number: num, certain: false, token: i });
+    if (gap === Gap.Space && hasPrev && tokens.ch(i + 1) === CLOSE_PAREN && tokens.gap[i + 1] === Gap.None) {
+      const m = parenMarker(ctx, i);
+      if (m) out.push(m);
       continue;
     }
     if (gap === Gap.Line && lineKinds[tokens.line[i]] === LineKind.Text) {
-      const c = lineStartMarkers(tokens, lineKinds, i, noteNumbers);
+      const c = lineStartMarkers(ctx, i);
       if (c) for (const m of c) out.push(m);
     }
   }
@@ -130,6 +252,143 @@ export function findMarkerCandidates(
   }
   out.sort((a, b) => a.span.start - b.span.start);
   return out;
+}
+
+/** The last token before i that is not in a note text: the running text before a page's notes and furniture. */
+function prevTextToken(ctx: Context, i: number): number {
+  const { tokens, lineKinds } = ctx;
+  let j = i - 1;
+  // Each note block is walked over only by the line right after it: linear over the document.
+  while (j >= 0 && lineKinds[tokens.line[j]] === LineKind.FootnoteText) j--;
+  return j;
+}
+
+/** Whether a date candidate (`1 oktober 2024`) covers the offset: dates are sorted by start. */
+function inDate(ctx: Context, offset: number): boolean {
+  const { dates } = ctx;
+  const k = partitionPoint(dates.length, (d) => dates[d].span.start <= offset) - 1;
+  return k >= 0 && offset < dates[k].span.end;
+}
+
+/** Whether the token after i goes on with a number list: `4 en 5`, `4, 5`, `4 t/m 6`, `4-6`. */
+function listGoesOn(tokens: Tokens, i: number): boolean {
+  const next = i + 1;
+  if (next >= tokens.length) return false;
+  if (tokens.kind[next] === TokenKind.Punct) {
+    const c = tokens.ch(next);
+    return (c === COMMA || c === HYPHEN || c === EN_DASH) && next + 1 < tokens.length && tokens.kind[next + 1] === TokenKind.Number;
+  }
+  if (!wordIn(tokens, next, LIST_WORDS)) return false;
+  for (let k = next + 1; k <= next + 3 && k < tokens.length; k++) if (tokens.kind[k] === TokenKind.Number) return true;
+  return false;
+}
+
+/** Particles of separable verbs, before the `ge` of their participle: `uitgevoerd`, `toegezegd`, `aangeboden`. */
+const PARTICLES = ['aan', 'af', 'bij', 'door', 'in', 'mee', 'na', 'om', 'op', 'over', 'terug', 'toe', 'uit', 'vast', 'voor'];
+
+/**
+ * A verb by its form, where a numeral would have a noun: a finite verb in `-eert` (`concludeert`), or a
+ * participle in `ge-…-d`/`-t` (`gestuurd`, `gepubliceerd`, `uitgevoerd`). After a numeral of two or more
+ * a noun is plural (`gemeenten`, `gevallen`), so these endings do not meet it.
+ */
+function isVerbForm(tokens: Tokens, i: number): boolean {
+  const len = tokens.len(i);
+  if (len < 6 || len > 24) return false;
+  if (tokens.endsWith(i, 'eert')) return true;
+  if (!tokens.endsWith(i, 'd') && !tokens.endsWith(i, 't')) return false;
+  const w = tokens.lower(i);
+  if (w.startsWith('ge')) return true;
+  for (const p of PARTICLES) if (w.startsWith(p) && w.startsWith('ge', p.length)) return true;
+  return false;
+}
+
+/**
+ * Whether the line of the number at token i (whose text starts at token `next`) is an item of a numbered
+ * list: the line before or the line after starts with the number one less or one more, and text.
+ */
+function numberedItem(ctx: Context, i: number, next: number): boolean {
+  const { tokens } = ctx;
+  const num = tokens.num(i);
+  let after = next;
+  while (after < tokens.length && tokens.gap[after] !== Gap.Line) after++;
+  if (startsItem(tokens, after, num + 1)) return true;
+  const prevLine = i - 1;
+  if (prevLine < 0) return false;
+  let before = prevLine;
+  while (before > 0 && tokens.gap[before] !== Gap.Line) before--;
+  return startsItem(tokens, before, num - 1);
+}
+
+/** Token j starts a line with the number `num` and a word: `2 De kosten …`, `2. Baten`, `2) baten`. */
+function startsItem(tokens: Tokens, j: number, num: number): boolean {
+  if (num < 1 || !isMarkerNumber(tokens, j) || (j > 0 && tokens.gap[j] !== Gap.Line) || tokens.num(j) !== num) return false;
+  let w = j + 1;
+  if (w < tokens.length && tokens.gap[w] === Gap.None && (tokens.ch(w) === DOT || tokens.ch(w) === CLOSE_PAREN)) w++;
+  return w < tokens.length && tokens.gap[w] === Gap.Space && tokens.kind[w] === TokenKind.Word;
+}
+
+/**
+ * Word's `beleid? 1)`, `gepubliceerd 2) en …`, `het UWV 1) ook …`: with the note texts `1) …` at the end
+ * of the document, or, when the notes are missing, on the form alone: after a phrase (a word, a year or
+ * a closing mark, not `:` `,` or a list word), not closing a parenthesis (`(zie bijlage 1)`), and
+ * followed by the end of the line, punctuation, a new sentence, or the rest of the sentence, not by
+ * the article that opens a list item (`1) de kosten, 2) de baten`).
+ */
+function parenMarker(ctx: Context, i: number): MarkerCandidate | null {
+  const { tokens } = ctx;
+  const num = tokens.num(i);
+  const span = { start: tokens.start[i], end: tokens.end[i + 1] };
+  if (closesParenthesis(tokens, i)) return null;
+  const prev = i - 1;
+  if (ctx.parenNotes && ctx.noted.has(num)) return { span, number: num, certain: false, token: i };
+  if (ctx.otherNotes) return null;
+  const prevKind = tokens.kind[prev];
+  const pc = prevKind === TokenKind.Punct ? tokens.ch(prev) : -1;
+  if (prevKind === TokenKind.Word) {
+    if (tokens.len(prev) < 2 || wordIn(tokens, prev, NUMERAL_BEFORE) || wordIn(tokens, prev, NUMBERED) || wordIn(tokens, prev, QUESTION_WORDS) || wordIn(tokens, prev, UNITS)) return null;
+  } else if (prevKind === TokenKind.Number) {
+    // `20 maart 2019 5) rijksbreed …`: after a year.
+    if (tokens.len(prev) !== 4 || tokens.numPrefix(prev, 2) < 19 || tokens.numPrefix(prev, 2) > 20) return null;
+  } else if (!PHRASE_END.has(pc)) return null;
+  const next = i + 2;
+  if (next < tokens.length && tokens.gap[next] !== Gap.Line) {
+    const nk = tokens.kind[next];
+    if (nk === TokenKind.Punct) {
+      const c = tokens.ch(next);
+      if (c !== DOT && c !== COMMA && c !== SEMICOLON) return null;
+    } else if (nk !== TokenKind.Word) {
+      return null;
+    } else if (tokens.startsUpper(next)) {
+      // `organisatie? 1) Kunt u …`: a new sentence after the marker, unless `1)` opened a list of questions at the line start.
+      if (!SENTENCE_END.has(pc) || listBefore(tokens, i, num)) return null;
+    } else if (ARTICLES.has(tokens.kw[next]) || listGoesOn(tokens, i + 1)) return null;
+  }
+  return { span, number: num, certain: false, token: i, weak: true };
+}
+
+/** Whether `(num − 1))` opens a list earlier on the line of token i: at the line start or after a colon. */
+function listBefore(tokens: Tokens, i: number, num: number): boolean {
+  if (num < 2) return false;
+  const line = tokens.line[i];
+  // A list's items stand close together; a bound keeps the scan linear.
+  for (let j = i - 2; j >= 0 && j >= i - 400 && tokens.line[j] === line; j--) {
+    if (tokens.kind[j] !== TokenKind.Number || tokens.num(j) !== num - 1 || tokens.ch(j + 1) !== CLOSE_PAREN) continue;
+    return j === 0 || tokens.gap[j] === Gap.Line || tokens.line[j - 1] !== line || tokens.ch(j - 1) === COLON;
+  }
+  return false;
+}
+
+/** `(zie bijlage 1)`: an open parenthesis before the number on its line, not closed before it. */
+function closesParenthesis(tokens: Tokens, i: number): boolean {
+  const line = tokens.line[i];
+  // A parenthesis holds a few words; looking further back would cost more than it tells.
+  for (let j = i - 1; j >= 0 && j >= i - 40 && tokens.line[j] === line; j--) {
+    if (tokens.kind[j] !== TokenKind.Punct) continue;
+    const c = tokens.ch(j);
+    if (c === CLOSE_PAREN) return false;
+    if (c === OPEN_PAREN) return true;
+  }
+  return false;
 }
 
 /** `?1 2`, `Hil.2 3`, `?1, 2`: more markers after a glued one, up to the end of the sentence or line. */
@@ -192,56 +451,102 @@ function bracketMarkers(tokens: Tokens, i: number): MarkerCandidate[] | null {
   return null;
 }
 
+
 /**
- * Numbers at the start of a line of PDF text: a line holding only `1` or `2 3`,
- * `5.`, or a marker that the extraction moved to the start of the next line
- * (`1, is onder meer …`, `2 Voor drie …`). Not a numbered list item (`1. Tekst`,
- * `1) tekst`), and not the exponent of a unit (`m` at the end of the line before: m³).
+ * Numbers at the start of a line of PDF text: a line holding only `1`, `2 3`, `4,5`, `5, 6 en 7` or
+ * `5.`, or a marker that the extraction moved to the start of the next line (`1, is onder meer …`,
+ * `2 Voor drie …`, `4 is het beleid …`). Not a numbered list item (`1. Tekst`, `1) tekst`), not a
+ * date (`ingezonden` + `1 oktober 2024`), not the exponent of a unit (`m` at the end of the line
+ * before: m³), not a number that goes on with numbers before it (`74 en` + `76 van`), and not a number
+ * after a word that counts or names (`in` + `2 gevallen`, `artikel` + `5 van`, `vraag` + `4`) unless a
+ * note text with the number is there.
  */
-function lineStartMarkers(tokens: Tokens, lineKinds: Uint8Array, i: number, noteNumbers: ReadonlySet<number>): MarkerCandidate[] | null {
+function lineStartMarkers(ctx: Context, i: number): MarkerCandidate[] | null {
+  const { tokens, lineKinds } = ctx;
   const n = tokens.length;
-  const prev = i - 1;
-  if (prev >= 0 && tokens.kind[prev] === TokenKind.Word && UNITS.has(tokens.kw[prev])) return null;
-  // The page holds a footnote text with this number, and the line before ends in the middle of a sentence.
-  const noted = noteNumbers.has(tokens.num(i));
-  const midSentence = noted && prev >= 0 && tokens.kind[prev] !== TokenKind.Punct;
-  const found: MarkerCandidate[] = [{ span: { start: tokens.start[i], end: tokens.end[i] }, number: tokens.num(i), certain: false, token: i }];
+  const prev = prevTextToken(ctx, i);
+  const prevKind = prev >= 0 ? tokens.kind[prev] : -1;
+  if (prevKind === TokenKind.Word && UNITS.has(tokens.kw[prev])) return null;
+  if (inDate(ctx, tokens.start[i])) return null;
+  const num = tokens.num(i);
+  // The page holds a footnote text with this number.
+  const noted = ctx.noted.has(num);
+  // A short number before it goes on with it (`10,4` + `3`), unless it stands alone on its line as a marker does (`2` + `3`).
+  const prevAlone = prevKind === TokenKind.Number && (prev === 0 || tokens.gap[prev] === Gap.Line);
+  const numeral = (prevKind === TokenKind.Number && tokens.len(prev) <= 3 && !prevAlone) || wordIn(tokens, prev, NUMERAL_BEFORE) || wordIn(tokens, prev, NUMBERED) ||
+    (wordIn(tokens, prev, LIST_WORDS) && prev >= 1 && tokens.kind[prev - 1] === TokenKind.Number);
+  // `op vraag` + `4`: a question number. `de vragen` + `4 en 5` too, but `de eerder gestelde vragen` + `4 is …` is a marker.
+  const questionNumber = wordIn(tokens, prev, QUESTION_WORDS);
+  const questions = questionNumber || tokens.kwAt(prev) === KW.vragen;
+  const pc = prevKind === TokenKind.Punct ? tokens.ch(prev) : -1;
+  // The line before ends in the middle of a sentence.
+  const midSentence = noted && prev >= 0 && prevKind !== TokenKind.Punct;
+  const found: MarkerCandidate[] = [{ span: { start: tokens.start[i], end: tokens.end[i] }, number: num, certain: false, token: i }];
   let k = i + 1;
   const line = tokens.line[i];
-  // Further numbers on the same line: `2 3`, `1, 2`.
+  // Further numbers on the same line: `2 3`, `1, 2`, `4,5`, `5, 6 en 7`. A list with `en` or a glued comma must count on by one.
+  let counted = false;
   for (let guard = 0; guard < 10; guard++) {
-    if (k < n && tokens.gap[k] !== Gap.Line && tokens.kind[k] === TokenKind.Punct && tokens.ch(k) === COMMA && isMarkerNumber(tokens, k + 1) && tokens.gap[k + 1] !== Gap.Line) {
-      k++;
-    }
-    if (k < n && tokens.gap[k] === Gap.Space && isMarkerNumber(tokens, k) && tokens.line[k] === line) {
-      found.push({ span: { start: tokens.start[k], end: tokens.end[k] }, number: tokens.num(k), certain: false, token: k });
-      k++;
-      continue;
-    }
-    break;
+    let m = k;
+    let counts = false;
+    if (m < n && tokens.gap[m] !== Gap.Line && tokens.kind[m] === TokenKind.Punct && tokens.ch(m) === COMMA && isMarkerNumber(tokens, m + 1) && tokens.gap[m + 1] !== Gap.Line) {
+      counts = tokens.gap[m + 1] === Gap.None;
+      m++;
+    } else if (m < n && tokens.gap[m] === Gap.Space && (tokens.kw[m] === KW.en || tokens.kw[m] === KW.of) && tokens.kind[m] === TokenKind.Word &&
+      isMarkerNumber(tokens, m + 1) && tokens.gap[m + 1] === Gap.Space) {
+      counts = true;
+      m++;
+    } else if (m >= n || tokens.gap[m] !== Gap.Space) break;
+    if (!isMarkerNumber(tokens, m) || tokens.line[m] !== line) break;
+    counted ||= counts;
+    found.push({ span: { start: tokens.start[m], end: tokens.end[m] }, number: tokens.num(m), certain: false, token: m });
+    k = m + 1;
   }
+  const allNoted = found.every((f) => ctx.noted.has(f.number));
+  // After a word that counts, names or asks (`in`, `artikel`, `vraag`), only a number with its note text.
+  const doubtful = (numeral || questions) && !allNoted;
+  // Alone on its line (`5` or `5.`) after `vraag` the number continues the count of markers: the sequence decides.
+  const aloneDoubtful = (numeral || (questions && found.length > 1)) && !allNoted;
   const next = k;
-  if (next >= n || tokens.gap[next] === Gap.Line) return found;
+  if (next >= n || tokens.gap[next] === Gap.Line) {
+    if (aloneDoubtful) return null;
+    if (counted && !found.every((f, idx) => f.number === num + idx)) return null;
+    return found;
+  }
+  if (counted) return null;
   const nextKind = tokens.kind[next];
   if (nextKind === TokenKind.Punct) {
     const c = tokens.ch(next);
-    if (c === DOT && (next + 1 >= n || tokens.gap[next + 1] === Gap.Line)) return found;
+    if (c === DOT && (next + 1 >= n || tokens.gap[next + 1] === Gap.Line)) return aloneDoubtful ? null : found;
+    if (doubtful) return null;
     if (c === COMMA || c === SEMICOLON || CLOSERS.has(c)) return found;
     // `6). Daarin …`: the closing parenthesis and full stop of the sentence the marker ends.
     const after = next + 1;
     if (c === CLOSE_PAREN && (after >= n || tokens.gap[after] === Gap.Line || (tokens.gap[after] === Gap.None && tokens.kind[after] === TokenKind.Punct))) return found;
-    // `3. Hiermee …`: the full stop of the sentence the marker ends, not a numbered list item.
+    // `3. Hiermee …`: the full stop of the sentence the marker ends, not a numbered list item (`1. Kosten` + `2. Baten`).
     if (c === DOT && midSentence && found.length === 1) return found;
+    if (c === DOT && found.length === 1 && prevKind === TokenKind.Word && !doubtful && !numberedItem(ctx, i, next)) return [{ ...found[0], weak: true }];
     return null;
   }
-  if (tokens.gap[next] === Gap.None) return null;
-  if (nextKind === TokenKind.Word && tokens.startsUpper(next) && found.length === 1) {
-    // `2 Voor drie …` is a marker; a line of text that starts with a number and a capital is rare.
-    return lineKinds[line] === LineKind.Text ? found : null;
+  if (tokens.gap[next] === Gap.None || found.length !== 1 || nextKind !== TokenKind.Word) return null;
+  if (tokens.startsUpper(next)) {
+    // `2 Voor drie …` is a marker; a line of text that starts with a number and a capital is rare,
+    // unless it is an item of a list numbered without full stops (`1 Het beleid …` + `2 De kosten …`).
+    if (lineKinds[line] !== LineKind.Text || doubtful) return null;
+    if (noted) return found;
+    if (pc === COLON || numberedItem(ctx, i, next)) return null;
+    return [{ ...found[0], weak: true }];
   }
   // `2 ten behoeve van …`, `… jl.` + `2 waarin …`: the sentence goes on after the marker.
-  if (nextKind === TokenKind.Word && noted && found.length === 1 && !tokens.startsUpper(next)) return found;
-  return null;
+  if (noted && !numeral) return found;
+  // No note text: `het beleid` + `4 is het beleid aangepast`, after a word, a closing mark or a comma
+  // after a word, and before a verb or function word (`concludeert`, `gestuurd`: verbs by their form).
+  if (noted || numeral || questionNumber) return null;
+  const afterPhrase = prevKind === TokenKind.Word || PHRASE_CLOSE.has(pc) ||
+    ((pc === COMMA || pc === SEMICOLON) && prev >= 1 && tokens.kind[prev - 1] === TokenKind.Word && !wordIn(tokens, prev - 1, NUMERAL_BEFORE) && !wordIn(tokens, prev - 1, NUMBERED));
+  const goesOn = MARKER_FOLLOWERS.has(tokens.kw[next]) || isVerbForm(tokens, next);
+  if (!afterPhrase || !goesOn || listGoesOn(tokens, i)) return null;
+  return [{ ...found[0], weak: true }];
 }
 
 /**
@@ -249,13 +554,18 @@ function lineStartMarkers(tokens: Tokens, lineKinds: Uint8Array, i: number, note
  * `restarts`: how many more runs of note texts numbered from 1 the document holds after the first (a Word
  * document with typed notes `[1] … [3]` and then its own footnotes `[1] [2]`). A certain `[1]` after the
  * first sequence starts the next sequence, once per extra run; with no extra run it is disorder.
+ * `noted`: the numbers that have a note text. A marker lost in extraction does not lose the ones after
+ * it: the sequence goes on past one or two missing numbers when their note texts are there and the
+ * candidates resume the count (`4`, then `5`, with no `3` in between).
  */
-export function acceptMarkers(candidates: readonly MarkerCandidate[], restarts = 0): MarkerResult {
+export function acceptMarkers(candidates: readonly MarkerCandidate[], restarts = 0, noted: ReadonlySet<number> = new Set()): MarkerResult {
   const markers: AcceptedMarker[] = [];
   const disorder: { span: Span; number: number; expected: number }[] = [];
   let expected = 1;
   let sequence = 0;
-  for (const c of candidates) {
+  for (let idx = 0; idx < candidates.length; idx++) {
+    const c = candidates[idx];
+    if (c.weak && c.number === expected && sureFollows(candidates, idx)) continue;
     if (c.certain && c.number === 1 && expected > 1 && sequence < restarts) {
       sequence++;
       markers.push({ span: c.span, number: 1, sequence });
@@ -263,6 +573,9 @@ export function acceptMarkers(candidates: readonly MarkerCandidate[], restarts =
     } else if (c.number === expected) {
       markers.push({ span: c.span, number: c.number, sequence });
       expected++;
+    } else if (!c.certain && !c.weak && c.number > expected && c.number <= expected + MAX_LOST && notedFrom(noted, expected, c.number) && resumes(candidates, idx, expected)) {
+      markers.push({ span: c.span, number: c.number, sequence });
+      expected = c.number + 1;
     } else if (c.certain && c.number !== expected) {
       disorder.push({ span: c.span, number: c.number, expected });
       if (c.number > expected) {
@@ -272,6 +585,39 @@ export function acceptMarkers(candidates: readonly MarkerCandidate[], restarts =
     }
   }
   return { markers, disorder };
+}
+
+/** How far a weak candidate looks ahead for a sure one: a bound that keeps acceptance linear. */
+const LOOKAHEAD = 64;
+
+/** Whether a sure candidate with the number of weak candidate `idx` follows before any candidate with the next number. */
+function sureFollows(candidates: readonly MarkerCandidate[], idx: number): boolean {
+  const number = candidates[idx].number;
+  for (let j = idx + 1; j < candidates.length && j <= idx + LOOKAHEAD; j++) {
+    const d = candidates[j];
+    if (d.number === number + 1) return false;
+    if (d.number === number && !d.weak) return true;
+  }
+  return false;
+}
+
+/** How many markers in a row the extraction may have lost. */
+const MAX_LOST = 2;
+
+function notedFrom(noted: ReadonlySet<number>, from: number, to: number): boolean {
+  for (let v = from; v <= to; v++) if (!noted.has(v)) return false;
+  return true;
+}
+
+/** Whether candidate `idx` is followed by one with the next number before any with the number `expected`. */
+function resumes(candidates: readonly MarkerCandidate[], idx: number, expected: number): boolean {
+  const number = candidates[idx].number;
+  for (let j = idx + 1; j < candidates.length && j <= idx + LOOKAHEAD; j++) {
+    const d = candidates[j].number;
+    if (d === expected) return false;
+    if (d === number + 1) return true;
+  }
+  return false;
 }
 
 /**
