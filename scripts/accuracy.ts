@@ -12,7 +12,7 @@
 // --details    list what was missed or found wrongly, file by file
 
 import * as fs from 'fs';
-import { findRepoRoot, formatConversions, formatDetails, formatFileTable, formatSummary, scoreArchive, scoreCorpus, scoreOriginals } from './score';
+import { findRepoRoot, formatConversions, formatDetails, formatFileTable, formatSummary, scoreArchive, scoreCorpus, scoreOriginals, type Table } from './score';
 
 async function main(argv: readonly string[]): Promise<number> {
   let jsonFile: string | null = null;
@@ -42,52 +42,20 @@ async function main(argv: readonly string[]): Promise<number> {
 
   const root = findRepoRoot(__dirname);
   const { table } = scoreCorpus(root);
-  const out = [
-    `## Accuracy on the gold corpus (${table.files.length} files)`,
-    '',
-    formatSummary(table),
-    '',
-    '### Per file',
-    '',
-    formatFileTable(table.files),
-    '',
-  ];
-  if (details) {
-    const d = formatDetails(table.files);
-    out.push('### Details', '', '```', d.length > 0 ? d : '(no differences)', '```', '');
-  }
   const archive = scoreArchive(root).table;
-  out.push(
-    `## Accuracy on the archive, OCR of the Aanhangsel 1970s–1990s (${archive.files.length} files)`,
-    '',
-    formatSummary(archive),
-    '',
-    '### Per file',
-    '',
-    formatFileTable(archive.files),
-    '',
-  );
-  if (details) {
-    const d = formatDetails(archive.files);
-    out.push('### Details', '', '```', d.length > 0 ? d : '(no differences)', '```', '');
-  }
+  const out: string[] = [];
+  /** One group: its heading, the summary, the per-file table and, with --details, what differs. */
+  const section = (heading: string, t: Table, before: string[] = []) => {
+    out.push(heading, '', ...before, formatSummary(t), '', '### Per file', '', formatFileTable(t.files), '');
+    if (details) {
+      const d = formatDetails(t.files);
+      out.push('### Details', '', '```', d.length > 0 ? d : '(no differences)', '```', '');
+    }
+  };
+  section(`## Accuracy on the gold corpus (${table.files.length} files)`, table);
+  section(`## Accuracy on the archive, OCR of the Aanhangsel 1970s–1990s (${archive.files.length} files)`, archive);
   const originals = await scoreOriginals(root);
-  out.push(
-    `## Accuracy on the originals, PDF and Word (${originals.files.length} files)`,
-    '',
-    formatConversions(originals.files),
-    '',
-    formatSummary(originals.table),
-    '',
-    '### Per file',
-    '',
-    formatFileTable(originals.table.files),
-    '',
-  );
-  if (details) {
-    const d = formatDetails(originals.table.files);
-    out.push('### Details', '', '```', d.length > 0 ? d : '(no differences)', '```', '');
-  }
+  section(`## Accuracy on the originals, PDF and Word (${originals.files.length} files)`, originals.table, [formatConversions(originals.files), '']);
   process.stdout.write(out.join('\n'));
   if (jsonFile !== null) {
     const conversions = originals.files.map((f) => ({ file: f.file.name, problem: f.problem, ms: f.ms }));

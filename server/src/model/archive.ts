@@ -602,22 +602,15 @@ export function readArchive(index: LineIndex): (Structure & { readonly archive: 
   if (questionBlocks.length === 0) return null;
 
   const headings: Heading[] = [];
-  const questions: RawQuestion[] = [];
-  for (const b of questionBlocks) {
-    const heading: Heading | null = b.heading
-      ? { kind: 'question', line: lineOf(b.heading.start), span: b.heading, numbers: b.numbers, inlineBodyStart: null, dateSpan: null, inline: true }
-      : null;
-    if (heading) headings.push(heading);
-    questions.push({ heading, span: b.span, question: b.body, numbers: b.numbers, inlineAnswer: null });
-  }
-  const answers: RawBlock[] = [];
-  for (const b of answerBlocks) {
-    const heading: Heading | null = b.heading
-      ? { kind: 'answer', line: lineOf(b.heading.start), span: b.heading, numbers: b.numbers, inlineBodyStart: null, dateSpan: null, inline: true }
-      : null;
-    if (heading) headings.push(heading);
-    answers.push({ heading, span: b.span, body: b.body, numbers: b.numbers });
-  }
+  /** The heading of a placed block: its number list inside the line; none for a restored number. */
+  const headingOf = (kind: 'question' | 'answer', b: PlacedBlock): Heading | null => {
+    if (!b.heading) return null;
+    const h: Heading = { kind, line: lineOf(b.heading.start), span: b.heading, numbers: b.numbers, inlineBodyStart: null, dateSpan: null, inline: true };
+    headings.push(h);
+    return h;
+  };
+  const questions: RawQuestion[] = questionBlocks.map((b) => ({ heading: headingOf('question', b), span: b.span, question: b.body, numbers: b.numbers, inlineAnswer: null }));
+  const answers: RawBlock[] = answerBlocks.map((b) => ({ heading: headingOf('answer', b), span: b.span, body: b.body, numbers: b.numbers }));
   const notices: RawBlock[] = [];
   if (partKind === 'notice' && partHeading) {
     const end = trimEnd(text, partHeading.start, text.length);
