@@ -241,6 +241,45 @@ describe('archive layout', () => {
     });
   });
 
+  describe('text wrapped or run together otherwise', () => {
+    it('crosses a lost number after a full stop only when the next number confirms it', () => {
+      const confirmed = item(
+        HEADER_1981,
+        'Vragen van het lid Van Es (P.S.P.) over de centrale. (Ingezonden 1 maart 1982) 1 Is de centrale dicht? 2 Waarom? 3 Wanneer weer open? 4 Wat kost dat?',
+        'Antwoord Antwoord van Minister Terlouw (Economische Zaken). (Ontvangen 25 maart 1982) 1 Ja. De koeling deugt niet. 3 In mei. 4 Twee miljoen.',
+      );
+      assert.deepStrictEqual(confirmed.answers.map((x) => x.numbers), [[1], [3], [4]]);
+      assert.deepStrictEqual(confirmed.diagnostics.filter((d) => d.code.startsWith('ocr-')).map((d) => d.message.en), [
+        'The OCR text lost the number of answer 2 and its place is uncertain: answer 2 is left out of the outline.',
+      ]);
+      assert.ok(!codes(confirmed).includes('unanswered-question'));
+
+      const stray = item(
+        HEADER_1981,
+        'Vragen van het lid Van Es (P.S.P.) over de gemeenten. (Ingezonden 1 maart 1982) 1 Doen de gemeenten mee? 2 Welke niet?',
+        'Antwoord Antwoord van Minister Wiegel (Binnenlandse Zaken). (Ontvangen 25 maart 1982) 1 Ja. Dat is zo. 3 Gemeenten doen nog niet mee. 2 Zie het antwoord op vraag 1.',
+      );
+      assert.deepStrictEqual(stray.answers.map((x) => x.numbers), [[1], [2]]);
+      assert.match(textOf(stray, stray.answers[0].body), /3 Gemeenten doen nog niet mee\.$/);
+    });
+
+    it('reads a heading after a question mark with a glued marker, a number at the end of a line, and a date broken over a line', () => {
+      const a = item(
+        HEADER_1991,
+        'Vragen van de leden Krol en Dijk (beiden CDA) over speelhallen. (Ingezonden 2 november 1992) 1Is het u bekend dat er problemen zijn?1 2Kan hierdoor geld worden witgewassen? 3',
+        'Bent u bereid in te grijpen?',
+        '1 Dagblad van Noord Limburg van 1 mei 1991.',
+        'Mededeling',
+        'Mededeling van Staatssecretaris Kosto (Justitie). (Ontvangen 25 november',
+        '1992) Met verwijzing naar uw brief van 2 november 1992 deel ik u mee dat de vragen later worden beantwoord.',
+      );
+      assert.deepStrictEqual(asked(a), [1, 2, 3]);
+      assert.strictEqual(textOf(a, a.questions[2].question), 'Bent u bereid in te grijpen?');
+      assert.deepStrictEqual(a.footnotes.map((f) => f.number), [1]);
+      assert.deepStrictEqual(a.notices.map((x) => x.date), ['1992-11-25']);
+    });
+  });
+
   describe('the parts of an item', () => {
     it('reads the header: item number, session, people, subject and both dates, also as the OCR damages them', () => {
       const a = item(

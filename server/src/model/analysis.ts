@@ -252,8 +252,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const numbering = questionNumbering({ text, questions, answers, references });
   // In the archive a gap in the numbering is the OCR's loss, not the author's slip: the hints below say so, and no renumbering is offered.
   const archive = structure.archive ?? null;
-  const lostAnswers = new Set(archive ? archive.missing.filter((m) => m.kind === 'answer').map((m) => m.number) : []);
-  structuralDiagnostics(sink, questions, answers, metadata, deadlines, header, hasAnswers || answered !== null, notices.length > 0, lines, archive ? null : numbering, lostAnswers);
+  const lost = (kind: 'question' | 'answer') => new Set(archive ? archive.missing.filter((m) => m.kind === kind).map((m) => m.number) : []);
+  structuralDiagnostics(sink, questions, answers, metadata, deadlines, header, hasAnswers || answered !== null, notices.length > 0, lines, archive ? null : numbering, lost('answer'), lost('question'));
   if (archive) archiveDiagnostics(sink, archive, text);
   releaseTokens(tokens);
 
@@ -721,6 +721,7 @@ function structuralDiagnostics(
   lines: LineIndex,
   numbering: QuestionNumbering | null,
   lostAnswers: ReadonlySet<number> = new Set(),
+  lostQuestions: ReadonlySet<number> = new Set(),
 ): void {
   if (questions.length === 0 && answers.length === 0 && !noticeDocument) {
     sink.add({ start: 0, end: 0 }, 'information', DiagnosticCode.noQuestions, messages.noQuestions());
@@ -744,7 +745,7 @@ function structuralDiagnostics(
   }
   if (questions.length > 0) {
     for (const a of answers) {
-      const missing = a.numbers.filter((n) => !seen.has(n));
+      const missing = a.numbers.filter((n) => !seen.has(n) && !lostQuestions.has(n));
       if (missing.length > 0 && a.heading) sink.add(a.heading.span, 'warning', DiagnosticCode.answerWithoutQuestion, messages.answerWithoutQuestion(missing.join(', ')));
     }
   }

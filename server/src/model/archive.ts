@@ -99,13 +99,14 @@ export function findKeywordParen(text: string, keyword: string, from: number, to
       j++;
     }
     if (k < keyword.length) continue;
+    // The date inside may be broken over a line: `(Ontvangen 25 november` / `1992)`.
     let close = j;
-    while (close < to && close - j < 40 && text[close] !== ')' && text[close] !== '}' && text[close] !== ']' && text[close] !== '\n') close++;
-    if (close >= to || close - j >= 40 || text[close] === '\n') {
+    while (close < to && close - j < 40 && text[close] !== ')' && text[close] !== '}' && text[close] !== ']' && text[close] !== '(') close++;
+    if (close >= to || close - j >= 40 || text[close] === '(') {
       // No closing bracket: the date ends at the year.
       close = j;
       let digits = 0;
-      while (close < to && close - j < 30 && text[close] !== '\n') {
+      while (close < to && close - j < 30) {
         digits = isDigit(text.charCodeAt(close)) ? digits + 1 : 0;
         close++;
         if (digits === 4) break;
@@ -214,7 +215,7 @@ function skipBlanks(text: string, i: number, end: number): number {
  * A heading at `i`: `3 `, `3Ja.`, `8 en 9 `, `2, 3, 4en 5 `, `3 t/m 7 `, `4I` at the end of a line,
  * or a number alone on its line; followed by a capital (or an opening quote) that starts the text.
  */
-function headingAt(text: string, i: number, end: number, lineStart: boolean): { end: number; body: number; numbers: number[] } | null {
+function headingAt(text: string, i: number, end: number): { end: number; body: number; numbers: number[] } | null {
   const first = readNumber(text, i, end);
   if (first === null) return null;
   const numbers = [first.value];
@@ -248,15 +249,13 @@ function headingAt(text: string, i: number, end: number, lineStart: boolean): { 
   if (text[p] === 'I' && (p + 1 >= end || text[p + 1] === '\n' || text[p + 1] === '\r')) return { end: headEnd, body: p, numbers };
   if (isUpper(text, p)) return { end: headEnd, body: p, numbers };
   const s = skipBlanks(text, p, end);
-  if (s === p) {
-    // A number alone at the end of its line, the text on the next: only when the line holds nothing else.
-    if (lineStart && (s >= end || text[s] === '\n' || text[s] === '\r')) {
-      let b = s;
-      while (b < end && isSpace(text.charCodeAt(b))) b++;
-      return b < end && isUpper(text, b) ? { end: headEnd, body: b, numbers } : null;
-    }
-    return null;
+  if (s >= end || text[s] === '\n' || text[s] === '\r') {
+    // A number at the end of its line (alone, or after a question mark), the text on the next.
+    let b = s;
+    while (b < end && isSpace(text.charCodeAt(b))) b++;
+    return b < end && isUpper(text, b) ? { end: headEnd, body: b, numbers } : null;
   }
+  if (s === p) return null;
   if (isUpper(text, s)) return { end: headEnd, body: s, numbers };
   if (OPEN_QUOTES.has(text[s]) && text[s] !== "'" && text[s] !== '(' && isUpper(text, s + 1)) return { end: headEnd, body: s, numbers };
   return null;
@@ -283,7 +282,7 @@ function candidatesIn(text: string, from: number, to: number, lineOf: (offset: n
     }
     if (isSpace(code)) continue;
     if (boundary && isDigit(code)) {
-      const h = headingAt(text, i, to, lineStart);
+      const h = headingAt(text, i, to);
       if (h) {
         out.push({ start: i, end: h.end, body: h.body, numbers: h.numbers, strong: lineStart || afterQuestion, line: lineOf(i) });
         i = h.body - 1;
@@ -299,6 +298,15 @@ function candidatesIn(text: string, from: number, to: number, lineOf: (offset: n
       // footnote marker, unless it is glued to a capital as well (`?2Betekent`).
       boundary = i + 1 >= to || isSpace(text.charCodeAt(i + 1)) || (ch === '?' && glued(text, i + 1, to));
       afterQuestion = ch === '?';
+      if (!boundary && ch === '?') {
+        // `speelautomaten?1 2Kan …`: the footnote marker is passed over, the boundary stays.
+        let j = i + 1;
+        while (j < to && j - i <= 3 && isDigit(text.charCodeAt(j))) j++;
+        if (j > i + 1 && (j >= to || isSpace(text.charCodeAt(j)))) {
+          i = j - 1;
+          boundary = true;
+        }
+      }
       continue;
     }
     boundary = false;
@@ -321,16 +329,35 @@ function glued(text: string, i: number, to: number): boolean {
 function acceptSequence(candidates: readonly Candidate[], max: number | null): Candidate[] {
   const out: Candidate[] = [];
   let last = 0;
-  for (const c of candidates) {
+  for (let k = 0; k < candidates.length; k++) {
+    const c = candidates[k];
     const first = c.numbers[0];
     const lastOf = c.numbers[c.numbers.length - 1];
     if (max !== null && lastOf > max) continue;
-    if (first === last + 1 || (first > last + 1 && first - last - 1 <= MAX_LOST && c.strong)) {
+    const gap = first > last + 1 && first - last - 1 <= MAX_LOST;
+    if (first === last + 1 || (gap && (c.strong || confirmed(candidates, k, last + 1, lastOf + 1)))) {
       out.push(c);
       last = lastOf;
     }
   }
   return out;
+}
+
+/** Candidates looked at ahead to confirm a gap crossed after a full stop. */
+const LOOKAHEAD = 12;
+
+/**
+ * A gap crossed after a full stop (`1 Ja. De aanvankelijk … 3 In het kader …`, answer 2 lost) holds
+ * when the candidate's successor follows before the number that was expected: one lost number
+ * must not throw away every answer after it, and a stray `3 Gemeenten …` is not confirmed.
+ */
+function confirmed(candidates: readonly Candidate[], k: number, expected: number, successor: number): boolean {
+  for (let j = k + 1; j < candidates.length && j - k <= LOOKAHEAD; j++) {
+    const first = candidates[j].numbers[0];
+    if (first === expected) return false;
+    if (first === successor) return true;
+  }
+  return false;
 }
 
 /** Where an unnumbered block may start: line starts whose previous text line ends a question (`?`, `?1`, `?'`) or, in answers, a sentence. */
