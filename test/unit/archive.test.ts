@@ -5,7 +5,10 @@
 import * as assert from 'assert';
 import { analyze } from '../../server/src/model/analysis';
 import type { Analysis } from '../../server/src/model/types';
-import { squash, textOf } from './util';
+import * as fs from 'fs';
+import * as path from 'path';
+import { type Gold, scoreFile } from '../../scripts/score';
+import { FIXTURES, squash, textOf } from './util';
 
 const HEADER_1981 = [
   'Tweede Kamer der Staten-Generaal',
@@ -466,6 +469,49 @@ describe('archive layout', () => {
         ['hint', 'De OCR heeft de cijfers van „12 juni 1 991” gesplitst; gelezen als 12 juni 1991.'],
       ]);
     });
+  });
+
+  describe('the eight archive items as other OCR runs would give them', () => {
+    const dir = path.join(FIXTURES, 'archive');
+    const items = fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => ({
+      name: f,
+      text: fs.readFileSync(path.join(dir, f), 'utf8'),
+      gold: JSON.parse(fs.readFileSync(path.join(dir, f.replace(/\.txt$/, '.gold.json')), 'utf8')) as Gold,
+    }));
+    /** The body (after the six header lines) wrapped anew at `width` columns, words kept whole. */
+    const rewrap = (text: string, width: number) => {
+      const lines = text.split('\n');
+      const body = lines.slice(6).join('\n').split('\n').map((line) => {
+        const out: string[] = [];
+        let current = '';
+        for (const word of line.split(' ')) {
+          if (current && current.length + 1 + word.length > width) {
+            out.push(current);
+            current = word;
+          } else current = current ? `${current} ${word}` : word;
+        }
+        out.push(current);
+        return out.join('\n');
+      });
+      return [...lines.slice(0, 6), ...body].join('\n');
+    };
+    const variants: Record<string, (t: string) => string> = {
+      'wrapped at 60 columns': (t) => rewrap(t, 60),
+      'wrapped at 90 columns': (t) => rewrap(t, 90),
+      'without the printed header': (t) => t.split('\n').slice(6).join('\n'),
+      'with Windows line ends': (t) => t.replace(/\n/g, '\r\n'),
+    };
+    for (const [name, variant] of Object.entries(variants)) {
+      it(`keeps the gold structure, references, dates and letters ${name}`, () => {
+        for (const { name: file, text, gold } of items) {
+          const s = scoreFile(analyze(variant(text)), gold);
+          assert.ok(s.structure.ok, `${file}: questions ${s.structure.questions.found}, answered ${s.structure.answered.found}, notices ${s.structure.notices.found}`);
+          for (const field of ['references', 'dates', 'letters', 'footnotes'] as const) {
+            assert.deepStrictEqual([s[field].fp, s[field].fn], [0, 0], `${file}: ${field}`);
+          }
+        }
+      });
+    }
   });
 
   describe('bad and adversarial input', () => {
