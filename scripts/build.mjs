@@ -1,9 +1,14 @@
 // Bundles the command line, the language server and the VS Code client with
 // esbuild: dist/cli.js, dist/server.js (and its index worker,
-// dist/indexWorker.js), dist/extension.js. Source maps in a
-// development build; minified without source maps with `--production`.
+// dist/indexWorker.js), dist/extension.js; and for VS Code in a browser
+// (vscode.dev, code-server's web worker extension host) the server as a web
+// worker, dist/browser/server.js, and its client, dist/browser/extension.js.
+// Source maps in a development build; minified without source maps with
+// `--production`. What went into the browser bundles is written to
+// dist/browser/meta.json, which a unit test reads: no Node built-in may be
+// among them.
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'fs';
 
 const production = process.argv.includes('--production');
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -22,7 +27,16 @@ const common = {
   define: { KAMERVRAAG_VERSION: JSON.stringify(version) },
 };
 
-await Promise.all([
+/** @type {import('esbuild').BuildOptions} */
+const browser = {
+  ...common,
+  platform: 'browser',
+  target: 'es2022',
+  outdir: 'dist/browser',
+  metafile: true,
+};
+
+const results = await Promise.all([
   esbuild.build({
     ...common,
     entryPoints: { cli: 'server/src/cli/main.ts' },
@@ -43,4 +57,27 @@ await Promise.all([
     // Provided by VS Code at run time.
     external: ['vscode'],
   }),
+  esbuild.build({
+    ...browser,
+    // A classic worker script: `new Worker(url)` without `{ type: 'module' }`, also from a Blob.
+    format: 'iife',
+    entryPoints: { server: 'server/src/browser/main.ts' },
+  }),
+  esbuild.build({
+    ...browser,
+    // The web worker extension host loads extensions as CommonJS, with `vscode` provided.
+    format: 'cjs',
+    entryPoints: { extension: 'client/src/browser/extension.ts' },
+    external: ['vscode'],
+  }),
 ]);
+
+// The inputs and imports of both browser bundles, one metafile.
+const inputs = {};
+const outputs = {};
+for (const r of results.slice(-2)) {
+  Object.assign(inputs, r.metafile.inputs);
+  Object.assign(outputs, r.metafile.outputs);
+}
+mkdirSync('dist/browser', { recursive: true });
+writeFileSync('dist/browser/meta.json', `${JSON.stringify({ inputs, outputs })}\n`);

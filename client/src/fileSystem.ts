@@ -5,9 +5,10 @@
 // remote windows as it does on disk.
 
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { FIND_FILES_REQUEST, READ_FILE_REQUEST } from '../../server/src/protocol';
 import type { FindFilesParams, ReadFileParams, ReadFileResult } from '../../server/src/protocol';
+import { encodeBase64 } from './base64';
 import { globToRegExp } from './glob';
 
 /** Files per folder the index may list; a workspace with more is not a folder of question sets. */
@@ -99,7 +100,7 @@ export async function readFile(params: ReadFileParams): Promise<ReadFileResult |
   try {
     const [stat, bytes] = await Promise.all([vscode.workspace.fs.stat(uri), vscode.workspace.fs.readFile(uri)]);
     if (stat.type & vscode.FileType.Directory) return null;
-    return { base64: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'), mtime: stat.mtime };
+    return { base64: encodeBase64(bytes), mtime: stat.mtime };
   } catch {
     // Gone, unreadable, or a file system that refuses: the server drops the file from the index.
     return null;
@@ -107,7 +108,7 @@ export async function readFile(params: ReadFileParams): Promise<ReadFileResult |
 }
 
 /** Registers both handlers on a client (before or after it starts; the client keeps them across restarts). */
-export function registerFileSystem(client: LanguageClient): vscode.Disposable[] {
+export function registerFileSystem(client: BaseLanguageClient): vscode.Disposable[] {
   return [
     client.onRequest(FIND_FILES_REQUEST, (params: FindFilesParams, token: vscode.CancellationToken) => findFiles(params, token)),
     client.onRequest(READ_FILE_REQUEST, (params: ReadFileParams) => readFile(params)),

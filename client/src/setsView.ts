@@ -4,9 +4,8 @@
 // filters; the client remembers the choice per workspace). Refreshes when the
 // server says the index changed.
 
-import * as path from 'path';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { SETS_REQUEST } from '../../server/src/protocol';
 import type { IndexChangedParams, SetDocument, SetsParams, SetState, SetSummary } from '../../server/src/protocol';
 import { documentKindLabel, filterMessage, formatDate, STATES, setDescription, stateLabel, type Lang, type SetsFilter } from './labels';
@@ -20,7 +19,7 @@ const FILTERED_KEY = 'kamervraag.sets.filtered';
 
 export interface ClientAccess {
   /** The running client, started if it was not; undefined when it cannot run. */
-  running(): Promise<LanguageClient | undefined>;
+  running(): Promise<BaseLanguageClient | undefined>;
   readonly lang: Lang;
   readonly onIndexChanged: vscode.Event<IndexChangedParams>;
 }
@@ -99,7 +98,7 @@ class SetsProvider implements vscode.TreeDataProvider<SetsNode> {
       const uri = vscode.Uri.parse(node.document.uri);
       const item = new vscode.TreeItem(documentKindLabel(node.document.kind, lang), vscode.TreeItemCollapsibleState.None);
       item.id = `document:${node.set.uri}:${node.document.uri}`;
-      item.description = documentDescription(node.document, path.posix.basename(uri.path));
+      item.description = documentDescription(node.document, uri.path.slice(uri.path.lastIndexOf('/') + 1));
       item.resourceUri = uri;
       item.tooltip = uri.scheme === 'file' ? uri.fsPath : uri.toString();
       if (node.document.original) {

@@ -3,11 +3,11 @@
 // follows the active Kamervraag editor and the index; a click on an event
 // selects and reveals the text the event comes from.
 
-import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import { TIMELINE_REQUEST } from '../../server/src/protocol';
 import type { Timeline, TimelineEvent } from '../../server/src/protocol';
 import type { ClientAccess, SetsNode } from './setsView';
+import { encodeBase64 } from './base64';
 import { messageHtml, timelineHtml } from './timelineHtml';
 
 const LANGUAGE_ID = 'kamervraag';
@@ -29,7 +29,7 @@ class TimelinePanel {
   }
 
   private options() {
-    return { nonce: randomBytes(16).toString('base64'), cspSource: this.panel.webview.cspSource, lang: this.access.lang };
+    return { nonce: encodeBase64(globalThis.crypto.getRandomValues(new Uint8Array(16))), cspSource: this.panel.webview.cspSource, lang: this.access.lang };
   }
 
   private say(nl: string, en: string): string {

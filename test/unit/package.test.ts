@@ -21,6 +21,7 @@ interface Property {
 
 interface Manifest {
   readonly main: string;
+  readonly browser?: string;
   readonly publisher?: string;
   readonly repository?: unknown;
   readonly scripts: Record<string, string>;
@@ -47,6 +48,8 @@ describe('package: .vscodeignore', () => {
       'CHANGELOG.md',
       'LICENSE',
       'README.md',
+      'dist/browser/extension.js',
+      'dist/browser/server.js',
       'dist/extension.js',
       'dist/indexWorker.js',
       'dist/server.js',
@@ -72,6 +75,8 @@ describe('package: .vscodeignore', () => {
 describe('package: manifest', () => {
   it('has what vsce needs', () => {
     assert.strictEqual(manifest.main, './dist/extension.js');
+    // VS Code for the Web runs the browser entry; it must be a bundle the package keeps.
+    assert.strictEqual(manifest.browser, './dist/browser/extension.js');
     assert.strictEqual(manifest.publisher, 'kamervraag');
     assert.ok(manifest.repository, 'no repository');
     assert.strictEqual(manifest.scripts['vscode:prepublish'], 'node scripts/build.mjs --production');
