@@ -19,7 +19,7 @@
 //    missing (no answer rather than a wrong one) and the analysis says so.
 // Every scan is a single pass over the characters of a zone.
 
-import { contentSpan, Heading, LineKind } from './lines';
+import { Heading, LineKind } from './lines';
 import type { FootnoteText, RawBlock, RawQuestion, RawSection, Structure } from './structure';
 import { isDigit, isLetter, isSpace, LineIndex, Span } from './text';
 
@@ -57,7 +57,8 @@ const MAX_LOST = 3;
 /** The header lines are looked for among the first lines only. */
 const HEADER_LINES = 10;
 
-const OPEN_QUOTES = new Set(['«', '‘', '“', '"', "'", '„', '(']);
+/** Opening quotes that may start a question or answer (`3 «Klaar lag» …`); not `'`, which also opens a note text. */
+const OPEN_QUOTES = new Set(['«', '‘', '“', '"', '„']);
 const APOSTROPHES = new Set(["'", '’', '‘', '`']);
 
 function isUpper(text: string, at: number): boolean {
@@ -125,7 +126,7 @@ interface PrintedHeader {
   readonly vergaderjaar: string | null;
 }
 
-function readPrintedHeader(index: LineIndex, content: Span[]): PrintedHeader | null {
+function readPrintedHeader(index: LineIndex, content: readonly Span[]): PrintedHeader | null {
   const text = index.text;
   const lines: number[] = [];
   let aanhangsel = false;
@@ -257,7 +258,7 @@ function headingAt(text: string, i: number, end: number): { end: number; body: n
   }
   if (s === p) return null;
   if (isUpper(text, s)) return { end: headEnd, body: s, numbers };
-  if (OPEN_QUOTES.has(text[s]) && text[s] !== "'" && text[s] !== '(' && isUpper(text, s + 1)) return { end: headEnd, body: s, numbers };
+  if (OPEN_QUOTES.has(text[s]) && isUpper(text, s + 1)) return { end: headEnd, body: s, numbers };
   return null;
 }
 
@@ -265,7 +266,8 @@ function headingAt(text: string, i: number, end: number): { end: number; body: n
 const SENTENCE_END = new Set(['?', '.', '!', ')', '»', '”', ':', ';']);
 
 /** Every candidate heading in [from, to): at the start of a line or after the end of a sentence. */
-function candidatesIn(text: string, from: number, to: number, lineOf: (offset: number) => number): Candidate[] {
+function candidatesIn(index: LineIndex, from: number, to: number): Candidate[] {
+  const text = index.text;
   const out: Candidate[] = [];
   // The state: at a boundary (zone start, line start, after a sentence end and white space).
   let boundary = true;
@@ -284,7 +286,7 @@ function candidatesIn(text: string, from: number, to: number, lineOf: (offset: n
     if (boundary && isDigit(code)) {
       const h = headingAt(text, i, to);
       if (h) {
-        out.push({ start: i, end: h.end, body: h.body, numbers: h.numbers, strong: lineStart || afterQuestion, line: lineOf(i) });
+        out.push({ start: i, end: h.end, body: h.body, numbers: h.numbers, strong: lineStart || afterQuestion, line: index.lineAt(i) });
         i = h.body - 1;
         boundary = false;
         lineStart = false;
@@ -365,7 +367,7 @@ function unnumberedStarts(
   text: string,
   index: LineIndex,
   kinds: Uint8Array,
-  content: Span[],
+  content: readonly Span[],
   from: number,
   to: number,
   kind: 'question' | 'answer',
@@ -431,16 +433,12 @@ function partMarker(text: string, span: Span): 'answer' | 'notice' | null {
  * The archive layout, or null when the text is not an archive item. Tried when the modern
  * reading finds no `Vraag N` headings.
  */
-export function readArchive(index: LineIndex): (Structure & { readonly archive: ArchiveFacts }) | null {
+export function readArchive(index: LineIndex, content: readonly Span[]): (Structure & { readonly archive: ArchiveFacts }) | null {
   const text = index.text;
   const n = index.lineCount;
-  const content: Span[] = new Array(n);
+  // The modern reading's content spans; the line kinds are the archive's own (its furniture differs).
   const kinds = new Uint8Array(n);
-  for (let line = 0; line < n; line++) {
-    const span = contentSpan(text, index.lineStart(line), index.lineEnd(line));
-    content[line] = span;
-    kinds[line] = span.start === span.end ? LineKind.Blank : LineKind.Text;
-  }
+  for (let line = 0; line < n; line++) kinds[line] = content[line].start === content[line].end ? LineKind.Blank : LineKind.Text;
   const printed = readPrintedHeader(index, content);
   const headerLines: number[] = printed ? [...printed.lines] : [];
   const furniture = new Set<number>();
@@ -484,7 +482,7 @@ export function readArchive(index: LineIndex): (Structure & { readonly archive: 
     questionsStart = introEnd;
   } else {
     // No `(Ingezonden …)`: the introduction ends where question 1 starts on its line, or with its line.
-    const one = candidatesIn(text, introStart, content[introLine].end, lineOf).find((c) => c.numbers[0] === 1 && c.start > introStart);
+    const one = candidatesIn(index, introStart, content[introLine].end).find((c) => c.numbers[0] === 1 && c.start > introStart);
     introEnd = one ? trimEnd(text, introStart, one.start) : content[introLine].end;
     questionsStart = one ? one.start : introEnd;
   }
@@ -562,7 +560,7 @@ export function readArchive(index: LineIndex): (Structure & { readonly archive: 
   }
   const questionZoneEnd = toelichting ? toelichting.start : questionsEnd;
 
-  const questionCandidates = candidatesIn(text, questionsStart, questionZoneEnd, lineOf).filter((c) => !furniture.has(c.line));
+  const questionCandidates = candidatesIn(index, questionsStart, questionZoneEnd).filter((c) => !furniture.has(c.line));
   const questionAccepted = acceptSequence(questionCandidates, null);
   const maxQuestion = questionAccepted.length > 0 ? Math.max(...questionAccepted[questionAccepted.length - 1].numbers) : null;
 
@@ -612,7 +610,7 @@ export function readArchive(index: LineIndex): (Structure & { readonly archive: 
   const answersEnd = trimEnd(text, partBodyStart, text.length);
   if (partKind === 'answer') {
     const trailing = maxQuestion === null ? 0 : unnumberedStarts(text, index, kinds, content, lastQuestionBody, questionContentEnd, 'question').length;
-    const answerCandidates = candidatesIn(text, partBodyStart, answersEnd, lineOf).filter((c) => !furniture.has(c.line));
+    const answerCandidates = candidatesIn(index, partBodyStart, answersEnd).filter((c) => !furniture.has(c.line));
     answerAccepted = acceptSequence(answerCandidates, maxQuestion !== null ? maxQuestion + trailing : null);
   }
   const maxAnswer = answerAccepted.length > 0 ? Math.max(...answerAccepted[answerAccepted.length - 1].numbers) : null;
@@ -708,7 +706,7 @@ function lineEndAt(index: LineIndex, offset: number, cap: number): number {
 }
 
 /** The end of the last text line (furniture excluded) in [from, end). */
-function lastTextEnd(index: LineIndex, kinds: Uint8Array, content: Span[], from: number, end: number): number {
+function lastTextEnd(index: LineIndex, kinds: Uint8Array, content: readonly Span[], from: number, end: number): number {
   for (let line = index.lineAt(Math.max(from, end - 1)); line >= 0; line--) {
     if (content[line].end <= from) break;
     if (kinds[line] === LineKind.Text || kinds[line] === LineKind.FootnoteText) return Math.min(end, content[line].end);
@@ -756,7 +754,7 @@ function placeBlocks(
   text: string,
   index: LineIndex,
   kinds: Uint8Array,
-  content: Span[],
+  content: readonly Span[],
   kind: 'question' | 'answer',
   accepted: readonly Candidate[],
   from: number,

@@ -101,7 +101,7 @@ export function readStructure(index: LineIndex): Structure {
   }
   if (layout === 'official' && !headings.some((h) => h.kind === 'question')) {
     // No `Vraag N` headings: an item of the historical archive numbers its questions inline.
-    const archive = readArchive(index);
+    const archive = readArchive(index, content);
     if (archive) return archive;
     addNumberedQuestions(index, kinds, content, headings);
     if (headings.filter((h) => h.kind === 'question').length <= 1 && !headings.some((h) => h.kind === 'answer')) {
