@@ -89,7 +89,14 @@ describe('analysis', () => {
     assert.strictEqual(a.questions.length, 14, 'the structure is still read');
     const binary = analyze('\u0000\u0001PK\u0003\u0004'.repeat(200));
     assert.match(binary.diagnostics.find((x) => x.code === 'encoding')!.message.en, /binary/);
-    assert.ok(!analyze(fixtureText('openkamer/kv-2022Z09875.txt')).diagnostics.some((x) => x.code === 'encoding'));
+    // Its one warning says there is nothing to analyse; "no questions" would say it again.
+    assert.deepStrictEqual(binary.diagnostics.map((x) => x.code), ['encoding']);
+    assert.strictEqual(binary.binary, true);
+    // Text that is merely not UTF-8 is still read, and still told when it holds no questions.
+    assert.deepStrictEqual(analyze('Geen vragen hier, wel een \ufffd.').diagnostics.map((x) => x.code).sort(), ['encoding', 'no-questions']);
+    const sample = analyze(fixtureText('openkamer/kv-2022Z09875.txt'));
+    assert.ok(!sample.diagnostics.some((x) => x.code === 'encoding'));
+    assert.strictEqual(sample.binary, false);
   });
 
   it('stays linear on inputs that break backtracking parsers', function () {

@@ -72,7 +72,7 @@ export function documentSymbols(a: Analysis, ctx: FeatureContext): DocumentSymbo
   }
   children.sort((x, y) => x.range.start.line - y.range.start.line || x.range.start.character - y.range.start.character);
 
-  if (a.text.length === 0) return [];
+  if (a.text.length === 0 || a.binary) return [];
   const whole = { start: 0, end: a.text.length };
   const name = m.zaak ? `Kamervraag ${m.zaak}` : m.title ?? t(ctx, 'Kamervraag', 'Parliamentary question');
   const selection = m.zaakSpan ?? m.titleSpan ?? { start: 0, end: Math.min(a.text.length, a.lines.lineEnd(0)) };

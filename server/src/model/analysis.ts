@@ -71,7 +71,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const lines = new LineIndex(text);
   const at = (span: Span): Located => ({ span, range: lines.rangeOf(span) });
   const sink = new DiagnosticSink(lines);
-  encodingDiagnostics(text, sink);
+  const binary = encodingDiagnostics(text, sink);
   const structure = readStructure(lines);
   const kinds = structure.lineKinds;
   const tokens = tokenizeLines(lines, (line) => kinds[line] !== LineKind.Furniture);
@@ -253,7 +253,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   // In the archive a gap in the numbering is the OCR's loss, not the author's slip: the hints below say so, and no renumbering is offered.
   const archive = structure.archive ?? null;
   const lost = (kind: 'question' | 'answer') => new Set(archive ? archive.missing.filter((m) => m.kind === kind).map((m) => m.number) : []);
-  structuralDiagnostics(sink, questions, answers, metadata, deadlines, header, hasAnswers || answered !== null, notices.length > 0, lines, archive ? null : numbering, lost('answer'), lost('question'));
+  // Binary text has its one warning ("nothing to analyse"); "no questions" would repeat it.
+  if (!binary) structuralDiagnostics(sink, questions, answers, metadata, deadlines, header, hasAnswers || answered !== null, notices.length > 0, lines, archive ? null : numbering, lost('answer'), lost('question'));
   if (archive) archiveDiagnostics(sink, archive, text);
   releaseTokens(tokens);
 
@@ -263,6 +264,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     lines,
     layout: structure.layout,
     source: structure.archive ? 'archive' : structure.hasFurniture ? 'pdf' : 'plain',
+    binary,
     metadata,
     headerFields: header.fields.map((f) => ({ ...f, range: lines.rangeOf(f.span) })),
     questions,
@@ -289,8 +291,9 @@ function freeze(a: Analysis): Analysis {
 /**
  * A file that is not UTF-8 shows U+FFFD where its bytes did not decode; a binary
  * file shows NUL and other control characters. Both get one clear diagnostic.
+ * Returns whether the text is binary.
  */
-function encodingDiagnostics(text: string, sink: DiagnosticSink): void {
+function encodingDiagnostics(text: string, sink: DiagnosticSink): boolean {
   let replacement = 0;
   const firstReplacement = text.indexOf('\ufffd');
   for (let i = firstReplacement; i >= 0; i = text.indexOf('\ufffd', i + 1)) replacement++;
@@ -302,9 +305,10 @@ function encodingDiagnostics(text: string, sink: DiagnosticSink): void {
   }
   if (sample > 0 && (text.indexOf('\u0000') >= 0 || control / sample > 0.1)) {
     sink.add({ start: 0, end: 0 }, 'warning', DiagnosticCode.encoding, messages.binary());
-  } else if (replacement > 0) {
-    sink.add({ start: firstReplacement, end: firstReplacement + 1 }, 'warning', DiagnosticCode.encoding, messages.notUtf8(replacement));
+    return true;
   }
+  if (replacement > 0) sink.add({ start: firstReplacement, end: firstReplacement + 1 }, 'warning', DiagnosticCode.encoding, messages.notUtf8(replacement));
+  return false;
 }
 
 /** The first date candidate with a written year that starts inside `span` (candidates are sorted). */

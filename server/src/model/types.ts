@@ -245,6 +245,8 @@ export interface Analysis extends Blocks<Question, Block, Notice, Section>, Find
   readonly layout: Layout;
   /** `pdf` when page furniture was found, `archive` for an OCR text of the historical Aanhangsel (the archive layout), `plain` otherwise. */
   readonly source: 'pdf' | 'plain' | 'archive';
+  /** The text is binary data (NUL bytes, many control characters): one warning says so, and the features show nothing of it. */
+  readonly binary: boolean;
   readonly metadata: Metadata;
   readonly headerFields: readonly HeaderField[];
   readonly deadlines: Deadlines | null;
