@@ -10,7 +10,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import { ANALYSIS_REQUEST, INDEX_CHANGED_NOTIFICATION } from '../../server/src/protocol';
-import type { IndexChangedParams, InitializationOptions } from '../../server/src/protocol';
+import type { IndexChangedParams, InitializationOptions, KamervraagApi, ServerInfo, ServerRuntime } from '../../server/src/protocol';
 import { registerDraftAnswer } from './draftAnswer';
 import { registerFileSystem } from './fileSystem';
 import { registerOriginals } from './originals';
@@ -32,16 +32,18 @@ const SET_FILES = '{**/*.kamervraag,**/*.kv.txt,**/ah-tk-*.txt,**/kv-tk-*.txt}';
 let client: BaseLanguageClient | undefined;
 let starting: Promise<void> | undefined;
 let newClient: (() => BaseLanguageClient) | undefined;
+let channel: vscode.LogOutputChannel | undefined;
 
 /** Dutch unless VS Code runs in English, as the server decides. */
 function t(nl: string, en: string): string {
   return vscode.env.language.toLowerCase().startsWith('en') ? en : nl;
 }
 
-/** Activates the extension with the entry's way of making a language client. */
-export function activateWith(context: vscode.ExtensionContext, createClient: ClientFactory): void {
+/** Activates the extension with the entry's way of making a language client; returns its API. */
+export function activateWith(context: vscode.ExtensionContext, createClient: ClientFactory): KamervraagApi {
   // One channel for the whole session, shared by every client instance.
   const outputChannel = vscode.window.createOutputChannel('Kamervraag', { log: true });
+  channel = outputChannel;
   const clientOptions: LanguageClientOptions = {
     // Every scheme: files, untitled buffers, and the documents of virtual workspaces.
     documentSelector: [{ language: LANGUAGE_ID }],
@@ -79,6 +81,8 @@ export function activateWith(context: vscode.ExtensionContext, createClient: Cli
     indexChanged,
     vscode.commands.registerCommand('kamervraag.restartServer', restartServer),
     vscode.commands.registerCommand('kamervraag.showAnalysis', showAnalysis),
+    // The channel says which server started and where it runs, and what it logged since.
+    vscode.commands.registerCommand('kamervraag.showOutput', () => outputChannel.show(true)),
     vscode.commands.registerCommand('kamervraag.showReferences', showReferences),
     ...registerSetsView(context, access),
     ...registerTimeline(access),
@@ -105,16 +109,31 @@ export function activateWith(context: vscode.ExtensionContext, createClient: Cli
     (found) => (found.length > 0 ? ensureStarted() : undefined),
     () => undefined,
   );
+  return { server: async () => ((await access.running()) ? serverInfo() : undefined) };
+}
+
+/** The running server's name, version and runtime, from its initialize result. */
+function serverInfo(): ServerInfo | undefined {
+  const result = client?.initializeResult;
+  if (!result) return undefined;
+  const runtime = (result.capabilities.experimental as { runtime?: unknown } | undefined)?.runtime;
+  return {
+    name: result.serverInfo?.name ?? 'kamervraag',
+    ...(result.serverInfo?.version ? { version: result.serverInfo.version } : {}),
+    ...(runtime === 'node' || runtime === 'web-worker' ? { runtime: runtime as ServerRuntime } : {}),
+  };
 }
 
 /**
  * What the server learns at start: the UI language, that this client reads files for it, and
- * (tests and screenshots only) the date to take as today, from KAMERVRAAG_TODAY=YYYY-MM-DD.
+ * (tests and screenshots only) the date to take as today: KAMERVRAAG_TODAY=YYYY-MM-DD in the
+ * environment of a Node extension host. A web worker extension host has no environment; there
+ * the editor suite puts the date in the user setting `kamervraag.testing.today`, which the
+ * manifest leaves undeclared because it is no setting for users.
  */
 function initializationOptions(): InitializationOptions {
-  // A web worker extension host has no `process`.
-  const today = typeof process === 'undefined' ? undefined : process.env.KAMERVRAAG_TODAY;
-  return { locale: vscode.env.language, fileSystem: true, ...(today && /^\d{4}-\d{2}-\d{2}$/.test(today) ? { today } : {}) };
+  const today = typeof process === 'undefined' ? vscode.workspace.getConfiguration('kamervraag').get<unknown>('testing.today') : process.env.KAMERVRAAG_TODAY;
+  return { locale: vscode.env.language, fileSystem: true, ...(typeof today === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(today) ? { today } : {}) };
 }
 
 /** The `firstLine` pattern of the manifest: one source of truth for the detection. */
@@ -140,10 +159,18 @@ function ensureStarted(): Promise<void> {
   if (client || !newClient) return Promise.resolve();
   const c = newClient();
   client = c;
-  starting = c.start().catch(() => {
+  starting = c.start().then(logStarted, () => {
     // The client has already logged and shown the failure; the restart command can try again.
   });
   return starting;
+}
+
+/** Says in the output channel which server started and where it runs. */
+function logStarted(): void {
+  const info = serverInfo();
+  if (!info) return;
+  const where = info.runtime === 'web-worker' ? 'a web worker' : info.runtime === 'node' ? 'a Node process' : 'an unknown runtime';
+  channel?.info(`${info.name} ${info.version ?? ''} started in ${where}`);
 }
 
 /** The code lens command: the server sends LSP positions and locations; the peek view wants editor ones. */
@@ -170,6 +197,7 @@ async function restartServer(): Promise<void> {
       // What the Node client's `restart` does; the browser client has none.
       await client.stop();
       await client.start();
+      logStarted();
       return;
     }
     // A client whose start failed cannot start again: replace it.
@@ -179,6 +207,7 @@ async function restartServer(): Promise<void> {
     const started = client.start();
     starting = started.catch(() => undefined);
     await started;
+    logStarted();
   } catch (err) {
     void vscode.window.showErrorMessage(`${t('Taalserver herstarten mislukt', 'Restarting the language server failed')}: ${String(err)}`);
   }

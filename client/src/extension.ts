@@ -3,17 +3,18 @@
 // shared with the browser entry (activation.ts).
 
 import * as vscode from 'vscode';
+import type { KamervraagApi } from '../../server/src/protocol';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import type { ServerOptions } from 'vscode-languageclient/node';
 import { activateWith } from './activation';
 
 export { deactivate } from './activation';
 
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): KamervraagApi {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
-  activateWith(context, (id, name, options) => new LanguageClient(id, name, serverOptions, options));
+  return activateWith(context, (id, name, options) => new LanguageClient(id, name, serverOptions, options));
 }

@@ -4,11 +4,15 @@
 // (VS Code, virtual workspaces too).
 
 import type { Connection } from 'vscode-languageserver';
-import { FIND_FILES_REQUEST, READ_FILE_REQUEST, type FindFilesParams, type ReadFileResult } from './protocol';
+import { FIND_FILES_REQUEST, READ_FILE_REQUEST, type FindFilesParams, type ReadFileResult, type ServerRuntime } from './protocol';
+
+export type { ServerRuntime };
 import { CANDIDATE_GLOBS, EXCLUDE_GLOB, type WorkspaceFileSystem } from './workspace/fileSystem';
 import type { FileAnalyzer } from './workspace/ingest';
 
 export interface ServerPlatform {
+  /** Where the server runs, as the initialize result announces it (`experimental.runtime`). */
+  readonly runtime?: ServerRuntime;
   /** Reads `file:` folders itself, for clients without the Kamervraag file-system requests. */
   readonly diskFileSystem?: WorkspaceFileSystem;
   readonly decodeBase64?: (base64: string) => Uint8Array;

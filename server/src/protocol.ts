@@ -72,6 +72,26 @@ export const INDEX_CHANGED_NOTIFICATION = 'kamervraag/indexChanged';
 
 // ── Shapes ────────────────────────────────────────────────────────────────
 
+/** Where the server runs: a Node process (desktop and remote extension hosts) or a web worker (VS Code for the Web). */
+export type ServerRuntime = 'node' | 'web-worker';
+
+/** The running server, as the extension reports it (`KamervraagApi.server`). */
+export interface ServerInfo {
+  readonly name: string;
+  readonly version?: string;
+  /** From the initialize result's `capabilities.experimental.runtime`. */
+  readonly runtime?: ServerRuntime;
+}
+
+/**
+ * What the extension's `activate` returns (`vscode.extensions.getExtension('kamervraag.kamervraag').exports`),
+ * for other extensions and the editor suite.
+ */
+export interface KamervraagApi {
+  /** The server once it runs (it is started if it was not); undefined when it could not start. */
+  server(): Promise<ServerInfo | undefined>;
+}
+
 /** What a client announces in `initializationOptions`. */
 export interface InitializationOptions {
   /** UI language of the editor (`nl`, `en`, `en-US`, …). */

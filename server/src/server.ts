@@ -44,13 +44,13 @@ import {
   type IndexChangedParams,
   type InitializationOptions,
 } from './protocol';
-import { clientFileSystem, type ServerPlatform } from './clientFileSystem';
+import { clientFileSystem, type ServerPlatform, type ServerRuntime } from './clientFileSystem';
 import { createLanguageService, type LanguageService } from './service/languageService';
 import { readSettings } from './settings';
 import { VERSION } from './version';
 import { syncWorkspace, type Session } from './workspaceSync';
 
-export type { ServerPlatform };
+export type { ServerPlatform, ServerRuntime };
 
 export function startServer(connection: Connection, platform: ServerPlatform = {}): void {
   const session: Session = { service: createLanguageService(), pullConfiguration: false, capabilities: {}, folders: [] };
@@ -171,6 +171,8 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
         codeLensProvider: { resolveProvider: false },
         workspaceSymbolProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        // Where this server runs: the client reports it (the output channel, the extension's API).
+        ...(platform.runtime ? { experimental: { runtime: platform.runtime } } : {}),
       },
       serverInfo: { name: 'kamervraag', version: VERSION },
     };

@@ -5,7 +5,8 @@
 // shared with the Node entry (../activation.ts).
 
 import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/browser';
+import type { KamervraagApi } from '../../../server/src/protocol';
+import { BrowserMessageReader, BrowserMessageWriter, LanguageClient } from 'vscode-languageclient/browser';
 import { activateWith } from '../activation';
 
 export { deactivate } from '../activation';
@@ -16,6 +17,32 @@ export { deactivate } from '../activation';
  */
 interface ServerWorker {
   terminate(): void;
+  postMessage(message: unknown): void;
+  addEventListener(type: 'error', listener: (event: unknown) => void): void;
+  onmessage: ((event: { data: unknown }) => void) | null;
+}
+
+/**
+ * The worker as the client's message reader and writer see it, passing on only JSON-RPC messages.
+ * A host may talk to the workers it starts for extensions: code-server's web worker extension host
+ * starts them through a bootstrap script of its own, which posts `{ action: 'ready', … }` first;
+ * the reader would log each such message as an error ("neither a response nor a notification").
+ */
+function jsonRpcPort(worker: ServerWorker): ServerWorker {
+  return {
+    terminate: () => worker.terminate(),
+    postMessage: (message) => worker.postMessage(message),
+    addEventListener: (type, listener) => worker.addEventListener(type, listener),
+    get onmessage() {
+      return worker.onmessage;
+    },
+    set onmessage(listener) {
+      worker.onmessage = listener && ((event) => {
+        const data = event.data as { jsonrpc?: unknown } | null;
+        if (typeof data === 'object' && data !== null && data.jsonrpc === '2.0') listener(event);
+      });
+    },
+  };
 }
 declare const Worker: new (url: string, options?: { name?: string }) => ServerWorker;
 
@@ -43,16 +70,20 @@ async function startWorker(script: vscode.Uri): Promise<ServerWorker> {
   }
 }
 
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): KamervraagApi {
   const script = vscode.Uri.joinPath(context.extensionUri, 'dist', 'browser', 'server.js');
-  activateWith(context, (id, name, options) => {
+  return activateWith(context, (id, name, options) => {
     let worker: ServerWorker | undefined;
     // A function rather than one worker: each start (a restart too) gets a fresh worker, and the
     // one before is ended, since stopping the client does not end its worker.
+    // The function answers with the message transports, not the worker: the client would check
+    // `worker instanceof Worker`, which a host that wraps the `Worker` constructor (code-server's web
+    // worker extension host does) answers with false, and then takes the worker for transports.
     const client = new LanguageClient(id, name, async () => {
       worker?.terminate();
       worker = await startWorker(script);
-      return worker as never;
+      const port = jsonRpcPort(worker);
+      return { reader: new BrowserMessageReader(port as never), writer: new BrowserMessageWriter(port as never) };
     }, options);
     context.subscriptions.push({ dispose: () => worker?.terminate() });
     return client;

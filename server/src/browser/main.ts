@@ -36,4 +36,4 @@ connection.onExit(() => scope.close());
 
 // No disk file system and no decoder: `startServer` reads through the client and
 // decodes base64 with `atob` when the platform gives nothing else.
-startServer(connection, {});
+startServer(connection, { runtime: 'web-worker' });

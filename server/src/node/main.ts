@@ -35,6 +35,7 @@ function indexAnalyzer(): WorkerAnalyzer | undefined {
 }
 
 startServer(connection, {
+  runtime: 'node',
   diskFileSystem: new DiskFileSystem(),
   decodeBase64: (s) => {
     const b = Buffer.from(s, 'base64');
