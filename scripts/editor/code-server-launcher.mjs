@@ -34,6 +34,9 @@
 //   EDITOR_TEST_CHROMIUM     the browser (default /usr/bin/chromium)
 //   EDITOR_TEST_KEEP=1       keep the temporary profile folder
 //   EDITOR_TEST_RESTRICTED=1 run in restricted mode: workspace trust on, the folder untrusted
+//   EDITOR_TEST_WEB=1        run the extension in the web worker extension host (its `browser`
+//                            entry) rather than the Node one; KAMERVRAAG_TODAY goes to the user
+//                            setting `kamervraag.testing.today`, since a worker has no environment
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
@@ -51,7 +54,13 @@ const LOGS = path.resolve(process.env.EDITOR_TEST_LOGS || path.join(ROOT, '.vsco
 const TIMEOUT_MS = Number(process.env.EDITOR_TEST_TIMEOUT || 600) * 1000;
 const CHROMIUM = process.env.EDITOR_TEST_CHROMIUM || '/usr/bin/chromium';
 const RESTRICTED = process.env.EDITOR_TEST_RESTRICTED === '1';
+const WEB = process.env.EDITOR_TEST_WEB === '1';
 const SETTLE_MS = 1200;
+/** The extension under test, `publisher.name` of its manifest. */
+const EXTENSION_ID = (() => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  return `${manifest.publisher}.${manifest.name}`;
+})();
 const VIEWPORT = { width: 1400, height: 900 };
 
 const say = (message) => console.log(`[launcher] ${message}`);
@@ -128,6 +137,13 @@ function writeProfile(tmp) {
     // Long paragraphs readable in the screenshots (positions are unaffected).
     'editor.wordWrap': 'on',
   };
+  if (WEB) {
+    // An extension with both `main` and `browser` runs in the Node extension host unless the user
+    // moves it; code-server 4.100.3 honours neither the manifest's `extensionKind` nor the
+    // `extensionDevelopmentKind` payload for a development extension, but it does this setting.
+    settings['remote.extensionKind'] = { [EXTENSION_ID]: ['web'] };
+    if (process.env.KAMERVRAAG_TODAY) settings['kamervraag.testing.today'] = process.env.KAMERVRAAG_TODAY;
+  }
   fs.writeFileSync(path.join(dirs.user, 'User', 'settings.json'), `${JSON.stringify(settings, null, 2)}\n`);
   fs.writeFileSync(path.join(tmp, 'config.yaml'), 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n');
   return dirs;

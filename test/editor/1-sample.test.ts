@@ -7,6 +7,7 @@
 
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { testEnv } from './env';
 import {
   child,
   current,
@@ -14,6 +15,7 @@ import {
   diagnosticsOf,
   documentSymbols,
   ENGLISH,
+  HAS_LAUNCHER,
   hoverText,
   LANGUAGE_ID,
   openKamervraag,
@@ -50,7 +52,7 @@ suite('sample.txt: the openkamer sample, recognised by its first line', function
   });
 
   test('runs in the workspace trust mode of this run (restricted mode when the folder is untrusted)', function () {
-    const restricted = process.env.EDITOR_TEST_RESTRICTED === '1';
+    const restricted = testEnv('EDITOR_TEST_RESTRICTED') === '1';
     assert.strictEqual(vscode.workspace.isTrusted, !restricted);
     assert.ok(vscode.extensions.getExtension('kamervraag.kamervraag')?.isActive, 'the extension is active');
   });
@@ -153,7 +155,7 @@ suite('sample.txt: the openkamer sample, recognised by its first line', function
 
   test('Screenshots: the Outline view, a hover on a letter, the Problems panel', async function () {
     // Only under the code-server launcher, which takes them; a desktop VS Code run skips this.
-    if (!process.env.EDITOR_TEST_SCREENSHOTS) this.skip();
+    if (!HAS_LAUNCHER) this.skip();
     // The Outline with the whole side bar to itself: the file tree and the timeline go to the Search
     // container for the picture, and come back after it.
     const others = ['workbench.explorer.fileView', 'timeline'];

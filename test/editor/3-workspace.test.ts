@@ -7,9 +7,8 @@
 // The server's "today" is KAMERVRAAG_TODAY (scripts/editor/run.mjs): 6 December 2024.
 
 import * as assert from 'assert';
-import * as path from 'path';
 import * as vscode from 'vscode';
-import { click, definitions, dom, drag, HAS_LAUNCHER, hover, openKamervraag, positionOf, say, screenshot, sleep, waitFor, workspaceFile, type DomElement } from './util';
+import { baseName, click, definitions, dom, drag, HAS_LAUNCHER, hover, openKamervraag, positionOf, say, screenshot, sleep, waitFor, workspaceFile, type DomElement } from './util';
 
 /** The rows of the Kamervragen view (custom trees in the side bar, not the Timeline view). */
 const ROWS = '.tree-explorer-viewlet-tree-view:not(.timeline-tree-view) .customview-tree .monaco-list-row';
@@ -68,13 +67,13 @@ suite('workspace: the sets of the folder, across files', function () {
     assert.ok([questions, answer].some((u) => u.toString() === set.location.uri.toString()), `in a file of the set: ${set.location.uri.toString()}`);
     assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === set.location.uri.toString()), 'found through the index, not an open document');
     const byWord = await find('wachttijden');
-    assert.ok(byWord.some((s) => s.name.includes(GGZ) && /16988|562/.test(path.posix.basename(s.location.uri.path))), `the set titled ${GGZ}: ${byWord.map((s) => s.name).join(' | ')}`);
+    assert.ok(byWord.some((s) => s.name.includes(GGZ) && /16988|562/.test(baseName(s.location.uri))), `the set titled ${GGZ}: ${byWord.map((s) => s.name).join(' | ')}`);
   });
 
   test('Definition: the cited zaak number leads into the files of that set', async function () {
     const doc = await openKamervraag(citing);
     const zaak = await waitFor('a definition for the zaak number', () => definitions(citing, positionOf(doc, 'kenmerk 2024Z18792', 12)), (l) => l.length > 0, 60_000);
-    const names = zaak.map((t) => path.posix.basename(t.uri.path));
+    const names = zaak.map((t) => baseName(t.uri));
     assert.ok(names.some((n) => n === 'kv-tk-2024Z18792.txt' || n === 'ah-tk-20242025-605.txt'), `zaak 2024Z18792 → ${names.join(', ')}`);
     assert.ok(zaak.every((t) => t.uri.toString() !== citing.toString()), 'not in the citing file');
   });
@@ -84,7 +83,7 @@ suite('workspace: the sets of the folder, across files', function () {
   test('Definition: the cited publication id leads to that publication', async function () {
     const doc = await openKamervraag(citing);
     const publication = await waitFor('a definition for the publication id', () => definitions(citing, positionOf(doc, 'ah-tk-20242025-605', 5)), (l) => l.length > 0, 20_000);
-    assert.deepStrictEqual(publication.map((t) => path.posix.basename(t.uri.path)), ['ah-tk-20242025-605.txt']);
+    assert.deepStrictEqual(publication.map((t) => baseName(t.uri)), ['ah-tk-20242025-605.txt']);
   });
 
   test('Kamervragen view: the sets newest first, each with its submitter, date and state', async function () {

@@ -16,9 +16,8 @@
 // unicode-sample.png and unicode-ah-tk-20242025-584.png show the probe's box.
 
 import * as assert from 'assert';
-import * as path from 'path';
 import * as vscode from 'vscode';
-import { current, dom, HAS_LAUNCHER, openKamervraag, positionOf, replace, screenshot, showAt, waitFor, workspaceFile } from './util';
+import { baseName, current, dom, HAS_LAUNCHER, openKamervraag, positionOf, replace, screenshot, showAt, waitFor, workspaceFile } from './util';
 
 const NBSP = '\u00a0';
 const RIGHT_QUOTE = '\u2019';
@@ -73,9 +72,9 @@ async function onlyTheProbeIsBoxed(uri: vscode.Uri, centre: string, before: stri
       );
     }
     const others = [...new Set(seen.boxed.filter((line) => line !== probeLine))];
-    assert.deepStrictEqual(others.map(describe), [], `boxes besides the probe's in ${path.basename(uri.fsPath)}`);
+    assert.deepStrictEqual(others.map(describe), [], `boxes besides the probe's in ${baseName(uri)}`);
     assert.strictEqual(seen.boxed.length, 1, 'one box: around the alpha');
-    await screenshot(`unicode-${path.basename(uri.fsPath, '.txt')}`);
+    await screenshot(`unicode-${baseName(uri).replace(/\.txt$/, '')}`);
   } finally {
     const d = current(uri);
     if (d?.isDirty) {

@@ -5,9 +5,8 @@
 // copy, so that the workspace's files and the other suites stay as they are.
 
 import * as assert from 'assert';
-import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { diagnosticsOf, documentSymbols, ENGLISH, LANGUAGE_ID, positionOf, rangeOf, replace, say, screenshot, showAt, sleep, waitFor, workspaceFile } from './util';
+import { diagnosticsOf, readText, documentSymbols, ENGLISH, LANGUAGE_ID, positionOf, rangeOf, replace, say, screenshot, showAt, sleep, waitFor, workspaceFile } from './util';
 
 /** The question headings of the outline, in order: `Vraag 1`, `Vraag 2 en 3`, … */
 async function outlineHeadings(uri: vscode.Uri): Promise<string[]> {
@@ -19,7 +18,7 @@ suite('Drafting: renumber, complete, inlay hints, draft an answer', function () 
   let doc: vscode.TextDocument;
 
   suiteSetup(async function () {
-    const text = fs.readFileSync(workspaceFile('ah-tk-20242025-584.txt').fsPath, 'utf8');
+    const text = await readText(workspaceFile('ah-tk-20242025-584.txt'));
     doc = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: text });
     await vscode.window.showTextDocument(doc, { preview: false });
     await waitFor('the outline of the untitled copy of 584', () => outlineHeadings(doc.uri), (h) => h.length === 5, 60_000);

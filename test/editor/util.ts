@@ -2,9 +2,8 @@
 // reading what the providers answer, and asking the launcher for screenshots.
 
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import * as vscode from 'vscode';
+import { testEnv } from './env';
 
 export const LANGUAGE_ID = 'kamervraag';
 
@@ -48,6 +47,45 @@ function describe(value: unknown): string {
   }
 }
 
+/** The last segment of a URI's path: a file's name. */
+export function baseName(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}
+
+/** A file's text as UTF-8, read through the workspace file system (a Node host and a web worker alike). */
+export async function readText(uri: vscode.Uri): Promise<string> {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+}
+
+/** Whether a file is there, through the workspace file system. */
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function remove(uri: vscode.Uri): Promise<void> {
+  try {
+    await vscode.workspace.fs.delete(uri);
+  } catch {
+    // not there
+  }
+}
+
+/**
+ * A file the launcher writes (a screenshot, an answer), by its path on the machine that runs
+ * code-server: the workspace folder's URI with that path, which reaches the same disk from a Node
+ * extension host and from a web worker one.
+ */
+function launcherFile(dir: string, name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'VS Code opened a workspace folder');
+  return folder.uri.with({ path: `${dir.replace(/\\/g, '/').replace(/\/$/, '')}/${name}`, query: '', fragment: '' });
+}
+
 /** The folder VS Code opened (made per run by scripts/editor/run.mjs). */
 export function workspaceFile(name: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -64,8 +102,8 @@ export function current(uri: vscode.Uri): vscode.TextDocument | undefined {
 export async function openKamervraag(uri: vscode.Uri): Promise<vscode.TextDocument> {
   const opened = await vscode.workspace.openTextDocument(uri);
   await vscode.window.showTextDocument(opened, { preview: false });
-  const doc = await waitFor(`${path.basename(uri.fsPath)} to become ${LANGUAGE_ID}`, () => current(uri), (d) => d?.languageId === LANGUAGE_ID, 20_000);
-  await waitFor(`the outline of ${path.basename(uri.fsPath)} from the language server`, () => documentSymbols(uri), (list) => list.length > 0, 60_000);
+  const doc = await waitFor(`${baseName(uri)} to become ${LANGUAGE_ID}`, () => current(uri), (d) => d?.languageId === LANGUAGE_ID, 20_000);
+  await waitFor(`the outline of ${baseName(uri)} from the language server`, () => documentSymbols(uri), (list) => list.length > 0, 60_000);
   return doc as vscode.TextDocument;
 }
 
@@ -88,7 +126,7 @@ export function rangeOf(doc: vscode.TextDocument, needle: string, occurrence = 0
   let at = -1;
   for (let i = 0; i <= occurrence; i++) {
     at = text.indexOf(needle, at + 1);
-    assert.ok(at >= 0, `${JSON.stringify(needle)} occurs ${occurrence + 1} times in ${path.basename(doc.uri.fsPath)}`);
+    assert.ok(at >= 0, `${JSON.stringify(needle)} occurs ${occurrence + 1} times in ${baseName(doc.uri)}`);
   }
   return new vscode.Range(doc.positionAt(at), doc.positionAt(at + needle.length));
 }
@@ -154,12 +192,12 @@ export async function replace(doc: vscode.TextDocument, range: vscode.Range, tex
  * run), does nothing.
  */
 export async function screenshot(name: string): Promise<void> {
-  const dir = process.env.EDITOR_TEST_SCREENSHOTS;
+  const dir = testEnv('EDITOR_TEST_SCREENSHOTS');
   if (!dir) return;
-  const file = path.join(dir, `${name}.png`);
-  fs.rmSync(file, { force: true });
+  const file = launcherFile(dir, `${name}.png`);
+  await remove(file);
   console.log(`[screenshot] ${name}`);
-  await waitFor(`the launcher to write ${file}`, () => fs.existsSync(file), (ok) => ok, 30_000);
+  await waitFor(`the launcher to write ${file.path}`, () => exists(file), (ok) => ok, 30_000);
 }
 
 /** An element of the workbench or of a webview, as the launcher reads it (scripts/editor/code-server-launcher.mjs). */
@@ -175,14 +213,14 @@ export interface DomElement {
 
 /** Waits for the launcher's answer NAME.json to a `[dom]` or `[click]` line. */
 async function launcherAnswer<T>(verb: 'dom' | 'click' | 'hover' | 'drag', name: string, selector: string): Promise<T | undefined> {
-  const dir = process.env.EDITOR_TEST_SCREENSHOTS;
+  const dir = testEnv('EDITOR_TEST_SCREENSHOTS');
   if (!dir) return undefined;
-  const file = path.join(dir, `${name}.json`);
-  fs.rmSync(file, { force: true });
+  const file = launcherFile(dir, `${name}.json`);
+  await remove(file);
   console.log(`[${verb}] ${name} ${selector}`);
-  await waitFor(`the launcher to write ${file}`, () => fs.existsSync(file), (ok) => ok, 30_000);
-  const value = JSON.parse(fs.readFileSync(file, 'utf8')) as T & { error?: string };
-  fs.rmSync(file, { force: true });
+  await waitFor(`the launcher to write ${file.path}`, () => exists(file), (ok) => ok, 30_000);
+  const value = JSON.parse(await readText(file)) as T & { error?: string };
+  await remove(file);
   if (value && typeof value === 'object' && 'error' in value && value.error) assert.fail(`launcher ${verb} ${selector}: ${value.error}`);
   return value;
 }
@@ -211,4 +249,4 @@ export function drag(name: string, dx: number, selector: string): Promise<{ clic
 }
 
 /** Whether the launcher runs this VS Code (and so can read the DOM and take screenshots). */
-export const HAS_LAUNCHER = Boolean(process.env.EDITOR_TEST_SCREENSHOTS);
+export const HAS_LAUNCHER = Boolean(testEnv('EDITOR_TEST_SCREENSHOTS'));
