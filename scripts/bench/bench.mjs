@@ -334,6 +334,44 @@ async function benchTyping(template, n, keystrokes, delay) {
   }
 }
 
+/**
+ * The same keystrokes with a client that pulls (as VS Code does): `textDocument/diagnostic` sent
+ * right after the didChange, timed to its answer. `theirs` is the Markdown server on the same
+ * content as Markdown, the same keystrokes.
+ */
+async function benchPull(template, peerMain, n, keystrokes) {
+  const out = { scale: `×${n}`, n };
+  for (const kind of ['ours', 'theirs']) {
+    const markdown = kind === 'theirs';
+    const text = markdown ? scaledMarkdown(template, n) : scaledText(template, n);
+    const spec = SERVERS[kind];
+    const client = new Client(spec.args(peerMain), { name: kind, cwd: ROOT, timeoutMs: 30000 });
+    const uri = `file:///bench/pull-x${n}.${spec.ext}`;
+    try {
+      await client.initialize({ pullDiagnostics: true });
+      await client.open(uri, spec.languageId, text);
+      let previous = (await client.request('textDocument/diagnostic', { textDocument: { uri } }))?.resultId;
+      let at = text.indexOf('Nokia', Math.floor(text.length / 2));
+      const raw = [];
+      for (let i = 0; i < keystrokes; i++) {
+        await sleep(100);
+        const t0 = performance.now();
+        client.insert(uri, at, 'x');
+        at++;
+        const report = await client.request('textDocument/diagnostic', { textDocument: { uri }, ...(previous ? { previousResultId: previous } : {}) });
+        raw.push(performance.now() - t0);
+        previous = report?.resultId ?? previous;
+      }
+      out[kind] = { ok: true, sizeMB: mb(text), keystrokes, medianMs: median(raw), minMs: Math.min(...raw), maxMs: Math.max(...raw), raw };
+    } catch (e) {
+      out[kind] = { ok: false, error: e instanceof Error ? e.message.split('\n')[0] : String(e) };
+    } finally {
+      await client.shutdown();
+    }
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------- main
 
 async function main() {
@@ -407,6 +445,8 @@ async function main() {
   console.error('3. typing …');
   const typing = [];
   for (const n of QUICK ? [1, 10] : [1, 10, 100]) typing.push(await benchTyping(template, n, QUICK ? 5 : 10, delay));
+  const pulls = [];
+  for (const n of QUICK ? [1, 10] : [1, 10, 100]) pulls.push(await benchPull(template, peerMain, n, QUICK ? 5 : 10));
 
   // ---------------------------------------------------------------- report
   console.log('\n1. Analysis (out/server/src/model/analysis.js, in process; median after warm-up; floor = one pass of one date regex)\n');
@@ -455,9 +495,22 @@ async function main() {
       : [t.scale, t.sizeMB.toFixed(2), t.keystrokes, fmt(t.rawMs), fmt(t.serverMs), `${fmt(t.minRawMs)}–${fmt(t.maxRawMs)}`, t.serverMs < 50 ? 'within' : 'over'])),
   ));
 
+  console.log('\n   With a client that pulls (VS Code): didChange, then textDocument/diagnostic at once → its answer (medians; theirs: the Markdown server, same content as Markdown)\n');
+  console.log(table(
+    ['document', 'keystrokes', 'ours ms', 'ours min–max ms', 'theirs ms', 'ours ÷ theirs'],
+    pulls.map((p) => [
+      p.scale,
+      p.ours.ok ? p.ours.keystrokes : '',
+      p.ours.ok ? fmt(p.ours.medianMs) : p.ours.error,
+      p.ours.ok ? `${fmt(p.ours.minMs)}–${fmt(p.ours.maxMs)}` : '',
+      p.theirs.ok ? fmt(p.theirs.medianMs) : p.theirs.error,
+      p.ours.ok && p.theirs.ok ? fmt(p.ours.medianMs / p.theirs.medianMs, 2) : '–',
+    ]),
+  ));
+
   const totalS = (performance.now() - started) / 1000;
   console.log(`\nTotal ${totalS.toFixed(0)} s. Results in ${path.relative(ROOT, OUTPUT)}.`);
-  fs.writeFileSync(OUTPUT, `${JSON.stringify({ schemaVersion: 1, machine, quick: QUICK, floorRegex: FLOOR.source, analysis: analysis.map(({ times, ...r }) => ({ ...r, times: times.map((t) => Number(t.toFixed(3))) })), peer, endToEnd, x1000Skipped, typing, totalSeconds: totalS }, null, 2)}\n`);
+  fs.writeFileSync(OUTPUT, `${JSON.stringify({ schemaVersion: 1, machine, quick: QUICK, floorRegex: FLOOR.source, analysis: analysis.map(({ times, ...r }) => ({ ...r, times: times.map((t) => Number(t.toFixed(3))) })), peer, endToEnd, x1000Skipped, typing, pulls, totalSeconds: totalS }, null, 2)}\n`);
 }
 
 main().catch((e) => {

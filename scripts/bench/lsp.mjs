@@ -117,7 +117,8 @@ export class Client {
     }
   }
 
-  async initialize() {
+  /** `pullDiagnostics`: announce pull diagnostics with refresh support, as VS Code does. */
+  async initialize({ pullDiagnostics = false } = {}) {
     const result = await this.request('initialize', {
       processId: process.pid,
       rootUri: null,
@@ -125,7 +126,7 @@ export class Client {
       locale: 'nl',
       initializationOptions: { locale: 'nl', markdownFileExtensions: ['md'] },
       capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true },
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true, ...(pullDiagnostics ? { diagnostics: { refreshSupport: true } } : {}) },
         textDocument: {
           synchronization: { dynamicRegistration: false },
           publishDiagnostics: { relatedInformation: true, versionSupport: true },

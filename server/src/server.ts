@@ -91,6 +91,8 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   /** A feature's refusal as the error the client shows (LSP RequestFailed). */
   const refused = <T>(r: T | { error: string }) => (r && typeof r === 'object' && 'error' in r ? new ResponseError(-32803, r.error) : r);
   type Doc = { textDocument: { uri: string } };
+  /** LSP's ServerCancelled: the answer is gone stale; the client may ask again. */
+  const SERVER_CANCELLED = -32802;
   type At = Doc & { position: { line: number; character: number } };
   // ── The dispatch table ─────────────────────────────────────────────────
   on<Doc, unknown>('textDocument/documentSymbol', [], (s, p, tok) => provideDocumentSymbols(s, p.textDocument.uri, tok));
@@ -108,6 +110,10 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   on<Doc, unknown>('textDocument/documentLink', [], (s, p, tok) => provideDocumentLinks(s, p.textDocument.uri, tok));
   on<Doc, unknown>('textDocument/semanticTokens/full', { data: [] }, (s, p, tok) => provideSemanticTokens(s, p.textDocument.uri, tok));
   on<Doc, unknown>('textDocument/codeLens', [], (s, p, tok) => provideCodeLenses(s, p.textDocument.uri, tok));
+  on<Doc & { previousResultId?: string }, unknown>('textDocument/diagnostic', new ResponseError(SERVER_CANCELLED, 'cancelled', { retriggerRequest: true }), async (_s, p, tok) => {
+    const r = await diagnosticsPush.report(p.textDocument.uri, typeof p.previousResultId === 'string' ? p.previousResultId : undefined, tok);
+    return 'cancelled' in r ? new ResponseError(r.code, 'the document changed', { retriggerRequest: true }) : r;
+  });
   on<{ query: string }, unknown>('workspace/symbol', [], (s, p, tok) => provideWorkspaceSymbols(s, p?.query, tok));
   on<never, unknown>(SETS_REQUEST, [], (s, p) => provideSets(s, p));
   on<{ uri?: unknown }, unknown>(TIMELINE_REQUEST, null, async (s, p, tok) => (typeof p?.uri === 'string' && p.uri ? ((await ensureSettings(p.uri)), provideTimeline(s, p.uri, tok)) : null));
@@ -135,6 +141,10 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     session.capabilities = params.capabilities;
     session.pullConfiguration = params.capabilities.workspace?.configuration === true;
+    // Pull diagnostics where the client pulls and takes a refresh (what another file or the
+    // index changes reaches it that way); push for every other client.
+    const pullDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined && params.capabilities.workspace?.diagnostics?.refreshSupport === true;
+    if (pullDiagnostics) diagnosticsPush.usePull(() => void connection.languages.diagnostics.refresh().catch(() => undefined));
     if (Array.isArray(params.workspaceFolders)) session.folders = params.workspaceFolders.map((f) => f.uri).filter((u) => typeof u === 'string');
     else if (typeof params.rootUri === 'string') session.folders = [params.rootUri];
     session.service = createLanguageService({
@@ -170,6 +180,8 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
         semanticTokensProvider: { legend: LEGEND, full: true },
         codeLensProvider: { resolveProvider: false },
         workspaceSymbolProvider: true,
+        // A document's diagnostics also follow the other files of its set (a question's submitted text).
+        ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'kamervraag', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         // Where this server runs: the client reports it (the output channel, the extension's API).
         ...(platform.runtime ? { experimental: { runtime: platform.runtime } } : {}),

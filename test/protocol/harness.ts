@@ -76,6 +76,8 @@ export interface SessionOptions {
   readonly initializationOptions?: Record<string, unknown>;
   /** Announce `window.workDoneProgress`, dynamic `didChangeWatchedFiles` and workspace folders, as VS Code does. */
   readonly workspaceCapabilities?: boolean;
+  /** Announce pull diagnostics with refresh support, as VS Code does: the server then pushes none. */
+  readonly pullDiagnostics?: boolean;
   /** Answers to server → client requests by method (`kamervraag/findFiles`, `kamervraag/readFile`). */
   readonly handlers?: Record<string, (params: unknown) => unknown>;
 }
@@ -115,6 +117,8 @@ export class Session {
   readonly documents = new Map<string, { text: string; version: number }>();
   /** Number of `workspace/configuration` requests answered. */
   configurationRequests = 0;
+  /** How many `workspace/diagnostic/refresh` requests the server sent. */
+  diagnosticRefreshes = 0;
   settings: SettingsProvider;
   initializeResult: InitializeResult | null = null;
   /** Every notification other than diagnostics and logs, in arrival order (`$/progress`, `kamervraag/indexChanged`). */
@@ -181,9 +185,13 @@ export class Session {
       });
     }
     // Other requests a server may send get an empty answer, as from an editor.
-    for (const method of ['client/unregisterCapability', 'window/workDoneProgress/create', 'workspace/semanticTokens/refresh', 'workspace/codeLens/refresh', 'workspace/diagnostic/refresh']) {
+    for (const method of ['client/unregisterCapability', 'window/workDoneProgress/create', 'workspace/semanticTokens/refresh', 'workspace/codeLens/refresh']) {
       this.conn.onRequest(method, () => null);
     }
+    this.conn.onRequest('workspace/diagnostic/refresh', () => {
+      this.diagnosticRefreshes++;
+      return null;
+    });
     this.conn.listen();
   }
 
@@ -205,10 +213,12 @@ export class Session {
           didChangeConfiguration: { dynamicRegistration: true },
           symbol: {},
           ...(options.workspaceCapabilities ? { didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true } : {}),
+          ...(options.pullDiagnostics ? { diagnostics: { refreshSupport: true } } : {}),
         },
         textDocument: {
           synchronization: { dynamicRegistration: false },
           publishDiagnostics: { relatedInformation: true, versionSupport: true },
+          ...(options.pullDiagnostics ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
           hover: { contentFormat: ['markdown', 'plaintext'] },
           definition: { linkSupport: true },
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },

@@ -68,12 +68,37 @@ function openSiblings(service: LanguageService, uri: string): string[] {
 /** Delay between the last keystroke and the diagnostics it causes. */
 export const DIAGNOSTICS_DELAY_MS = 150;
 
+/** LSP's ServerCancelled: the client may ask again (`retriggerRequest`). */
+const SERVER_CANCELLED = -32802;
+
+/** A pull report: the full list, or `unchanged` when the client's previous result still stands. */
+export type DiagnosticReport =
+  | { kind: 'full'; resultId: string; items: Diagnostic[] }
+  | { kind: 'unchanged'; resultId: string }
+  | { cancelled: true; code: typeof SERVER_CANCELLED };
+
 /**
- * Pushes each open document's diagnostics: at once when it opens, after a
- * pause in typing once its first diagnostics went out, and an empty list when
- * it closes. A newer edit drops an older pending push.
+ * Gets each open document's diagnostics to the client, in one of two ways.
+ *
+ * Push (`textDocument/publishDiagnostics`), for clients that do not pull: at
+ * once when a document opens, after a pause in typing once its first
+ * diagnostics went out, and an empty list when it closes. A newer edit drops
+ * an older pending push.
+ *
+ * Pull (`textDocument/diagnostic`), for clients that pull and accept a
+ * refresh (VS Code): the client asks when it wants them, right after a
+ * keystroke, with no pause; `report` answers, `unchanged` when nothing
+ * changed since the client's last result. What a document's own edits cannot
+ * tell the client (another file of its set changed, the index or the
+ * settings did) goes out as one `workspace/diagnostic/refresh`.
  */
 export class DiagnosticsPush {
+  /** Set by `usePull`: the client pulls, and this asks it to pull again. */
+  private refresh: (() => void) | null = null;
+  private refreshTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The last pull report per document: its id, and what it said. */
+  private readonly reports = new Map<string, { id: string; key: string }>();
+  private nextReport = 1;
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Documents whose first diagnostics went out. */
   private readonly published = new Set<string>();
@@ -87,7 +112,49 @@ export class DiagnosticsPush {
     private readonly log: (message: string) => void,
   ) {}
 
+  /** The client pulls; `refresh` asks it to pull every open document again. Nothing is pushed from now on. */
+  usePull(refresh: () => void): void {
+    this.refresh = refresh;
+  }
+
+  get pulling(): boolean {
+    return this.refresh !== null;
+  }
+
+  /**
+   * The pull report of an open document. `previousResultId` is the client's last result for it:
+   * when the diagnostics are the same, the answer is `unchanged`. A newer edit while the set's
+   * other file is read cancels the report (the client asks again for the new version).
+   */
+  async report(uri: string, previousResultId: string | undefined, token?: Cancellation): Promise<DiagnosticReport> {
+    const service = this.service();
+    const version = service.documents.get(uri)?.version;
+    const stale = { get isCancellationRequested() { return token?.isCancellationRequested === true || service.documents.get(uri)?.version !== version; } };
+    const list = version === undefined ? [] : await provideAllDiagnostics(service, uri, stale);
+    if (stale.isCancellationRequested) return { cancelled: true, code: SERVER_CANCELLED };
+    const key = JSON.stringify(list ?? []);
+    const last = this.reports.get(uri);
+    if (last && last.id === previousResultId && last.key === key) return { kind: 'unchanged', resultId: last.id };
+    const id = String(this.nextReport++);
+    this.reports.set(uri, { id, key });
+    return { kind: 'full', resultId: id, items: list ?? [] };
+  }
+
+  /** Asks a pulling client to pull again, once for all that happened within `delay`. */
+  private refreshSoon(delay: number): void {
+    if (!this.refresh || this.refreshTimer) return;
+    const refresh = this.refresh;
+    this.refreshTimer = setTimeout(() => {
+      this.refreshTimer = null;
+      refresh();
+    }, delay);
+  }
+
   opened(uri: string): void {
+    if (this.pulling) {
+      if (openSiblings(this.service(), uri).length > 0) this.refreshSoon(0);
+      return;
+    }
     this.published.delete(uri);
     this.schedule(uri, 0);
     this.siblings(uri, 0);
@@ -95,6 +162,11 @@ export class DiagnosticsPush {
 
   /** A document changed; returns whether it had its first diagnostics already (then typing is under way). */
   changed(uri: string): boolean {
+    if (this.pulling) {
+      // The client pulls this document itself; the other files of its set compare with its text.
+      if (openSiblings(this.service(), uri).length > 0) this.refreshSoon(DIAGNOSTICS_DELAY_MS);
+      return this.reports.has(uri);
+    }
     const settled = this.published.has(uri);
     this.schedule(uri, settled ? DIAGNOSTICS_DELAY_MS : 0);
     this.siblings(uri, settled ? DIAGNOSTICS_DELAY_MS : 0);
@@ -105,7 +177,13 @@ export class DiagnosticsPush {
   indexChanged(): void {
     const service = this.service();
     for (const uri of service.documents.uris()) {
-      if (!this.timers.has(uri) && (service.index.setOf(uri)?.files.length ?? 0) > 1) this.schedule(uri, 0, true);
+      if ((service.index.setOf(uri)?.files.length ?? 0) <= 1) continue;
+      if (this.pulling) {
+        // An unchanged report costs the client little: it keeps what it has.
+        this.refreshSoon(0);
+        return;
+      }
+      if (!this.timers.has(uri)) this.schedule(uri, 0, true);
     }
   }
 
@@ -116,10 +194,20 @@ export class DiagnosticsPush {
 
   /** Every open document again (the settings changed). */
   all(): void {
+    if (this.pulling) {
+      this.refreshSoon(0);
+      return;
+    }
     for (const uri of this.service().documents.uris()) this.schedule(uri, 0);
   }
 
   closed(uri: string): void {
+    if (this.pulling) {
+      // The client drops a closed document's pulled diagnostics itself.
+      this.reports.delete(uri);
+      if (openSiblings(this.service(), uri).length > 0) this.refreshSoon(0);
+      return;
+    }
     const pending = this.timers.get(uri);
     if (pending) clearTimeout(pending);
     this.timers.delete(uri);
