@@ -29,7 +29,7 @@ import { provideDocumentLinks } from './features/links';
 import { provideDocumentHighlights, provideReferences } from './features/references';
 import { providePrepareRename, provideRename } from './features/rename';
 import { provideSelectionRanges } from './features/selectionRange';
-import { LEGEND, provideSemanticTokens } from './features/semanticTokens';
+import { LEGEND, provideSemanticTokens, provideSemanticTokensDelta } from './features/semanticTokens';
 import { provideSets } from './features/sets';
 import { provideDocumentSymbols } from './features/symbols';
 import { provideTimeline } from './features/timeline';
@@ -109,6 +109,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   on<Doc & { positions: never[] }, unknown>('textDocument/selectionRange', [], (s, p, tok) => provideSelectionRanges(s, p.textDocument.uri, p.positions, tok));
   on<Doc, unknown>('textDocument/documentLink', [], (s, p, tok) => provideDocumentLinks(s, p.textDocument.uri, tok));
   on<Doc, unknown>('textDocument/semanticTokens/full', { data: [] }, (s, p, tok) => provideSemanticTokens(s, p.textDocument.uri, tok));
+  on<Doc & { previousResultId?: unknown }, unknown>('textDocument/semanticTokens/full/delta', { data: [] }, (s, p, tok) => provideSemanticTokensDelta(s, p.textDocument.uri, typeof p.previousResultId === 'string' ? p.previousResultId : undefined, tok));
   on<Doc, unknown>('textDocument/codeLens', [], (s, p, tok) => provideCodeLenses(s, p.textDocument.uri, tok));
   on<Doc & { previousResultId?: string }, unknown>('textDocument/diagnostic', new ResponseError(SERVER_CANCELLED, 'cancelled', { retriggerRequest: true }), async (_s, p, tok) => {
     const r = await diagnosticsPush.report(p.textDocument.uri, typeof p.previousResultId === 'string' ? p.previousResultId : undefined, tok);
@@ -177,7 +178,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
         completionProvider: { triggerCharacters: [' '] },
         inlayHintProvider: true,
         documentLinkProvider: { resolveProvider: false },
-        semanticTokensProvider: { legend: LEGEND, full: true },
+        semanticTokensProvider: { legend: LEGEND, full: { delta: true } },
         codeLensProvider: { resolveProvider: false },
         workspaceSymbolProvider: true,
         // A document's diagnostics also follow the other files of its set (a question's submitted text).

@@ -3,7 +3,7 @@
 // overlap and never span lines: an element inside another (a date inside a
 // letter mention, a marker glued to a year) cuts the outer one.
 
-import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver-types';
+import type { SemanticTokens, SemanticTokensDelta, SemanticTokensLegend } from 'vscode-languageserver-types';
 import type { Analysis } from '../model/types';
 import type { Span } from '../model/text';
 import type { Cancellation, LanguageService } from '../service/languageService';
@@ -94,7 +94,49 @@ export function semanticTokens(a: Analysis): SemanticTokens {
   return { data };
 }
 
+/** The tokens last sent per open document, by service: what a delta is computed against. */
+const sent = new WeakMap<LanguageService, Map<string, { readonly resultId: string; readonly data: readonly number[] }>>();
+let nextResult = 1;
+
+/** Remembers what goes out for an open document (a closed one's memory is let go here too). */
+function remember(service: LanguageService, uri: string, data: readonly number[]): string {
+  let byUri = sent.get(service);
+  if (!byUri) sent.set(service, (byUri = new Map()));
+  for (const known of byUri.keys()) if (!service.documents.has(known)) byUri.delete(known);
+  const resultId = String(nextResult++);
+  if (service.documents.has(uri)) byUri.set(uri, { resultId, data });
+  return resultId;
+}
+
 export function provideSemanticTokens(service: LanguageService, uri: string, token?: Cancellation): SemanticTokens {
   const a = service.analysis(uri);
-  return !a || token?.isCancellationRequested ? { data: [] } : semanticTokens(a);
+  if (!a || token?.isCancellationRequested) return { data: [] };
+  const tokens = semanticTokens(a);
+  return { resultId: remember(service, uri, tokens.data), data: tokens.data };
+}
+
+/**
+ * The change from the tokens of `previousResultId` to the document's tokens now, as one edit of
+ * the integer array: what lies between the common start and the common end. A keystroke shifts
+ * the tokens after it by a character on its line only (the encoding is relative), so the edit is
+ * a few integers. The full tokens when the previous result is not the one remembered.
+ */
+export function provideSemanticTokensDelta(service: LanguageService, uri: string, previousResultId: string | undefined, token?: Cancellation): SemanticTokens | SemanticTokensDelta {
+  const before = sent.get(service)?.get(uri);
+  if (!before || before.resultId !== previousResultId) return provideSemanticTokens(service, uri, token);
+  const a = service.analysis(uri);
+  if (!a || token?.isCancellationRequested) return { data: [] };
+  const now = semanticTokens(a).data;
+  const old = before.data;
+  let start = 0;
+  const shorter = Math.min(old.length, now.length);
+  while (start < shorter && old[start] === now[start]) start++;
+  let end = 0;
+  while (end < shorter - start && old[old.length - 1 - end] === now[now.length - 1 - end]) end++;
+  // Whole tokens (five integers each), so that the edit reads as tokens replaced.
+  start -= start % 5;
+  end -= end % 5;
+  const resultId = remember(service, uri, now);
+  if (start === old.length && start === now.length) return { resultId, edits: [] };
+  return { resultId, edits: [{ start, deleteCount: old.length - start - end, data: now.slice(start, now.length - end) }] };
 }
