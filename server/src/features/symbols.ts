@@ -17,7 +17,10 @@ function symbol(a: Analysis, name: string, detail: string, kind: SymbolKind, spa
   const range = a.lines.rangeOf(span);
   // The selection range must lie inside the range.
   const sel = selection.start >= span.start && selection.end <= span.end ? selection : { start: span.start, end: Math.min(span.end, span.start + 1) };
-  return { name: name || '—', detail, kind, range, selectionRange: a.lines.rangeOf(sel), children };
+  // What the outline needs and no more: an empty detail and an empty list of children are left out
+  // (both optional), and a selection that is the whole range is the same object (one conversion).
+  const selectionRange = sel === span || (sel.start === span.start && sel.end === span.end) ? range : a.lines.rangeOf(sel);
+  return { name: name || '—', ...(detail ? { detail } : {}), kind, range, selectionRange, ...(children.length > 0 ? { children } : {}) };
 }
 
 function firstLineSpan(a: Analysis, el: Located): Span {
