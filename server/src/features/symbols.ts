@@ -13,6 +13,13 @@ import { formatDate, t, type FeatureContext } from './context';
 import type { Cancellation, LanguageService } from '../service/languageService';
 
 
+/**
+ * The opening words a question or answer shows as its detail, at most this many characters: enough
+ * to tell the questions apart in the Outline view and breadcrumbs (which cut longer details
+ * anyway), and short on the wire, since the outline is asked for again and again.
+ */
+const DETAIL_MAX = 40;
+
 function symbol(a: Analysis, name: string, detail: string, kind: SymbolKind, span: Span, selection: Span, children: DocumentSymbol[] = []): DocumentSymbol {
   const range = a.lines.rangeOf(span);
   // The selection range must lie inside the range.
@@ -53,15 +60,15 @@ export function documentSymbols(a: Analysis, ctx: FeatureContext): DocumentSymbo
     const ans = q.answer;
     if (ans && ans.span.start >= q.question.span.end && ans.span.end <= block.end && !nested.has(ans)) {
       nested.add(ans);
-      kids.push(symbol(a, ans.heading ? answerLabel(ctx, ans.numbers) : t(ctx, 'Antwoord', 'Answer'), firstSentence(a.text.slice(ans.body.span.start, ans.body.span.end), 60), SymbolKind.Method, ans.span, ans.heading?.span ?? firstLineSpan(a, ans.body)));
+      kids.push(symbol(a, ans.heading ? answerLabel(ctx, ans.numbers) : t(ctx, 'Antwoord', 'Answer'), firstSentence(a.text.slice(ans.body.span.start, ans.body.span.end), DETAIL_MAX), SymbolKind.Method, ans.span, ans.heading?.span ?? firstLineSpan(a, ans.body)));
     }
     const selection = q.heading?.span ?? firstLineSpan(a, q.question);
-    const detail = firstSentence(a.text.slice(q.question.span.start, q.question.span.end), 60);
+    const detail = firstSentence(a.text.slice(q.question.span.start, q.question.span.end), DETAIL_MAX);
     children.push(symbol(a, questionLabel(ctx, q.numbers), detail, SymbolKind.Class, block, selection, kids));
   }
   for (const b of a.answers) {
     if (nested.has(b)) continue;
-    children.push(symbol(a, answerLabel(ctx, b.numbers), firstSentence(a.text.slice(b.body.span.start, b.body.span.end), 60), SymbolKind.Method, b.span, b.heading?.span ?? firstLineSpan(a, b.body)));
+    children.push(symbol(a, answerLabel(ctx, b.numbers), firstSentence(a.text.slice(b.body.span.start, b.body.span.end), DETAIL_MAX), SymbolKind.Method, b.span, b.heading?.span ?? firstLineSpan(a, b.body)));
   }
   for (const n of a.notices) {
     const date = n.date ? ` – ${formatDate(ctx, n.date)}` : '';
