@@ -78,15 +78,15 @@ function readJson(file) {
   return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
 
-/** The diagnostics delay of the server: exported by server/src/server.ts, read from the source if the import fails. */
+/** The diagnostics delay of the server: exported by server/src/features/diagnostics.ts, read from the source if the import fails. */
 function diagnosticsDelay() {
   try {
-    const delay = require(path.join(ROOT, 'out', 'server', 'src', 'server.js')).DIAGNOSTICS_DELAY_MS;
+    const delay = require(path.join(ROOT, 'out', 'server', 'src', 'features', 'diagnostics.js')).DIAGNOSTICS_DELAY_MS;
     if (typeof delay === 'number') return delay;
   } catch {
     // fall through
   }
-  const m = /DIAGNOSTICS_DELAY_MS\s*=\s*(\d+)/.exec(fs.readFileSync(path.join(ROOT, 'server', 'src', 'server.ts'), 'utf8'));
+  const m = /DIAGNOSTICS_DELAY_MS\s*=\s*(\d+)/.exec(fs.readFileSync(path.join(ROOT, 'server', 'src', 'features', 'diagnostics.ts'), 'utf8'));
   return m ? Number(m[1]) : NaN;
 }
 
