@@ -5,8 +5,6 @@
 
 import type { Connection } from 'vscode-languageserver';
 import { FIND_FILES_REQUEST, READ_FILE_REQUEST, type FindFilesParams, type ReadFileResult, type ServerRuntime } from './protocol';
-
-export type { ServerRuntime };
 import { CANDIDATE_GLOBS, EXCLUDE_GLOB, type WorkspaceFileSystem } from './workspace/fileSystem';
 import type { FileAnalyzer } from './workspace/ingest';
 

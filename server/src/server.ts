@@ -10,6 +10,7 @@ import {
   Connection,
   InitializeParams,
   InitializeResult,
+  LSPErrorCodes,
   ResponseError,
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
@@ -44,13 +45,13 @@ import {
   type IndexChangedParams,
   type InitializationOptions,
 } from './protocol';
-import { clientFileSystem, type ServerPlatform, type ServerRuntime } from './clientFileSystem';
+import { clientFileSystem, type ServerPlatform } from './clientFileSystem';
 import { createLanguageService, type LanguageService } from './service/languageService';
 import { readSettings } from './settings';
 import { VERSION } from './version';
 import { syncWorkspace, type Session } from './workspaceSync';
 
-export type { ServerPlatform, ServerRuntime };
+export type { ServerPlatform };
 
 export function startServer(connection: Connection, platform: ServerPlatform = {}): void {
   const session: Session = { service: createLanguageService(), pullConfiguration: false, capabilities: {}, folders: [] };
@@ -91,8 +92,6 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   /** A feature's refusal as the error the client shows (LSP RequestFailed). */
   const refused = <T>(r: T | { error: string }) => (r && typeof r === 'object' && 'error' in r ? new ResponseError(-32803, r.error) : r);
   type Doc = { textDocument: { uri: string } };
-  /** LSP's ServerCancelled: the answer is gone stale; the client may ask again. */
-  const SERVER_CANCELLED = -32802;
   type At = Doc & { position: { line: number; character: number } };
   // ── The dispatch table ─────────────────────────────────────────────────
   on<Doc, unknown>('textDocument/documentSymbol', [], (s, p, tok) => provideDocumentSymbols(s, p.textDocument.uri, tok));
@@ -111,9 +110,11 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   on<Doc, unknown>('textDocument/semanticTokens/full', { data: [] }, (s, p, tok) => provideSemanticTokens(s, p.textDocument.uri, tok));
   on<Doc & { previousResultId?: unknown }, unknown>('textDocument/semanticTokens/full/delta', { data: [] }, (s, p, tok) => provideSemanticTokensDelta(s, p.textDocument.uri, typeof p.previousResultId === 'string' ? p.previousResultId : undefined, tok));
   on<Doc, unknown>('textDocument/codeLens', [], (s, p, tok) => provideCodeLenses(s, p.textDocument.uri, tok));
-  on<Doc & { previousResultId?: string }, unknown>('textDocument/diagnostic', new ResponseError(SERVER_CANCELLED, 'cancelled', { retriggerRequest: true }), async (_s, p, tok) => {
+  // A report gone stale (cancelled, or the document changed meanwhile) is ServerCancelled: the client asks again.
+  const stale = new ResponseError(LSPErrorCodes.ServerCancelled, 'the document changed', { retriggerRequest: true });
+  on<Doc & { previousResultId?: unknown }, unknown>('textDocument/diagnostic', stale, async (_s, p, tok) => {
     const r = await diagnosticsPush.report(p.textDocument.uri, typeof p.previousResultId === 'string' ? p.previousResultId : undefined, tok);
-    return 'cancelled' in r ? new ResponseError(r.code, 'the document changed', { retriggerRequest: true }) : r;
+    return r ?? stale;
   });
   on<{ query: string }, unknown>('workspace/symbol', [], (s, p, tok) => provideWorkspaceSymbols(s, p?.query, tok));
   on<never, unknown>(SETS_REQUEST, [], (s, p) => provideSets(s, p));

@@ -6,7 +6,7 @@
 
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { diagnosticsOf, readText, documentSymbols, ENGLISH, LANGUAGE_ID, positionOf, rangeOf, replace, say, screenshot, showAt, sleep, waitFor, workspaceFile } from './util';
+import { closeUntitled, diagnosticsOf, readText, documentSymbols, ENGLISH, LANGUAGE_ID, positionOf, rangeOf, replace, say, screenshot, showAt, sleep, waitFor, workspaceFile } from './util';
 
 /** The question headings of the outline, in order: `Vraag 1`, `Vraag 2 en 3`, … */
 async function outlineHeadings(uri: vscode.Uri): Promise<string[]> {
@@ -24,15 +24,8 @@ suite('Drafting: renumber, complete, inlay hints, draft an answer', function () 
     await waitFor('the outline of the untitled copy of 584', () => outlineHeadings(doc.uri), (h) => h.length === 5, 60_000);
   });
 
-  suiteTeardown(async function () {
-    // Close the untitled copies without saving.
-    for (const editor of vscode.window.visibleTextEditors) {
-      if (editor.document.isUntitled) {
-        await vscode.window.showTextDocument(editor.document);
-        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-      }
-    }
-  });
+  // Close the untitled copies without saving.
+  suiteTeardown(closeUntitled);
 
   test('F2 on `Vraag 7`: 7 → 8 renumbers the heading and its answer, and the outline follows', async function () {
     const at = positionOf(doc, 'Vraag 7', 'Vraag '.length);

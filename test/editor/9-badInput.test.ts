@@ -7,23 +7,13 @@
 
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { codeOf, diagnosticsOf, documentSymbols, hoverText, LANGUAGE_ID, waitFor, workspaceFile } from './util';
+import { closeUntitled, codeOf, diagnosticsOf, documentSymbols, hoverText, LANGUAGE_ID, waitFor, workspaceFile } from './util';
 
 /** An untitled Kamervraag document with this text, shown in an editor. */
 async function untitled(content: string): Promise<vscode.TextDocument> {
   const doc = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content });
   await vscode.window.showTextDocument(doc, { preview: false });
   return doc;
-}
-
-/** Closes the untitled documents of this suite without saving. */
-async function closeUntitled(): Promise<void> {
-  for (const editor of vscode.window.visibleTextEditors) {
-    if (editor.document.isUntitled) {
-      await vscode.window.showTextDocument(editor.document);
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    }
-  }
 }
 
 suite('bad input: binary text, a 10 MB line, the size limit, a binary file in the index', function () {

@@ -179,6 +179,16 @@ export function diagnosticsOf(uri: vscode.Uri, code?: string): vscode.Diagnostic
   return vscode.languages.getDiagnostics(uri).filter((d) => code === undefined || codeOf(d) === code);
 }
 
+/** Closes the visible untitled documents without saving. */
+export async function closeUntitled(): Promise<void> {
+  for (const editor of vscode.window.visibleTextEditors) {
+    if (editor.document.isUntitled) {
+      await vscode.window.showTextDocument(editor.document);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  }
+}
+
 /** Replaces `range` in the document through a WorkspaceEdit, as a user's edit would. */
 export async function replace(doc: vscode.TextDocument, range: vscode.Range, text: string): Promise<void> {
   const edit = new vscode.WorkspaceEdit();

@@ -68,14 +68,8 @@ function openSiblings(service: LanguageService, uri: string): string[] {
 /** Delay between the last keystroke and the diagnostics it causes. */
 export const DIAGNOSTICS_DELAY_MS = 150;
 
-/** LSP's ServerCancelled: the client may ask again (`retriggerRequest`). */
-const SERVER_CANCELLED = -32802;
-
 /** A pull report: the full list, or `unchanged` when the client's previous result still stands. */
-export type DiagnosticReport =
-  | { kind: 'full'; resultId: string; items: Diagnostic[] }
-  | { kind: 'unchanged'; resultId: string }
-  | { cancelled: true; code: typeof SERVER_CANCELLED };
+export type DiagnosticReport = { kind: 'full'; resultId: string; items: Diagnostic[] } | { kind: 'unchanged'; resultId: string };
 
 /**
  * Gets each open document's diagnostics to the client, in one of two ways.
@@ -124,14 +118,14 @@ export class DiagnosticsPush {
   /**
    * The pull report of an open document. `previousResultId` is the client's last result for it:
    * when the diagnostics are the same, the answer is `unchanged`. A newer edit while the set's
-   * other file is read cancels the report (the client asks again for the new version).
+   * other file is read cancels the report: null (the client asks again for the new version).
    */
-  async report(uri: string, previousResultId: string | undefined, token?: Cancellation): Promise<DiagnosticReport> {
+  async report(uri: string, previousResultId: string | undefined, token?: Cancellation): Promise<DiagnosticReport | null> {
     const service = this.service();
     const version = service.documents.get(uri)?.version;
     const stale = { get isCancellationRequested() { return token?.isCancellationRequested === true || service.documents.get(uri)?.version !== version; } };
     const list = version === undefined ? [] : await provideAllDiagnostics(service, uri, stale);
-    if (stale.isCancellationRequested) return { cancelled: true, code: SERVER_CANCELLED };
+    if (stale.isCancellationRequested) return null;
     const key = JSON.stringify(list ?? []);
     const last = this.reports.get(uri);
     if (last && last.id === previousResultId && last.key === key) return { kind: 'unchanged', resultId: last.id };

@@ -9,6 +9,7 @@ import { isValidDate, parseIso, toIso, weekday as weekdayOf } from './calendar';
 import { findCitations } from './citations';
 import { correctYear, DateCandidate, findDateCandidates, inferYear, weekdayMatches } from './dates';
 import { computeDeadlines, Terms } from './deadlines';
+import { looksBinaryText } from './decode';
 import { DiagnosticCode, DiagnosticSink, messages } from './diagnostics';
 import { answerStub, inCaseOf } from './fixes';
 import { acceptMarkers, findMarkerCandidates, noteRuns } from './footnotes';
@@ -290,23 +291,18 @@ function freeze(a: Analysis): Analysis {
 
 /**
  * A file that is not UTF-8 shows U+FFFD where its bytes did not decode; a binary
- * file shows NUL and other control characters. Both get one clear diagnostic.
- * Returns whether the text is binary.
+ * file shows NUL and other control characters (by the rule that decoding files
+ * uses, `looksBinaryText`). Both get one clear diagnostic. Returns whether the
+ * text is binary.
  */
 function encodingDiagnostics(text: string, sink: DiagnosticSink): boolean {
-  let replacement = 0;
-  const firstReplacement = text.indexOf('\ufffd');
-  for (let i = firstReplacement; i >= 0; i = text.indexOf('\ufffd', i + 1)) replacement++;
-  let control = 0;
-  const sample = Math.min(text.length, 65536);
-  for (let i = 0; i < sample; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 32 && (c === 0 || (c !== 9 && c !== 10 && c !== 13 && c !== 12 && c !== 27))) control++;
-  }
-  if (sample > 0 && (text.indexOf('\u0000') >= 0 || control / sample > 0.1)) {
+  if (looksBinaryText(text)) {
     sink.add({ start: 0, end: 0 }, 'warning', DiagnosticCode.encoding, messages.binary());
     return true;
   }
+  let replacement = 0;
+  const firstReplacement = text.indexOf('\ufffd');
+  for (let i = firstReplacement; i >= 0; i = text.indexOf('\ufffd', i + 1)) replacement++;
   if (replacement > 0) sink.add({ start: firstReplacement, end: firstReplacement + 1 }, 'warning', DiagnosticCode.encoding, messages.notUtf8(replacement));
   return false;
 }

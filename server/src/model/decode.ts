@@ -59,7 +59,8 @@ function looksBinaryBytes(bytes: Uint8Array): boolean {
   return n > 0 && controls / n > CONTROL_SHARE;
 }
 
-function looksBinaryText(text: string): boolean {
+/** Binary rather than text: a NUL, or more than a tenth control characters in the first 64 KiB. */
+export function looksBinaryText(text: string): boolean {
   if (text.indexOf('\u0000') >= 0) return true;
   const n = Math.min(text.length, SNIFF_LENGTH);
   let controls = 0;
