@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 import { clearTimeout, setTimeout } from 'node:timers';
 import MarkdownIt from 'markdown-it';
 import rpc from 'vscode-languageserver-protocol/node';
@@ -20,6 +21,8 @@ export class Client {
   constructor(args, options) {
     this.name = options.name;
     this.timeoutMs = options.timeoutMs ?? 60000;
+    this.indexed = false;
+    this.indexWaiters = [];
     this.proc = spawn(process.execPath, args, { cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
     this.stderr = '';
     this.exit = null;
@@ -50,6 +53,12 @@ export class Client {
     conn.onError(() => undefined);
     conn.onNotification('textDocument/publishDiagnostics', (p) => this.onDiagnostics(p));
     conn.onNotification('window/logMessage', (p) => this.logs.push(p));
+    conn.onNotification('kamervraag/indexChanged', (p) => {
+      if (p?.indexing === false) {
+        this.indexed = true;
+        for (const f of this.indexWaiters.splice(0)) f();
+      }
+    });
     conn.onNotification(() => undefined);
     conn.onRequest('workspace/configuration', (p) => p.items.map(() => ({})));
     conn.onRequest('markdown/parse', (p) => this.parse(p));
@@ -118,11 +127,18 @@ export class Client {
   }
 
   /** `pullDiagnostics`: announce pull diagnostics with refresh support, as VS Code does. */
-  async initialize({ pullDiagnostics = false } = {}) {
+  /** Resolves when the server says its index of the workspace folders is complete (`kamervraag/indexChanged`, `indexing: false`). */
+  waitForIndex() {
+    return this.indexed ? Promise.resolve() : new Promise((resolve) => this.indexWaiters.push(resolve));
+  }
+
+  /** `folders`: workspace folder paths (the server indexes them from the disk). */
+  async initialize({ pullDiagnostics = false, folders = [] } = {}) {
+    const uris = folders.map((f) => pathToFileURL(f).href);
     const result = await this.request('initialize', {
       processId: process.pid,
-      rootUri: null,
-      workspaceFolders: null,
+      rootUri: uris[0] ?? null,
+      workspaceFolders: uris.length > 0 ? uris.map((uri, i) => ({ uri, name: `folder${i}` })) : null,
       locale: 'nl',
       initializationOptions: { locale: 'nl', markdownFileExtensions: ['md'] },
       capabilities: {
