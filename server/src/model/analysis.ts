@@ -457,7 +457,13 @@ interface BlockIndex {
 }
 
 function buildBlocks(structure: Structure, at: (span: Span) => Located): BlockIndex {
-  const toBlock = (b: RawBlock): Block => ({ span: b.span, range: at(b.span).range, heading: b.heading ? at(b.heading.span) : null, body: at(b.body), numbers: b.numbers });
+  // The span's range from parts already located (a block's span starts at its heading and ends
+  // with its body): a look-up by offset that jumps over lines costs a binary search on the lines.
+  const toBlock = (b: RawBlock): Block => {
+    const heading = b.heading ? at(b.heading.span) : null;
+    const body = at(b.body);
+    return { span: b.span, range: rangeFrom(b.span, heading, body, null, at), heading, body, numbers: b.numbers };
+  };
   const answers: Block[] = [];
   const answerOf = new Map<number, Block>();
   const regions: { span: Span; first: number; question: boolean }[] = [];
@@ -469,6 +475,9 @@ function buildBlocks(structure: Structure, at: (span: Span) => Located): BlockIn
   }
   const questions: Question[] = [];
   for (const raw of structure.questions) {
+    // In text order (heading, question, then the answer under it): the line look-ups mostly go forward.
+    const heading = raw.heading ? at(raw.heading.span) : null;
+    const question = at(raw.question);
     let answer: Block | null = null;
     if (raw.inlineAnswer) {
       answer = toBlock(raw.inlineAnswer);
@@ -482,20 +491,34 @@ function buildBlocks(structure: Structure, at: (span: Span) => Located): BlockIn
     regions.push({ span: { start: span.start, end: raw.question.end }, first: raw.numbers[0], question: true });
     questions.push({
       span,
-      range: at(span).range,
+      range: rangeFrom(span, heading, question, raw.inlineAnswer ? answer : null, at),
       number: raw.numbers[0],
       numbers: raw.numbers,
-      heading: raw.heading ? at(raw.heading.span) : null,
-      question: at(raw.question),
+      heading,
+      question,
       answer,
       answeredBy: answer ? answer.numbers[0] : null,
     });
   }
-  answers.sort((a, b) => a.span.start - b.span.start);
-  regions.sort((a, b) => a.span.start - b.span.start);
+  // Mostly in order already (a stable sort would then change nothing).
+  if (!inStartOrder(answers)) answers.sort((a, b) => a.span.start - b.span.start);
+  if (!inStartOrder(regions)) regions.sort((a, b) => a.span.start - b.span.start);
+  // The region starts in a typed array: the look-ups below search them without a callback.
+  const starts = new Int32Array(regions.length);
+  for (let i = 0; i < regions.length; i++) starts[i] = regions[i].span.start;
+  /** The last region that starts at or before the offset, or -1. */
+  const lastStartingBy = (offset: number): number => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
+  };
   const find = (offset: number) => {
-    // The last region that starts at or before the offset, or -1.
-    const best = partitionPoint(regions.length, (i) => regions[i].span.start <= offset) - 1;
+    const best = lastStartingBy(offset);
     return best >= 0 && offset <= regions[best].span.end ? regions[best] : null;
   };
   return {
@@ -503,12 +526,34 @@ function buildBlocks(structure: Structure, at: (span: Span) => Located): BlockIn
     answers,
     blockAt: (offset) => find(offset)?.first ?? null,
     blockBefore: (offset) => {
-      const best = partitionPoint(regions.length, (i) => regions[i].span.start <= offset) - 1;
+      const best = lastStartingBy(offset);
       return best >= 0 ? regions[best].first : null;
     },
     lastBlockStart: regions.length > 0 ? regions[regions.length - 1].span.start : -1,
     questionTextAt: (offset) => find(offset)?.question ?? false,
   };
+}
+
+type Range = Located['range'];
+
+/** Whether the list is in order of span starts. */
+function inStartOrder(list: readonly { readonly span: Span }[]): boolean {
+  for (let i = 1; i < list.length; i++) if (list[i].span.start < list[i - 1].span.start) return false;
+  return true;
+}
+
+/** The position of `offset` as the located part has it (copied), or null. */
+function positionIn(offset: number, part: Located | null): Range['start'] | null {
+  if (part === null) return null;
+  const p = part.span.start === offset ? part.range.start : part.span.end === offset ? part.range.end : null;
+  return p && { line: p.line, character: p.character };
+}
+
+/** The range of `span`, from the positions of the parts where they share its offsets, else looked up. */
+function rangeFrom(span: Span, a: Located | null, b: Located | null, c: Located | null, at: (span: Span) => Located): Range {
+  const start = positionIn(span.start, a) ?? positionIn(span.start, b) ?? positionIn(span.start, c);
+  const end = start && (positionIn(span.end, a) ?? positionIn(span.end, b) ?? positionIn(span.end, c));
+  return start && end ? { start, end } : at(span).range;
 }
 
 /**
@@ -591,25 +636,46 @@ function buildLetters(
   text: string,
 ): Letter[] {
   const mentionDate: (IsoDate | null)[] = raw.map((m) => (m.dateIndex !== null ? dates[m.dateIndex].date : null));
-  const datesBySentence = new Map<number, number[]>();
-  dates.forEach((d, idx) => {
-    const s = sentence[tokens.at(d.span.start)];
-    const list = datesBySentence.get(s);
-    if (list) list.push(idx);
-    else datesBySentence.set(s, [idx]);
-  });
+  // Only undated mentions ask for the dates of their sentence. Dates in text order: those of a
+  // sentence are the run whose first tokens lie in the sentence's tokens (sentence ids never
+  // decrease), found by binary search; otherwise every date is put in a map by its sentence.
+  const datesInOrder = inStartOrder(dates);
+  let datesBySentence: Map<number, number[]> | null = null;
+  const datesOfSentence = (s: number, t: number): number[] => {
+    if (datesInOrder) {
+      const t0 = partitionPoint(t, (i) => sentence[i] < s);
+      const t1 = t + partitionPoint(tokens.length - t, (i) => sentence[t + i] <= s);
+      // A date is in the sentence when its first token (`tokens.at` of its start) is in [t0, t1).
+      const after = t0 > 0 ? tokens.start[t0 - 1] : -1;
+      const upTo = tokens.start[t1 - 1];
+      const out: number[] = [];
+      for (let idx = partitionPoint(dates.length, (i) => dates[i].span.start <= after); idx < dates.length && dates[idx].span.start <= upTo; idx++) out.push(idx);
+      return out;
+    }
+    if (datesBySentence === null) {
+      const bySentence = new Map<number, number[]>();
+      dates.forEach((d, idx) => {
+        const ds = sentence[firstTokenFrom(tokens, d.span.start)];
+        const list = bySentence.get(ds);
+        if (list) list.push(idx);
+        else bySentence.set(ds, [idx]);
+      });
+      datesBySentence = bySentence;
+    }
+    return datesBySentence.get(s) ?? [];
+  };
   const lettersPerSentence = new Map<number, number>();
   for (const m of raw) lettersPerSentence.set(sentence[m.wordToken], (lettersPerSentence.get(sentence[m.wordToken]) ?? 0) + 1);
   raw.forEach((m, idx) => {
     if (mentionDate[idx] !== null) return;
     // `Op 29 oktober is de Kamer … geïnformeerd … middels een Kamerbrief`: the one date of the sentence, said with `op`.
     const s = sentence[m.wordToken];
-    const inSentence = datesBySentence.get(s) ?? [];
+    const inSentence = datesOfSentence(s, m.wordToken);
     const lettersInSentence = lettersPerSentence.get(s) ?? 0;
     const anaphoric = ANAPHORIC.has(tokens.kwAt(m.wordToken - 1));
     if (inSentence.length === 1 && lettersInSentence === 1 && !anaphoric) {
       const d = dates[inSentence[0]];
-      const before = tokens.kwAt(tokens.at(d.span.start) - 1);
+      const before = tokens.kwAt(firstTokenFrom(tokens, d.span.start) - 1);
       if (before === KW.op || before === KW.per) mentionDate[idx] = d.date;
     }
   });
@@ -662,6 +728,19 @@ function buildLetters(
       const notice = notices.findIndex((n) => n.date === date);
       return { date, sender: e.sender, mentions: e.mentions, footnotes: e.footnotes, notice: notice >= 0 ? notice : null };
     });
+}
+
+/** `tokens.at(offset)`, searched without a callback. */
+function firstTokenFrom(tokens: Tokens, offset: number): number {
+  const starts = tokens.start;
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 const ANAPHORIC = new KeywordSet(['deze', 'die', 'dezelfde', 'genoemde']);

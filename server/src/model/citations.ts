@@ -848,25 +848,13 @@ const WORD_ANCHORS: ReadonlyMap<string, Parser> = new Map<string, Parser>([
   ...['http', 'https', 'www'].map((w) => [w, parseUrl] as const),
 ]);
 
-/** First letters of the anchor words and law names: other words are passed over without a look-up. */
-const ANCHOR_INITIALS: ReadonlySet<number> = new Set([...WORD_ANCHORS.keys(), ...LAW_INDEX.keys()].map((w) => w.charCodeAt(0)));
-
-/** The end of the word at `p`; a capital after a lower-case letter starts a new word (glued PDF text). */
-function wordEndFrom(text: string, p: number, end: number): number {
-  let q = p + 1;
-  while (q < end) {
-    const c = text.charCodeAt(q);
-    if (!isLetter(c) || (isUpper(c) && isLower(text.charCodeAt(q - 1)))) break;
-    q++;
-  }
-  return q;
+/** An anchor word or law name, with what a word written exactly so starts. */
+interface Anchor {
+  readonly word: string;
+  readonly hash: number;
+  readonly parser: Parser | null;
+  readonly laws: readonly LawVariant[] | null;
 }
-
-/**
- * First letter and length of every anchor word and law name, as `length << 16 | first`:
- * a word of another shape cannot be one, so it is passed over without slicing it out.
- */
-const ANCHOR_SHAPES: ReadonlySet<number> = new Set([...WORD_ANCHORS.keys(), ...LAW_INDEX.keys()].map((w) => (w.length << 16) | w.charCodeAt(0)));
 
 /** A 32-bit hash of text[start, end), case-sensitive. */
 function hashRange(text: string, start: number, end: number): number {
@@ -875,34 +863,109 @@ function hashRange(text: string, start: number, end: number): number {
   return h;
 }
 
-/** Hashes of the anchor words and law names: a word with another hash is none of them. */
-const ANCHOR_HASHES: ReadonlySet<number> = new Set([...WORD_ANCHORS.keys(), ...LAW_INDEX.keys()].map((w) => hashRange(w, 0, w.length)));
+const ANCHORS: readonly Anchor[] = [...new Set([...WORD_ANCHORS.keys(), ...LAW_INDEX.keys()])].map((word) => ({
+  word,
+  hash: hashRange(word, 0, word.length),
+  parser: WORD_ANCHORS.get(word) ?? null,
+  laws: LAW_INDEX.get(word) ?? null,
+}));
 
-/** A citation anchored at the word [start, wordEnd), or null. */
-function citationAtWord(r: Reader, start: number, wordEnd: number, minStart: number): Found | null {
-  if (wordEnd - start > MAX_ANCHOR_LENGTH || !ANCHOR_INITIALS.has(r.text.charCodeAt(start))) return null;
-  if (!ANCHOR_SHAPES.has(((wordEnd - start) << 16) | r.text.charCodeAt(start)) || !ANCHOR_HASHES.has(hashRange(r.text, start, wordEnd))) return null;
-  const word = r.slice(start, wordEnd);
-  const parser = WORD_ANCHORS.get(word);
-  if (parser) {
+/**
+ * The lengths of the anchors by first letter, as bits (bit n: an anchor of n
+ * letters starts with it): a word of another shape is passed over without
+ * reading more than its first letter. Every anchor is ASCII and shorter than 32.
+ */
+const ANCHOR_LENGTHS: Uint32Array = (() => {
+  const lengths = new Uint32Array(128);
+  for (const { word } of ANCHORS) {
+    const first = word.charCodeAt(0);
+    if (first >= 128 || word.length >= 32 || word.length > MAX_ANCHOR_LENGTH) throw new Error(`bad anchor ${word}`);
+    lengths[first] |= 1 << word.length;
+  }
+  return lengths;
+})();
+
+const ANCHOR_TABLE_MASK = 1023;
+
+function anchorSlot(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x45d9f3b);
+  return (h ^ (h >>> 13)) & ANCHOR_TABLE_MASK;
+}
+
+/** Open addressing on the word hash: slot → index in ANCHORS plus one (0 = empty). */
+const ANCHOR_TABLE: Uint16Array = (() => {
+  const table = new Uint16Array(ANCHOR_TABLE_MASK + 1);
+  ANCHORS.forEach((a, i) => {
+    let slot = anchorSlot(a.hash);
+    while (table[slot] !== 0) slot = (slot + 1) & ANCHOR_TABLE_MASK;
+    table[slot] = i + 1;
+  });
+  return table;
+})();
+
+/** The anchor written exactly as the word text[start, end), or null. */
+function anchorAt(text: string, start: number, end: number): Anchor | null {
+  const first = text.charCodeAt(start);
+  if (first >= 128 || ((ANCHOR_LENGTHS[first] >>> (end - start)) & 1) === 0 || end - start >= 32) return null;
+  const h = hashRange(text, start, end);
+  for (let slot = anchorSlot(h); ; slot = (slot + 1) & ANCHOR_TABLE_MASK) {
+    const i = ANCHOR_TABLE[slot];
+    if (i === 0) return null;
+    const a = ANCHORS[i - 1];
+    if (a.hash !== h || a.word.length !== end - start) continue;
+    let k = 0;
+    while (k < a.word.length && text.charCodeAt(start + k) === a.word.charCodeAt(k)) k++;
+    if (k === a.word.length) return a;
+  }
+}
+
+/** A citation anchored at the word [start, wordEnd) that is written as `anchor`, or null. */
+function citationAtWord(r: Reader, anchor: Anchor, start: number, wordEnd: number, minStart: number): Found | null {
+  if (anchor.parser) {
     r.begin(start);
-    const found = parser(r, start, wordEnd, minStart);
+    const found = anchor.parser(r, start, wordEnd, minStart);
     if (found) return found;
   }
-  const laws = LAW_INDEX.get(word);
-  if (!laws) return null;
+  if (!anchor.laws) return null;
   r.begin(start);
-  return parseLaw(r, start, wordEnd, laws);
+  return parseLaw(r, start, wordEnd, anchor.laws);
+}
+
+/** A small letter and a capital: glued PDF text (`AanhangselHandelingen`), where a word token holds two words. */
+const GLUED = /[a-z][A-Z]/g;
+
+/**
+ * Where glued words split (the offset of the capital), found by one forward
+ * pass of GLUED over the text as the scan asks for ever later offsets: the
+ * words of a token are found without reading its letters one by one.
+ */
+class WordSplits {
+  /** The scan has found no split in [from, next) past its start `from`; `next` is one, or past the text. */
+  private from = -1;
+  private next = -1;
+
+  constructor(private readonly text: string) {}
+
+  /** The first split after `p`, or past the end of the text. */
+  after(p: number): number {
+    if (p < this.from || this.next <= p) {
+      GLUED.lastIndex = p;
+      this.from = p;
+      // The match is the small letter; the split is at the capital after it.
+      this.next = GLUED.test(this.text) ? GLUED.lastIndex - 1 : this.text.length + 1;
+    }
+    return this.next;
+  }
 }
 
 /**
  * Scans one region by its tokens: a citation is tried at the start of every
  * number token and of every word in a word token (split where a capital
- * follows a small letter, as `wordEndFrom` does); after a match the scan goes
- * on from its end. `k` is the first token not before the region; returns the
+ * follows a small letter: glued PDF text); after a match the scan goes on
+ * from its end. `k` is the first token not before the region; returns the
  * first token past it.
  */
-function scanRegionTokens(text: string, regionStart: number, regionEnd: number, tokens: Tokens, k: number, out: Found[]): number {
+function scanRegionTokens(text: string, regionStart: number, regionEnd: number, tokens: Tokens, k: number, splits: WordSplits, out: Found[]): number {
   const r = new Reader(text, regionStart, regionEnd);
   let minStart = regionStart;
   let p = regionStart;
@@ -918,12 +981,18 @@ function scanRegionTokens(text: string, regionStart: number, regionEnd: number, 
     let q = starts[k] > p ? starts[k] : p;
     let found: Found | null = null;
     if (kind === TokenKind.Number) {
-      r.begin(Math.max(q, tokenEnd - 4));
-      found = parseCaseNumber(r, q, tokenEnd);
+      // A zaak or document number needs four digits and a `Z` or `D` right after them.
+      const letter = tokenEnd < regionEnd ? text.charCodeAt(tokenEnd) : -1;
+      if (tokenEnd - q >= 4 && (letter === 90 || letter === 68)) {
+        r.begin(Math.max(q, tokenEnd - 4));
+        found = parseCaseNumber(r, q, tokenEnd);
+      }
     } else {
       while (q < tokenEnd) {
-        const wordEnd = wordEndFrom(text, q, tokenEnd);
-        found = citationAtWord(r, q, wordEnd, minStart);
+        const split = splits.after(q);
+        const wordEnd = split < tokenEnd ? split : tokenEnd;
+        const anchor = anchorAt(text, q, wordEnd);
+        found = anchor ? citationAtWord(r, anchor, q, wordEnd, minStart) : null;
         if (found && found.end > q) break;
         found = null;
         q = wordEnd;
@@ -969,9 +1038,10 @@ export function findCitations(lines: LineIndex, skipLine: (line: number) => bool
   // resumes after a match, and `Tweede Kamer,` is only taken in when free),
   // so the list comes out sorted.
   let k = 0;
+  const splits = new WordSplits(lines.text);
   for (const [start, end] of regions(lines, skipLine)) {
     while (k < tokens.length && tokens.start[k] < start) k++;
-    k = scanRegionTokens(lines.text, start, end, tokens, k, found);
+    k = scanRegionTokens(lines.text, start, end, tokens, k, splits, found);
   }
   return found.map((f) => {
     const span = { start: f.start, end: f.end };

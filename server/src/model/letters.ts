@@ -62,11 +62,22 @@ export interface RawLetterMention {
   readonly sender: string | null;
 }
 
+/**
+ * False when the word token i cannot end in a suffix of `length` letters whose last is the
+ * lower-case ASCII letter `last`: an ASCII word too short or ending in another letter. A cheap
+ * test before `endsWith`, for the look-aheads that ask it of every token they pass.
+ */
+function mayEndWith(tokens: Tokens, i: number, length: number, last: number): boolean {
+  if (tokens.nonAsciiFlags[i] !== 0) return true;
+  const end = tokens.end[i];
+  return end - tokens.start[i] >= length && (tokens.source.charCodeAt(end - 1) | 32) === last;
+}
+
 export function isLetterWord(tokens: Tokens, i: number): boolean {
   if (tokens.kind[i] !== TokenKind.Word) return false;
   const kw = tokens.kw[i];
   if (kw === KW.brief) return true;
-  if (kw === KW.luchtpostbrief || !tokens.endsWith(i, 'brief')) return false;
+  if (kw === KW.luchtpostbrief || !mayEndWith(tokens, i, 5, 102 /* f */) || !tokens.endsWith(i, 'brief')) return false;
   return (tokens.nonAscii(i) ? tokens.lower(i).length : tokens.len(i)) <= 22;
 }
 
@@ -83,7 +94,7 @@ export function pluralLetterStart(tokens: Tokens, i: number): number {
     if (tokens.kind[w] !== TokenKind.Word || !tokens.endsWith(w, 'brie') || tokens.kw[w] === KW.luchtpostbrie) return -1;
     return (tokens.nonAscii(w) ? tokens.lower(w).length : tokens.len(w)) <= 20 ? w : -1;
   }
-  if (!tokens.endsWith(i, 'brieven') || tokens.kw[i] === KW.luchtpostbrieven) return -1;
+  if (!mayEndWith(tokens, i, 7, 110 /* n */) || !tokens.endsWith(i, 'brieven') || tokens.kw[i] === KW.luchtpostbrieven) return -1;
   return (tokens.nonAscii(i) ? tokens.lower(i).length : tokens.len(i)) <= 24 ? i : -1;
 }
 
