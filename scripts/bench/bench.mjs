@@ -104,6 +104,9 @@ function benchAnalysis(analyze, inputs) {
       gc();
       times.push(time(() => analyze(text)).ms);
     }
+    // Steady state, as in an editor while typing: runs back to back, the engine collecting when it will.
+    const steady = [];
+    for (let i = 0; i < runs; i++) steady.push(time(() => analyze(text)).ms);
     const floorTimes = [];
     let matches = 0;
     for (let i = 0; i < warmups + runs; i++) {
@@ -130,6 +133,8 @@ function benchAnalysis(analyze, inputs) {
       minMs: Math.min(...times),
       msPerMB: ms / size,
       MBps: size / (ms / 1000),
+      steadyMs: median(steady),
+      steadyMBps: size / (median(steady) / 1000),
       floorMs,
       floorMatches: matches,
       timesFloor: ms / floorMs,
@@ -378,6 +383,33 @@ async function benchPull(template, peerMain, n, keystrokes) {
 
 // ---------------------------------------------------------------- main
 
+/**
+ * A folder holding the sample ×1, ×10, ×100 and ×1000 (11 MB) as sets: the server starts on it
+ * (reading the disk itself), indexes it, and its peak RSS is read when the index is complete and
+ * again, with the RSS it holds, a few seconds later.
+ */
+async function benchIndexMemory(template) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kamervraag-bench-index-'));
+  const scales = [1, 10, 100, 1000];
+  for (const n of scales) fs.writeFileSync(path.join(dir, `sample-x${n}.kamervraag`), scaledText(template, n));
+  const client = new Client([OURS, '--stdio'], { name: 'ours', cwd: ROOT, timeoutMs: 120000 });
+  try {
+    const began = performance.now();
+    await client.initialize({ folders: [dir] });
+    await client.waitForIndex();
+    const indexedMs = performance.now() - began;
+    const done = client.memory();
+    await sleep(3000);
+    const later = client.memory();
+    return { ok: true, files: scales.length, folderMB: scales.reduce((s, n) => s + mb(scaledText(template, n)), 0), indexedMs, peakMB: later.peakMB, rssAtDoneMB: done.rssMB, rssLaterMB: later.rssMB };
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? e.message.split('\n')[0] : String(e) };
+  } finally {
+    await client.shutdown();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   const started = performance.now();
   const cpus = os.cpus();
@@ -452,10 +484,14 @@ async function main() {
   const pulls = [];
   for (const [n, keys] of QUICK ? [[1, 30], [10, 20]] : [[1, 210], [10, 110], [100, 40]]) pulls.push(await benchPull(template, peerMain, n, keys));
 
+  // 4. Memory of indexing a folder with one large set.
+  console.error('4. index memory …');
+  const indexMemory = QUICK ? null : await benchIndexMemory(template);
+
   // ---------------------------------------------------------------- report
   console.log('\n1. Analysis (out/server/src/model/analysis.js, in process; median after warm-up; floor = one pass of one date regex)\n');
   console.log(table(
-    ['input', 'MB', 'questions', 'runs', 'median ms', 'ms/MB', 'MB/s', 'floor ms', '× floor'],
+    ['input', 'MB', 'questions', 'runs', 'median ms', 'ms/MB', 'MB/s', 'steady ms', 'steady MB/s', 'floor ms', '× floor'],
     analysis.map((r) => [
       r.input,
       r.sizeMB.toFixed(3),
@@ -464,6 +500,8 @@ async function main() {
       fmt(r.medianMs),
       fmt(r.msPerMB),
       fmt(r.MBps, 2),
+      fmt(r.steadyMs),
+      fmt(r.steadyMBps, 2),
       fmt(r.floorMs, 2),
       fmt(r.timesFloor),
     ]),
@@ -514,9 +552,17 @@ async function main() {
     ]),
   ));
 
+  if (indexMemory) {
+    console.log('\n4. Indexing a folder that holds the sample ×1, ×10, ×100 and ×1000 (ours; the server reads the disk)\n');
+    console.log(indexMemory.ok
+      ? table(['files', 'MB', 'indexed in ms', 'peak RSS MB', 'RSS when done MB', 'RSS 3 s later MB'],
+        [[indexMemory.files, fmt(indexMemory.folderMB), fmt(indexMemory.indexedMs), fmt(indexMemory.peakMB), fmt(indexMemory.rssAtDoneMB), fmt(indexMemory.rssLaterMB)]])
+      : `   failed: ${indexMemory.error}`);
+  }
+
   const totalS = (performance.now() - started) / 1000;
   console.log(`\nTotal ${totalS.toFixed(0)} s. Results in ${path.relative(ROOT, OUTPUT)}.`);
-  fs.writeFileSync(OUTPUT, `${JSON.stringify({ schemaVersion: 1, machine, quick: QUICK, floorRegex: FLOOR.source, analysis: analysis.map(({ times, ...r }) => ({ ...r, times: times.map((t) => Number(t.toFixed(3))) })), peer, endToEnd, x1000Skipped, typing, pulls, totalSeconds: totalS }, null, 2)}\n`);
+  fs.writeFileSync(OUTPUT, `${JSON.stringify({ schemaVersion: 1, machine, quick: QUICK, floorRegex: FLOOR.source, analysis: analysis.map(({ times, ...r }) => ({ ...r, times: times.map((t) => Number(t.toFixed(3))) })), peer, endToEnd, x1000Skipped, typing, pulls, indexMemory, totalSeconds: totalS }, null, 2)}\n`);
 }
 
 main().catch((e) => {
