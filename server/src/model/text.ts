@@ -101,8 +101,16 @@ export class LineIndex {
       if (last === hi || starts[last + 1] > offset) return last;
       if (last + 1 === hi || starts[last + 2] > offset) return (this.lastLine = last + 1);
     }
-    // The first line starts at 0 < offset: the last line that starts at or before it.
-    return (this.lastLine = partitionPoint(starts.length, (i) => starts[i] <= offset) - 1);
+    // The first line starts at 0 < offset: the last line that starts at or before it
+    // (partitionPoint written out: no closure per look-up).
+    let lo = 0;
+    let hi1 = starts.length;
+    while (lo < hi1) {
+      const mid = (lo + hi1) >> 1;
+      if (starts[mid] <= offset) lo = mid + 1;
+      else hi1 = mid;
+    }
+    return (this.lastLine = lo - 1);
   }
 
   positionAt(offset: number): Position {

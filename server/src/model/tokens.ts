@@ -8,7 +8,7 @@
 // keyword id computed while tokenizing, so a grammar compares integers instead
 // of lower-cased strings. Text and lower-case text are read only on demand.
 
-import { isLetter, isSpace, LineIndex, partitionPoint } from './text';
+import { isLetter, isSpace, LineIndex } from './text';
 
 export const enum TokenKind {
   Word = 1,
@@ -310,8 +310,16 @@ export class Tokens {
 
   /** Index of the first token whose start is at or after `offset`. */
   at(offset: number): number {
+    // partitionPoint written out: no closure per look-up.
     const starts = this.start;
-    return partitionPoint(this.length, (i) => starts[i] < offset);
+    let lo = 0;
+    let hi = this.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 }
 
