@@ -77,44 +77,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const kinds = structure.lineKinds;
   const tokens = tokenizeLines(lines, (line) => kinds[line] !== LineKind.Furniture);
   const tokenCount = tokens.length;
-  const inUrl = urlTokens(text, tokens);
-  // Per line: where the body of a heading line starts (-1: the whole line is heading).
-  const inlineBodyStart = new Int32Array(lines.lineCount).fill(-1);
-  for (const h of structure.headings) if (h.inlineBodyStart !== null) inlineBodyStart[h.line] = h.inlineBodyStart;
-  // Headings inside a line (collapsed white space) cover only their own span.
-  const inlineHeading = tokens.bytes(Scratch.InlineHeading);
-  for (const h of structure.headings) {
-    if (!h.inline) continue;
-    for (let i = tokens.at(h.span.start); i < tokenCount && tokens.start[i] < h.span.end; i++) inlineHeading[i] = 1;
-  }
-  const headerLine = new Uint8Array(lines.lineCount);
-  for (const line of structure.headerLines) headerLine[line] = 1;
-  // What each grammar skips: markers skip URLs, headings and footnote texts; references URLs, headings and the header.
-  const markerSkip = tokens.bytes(Scratch.MarkerSkip);
-  const referenceSkip = tokens.bytes(Scratch.ReferenceSkip);
-  {
-    const tokLine = tokens.line;
-    const tokStart = tokens.start;
-    const headerEnd = structure.headerEnd;
-    for (let i = 0; i < tokenCount; i++) {
-      const line = tokLine[i];
-      const lineKind = kinds[line];
-      let heading = inlineHeading[i] === 1;
-      if (!heading && lineKind === LineKind.Heading) {
-        const body = inlineBodyStart[line];
-        heading = body < 0 || tokStart[i] < body;
-      }
-      const base = inUrl[i] === 1 || heading;
-      if (base || lineKind === LineKind.FootnoteText) markerSkip[i] = 1;
-      if (base || (headerLine[line] === 1 && tokStart[i] < headerEnd)) referenceSkip[i] = 1;
-    }
-    // The number that opens a note text (`4Kamerstuk …`, `[4] …`) is the note's, not a question number after `vraag` at the end of the text above.
-    for (const f of structure.footnoteTexts) {
-      let i = tokens.at(f.span.start);
-      if (i < tokenCount && tokens.kind[i] === TokenKind.Punct) i++;
-      if (i < tokenCount && tokens.kind[i] === TokenKind.Number) referenceSkip[i] = 1;
-    }
-  }
+  const { inUrl, markerSkip, referenceSkip, boundary } = markTokens(text, tokens, structure, lines.lineCount);
 
   // Dates, phase 1: candidates, before the document's own dates are known.
   const candidates = findDateCandidates(tokens, inUrl);
@@ -218,16 +181,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     }
   }
 
-  const headingLines = new Uint8Array(lines.lineCount);
-  // A heading inside a line (the archive's `3 In het kader …`, collapsed PDF text) does not end the sentences around its line.
-  for (const h of structure.headings) if (!h.inline) headingLines[h.line] = 1;
-  // Sentences end at headings and at blank lines too.
-  const boundary = tokens.bytes(Scratch.Boundary);
-  for (let i = 1; i < tokenCount; i++) {
-    const line = tokens.line[i];
-    const prev = tokens.line[i - 1];
-    if (line !== prev && (headingLines[line] === 1 || headingLines[prev] === 1 || (line - prev > 1 && kinds[prev + 1] === LineKind.Blank))) boundary[i] = 1;
-  }
+  // Sentences end at headings and at blank lines too (`boundary`, from markTokens).
   const sentence = sentenceIds(tokens, boundary, tokens.ints(IntScratch.Sentence, 0));
   // A delay notice without the questions says when they were sent: `Op 6 november jl. hebben de leden … vragen gesteld`.
   const submittedDate = submitted ?? submissionFromText(tokens, sentence, dates);
@@ -325,23 +279,93 @@ function furnitureLines(structure: Structure): number[] {
 /** The keyword ids this grammar compares tokens with. */
 const KW = keywordsOf(['http', 'https', 'www', 'op', 'per', 'genoemde'] as const);
 
-/** Marks the tokens inside URLs (`http…`, `www.…`) up to the next white space. */
-function urlTokens(text: string, tokens: Tokens): Uint8Array {
+const enum LineMark {
+  /** A line of the header. */
+  Header = 1,
+  /** A heading line that ends the sentences around it. */
+  Heading = 2,
+}
+
+interface TokenMarks {
+  /** Tokens inside URLs (`http…`, `www.…`), up to the next white space. */
+  readonly inUrl: Uint8Array;
+  /** Skipped by the footnote markers: URLs, headings and footnote texts. */
+  readonly markerSkip: Uint8Array;
+  /** Skipped by the references: URLs, headings and the header. */
+  readonly referenceSkip: Uint8Array;
+  /** A sentence ends before the token: a heading or a blank line stands between it and the token before. */
+  readonly boundary: Uint8Array;
+}
+
+/** The per-token marks that the grammars read, in one walk over the stream. */
+function markTokens(text: string, tokens: Tokens, structure: Structure, lineCount: number): TokenMarks {
   const n = tokens.length;
-  const marks = tokens.bytes(Scratch.InUrl);
-  const kw = tokens.kw;
-  for (let i = 0; i < n; i++) {
-    const w = kw[i];
-    if (w === 0) continue;
-    const end = tokens.end[i];
-    const isUrlStart = (w === KW.http || w === KW.https) ? text.startsWith('://', end) : w === KW.www && text.charCodeAt(end) === 46;
-    if (!isUrlStart) continue;
-    let j = i;
-    marks[j] = 1;
-    while (j + 1 < n && tokens.gap[j + 1] === Gap.None) marks[++j] = 1;
-    i = j;
+  const kinds = structure.lineKinds;
+  // Per line: where the body of a heading line starts (-1: the whole line is heading).
+  const inlineBodyStart = new Int32Array(lineCount).fill(-1);
+  const lineMarks = new Uint8Array(lineCount);
+  for (const h of structure.headings) {
+    if (h.inlineBodyStart !== null) inlineBodyStart[h.line] = h.inlineBodyStart;
+    // A heading inside a line (the archive's `3 In het kader …`, collapsed PDF text) does not end the sentences around its line.
+    if (!h.inline) lineMarks[h.line] |= LineMark.Heading;
   }
-  return marks;
+  for (const line of structure.headerLines) lineMarks[line] |= LineMark.Header;
+  // Headings inside a line (collapsed white space) cover only their own span.
+  const inlineHeading = tokens.bytes(Scratch.InlineHeading);
+  for (const h of structure.headings) {
+    if (!h.inline) continue;
+    for (let i = tokens.at(h.span.start); i < n && tokens.start[i] < h.span.end; i++) inlineHeading[i] = 1;
+  }
+  const inUrl = tokens.bytes(Scratch.InUrl);
+  const markerSkip = tokens.bytes(Scratch.MarkerSkip);
+  const referenceSkip = tokens.bytes(Scratch.ReferenceSkip);
+  const boundary = tokens.bytes(Scratch.Boundary);
+  const tokLine = tokens.line;
+  const tokStart = tokens.start;
+  const tokEnd = tokens.end;
+  const kw = tokens.kw;
+  const gap = tokens.gap;
+  const headerEnd = structure.headerEnd;
+  // The last token of the URL the walk is in (-1: none yet): a URL runs over the tokens glued to its start.
+  let urlEnd = -1;
+  for (let i = 0; i < n; i++) {
+    const line = tokLine[i];
+    if (i > urlEnd) {
+      const w = kw[i];
+      if (w !== 0) {
+        const end = tokEnd[i];
+        const isUrlStart = w === KW.http || w === KW.https
+          ? text.charCodeAt(end) === 58 /* : */ && text.charCodeAt(end + 1) === 47 /* / */ && text.charCodeAt(end + 2) === 47
+          : w === KW.www && text.charCodeAt(end) === 46 /* . */;
+        if (isUrlStart) {
+          urlEnd = i;
+          while (urlEnd + 1 < n && gap[urlEnd + 1] === Gap.None) urlEnd++;
+        }
+      }
+    }
+    const url = i <= urlEnd;
+    if (url) inUrl[i] = 1;
+    const lineKind = kinds[line];
+    let heading = inlineHeading[i] === 1;
+    if (!heading && lineKind === LineKind.Heading) {
+      const body = inlineBodyStart[line];
+      heading = body < 0 || tokStart[i] < body;
+    }
+    const base = url || heading;
+    if (base || lineKind === LineKind.FootnoteText) markerSkip[i] = 1;
+    if (base || ((lineMarks[line] & LineMark.Header) !== 0 && tokStart[i] < headerEnd)) referenceSkip[i] = 1;
+    if (i > 0) {
+      const prev = tokLine[i - 1];
+      if (line !== prev && (((lineMarks[line] | lineMarks[prev]) & LineMark.Heading) !== 0 || (line - prev > 1 && kinds[prev + 1] === LineKind.Blank))) boundary[i] = 1;
+    }
+  }
+  // The number that opens a note text (`4Kamerstuk …`, `[4] …`) is the note's, not a question number after `vraag` at the end of the text above.
+  for (const f of structure.footnoteTexts) {
+    let i = tokens.at(f.span.start);
+    if (i < n && tokens.kind[i] === TokenKind.Punct) i++;
+    if (i < n && tokens.kind[i] === TokenKind.Number) referenceSkip[i] = 1;
+  }
+  return { inUrl, markerSkip, referenceSkip, boundary };
 }
 
 function mostCommonYear(candidates: readonly DateCandidate[]): number | null {
