@@ -310,10 +310,11 @@ function markTokens(text: string, tokens: Tokens, structure: Structure, lineCoun
     if (!h.inline) lineMarks[h.line] |= LineMark.Heading;
   }
   for (const line of structure.headerLines) lineMarks[line] |= LineMark.Header;
-  // Headings inside a line (collapsed white space) cover only their own span.
-  const inlineHeading = tokens.bytes(Scratch.InlineHeading);
+  // Headings inside a line (collapsed white space) cover only their own span (null: there are none).
+  let inlineHeading: Uint8Array | null = null;
   for (const h of structure.headings) {
     if (!h.inline) continue;
+    inlineHeading ??= tokens.bytes(Scratch.InlineHeading);
     for (let i = tokens.at(h.span.start); i < n && tokens.start[i] < h.span.end; i++) inlineHeading[i] = 1;
   }
   const inUrl = tokens.bytes(Scratch.InUrl);
@@ -325,39 +326,48 @@ function markTokens(text: string, tokens: Tokens, structure: Structure, lineCoun
   const tokEnd = tokens.end;
   const kw = tokens.kw;
   const gap = tokens.gap;
-  const headerEnd = structure.headerEnd;
+  const NONE = -1;
+  const ALL = 0x7fffffff;
   // The last token of the URL the walk is in (-1: none yet): a URL runs over the tokens glued to its start.
   let urlEnd = -1;
-  for (let i = 0; i < n; i++) {
+  let prevLine = -1;
+  // Line by line: what holds for a whole line is read once.
+  for (let i = 0; i < n;) {
     const line = tokLine[i];
-    if (i > urlEnd) {
-      const w = kw[i];
-      if (w !== 0) {
-        const end = tokEnd[i];
-        const isUrlStart = w === KW.http || w === KW.https
-          ? text.charCodeAt(end) === 58 /* : */ && text.charCodeAt(end + 1) === 47 /* / */ && text.charCodeAt(end + 2) === 47
-          : w === KW.www && text.charCodeAt(end) === 46 /* . */;
-        if (isUrlStart) {
-          urlEnd = i;
-          while (urlEnd + 1 < n && gap[urlEnd + 1] === Gap.None) urlEnd++;
+    const lineKind = kinds[line];
+    const marks = lineMarks[line];
+    if (i > 0 &&
+      (((marks | lineMarks[prevLine]) & LineMark.Heading) !== 0 || (line - prevLine > 1 && kinds[prevLine + 1] === LineKind.Blank))) boundary[i] = 1;
+    // Tokens that start before these offsets are heading, and header.
+    const headingBefore = lineKind !== LineKind.Heading ? NONE : inlineBodyStart[line] < 0 ? ALL : inlineBodyStart[line];
+    const headerBefore = (marks & LineMark.Header) !== 0 ? structure.headerEnd : NONE;
+    const footnoteText = lineKind === LineKind.FootnoteText;
+    for (; i < n && tokLine[i] === line; i++) {
+      if (i > urlEnd) {
+        const w = kw[i];
+        if (w !== 0) {
+          const end = tokEnd[i];
+          const isUrlStart = w === KW.http || w === KW.https
+            ? text.charCodeAt(end) === 58 /* : */ && text.charCodeAt(end + 1) === 47 /* / */ && text.charCodeAt(end + 2) === 47
+            : w === KW.www && text.charCodeAt(end) === 46 /* . */;
+          if (isUrlStart) {
+            urlEnd = i;
+            while (urlEnd + 1 < n && gap[urlEnd + 1] === Gap.None) urlEnd++;
+          }
         }
       }
+      const start = tokStart[i];
+      const url = i <= urlEnd;
+      if (url) inUrl[i] = 1;
+      if (url || start < headingBefore || (inlineHeading !== null && inlineHeading[i] === 1)) {
+        markerSkip[i] = 1;
+        referenceSkip[i] = 1;
+      } else {
+        if (footnoteText) markerSkip[i] = 1;
+        if (start < headerBefore) referenceSkip[i] = 1;
+      }
     }
-    const url = i <= urlEnd;
-    if (url) inUrl[i] = 1;
-    const lineKind = kinds[line];
-    let heading = inlineHeading[i] === 1;
-    if (!heading && lineKind === LineKind.Heading) {
-      const body = inlineBodyStart[line];
-      heading = body < 0 || tokStart[i] < body;
-    }
-    const base = url || heading;
-    if (base || lineKind === LineKind.FootnoteText) markerSkip[i] = 1;
-    if (base || ((lineMarks[line] & LineMark.Header) !== 0 && tokStart[i] < headerEnd)) referenceSkip[i] = 1;
-    if (i > 0) {
-      const prev = tokLine[i - 1];
-      if (line !== prev && (((lineMarks[line] | lineMarks[prev]) & LineMark.Heading) !== 0 || (line - prev > 1 && kinds[prev + 1] === LineKind.Blank))) boundary[i] = 1;
-    }
+    prevLine = line;
   }
   // The number that opens a note text (`4Kamerstuk …`, `[4] …`) is the note's, not a question number after `vraag` at the end of the text above.
   for (const f of structure.footnoteTexts) {
