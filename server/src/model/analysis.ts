@@ -72,10 +72,11 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const lines = new LineIndex(text);
   const at = (span: Span): Located => ({ span, range: lines.rangeOf(span) });
   const sink = new DiagnosticSink(lines);
-  const binary = encodingDiagnostics(text, sink);
   const structure = readStructure(lines);
   const kinds = structure.lineKinds;
   const tokens = tokenizeLines(lines, (line) => kinds[line] !== LineKind.Furniture);
+  // The tokenizer has read every character but those of the furniture lines and the line breaks: whether one was a NUL.
+  const binary = encodingDiagnostics(text, sink, tokens.nul || furnitureHoldsNul(lines, kinds));
   const tokenCount = tokens.length;
   const { inUrl, markerSkip, referenceSkip, boundary } = markTokens(text, tokens, structure, lines.lineCount);
 
@@ -249,8 +250,8 @@ function freeze(a: Analysis): Analysis {
  * uses, `looksBinaryText`). Both get one clear diagnostic. Returns whether the
  * text is binary.
  */
-function encodingDiagnostics(text: string, sink: DiagnosticSink): boolean {
-  if (looksBinaryText(text)) {
+function encodingDiagnostics(text: string, sink: DiagnosticSink, hasNul: boolean): boolean {
+  if (looksBinaryText(text, hasNul)) {
     sink.add({ start: 0, end: 0 }, 'warning', DiagnosticCode.encoding, messages.binary());
     return true;
   }
@@ -258,6 +259,16 @@ function encodingDiagnostics(text: string, sink: DiagnosticSink): boolean {
   const firstReplacement = text.indexOf('\ufffd');
   for (let i = firstReplacement; i >= 0; i = text.indexOf('\ufffd', i + 1)) replacement++;
   if (replacement > 0) sink.add({ start: firstReplacement, end: firstReplacement + 1 }, 'warning', DiagnosticCode.encoding, messages.notUtf8(replacement));
+  return false;
+}
+
+/** Whether a furniture line (which the tokenizer skips) holds a NUL character. */
+function furnitureHoldsNul(lines: LineIndex, kinds: Uint8Array): boolean {
+  const text = lines.text;
+  for (let line = 0; line < kinds.length; line++) {
+    if (kinds[line] !== LineKind.Furniture) continue;
+    for (let i = lines.lineStart(line), end = lines.lineEnd(line); i < end; i++) if (text.charCodeAt(i) === 0) return true;
+  }
   return false;
 }
 

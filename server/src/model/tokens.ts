@@ -137,6 +137,8 @@ export class Tokens {
   /** Indices of the word tokens that end in `f` or `F` and have at least five letters (`brief` and its compounds), in order. */
   fWordIndex: Int32Array = new Int32Array(16);
   fWordCount = 0;
+  /** True when a tokenized line holds a NUL character (a sign of binary text, see `looksBinaryText`). */
+  nul = false;
 
   constructor(public source: string, capacity: number) {
     const n = Math.max(16, capacity);
@@ -185,6 +187,7 @@ export class Tokens {
     this.lowers = null;
     this.numberCount = 0;
     this.fWordCount = 0;
+    this.nul = false;
   }
 
   /** Doubles the capacity (for the tokenizer). */
@@ -372,6 +375,7 @@ export function tokenizeLines(index: LineIndex, keep: (line: number) => boolean)
   let numberCount = 0;
   let fWordIndex = tokens.fWordIndex;
   let fWordCount = 0;
+  let nul = false;
   let n = 0;
   let gap: Gap = Gap.Line;
   const lineCount = index.lineCount;
@@ -436,8 +440,14 @@ export function tokenizeLines(index: LineIndex, keep: (line: number) => boolean)
           numberIndex[numberCount++] = n;
           kinds[n] = TokenKind.Number;
         } else {
-          // Keep a surrogate pair together.
-          i += c >= 0xd800 && c <= 0xdbff && i + 1 < end ? 2 : 1;
+          // Keep a surrogate pair together (a high surrogate takes any unit after it: a NUL there counts too).
+          if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
+            if (text.charCodeAt(i + 1) === 0) nul = true;
+            i += 2;
+          } else {
+            if (c === 0) nul = true;
+            i++;
+          }
           kinds[n] = TokenKind.Punct;
         }
         flags[n] = 0;
@@ -455,6 +465,7 @@ export function tokenizeLines(index: LineIndex, keep: (line: number) => boolean)
   tokens.numberCount = numberCount;
   tokens.fWordIndex = fWordIndex;
   tokens.fWordCount = fWordCount;
+  tokens.nul = nul;
   tokens.length = n;
   return tokens;
 }
