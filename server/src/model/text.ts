@@ -175,10 +175,19 @@ export function isDigit(c: number): boolean {
 
 const letterRe = /\p{L}|\p{M}/u;
 
+/** The answers of the regular expression for the UTF-16 units outside ASCII, kept as met: 0 not yet asked, 1 letter, 2 not a letter. */
+const letterCache = new Uint8Array(0x10000);
+
 export function isLetter(c: number): boolean {
   if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
   if (c >= 0xd800 && c <= 0xdfff) return false;
-  return letterRe.test(String.fromCharCode(c));
+  if (c > 0xffff) return letterRe.test(String.fromCharCode(c));
+  let known = letterCache[c];
+  if (known === 0) {
+    known = letterRe.test(String.fromCharCode(c)) ? 1 : 2;
+    letterCache[c] = known;
+  }
+  return known === 1;
 }
 
 /** Collapses every run of white space (no-break spaces included) into one space and trims. */
