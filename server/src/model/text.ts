@@ -36,36 +36,46 @@ export function partitionPoint(n: number, before: (i: number) => boolean): numbe
   return lo;
 }
 
+/**
+ * Calls `each(end, next)` for every line break in order (`\n`, `\r\n`, `\r`): where
+ * the line before it ends and the next line starts. The breaks are found with
+ * indexOf, a byte search, rather than by reading every character.
+ */
+function forEachBreak(text: string, each: (end: number, next: number) => void): void {
+  let lf = text.indexOf('\n');
+  let cr = text.indexOf('\r');
+  while (lf >= 0 || cr >= 0) {
+    if (cr < 0 || (lf >= 0 && lf < cr)) {
+      each(lf, lf + 1);
+      lf = text.indexOf('\n', lf + 1);
+    } else {
+      if (lf === cr + 1) {
+        each(cr, cr + 2);
+        lf = text.indexOf('\n', lf + 1);
+      } else each(cr, cr + 1);
+      cr = text.indexOf('\r', cr + 1);
+    }
+  }
+}
+
 export class LineIndex {
   /** Offset of the first character of each line. */
-  private readonly starts: number[];
+  private readonly starts: Int32Array;
   /** Offset just past the last character of each line, before its line break. */
-  private readonly ends: number[];
+  private readonly ends: Int32Array;
 
   constructor(readonly text: string) {
-    const starts = [0];
-    const ends: number[] = [];
-    const n = text.length;
-    if (text.indexOf('\r') < 0) {
-      // Only \n: let indexOf find the breaks.
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-        ends.push(i);
-        starts.push(i + 1);
-      }
-    } else {
-      for (let i = 0; i < n; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 10 /* \n */) {
-          ends.push(i);
-          starts.push(i + 1);
-        } else if (c === 13 /* \r */) {
-          ends.push(i);
-          if (i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
-          starts.push(i + 1);
-        }
-      }
-    }
-    ends.push(n);
+    // Counted first, so that both arrays are made once at their size.
+    let count = 0;
+    forEachBreak(text, () => count++);
+    const starts = new Int32Array(count + 1);
+    const ends = new Int32Array(count + 1);
+    let line = 0;
+    forEachBreak(text, (end, next) => {
+      ends[line] = end;
+      starts[++line] = next;
+    });
+    ends[count] = text.length;
     this.starts = starts;
     this.ends = ends;
   }
