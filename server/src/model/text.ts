@@ -36,26 +36,10 @@ export function partitionPoint(n: number, before: (i: number) => boolean): numbe
   return lo;
 }
 
-/**
- * Calls `each(end, next)` for every line break in order (`\n`, `\r\n`, `\r`): where
- * the line before it ends and the next line starts. The breaks are found with
- * indexOf, a byte search, rather than by reading every character.
- */
-function forEachBreak(text: string, each: (end: number, next: number) => void): void {
-  let lf = text.indexOf('\n');
-  let cr = text.indexOf('\r');
-  while (lf >= 0 || cr >= 0) {
-    if (cr < 0 || (lf >= 0 && lf < cr)) {
-      each(lf, lf + 1);
-      lf = text.indexOf('\n', lf + 1);
-    } else {
-      if (lf === cr + 1) {
-        each(cr, cr + 2);
-        lf = text.indexOf('\n', lf + 1);
-      } else each(cr, cr + 1);
-      cr = text.indexOf('\r', cr + 1);
-    }
-  }
+function grow(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 export class LineIndex {
@@ -65,19 +49,39 @@ export class LineIndex {
   private readonly ends: Int32Array;
 
   constructor(readonly text: string) {
-    // Counted first, so that both arrays are made once at their size.
-    let count = 0;
-    forEachBreak(text, () => count++);
-    const starts = new Int32Array(count + 1);
-    const ends = new Int32Array(count + 1);
+    let starts: Int32Array = new Int32Array(256);
+    let ends: Int32Array = new Int32Array(256);
     let line = 0;
-    forEachBreak(text, (end, next) => {
+    // The breaks (\n, \r\n, \r) found with indexOf, a byte search, rather than by reading every character.
+    let lf = text.indexOf('\n');
+    let cr = text.indexOf('\r');
+    while (lf >= 0 || cr >= 0) {
+      let end: number;
+      let next: number;
+      if (cr < 0 || (lf >= 0 && lf < cr)) {
+        end = lf;
+        next = lf + 1;
+        lf = text.indexOf('\n', next);
+      } else {
+        end = cr;
+        next = cr + 1;
+        if (lf === next) {
+          next++;
+          lf = text.indexOf('\n', next);
+        }
+        cr = text.indexOf('\r', cr + 1);
+      }
+      if (line + 1 === starts.length) {
+        starts = grow(starts);
+        ends = grow(ends);
+      }
       ends[line] = end;
       starts[++line] = next;
-    });
-    ends[count] = text.length;
-    this.starts = starts;
-    this.ends = ends;
+    }
+    ends[line] = text.length;
+    // Views of the lines' length: an index past the last line reads undefined, as from an array.
+    this.starts = starts.subarray(0, line + 1);
+    this.ends = ends.subarray(0, line + 1);
   }
 
   get lineCount(): number {
