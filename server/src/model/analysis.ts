@@ -72,49 +72,13 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const lines = new LineIndex(text);
   const at = (span: Span): Located => ({ span, range: lines.rangeOf(span) });
   const sink = new DiagnosticSink(lines);
-  const binary = encodingDiagnostics(text, sink);
   const structure = readStructure(lines);
   const kinds = structure.lineKinds;
   const tokens = tokenizeLines(lines, (line) => kinds[line] !== LineKind.Furniture);
+  // The tokenizer has read every character but those of the furniture lines and the line breaks: whether one was a NUL.
+  const binary = encodingDiagnostics(text, sink, tokens.nul || furnitureHoldsNul(lines, kinds));
   const tokenCount = tokens.length;
-  const inUrl = urlTokens(text, tokens);
-  // Per line: where the body of a heading line starts (-1: the whole line is heading).
-  const inlineBodyStart = new Int32Array(lines.lineCount).fill(-1);
-  for (const h of structure.headings) if (h.inlineBodyStart !== null) inlineBodyStart[h.line] = h.inlineBodyStart;
-  // Headings inside a line (collapsed white space) cover only their own span.
-  const inlineHeading = tokens.bytes(Scratch.InlineHeading);
-  for (const h of structure.headings) {
-    if (!h.inline) continue;
-    for (let i = tokens.at(h.span.start); i < tokenCount && tokens.start[i] < h.span.end; i++) inlineHeading[i] = 1;
-  }
-  const headerLine = new Uint8Array(lines.lineCount);
-  for (const line of structure.headerLines) headerLine[line] = 1;
-  // What each grammar skips: markers skip URLs, headings and footnote texts; references URLs, headings and the header.
-  const markerSkip = tokens.bytes(Scratch.MarkerSkip);
-  const referenceSkip = tokens.bytes(Scratch.ReferenceSkip);
-  {
-    const tokLine = tokens.line;
-    const tokStart = tokens.start;
-    const headerEnd = structure.headerEnd;
-    for (let i = 0; i < tokenCount; i++) {
-      const line = tokLine[i];
-      const lineKind = kinds[line];
-      let heading = inlineHeading[i] === 1;
-      if (!heading && lineKind === LineKind.Heading) {
-        const body = inlineBodyStart[line];
-        heading = body < 0 || tokStart[i] < body;
-      }
-      const base = inUrl[i] === 1 || heading;
-      if (base || lineKind === LineKind.FootnoteText) markerSkip[i] = 1;
-      if (base || (headerLine[line] === 1 && tokStart[i] < headerEnd)) referenceSkip[i] = 1;
-    }
-    // The number that opens a note text (`4Kamerstuk …`, `[4] …`) is the note's, not a question number after `vraag` at the end of the text above.
-    for (const f of structure.footnoteTexts) {
-      let i = tokens.at(f.span.start);
-      if (i < tokenCount && tokens.kind[i] === TokenKind.Punct) i++;
-      if (i < tokenCount && tokens.kind[i] === TokenKind.Number) referenceSkip[i] = 1;
-    }
-  }
+  const { inUrl, markerSkip, referenceSkip, boundary } = markTokens(text, tokens, structure, lines.lineCount);
 
   // Dates, phase 1: candidates, before the document's own dates are known.
   const candidates = findDateCandidates(tokens, inUrl);
@@ -218,16 +182,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     }
   }
 
-  const headingLines = new Uint8Array(lines.lineCount);
-  // A heading inside a line (the archive's `3 In het kader …`, collapsed PDF text) does not end the sentences around its line.
-  for (const h of structure.headings) if (!h.inline) headingLines[h.line] = 1;
-  // Sentences end at headings and at blank lines too.
-  const boundary = tokens.bytes(Scratch.Boundary);
-  for (let i = 1; i < tokenCount; i++) {
-    const line = tokens.line[i];
-    const prev = tokens.line[i - 1];
-    if (line !== prev && (headingLines[line] === 1 || headingLines[prev] === 1 || (line - prev > 1 && kinds[prev + 1] === LineKind.Blank))) boundary[i] = 1;
-  }
+  // Sentences end at headings and at blank lines too (`boundary`, from markTokens).
   const sentence = sentenceIds(tokens, boundary, tokens.ints(IntScratch.Sentence, 0));
   // A delay notice without the questions says when they were sent: `Op 6 november jl. hebben de leden … vragen gesteld`.
   const submittedDate = submitted ?? submissionFromText(tokens, sentence, dates);
@@ -295,8 +250,8 @@ function freeze(a: Analysis): Analysis {
  * uses, `looksBinaryText`). Both get one clear diagnostic. Returns whether the
  * text is binary.
  */
-function encodingDiagnostics(text: string, sink: DiagnosticSink): boolean {
-  if (looksBinaryText(text)) {
+function encodingDiagnostics(text: string, sink: DiagnosticSink, hasNul: boolean): boolean {
+  if (looksBinaryText(text, hasNul)) {
     sink.add({ start: 0, end: 0 }, 'warning', DiagnosticCode.encoding, messages.binary());
     return true;
   }
@@ -304,6 +259,16 @@ function encodingDiagnostics(text: string, sink: DiagnosticSink): boolean {
   const firstReplacement = text.indexOf('\ufffd');
   for (let i = firstReplacement; i >= 0; i = text.indexOf('\ufffd', i + 1)) replacement++;
   if (replacement > 0) sink.add({ start: firstReplacement, end: firstReplacement + 1 }, 'warning', DiagnosticCode.encoding, messages.notUtf8(replacement));
+  return false;
+}
+
+/** Whether a furniture line (which the tokenizer skips) holds a NUL character. */
+function furnitureHoldsNul(lines: LineIndex, kinds: Uint8Array): boolean {
+  const text = lines.text;
+  for (let line = 0; line < kinds.length; line++) {
+    if (kinds[line] !== LineKind.Furniture) continue;
+    for (let i = lines.lineStart(line), end = lines.lineEnd(line); i < end; i++) if (text.charCodeAt(i) === 0) return true;
+  }
   return false;
 }
 
@@ -325,23 +290,103 @@ function furnitureLines(structure: Structure): number[] {
 /** The keyword ids this grammar compares tokens with. */
 const KW = keywordsOf(['http', 'https', 'www', 'op', 'per', 'genoemde'] as const);
 
-/** Marks the tokens inside URLs (`http…`, `www.…`) up to the next white space. */
-function urlTokens(text: string, tokens: Tokens): Uint8Array {
+const enum LineMark {
+  /** A line of the header. */
+  Header = 1,
+  /** A heading line that ends the sentences around it. */
+  Heading = 2,
+}
+
+interface TokenMarks {
+  /** Tokens inside URLs (`http…`, `www.…`), up to the next white space. */
+  readonly inUrl: Uint8Array;
+  /** Skipped by the footnote markers: URLs, headings and footnote texts. */
+  readonly markerSkip: Uint8Array;
+  /** Skipped by the references: URLs, headings and the header. */
+  readonly referenceSkip: Uint8Array;
+  /** A sentence ends before the token: a heading or a blank line stands between it and the token before. */
+  readonly boundary: Uint8Array;
+}
+
+/** The per-token marks that the grammars read, in one walk over the stream. */
+function markTokens(text: string, tokens: Tokens, structure: Structure, lineCount: number): TokenMarks {
   const n = tokens.length;
-  const marks = tokens.bytes(Scratch.InUrl);
-  const kw = tokens.kw;
-  for (let i = 0; i < n; i++) {
-    const w = kw[i];
-    if (w === 0) continue;
-    const end = tokens.end[i];
-    const isUrlStart = (w === KW.http || w === KW.https) ? text.startsWith('://', end) : w === KW.www && text.charCodeAt(end) === 46;
-    if (!isUrlStart) continue;
-    let j = i;
-    marks[j] = 1;
-    while (j + 1 < n && tokens.gap[j + 1] === Gap.None) marks[++j] = 1;
-    i = j;
+  const kinds = structure.lineKinds;
+  // Per line: where the body of a heading line starts (-1: the whole line is heading).
+  const inlineBodyStart = new Int32Array(lineCount).fill(-1);
+  const lineMarks = new Uint8Array(lineCount);
+  for (const h of structure.headings) {
+    if (h.inlineBodyStart !== null) inlineBodyStart[h.line] = h.inlineBodyStart;
+    // A heading inside a line (the archive's `3 In het kader …`, collapsed PDF text) does not end the sentences around its line.
+    if (!h.inline) lineMarks[h.line] |= LineMark.Heading;
   }
-  return marks;
+  for (const line of structure.headerLines) lineMarks[line] |= LineMark.Header;
+  // Headings inside a line (collapsed white space) cover only their own span (null: there are none).
+  let inlineHeading: Uint8Array | null = null;
+  for (const h of structure.headings) {
+    if (!h.inline) continue;
+    inlineHeading ??= tokens.bytes(Scratch.InlineHeading);
+    for (let i = tokens.at(h.span.start); i < n && tokens.start[i] < h.span.end; i++) inlineHeading[i] = 1;
+  }
+  const inUrl = tokens.bytes(Scratch.InUrl);
+  const markerSkip = tokens.bytes(Scratch.MarkerSkip);
+  const referenceSkip = tokens.bytes(Scratch.ReferenceSkip);
+  const boundary = tokens.bytes(Scratch.Boundary);
+  const tokLine = tokens.line;
+  const tokStart = tokens.start;
+  const tokEnd = tokens.end;
+  const kw = tokens.kw;
+  const gap = tokens.gap;
+  const NONE = -1;
+  const ALL = 0x7fffffff;
+  // The last token of the URL the walk is in (-1: none yet): a URL runs over the tokens glued to its start.
+  let urlEnd = -1;
+  let prevLine = -1;
+  // Line by line: what holds for a whole line is read once.
+  for (let i = 0; i < n;) {
+    const line = tokLine[i];
+    const lineKind = kinds[line];
+    const marks = lineMarks[line];
+    if (i > 0 &&
+      (((marks | lineMarks[prevLine]) & LineMark.Heading) !== 0 || (line - prevLine > 1 && kinds[prevLine + 1] === LineKind.Blank))) boundary[i] = 1;
+    // Tokens that start before these offsets are heading, and header.
+    const headingBefore = lineKind !== LineKind.Heading ? NONE : inlineBodyStart[line] < 0 ? ALL : inlineBodyStart[line];
+    const headerBefore = (marks & LineMark.Header) !== 0 ? structure.headerEnd : NONE;
+    const footnoteText = lineKind === LineKind.FootnoteText;
+    for (; i < n && tokLine[i] === line; i++) {
+      if (i > urlEnd) {
+        const w = kw[i];
+        if (w !== 0) {
+          const end = tokEnd[i];
+          const isUrlStart = w === KW.http || w === KW.https
+            ? text.charCodeAt(end) === 58 /* : */ && text.charCodeAt(end + 1) === 47 /* / */ && text.charCodeAt(end + 2) === 47
+            : w === KW.www && text.charCodeAt(end) === 46 /* . */;
+          if (isUrlStart) {
+            urlEnd = i;
+            while (urlEnd + 1 < n && gap[urlEnd + 1] === Gap.None) urlEnd++;
+          }
+        }
+      }
+      const start = tokStart[i];
+      const url = i <= urlEnd;
+      if (url) inUrl[i] = 1;
+      if (url || start < headingBefore || (inlineHeading !== null && inlineHeading[i] === 1)) {
+        markerSkip[i] = 1;
+        referenceSkip[i] = 1;
+      } else {
+        if (footnoteText) markerSkip[i] = 1;
+        if (start < headerBefore) referenceSkip[i] = 1;
+      }
+    }
+    prevLine = line;
+  }
+  // The number that opens a note text (`4Kamerstuk …`, `[4] …`) is the note's, not a question number after `vraag` at the end of the text above.
+  for (const f of structure.footnoteTexts) {
+    let i = tokens.at(f.span.start);
+    if (i < n && tokens.kind[i] === TokenKind.Punct) i++;
+    if (i < n && tokens.kind[i] === TokenKind.Number) referenceSkip[i] = 1;
+  }
+  return { inUrl, markerSkip, referenceSkip, boundary };
 }
 
 function mostCommonYear(candidates: readonly DateCandidate[]): number | null {

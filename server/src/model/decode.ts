@@ -59,9 +59,14 @@ function looksBinaryBytes(bytes: Uint8Array): boolean {
   return n > 0 && controls / n > CONTROL_SHARE;
 }
 
-/** Binary rather than text: a NUL, or more than a tenth control characters in the first 64 KiB. */
-export function looksBinaryText(text: string): boolean {
-  if (text.indexOf('\u0000') >= 0) return true;
+/**
+ * Binary rather than text: a NUL, or more than a tenth control characters in the
+ * first 64 KiB. A caller that has read every character already passes whether
+ * one was a NUL (`hasNul`): the search for it takes as long as a scan of the
+ * text, as `indexOf` cannot use its fast byte search for a NUL in UTF-16 text.
+ */
+export function looksBinaryText(text: string, hasNul = text.indexOf('\u0000') >= 0): boolean {
+  if (hasNul) return true;
   const n = Math.min(text.length, SNIFF_LENGTH);
   let controls = 0;
   for (let i = 0; i < n; i++) if (isControl(text.charCodeAt(i))) controls++;

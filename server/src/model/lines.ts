@@ -34,21 +34,34 @@ export interface Heading {
   readonly inline?: boolean;
 }
 
-/** Bullets before a heading; U+FFFD is the bullet of a Windows-1252 file read as UTF-8. */
-const BULLETS = new Set(['•', '·', '▪', '●', '◦', '\ufffd']);
+/** Bullets before a heading (• · ▪ ● ◦); U+FFFD is the bullet of a Windows-1252 file read as UTF-8. */
+function isBullet(c: number): boolean {
+  return c === 0x2022 || c === 0xb7 || c === 0x25aa || c === 0x25cf || c === 0x25e6 || c === 0xfffd;
+}
+
+/** Markdown heading marks and quotes (`#`, `*`, `>`) and bullets. */
+function isDecoration(c: number): boolean {
+  return c === 35 || c === 42 || c === 62 || (c >= 0xb7 && isBullet(c));
+}
+
+/** isSpace, with the printable ASCII characters answered at once. */
+function spaceAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 32 || (c > 32 && c < 127 ? false : isSpace(c));
+}
 
 /** The content of a line without markdown decoration (`## `, `**…**`), bullets and surrounding white space. */
 export function contentSpan(text: string, start: number, end: number): Span {
   let s = start;
   let e = end;
-  while (s < e && isSpace(text.charCodeAt(s))) s++;
-  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+  while (s < e && spaceAt(text, s)) s++;
+  while (e > s && spaceAt(text, e - 1)) e--;
   // Markdown heading marks and bullets.
-  while (s < e && (text[s] === '#' || BULLETS.has(text[s]) || text[s] === '*' || text[s] === '>')) {
+  while (s < e && isDecoration(text.charCodeAt(s))) {
     s++;
-    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (s < e && spaceAt(text, s)) s++;
   }
-  while (e > s && (text[e - 1] === '*' || isSpace(text.charCodeAt(e - 1)))) e--;
+  while (e > s && (text.charCodeAt(e - 1) === 42 /* * */ || spaceAt(text, e - 1))) e--;
   return { start: s, end: e };
 }
 
@@ -73,10 +86,32 @@ class Cursor {
     return this.pos > start ? this.text.slice(start, this.pos).toLowerCase() : null;
   }
 
+  /** Reads a word of letters and tells whether it is `w` (lower-case ASCII) lower-cased; compares the characters instead of slicing. */
+  wordIs(w: string): boolean {
+    const start = this.pos;
+    const text = this.text;
+    let ascii = true;
+    while (this.pos < this.end) {
+      const c = text.charCodeAt(this.pos);
+      if (((c | 32) - 97) >>> 0 < 26) this.pos++;
+      else if (c >= 128 && isLetter(c)) {
+        ascii = false;
+        this.pos++;
+      } else break;
+    }
+    const n = this.pos - start;
+    if (n === 0) return false;
+    // Outside ASCII lower-casing may change the length (İ) or give ASCII (the Kelvin sign): as `word`.
+    if (!ascii) return text.slice(start, this.pos).toLowerCase() === w;
+    if (n !== w.length) return false;
+    for (let k = 0; k < n; k++) if ((text.charCodeAt(start + k) | 32) !== w.charCodeAt(k)) return false;
+    return true;
+  }
+
   /** Consumes `w` (case-insensitive) as a whole word. */
   keyword(w: string): boolean {
     const save = this.pos;
-    if (this.word() === w) return true;
+    if (this.wordIs(w)) return true;
     this.pos = save;
     return false;
   }
@@ -89,11 +124,14 @@ class Cursor {
       this.pos = start;
       return null;
     }
-    return +this.text.slice(start, this.pos);
+    let value = 0;
+    for (let p = start; p < this.pos; p++) value = value * 10 + (this.text.charCodeAt(p) - 48);
+    return value;
   }
 
+  /** Consumes the one UTF-16 unit `c`. */
   char(c: string): boolean {
-    if (this.text[this.pos] === c) {
+    if (this.text.charCodeAt(this.pos) === c.charCodeAt(0)) {
       this.pos++;
       return true;
     }
@@ -144,27 +182,27 @@ export function readNumberList(c: Cursor): number[] | null {
   return numbers;
 }
 
+/** The end of a heading after its numbers: an optional `:` or `.`, then nothing but white space. */
+function finishHeading(c: Cursor, kind: HeadingKind, span: Span, numbers: number[]): Omit<Heading, 'line'> | null {
+  c.skipSpaces();
+  if (!c.char(':')) c.char('.');
+  c.skipSpaces();
+  if (!c.atEnd()) return null;
+  return { kind, span, numbers, inlineBodyStart: null, dateSpan: null };
+}
+
 /** Parses a question, answer, notice or toelichting heading that fills the whole line content. */
 export function parseHeading(text: string, span: Span, layout: Layout): Omit<Heading, 'line'> | null {
   // Every heading word starts with v, a, m or t (an ASCII letter): other lines are passed over at once.
   const first = span.start < span.end ? text.charCodeAt(span.start) | 32 : 0;
   if (first !== 118 && first !== 97 && first !== 109 && first !== 116 && text.charCodeAt(span.start) < 128) return null;
   const c = new Cursor(text, span.start, span.end);
-  const w = c.word();
-  if (w === null) return null;
-  const finish = (kind: HeadingKind, numbers: number[], dateSpan: Span | null = null): Omit<Heading, 'line'> | null => {
-    c.skipSpaces();
-    if (!c.char(':')) c.char('.');
-    c.skipSpaces();
-    if (!c.atEnd()) return null;
-    return { kind, span, numbers, inlineBodyStart: null, dateSpan };
-  };
-  if (w === 'vraag' || w === 'vragen') {
+  if (c.keyword('vraag') || c.keyword('vragen')) {
     if (!c.skipSpaces()) return null;
     const numbers = readNumberList(c);
-    return numbers ? finish('question', numbers) : null;
+    return numbers ? finishHeading(c, 'question', span, numbers) : null;
   }
-  if (w === 'antwoord' || w === 'antwoorden') {
+  if (c.keyword('antwoord') || c.keyword('antwoorden')) {
     const spaced = c.skipSpaces();
     // `Antwoord` or `Antwoord:` alone answers the question before it.
     if (c.atEnd() || (c.char(':') && (c.skipSpaces(), c.atEnd()))) return { kind: 'answer', span, numbers: [], inlineBodyStart: null, dateSpan: null };
@@ -175,9 +213,9 @@ export function parseHeading(text: string, span: Span, layout: Layout): Omit<Hea
     if (c.keyword('vraag') || c.keyword('vragen')) c.skipSpaces();
     else if (c.pos !== save && !isDigit(text.charCodeAt(c.pos))) return null;
     const numbers = readNumberList(c);
-    return numbers ? finish('answer', numbers) : null;
+    return numbers ? finishHeading(c, 'answer', span, numbers) : null;
   }
-  if (w === 'mededeling') {
+  if (c.keyword('mededeling')) {
     const save = c.pos;
     c.skipSpaces();
     if (c.atEnd()) return { kind: 'notice', span, numbers: [], inlineBodyStart: null, dateSpan: null };
@@ -188,7 +226,7 @@ export function parseHeading(text: string, span: Span, layout: Layout): Omit<Hea
     c.pos = save;
     return null;
   }
-  if (w === 'toelichting') {
+  if (c.keyword('toelichting')) {
     c.skipSpaces();
     if (c.char(':') || c.atEnd()) return { kind: 'toelichting', span, numbers: [], inlineBodyStart: null, dateSpan: null };
     return null;

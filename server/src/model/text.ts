@@ -36,38 +36,52 @@ export function partitionPoint(n: number, before: (i: number) => boolean): numbe
   return lo;
 }
 
+function grow(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
 export class LineIndex {
   /** Offset of the first character of each line. */
-  private readonly starts: number[];
+  private readonly starts: Int32Array;
   /** Offset just past the last character of each line, before its line break. */
-  private readonly ends: number[];
+  private readonly ends: Int32Array;
 
   constructor(readonly text: string) {
-    const starts = [0];
-    const ends: number[] = [];
-    const n = text.length;
-    if (text.indexOf('\r') < 0) {
-      // Only \n: let indexOf find the breaks.
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-        ends.push(i);
-        starts.push(i + 1);
-      }
-    } else {
-      for (let i = 0; i < n; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 10 /* \n */) {
-          ends.push(i);
-          starts.push(i + 1);
-        } else if (c === 13 /* \r */) {
-          ends.push(i);
-          if (i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
-          starts.push(i + 1);
+    let starts: Int32Array = new Int32Array(256);
+    let ends: Int32Array = new Int32Array(256);
+    let line = 0;
+    // The breaks (\n, \r\n, \r) found with indexOf, a byte search, rather than by reading every character.
+    let lf = text.indexOf('\n');
+    let cr = text.indexOf('\r');
+    while (lf >= 0 || cr >= 0) {
+      let end: number;
+      let next: number;
+      if (cr < 0 || (lf >= 0 && lf < cr)) {
+        end = lf;
+        next = lf + 1;
+        lf = text.indexOf('\n', next);
+      } else {
+        end = cr;
+        next = cr + 1;
+        if (lf === next) {
+          next++;
+          lf = text.indexOf('\n', next);
         }
+        cr = text.indexOf('\r', cr + 1);
       }
+      if (line + 1 === starts.length) {
+        starts = grow(starts);
+        ends = grow(ends);
+      }
+      ends[line] = end;
+      starts[++line] = next;
     }
-    ends.push(n);
-    this.starts = starts;
-    this.ends = ends;
+    ends[line] = text.length;
+    // Views of the lines' length: an index past the last line reads undefined, as from an array.
+    this.starts = starts.subarray(0, line + 1);
+    this.ends = ends.subarray(0, line + 1);
   }
 
   get lineCount(): number {
@@ -101,8 +115,16 @@ export class LineIndex {
       if (last === hi || starts[last + 1] > offset) return last;
       if (last + 1 === hi || starts[last + 2] > offset) return (this.lastLine = last + 1);
     }
-    // The first line starts at 0 < offset: the last line that starts at or before it.
-    return (this.lastLine = partitionPoint(starts.length, (i) => starts[i] <= offset) - 1);
+    // The first line starts at 0 < offset: the last line that starts at or before it
+    // (partitionPoint written out: no closure per look-up).
+    let lo = 0;
+    let hi1 = starts.length;
+    while (lo < hi1) {
+      const mid = (lo + hi1) >> 1;
+      if (starts[mid] <= offset) lo = mid + 1;
+      else hi1 = mid;
+    }
+    return (this.lastLine = lo - 1);
   }
 
   positionAt(offset: number): Position {
@@ -154,16 +176,32 @@ export function isSpace(c: number): boolean {
   );
 }
 
+/** Exactly the characters of `/\s/` (no U+0085 or U+200B, which `isSpace` has): for code that trims as a regular expression did. */
+export function isRegexSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f ||
+    c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 export function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
 const letterRe = /\p{L}|\p{M}/u;
 
+/** The answers of the regular expression for the UTF-16 units outside ASCII, kept as met: 0 not yet asked, 1 letter, 2 not a letter. */
+const letterCache = new Uint8Array(0x10000);
+
 export function isLetter(c: number): boolean {
   if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
   if (c >= 0xd800 && c <= 0xdfff) return false;
-  return letterRe.test(String.fromCharCode(c));
+  if (c > 0xffff) return letterRe.test(String.fromCharCode(c));
+  let known = letterCache[c];
+  if (known === 0) {
+    known = letterRe.test(String.fromCharCode(c)) ? 1 : 2;
+    letterCache[c] = known;
+  }
+  return known === 1;
 }
 
 /** Collapses every run of white space (no-break spaces included) into one space and trims. */

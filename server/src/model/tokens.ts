@@ -8,7 +8,7 @@
 // keyword id computed while tokenizing, so a grammar compares integers instead
 // of lower-cased strings. Text and lower-case text are read only on demand.
 
-import { isLetter, isSpace, LineIndex, partitionPoint } from './text';
+import { isLetter, isSpace, LineIndex } from './text';
 
 export const enum TokenKind {
   Word = 1,
@@ -29,29 +29,28 @@ export const enum Gap {
 
 /** Longest keyword; longer words never get an id. */
 const MAX_KEYWORD = 24;
+/**
+ * The key of an ASCII word: its letters a–z as the digits 1–26 in base 32,
+ * shifted in from the right (`(key << 5) | digit`). Up to six letters the key
+ * is exact, so equal keys of equal length are equal words; a longer word keeps
+ * its last letters and is compared character by character.
+ */
+const EXACT_KEY = 6;
 const TABLE_BITS = 12;
 const TABLE_SIZE = 1 << TABLE_BITS;
 const TABLE_MASK = TABLE_SIZE - 1;
-/** Open addressing: slot → keyword id (0 = empty). */
+/** Open addressing for the ASCII keywords: slot → keyword id (0 = empty), its key and its length. */
 const table = new Uint16Array(TABLE_SIZE);
+const tableKey = new Int32Array(TABLE_SIZE);
+const tableLength = new Uint8Array(TABLE_SIZE);
 const keywords: string[] = [''];
 const keywordIds = new Map<string, number>();
-
-function hashLower(s: string): number {
-  let h = 0;
-  for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
-  return h;
-}
 
 function mix(h: number): number {
   h = Math.imul(h ^ (h >>> 16), 0x45d9f3b);
   return (h ^ (h >>> 13)) & TABLE_MASK;
 }
 
-/**
- * The id of a lower-case word that the grammars test (registered on first use,
- * at module load). A word token whose lower-case text is `word` carries this id.
- */
 /** The keyword ids of several words, by word: `keywordsOf(['van', 'brief']).van`. */
 export function keywordsOf<const W extends readonly string[]>(words: W): { readonly [K in W[number]]: number } {
   const out = {} as Record<string, number>;
@@ -59,6 +58,10 @@ export function keywordsOf<const W extends readonly string[]>(words: W): { reado
   return out as { readonly [K in W[number]]: number };
 }
 
+/**
+ * The id of a lower-case word that the grammars test (registered on first use,
+ * at module load). A word token whose lower-case text is `word` carries this id.
+ */
 export function keyword(word: string): number {
   const known = keywordIds.get(word);
   if (known !== undefined) return known;
@@ -67,12 +70,17 @@ export function keyword(word: string): number {
   if (id >= 0xffff || id * 2 > TABLE_SIZE) throw new Error('too many keywords');
   keywords.push(word);
   keywordIds.set(word, id);
-  let ascii = true;
-  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) >= 128) ascii = false;
-  if (ascii) {
-    let slot = mix(hashLower(word));
+  // Only a word of the letters a–z can be an ASCII word token (and has a key).
+  let letters = true;
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) - 97 >>> 0 >= 26) letters = false;
+  if (letters) {
+    let key = 0;
+    for (let i = 0; i < word.length; i++) key = (key << 5) | (word.charCodeAt(i) - 96);
+    let slot = mix(key);
     while (table[slot] !== 0) slot = (slot + 1) & TABLE_MASK;
     table[slot] = id;
+    tableKey[slot] = key;
+    tableLength[slot] = word.length;
   }
   return id;
 }
@@ -92,22 +100,18 @@ export class KeywordSet {
   }
 }
 
-/** Id of the ASCII word text[start, end) lower-cased (h is its lower-case hash), or 0. */
-function lookupAscii(text: string, start: number, end: number, h: number): number {
-  let slot = mix(h);
+/** Id of the ASCII word text[start, end) lower-cased, whose key (see `EXACT_KEY`) is `key`, or 0. */
+function lookupAscii(text: string, start: number, end: number, key: number): number {
   const n = end - start;
+  let slot = mix(key);
   for (;;) {
     const id = table[slot];
     if (id === 0) return 0;
-    const w = keywords[id];
-    if (w.length === n) {
+    if (tableKey[slot] === key && tableLength[slot] === n) {
+      if (n <= EXACT_KEY) return id;
+      const w = keywords[id];
       let k = 0;
-      while (k < n) {
-        let c = text.charCodeAt(start + k);
-        if (c >= 65 && c <= 90) c |= 32;
-        if (c !== w.charCodeAt(k)) break;
-        k++;
-      }
+      while (k < n && (text.charCodeAt(start + k) | 32) === w.charCodeAt(k)) k++;
       if (k === n) return id;
     }
     slot = (slot + 1) & TABLE_MASK;
@@ -133,6 +137,8 @@ export class Tokens {
   /** Indices of the word tokens that end in `f` or `F` and have at least five letters (`brief` and its compounds), in order. */
   fWordIndex: Int32Array = new Int32Array(16);
   fWordCount = 0;
+  /** True when a tokenized line holds a NUL character (a sign of binary text, see `looksBinaryText`). */
+  nul = false;
 
   constructor(public source: string, capacity: number) {
     const n = Math.max(16, capacity);
@@ -181,6 +187,7 @@ export class Tokens {
     this.lowers = null;
     this.numberCount = 0;
     this.fWordCount = 0;
+    this.nul = false;
   }
 
   /** Doubles the capacity (for the tokenizer). */
@@ -306,8 +313,16 @@ export class Tokens {
 
   /** Index of the first token whose start is at or after `offset`. */
   at(offset: number): number {
+    // partitionPoint written out: no closure per look-up.
     const starts = this.start;
-    return partitionPoint(this.length, (i) => starts[i] < offset);
+    let lo = 0;
+    let hi = this.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 }
 
@@ -356,9 +371,15 @@ export function tokenizeLines(index: LineIndex, keep: (line: number) => boolean)
   let ends = tokens.end;
   let lines = tokens.line;
   let cap = kinds.length;
+  let numberIndex = tokens.numberIndex;
+  let numberCount = 0;
+  let fWordIndex = tokens.fWordIndex;
+  let fWordCount = 0;
+  let nul = false;
   let n = 0;
   let gap: Gap = Gap.Line;
-  for (let line = 0; line < index.lineCount; line++) {
+  const lineCount = index.lineCount;
+  for (let line = 0; line < lineCount; line++) {
     if (!keep(line)) {
       gap = Gap.Line;
       continue;
@@ -386,52 +407,53 @@ export function tokenizeLines(index: LineIndex, keep: (line: number) => boolean)
         cap = kinds.length;
       }
       const start = i;
-      let kind: TokenKind;
-      let kw = 0;
-      let nonAscii = 0;
-      if (c >= 48 && c <= 57) {
-        kind = TokenKind.Number;
-        i++;
-        while (i < end) {
-          const d = text.charCodeAt(i);
-          if (d < 48 || d > 57) break;
-          i++;
-        }
-      } else if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 128 && isLetter(c))) {
-        kind = TokenKind.Word;
-        let h = 0;
+      // (c | 32) - 97 < 26 (unsigned) holds for the ASCII letters of either case; c | 32 is then the lower case.
+      if (((c | 32) - 97) >>> 0 < 26 || (c >= 128 && isLetter(c))) {
+        let key = 0;
+        let nonAscii = 0;
         let d = c;
         for (;;) {
-          if (d < 128) {
-            if (d <= 90) d |= 32;
-          } else nonAscii = 1;
-          h = (Math.imul(h, 31) + d) | 0;
-          i++;
-          if (i >= end) break;
+          if (d < 128) key = (key << 5) | ((d | 32) - 96);
+          else nonAscii = 1;
+          if (++i === end) break;
           d = text.charCodeAt(i);
-          if (!((d >= 97 && d <= 122) || (d >= 65 && d <= 90) || (d >= 128 && isLetter(d)))) break;
+          if (((d | 32) - 97) >>> 0 >= 26 && (d < 128 || !isLetter(d))) break;
         }
+        let kw = 0;
         if (nonAscii === 0) {
-          if (i - start <= MAX_KEYWORD) kw = lookupAscii(text, start, i, h);
+          if (i - start <= MAX_KEYWORD) kw = lookupAscii(text, start, i, key);
         } else {
           kw = keywordIds.get(text.slice(start, i).toLowerCase()) ?? 0;
         }
+        if (i - start >= 5 && (text.charCodeAt(i - 1) | 32) === 102 /* f */) {
+          if (fWordCount === fWordIndex.length) fWordIndex = growInts(fWordIndex);
+          fWordIndex[fWordCount++] = n;
+        }
+        kinds[n] = TokenKind.Word;
+        flags[n] = nonAscii;
+        kws[n] = kw;
       } else {
-        kind = TokenKind.Punct;
-        // Keep a surrogate pair together.
-        i += c >= 0xd800 && c <= 0xdbff && i + 1 < end ? 2 : 1;
+        if (c - 48 >>> 0 < 10) {
+          i++;
+          while (i < end && text.charCodeAt(i) - 48 >>> 0 < 10) i++;
+          if (numberCount === numberIndex.length) numberIndex = growInts(numberIndex);
+          numberIndex[numberCount++] = n;
+          kinds[n] = TokenKind.Number;
+        } else {
+          // Keep a surrogate pair together (a high surrogate takes any unit after it: a NUL there counts too).
+          if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
+            if (text.charCodeAt(i + 1) === 0) nul = true;
+            i += 2;
+          } else {
+            if (c === 0) nul = true;
+            i++;
+          }
+          kinds[n] = TokenKind.Punct;
+        }
+        flags[n] = 0;
+        kws[n] = 0;
       }
-      if (kind === TokenKind.Number) {
-        if (tokens.numberCount === tokens.numberIndex.length) tokens.numberIndex = growInts(tokens.numberIndex);
-        tokens.numberIndex[tokens.numberCount++] = n;
-      } else if (kind === TokenKind.Word && i - start >= 5 && (text.charCodeAt(i - 1) | 32) === 102 /* f */) {
-        if (tokens.fWordCount === tokens.fWordIndex.length) tokens.fWordIndex = growInts(tokens.fWordIndex);
-        tokens.fWordIndex[tokens.fWordCount++] = n;
-      }
-      kinds[n] = kind;
       gaps[n] = gap;
-      flags[n] = nonAscii;
-      kws[n] = kw;
       starts[n] = start;
       ends[n] = i;
       lines[n] = line;
@@ -439,6 +461,11 @@ export function tokenizeLines(index: LineIndex, keep: (line: number) => boolean)
       gap = Gap.None;
     }
   }
+  tokens.numberIndex = numberIndex;
+  tokens.numberCount = numberCount;
+  tokens.fWordIndex = fWordIndex;
+  tokens.fWordCount = fWordCount;
+  tokens.nul = nul;
   tokens.length = n;
   return tokens;
 }
