@@ -163,6 +163,11 @@ export class Client {
     return this.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
   }
 
+  close(uri) {
+    this.documents.delete(uri);
+    return this.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
   /** Inserts `insert` at the UTF-16 offset as an incremental change; returns the new version. */
   insert(uri, offset, insert) {
     const doc = this.documents.get(uri);

@@ -16,6 +16,8 @@ export interface ServerPlatform {
   readonly decodeBase64?: (base64: string) => Uint8Array;
   /** Analyses the files of a large crawl in another thread (Node: a worker thread). */
   readonly indexAnalyzer?: FileAnalyzer;
+  /** A full garbage collection, where the runtime offers one: after large memory is let go, it goes back to the system. */
+  readonly collectGarbage?: () => void;
 }
 
 function decodeBase64Portable(s: string): Uint8Array {

@@ -345,6 +345,8 @@ function growInts(a: Int32Array): Int32Array {
  * with the scratch arrays), about a tenth of what the analysis of such a text holds.
  */
 let pooled: Tokens | null = null;
+/** The bytes a token holds in the stream with its scratch arrays, about. */
+const BYTES_PER_TOKEN = 31;
 const MAX_POOLED_CAPACITY = 1 << 22;
 
 /** Gives a stream back for reuse; it must not be read after this. */
@@ -353,6 +355,24 @@ export function releaseTokens(tokens: Tokens): void {
     tokens.reset('');
     pooled = tokens;
   }
+}
+
+/**
+ * Lets the kept stream go when it is more than twice what a text of `chars`
+ * characters needs: after the analysis of a large file that is not open (the
+ * index reading the disk) or the closing of a large document, the open ones
+ * keep a stream of their size and no more. Returns about how many bytes it let go.
+ */
+export function trimTokenPool(chars: number): number {
+  if (pooled === null || pooled.kind.length <= 2 * ((chars >> 2) + 16)) return 0;
+  const bytes = pooled.kind.length * BYTES_PER_TOKEN;
+  pooled = null;
+  return bytes;
+}
+
+/** The capacity of the kept stream in tokens (0: none), for tests and the benchmark. */
+export function pooledTokenCapacity(): number {
+  return pooled?.kind.length ?? 0;
 }
 
 export function tokenizeLines(index: LineIndex, keep: (line: number) => boolean): Tokens {

@@ -6,6 +6,8 @@
 // the least number of files (0: always; for tests).
 
 import * as path from 'path';
+import * as v8 from 'v8';
+import * as vm from 'vm';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../server';
 import { DiskFileSystem } from './diskFileSystem';
@@ -34,6 +36,23 @@ function indexAnalyzer(): WorkerAnalyzer | undefined {
   });
 }
 
+/**
+ * V8's full collection, for the service to run after it let go of a large
+ * token stream (a large document closed, a large file indexed): the engine
+ * collects only under allocation, so an idle server would otherwise hold that
+ * memory. The flag makes `gc` exist in contexts created after it.
+ */
+function garbageCollector(): (() => void) | undefined {
+  if (typeof globalThis.gc === 'function') return globalThis.gc as () => void;
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    const gc: unknown = vm.runInNewContext('gc');
+    return typeof gc === 'function' ? (gc as () => void) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 startServer(connection, {
   runtime: 'node',
   diskFileSystem: new DiskFileSystem(),
@@ -42,4 +61,5 @@ startServer(connection, {
     return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
   },
   indexAnalyzer: indexAnalyzer(),
+  collectGarbage: garbageCollector(),
 });

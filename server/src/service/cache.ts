@@ -39,8 +39,9 @@ export class AnalysisCache {
       return hit.analysis;
     }
     this.stats.misses++;
-    const analysis = compute();
+    // The older version goes before the new one is computed: a large document's two analyses never need to be held at once.
     this.entries.delete(key);
+    const analysis = compute();
     this.entries.set(key, { uri, stamp, analysis });
     while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
     return analysis;

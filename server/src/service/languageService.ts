@@ -7,6 +7,7 @@
 // it runs in the Node server, in a browser worker and in-process in tests.
 
 import type { Analysis, IsoDate } from '../model/types';
+import { trimTokenPool } from '../model/tokens';
 import { localeOf, type Locale } from '../i18n/words';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import type { WorkspaceFileSystem } from '../workspace/fileSystem';
@@ -42,7 +43,12 @@ export interface LanguageServiceOptions {
   readonly onIndexChanged?: (sets: number, indexing: boolean) => void;
   /** Converts originals (PDF, Word): `convertOriginal` by default; tests give a fake. */
   readonly convert?: Converter;
+  /** A full garbage collection (Node); run after a large token stream is let go. */
+  readonly collectGarbage?: () => void;
 }
+
+/** Let go of at least this many bytes, the service asks for a garbage collection (it takes some 50 ms on a large heap). */
+const COLLECT_AFTER_BYTES = 32 * 2 ** 20;
 
 /** An original's text as the service gives it: the conversion, or why there is none (`unreadable`: the file cannot be read). */
 export type OriginalText = Conversion | { readonly problem: 'unreadable'; readonly message: { readonly nl: string; readonly en: string } };
@@ -288,6 +294,7 @@ export class LanguageService {
 
   closeDocument(uri: string): void {
     this.documents.close(uri);
+    this.releaseUnused();
     if (isOriginalDocumentUri(uri)) {
       this.index.alias(uri, null);
       this.cache.delete(uri);
@@ -364,9 +371,32 @@ export class LanguageService {
     return this.indexer.indexing;
   }
 
+  /**
+   * Memory for what is open: the analysis keeps one token stream for the next
+   * analysis, as large as the largest text it read. After a large file is
+   * indexed from the disk or a large document is closed, that stream is let go
+   * unless an open document needs one of its size.
+   */
+  releaseUnused(): void {
+    let largest = 0;
+    for (const doc of this.documents.all()) largest = Math.max(largest, doc.getText().length);
+    if (trimTokenPool(largest) >= COLLECT_AFTER_BYTES && this.o.collectGarbage) {
+      // Not in the middle of the request or notification that let the memory go.
+      const collect = this.o.collectGarbage;
+      setTimeout(() => {
+        try {
+          collect();
+        } catch (e) {
+          this.o.log?.(`Garbage collection failed: ${String(e)}`);
+        }
+      }, 0);
+    }
+  }
+
   private sendIndexChanged(): void {
     if (this.changedTimer) clearTimeout(this.changedTimer);
     this.changedTimer = null;
+    this.releaseUnused();
     this.lastChangedAt = Date.now();
     try {
       this.o.onIndexChanged?.(this.index.setCount, this.indexer.indexing);
