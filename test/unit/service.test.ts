@@ -7,6 +7,7 @@ import { AnalysisCache } from '../../server/src/service/cache';
 import { provideTimeline } from '../../server/src/features/timeline';
 import { ingestBytes, isQuestionSet, summarizeFile } from '../../server/src/workspace/ingest';
 import { analyze } from '../../server/src/model/analysis';
+import { pooledTokenCapacity, trimTokenPool } from '../../server/src/model/tokens';
 import { DEFAULT_SETTINGS, readSettings } from '../../server/src/settings';
 import { fixtureText } from './util';
 
@@ -113,5 +114,44 @@ describe('language service: the timeline with the document’s own terms', () =>
     service.locale = 'en';
     const en = (await provideTimeline(service, uri))!;
     assert.deepStrictEqual(en.events.filter((e) => e.kind.startsWith('term-')).map((e) => e.label), ['End of the 2-week term', 'End of the extended 30-day term']);
+  });
+});
+
+describe('language service: memory for what is open', () => {
+  // A text of `chars` characters of plain prose: its stream holds about chars / 4 tokens.
+  const prose = (chars: number) => 'Het antwoord volgt hierbij in een brief. '.repeat(Math.ceil(chars / 41)).slice(0, chars);
+
+  it('lets the kept token stream go when a large document closes, and keeps one the open documents need', async () => {
+    let collections = 0;
+    const service = createLanguageService({ today: '2024-12-06', collectGarbage: () => collections++ });
+    const small = 'file:///klein.kamervraag';
+    const large = 'file:///groot.kamervraag';
+    service.openDocument(small, 'kamervraag', 1, fixtureText(SAMPLE));
+    service.openDocument(large, 'kamervraag', 1, prose(6_000_000));
+    assert.ok(service.analysis(large));
+    // 6 M characters: a stream of about 1.5 M tokens, some 46 MB with its scratch arrays.
+    assert.ok(pooledTokenCapacity() >= 1_500_000, `kept ${pooledTokenCapacity()}`);
+    service.closeDocument(large);
+    assert.strictEqual(pooledTokenCapacity(), 0, 'the stream is let go: the sample needs a small one');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.strictEqual(collections, 1, 'and the memory is collected once');
+    // The sample's next analysis keeps a stream of its own size.
+    service.documents.change(small, 2, [{ text: `${fixtureText(SAMPLE)}\n` }]);
+    assert.ok(service.analysis(small));
+    const kept = pooledTokenCapacity();
+    assert.ok(kept > 0 && kept < 100_000, `kept ${kept}`);
+    service.closeDocument(small);
+    service.dispose();
+  });
+
+  it('trims only a stream larger than twice what the largest open text needs', () => {
+    analyze(prose(400_000));
+    const capacity = pooledTokenCapacity();
+    assert.ok(capacity >= 100_000, `kept ${capacity}`);
+    assert.strictEqual(trimTokenPool(400_000), 0, 'a text of the same size keeps it');
+    assert.strictEqual(trimTokenPool(200_000), 0, 'half the size keeps it too');
+    assert.strictEqual(trimTokenPool(40_000), capacity * 31, 'a tenth lets it go, and says how many bytes');
+    assert.strictEqual(pooledTokenCapacity(), 0);
+    assert.strictEqual(trimTokenPool(0), 0, 'nothing kept, nothing let go');
   });
 });
