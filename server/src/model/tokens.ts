@@ -139,6 +139,9 @@ export class Tokens {
   fWordCount = 0;
   /** True when a tokenized line holds a NUL character (a sign of binary text, see `looksBinaryText`). */
   nul = false;
+  /** Per line of the source: 1 when the line was tokenized (kept), 0 when skipped; the first `lineCount`. */
+  lineKept: Uint8Array = new Uint8Array(0);
+  lineCount = 0;
 
   constructor(public source: string, capacity: number) {
     const n = Math.max(16, capacity);
@@ -188,6 +191,13 @@ export class Tokens {
     this.numberCount = 0;
     this.fWordCount = 0;
     this.nul = false;
+    this.lineCount = 0;
+  }
+
+  /** After the stream was edited in place for a new source (`retokenize`): what was read of the old one goes. */
+  resetSource(source: string): void {
+    this.source = source;
+    this.lowers = null;
   }
 
   /** Doubles the capacity (for the tokenizer). */
@@ -349,13 +359,29 @@ let pooled: Tokens | null = null;
 const BYTES_PER_TOKEN = 31;
 const MAX_POOLED_CAPACITY = 1 << 22;
 
-/** Gives a stream back for reuse; it must not be read after this. */
+/**
+ * Gives a stream back for reuse; it must not be read after this. It keeps its
+ * source and tokens: the next analysis, when it is of an edited version of the
+ * same text, tokenizes only the lines that changed (`retokenize`).
+ */
 export function releaseTokens(tokens: Tokens): void {
-  if (tokens.kind.length <= MAX_POOLED_CAPACITY) {
-    tokens.reset('');
-    pooled = tokens;
-  }
+  if (reuse && tokens.kind.length <= MAX_POOLED_CAPACITY) pooled = tokens;
 }
+
+/** Whether streams are kept and reused (see `setTokenReuse`). */
+let reuse = true;
+
+/**
+ * Turns the kept stream off (every stream is fresh, and the kept one is left
+ * as it is for when it is turned on again) or on: for the tests that compare
+ * an analysis built on the kept stream with a fresh one.
+ */
+export function setTokenReuse(on: boolean): void {
+  reuse = on;
+}
+
+/** How streams were made since the start: wholly, or by re-reading the changed lines of the stream before. For tests and the benchmark. */
+export const tokenizeStats = { full: 0, incremental: 0 };
 
 /**
  * Lets the kept stream go when it is more than twice what a text of `chars`
@@ -378,10 +404,209 @@ export function pooledTokenCapacity(): number {
 export function tokenizeLines(index: LineIndex, keep: (line: number) => boolean): Tokens {
   const text = index.text;
   const want = (text.length >> 2) + 16;
-  let tokens = pooled;
-  pooled = null;
+  let tokens: Tokens | null = null;
+  if (reuse) {
+    tokens = pooled;
+    pooled = null;
+  }
+  if (tokens !== null && tokens.lineCount > 0 && retokenize(tokens, index, keep)) {
+    tokenizeStats.incremental++;
+    return tokens;
+  }
   if (tokens === null || tokens.kind.length < want) tokens = new Tokens(text, want);
   else tokens.reset(text);
+  if (tokens.lineKept.length < index.lineCount) tokens.lineKept = new Uint8Array(index.lineCount + (index.lineCount >> 2));
+  scanLines(tokens, index, keep, 0, index.lineCount, tokens.lineKept);
+  tokens.lineCount = index.lineCount;
+  tokenizeStats.full++;
+  return tokens;
+}
+
+/** Below this share of the old tokens reused, reading the whole text again is as cheap. */
+const MIN_REUSED = 0.5;
+
+/**
+ * Turns the stream of the previous text into the stream of `index.text` in
+ * place: the lines before the first changed character and after the last one
+ * keep their tokens (those after it moved and shifted), and only the lines in
+ * between are read. The result equals a fresh `tokenizeLines` (the property
+ * tests compare the two after thousands of random edits). Returns false, with
+ * the stream untouched, when it cannot: a line outside the change that the
+ * structure now keeps or skips otherwise (a layout decision changed), NUL in
+ * the old text, or too little to reuse.
+ */
+function retokenize(tokens: Tokens, index: LineIndex, keep: (line: number) => boolean): boolean {
+  const text = index.text;
+  const old = tokens.source;
+  if (tokens.nul) return false;
+  const max = Math.min(old.length, text.length);
+  const p = commonPrefix(old, text, max);
+  const s = commonSuffix(old, text, max - p);
+  const lineDelta = index.lineCount - tokens.lineCount;
+  const charDelta = text.length - old.length;
+  // New lines [a, b] replace old lines [a, b - lineDelta]: before a every line is the same, after b too (see the note below).
+  const a = index.lineAt(p);
+  const b = index.lineAt(text.length - s);
+  // The lines after b start after a line break inside the common suffix, and so do as many old lines: their count is the same.
+  const oldB = b - lineDelta;
+  if (a === undefined || b === undefined || oldB < a - 1 || oldB >= tokens.lineCount) return false;
+  const oldKept = tokens.lineKept;
+  const kept = new Uint8Array(index.lineCount + (index.lineCount >> 2));
+  for (let line = 0; line < a; line++) {
+    const k = keep(line) ? 1 : 0;
+    if (k !== oldKept[line]) return false;
+    kept[line] = k;
+  }
+  for (let line = b + 1; line < index.lineCount; line++) {
+    const k = keep(line) ? 1 : 0;
+    if (k !== oldKept[line - lineDelta]) return false;
+    kept[line] = k;
+  }
+  const oldN = tokens.length;
+  const lines = tokens.line;
+  const k1 = firstAtOrAfter(lines, oldN, a);
+  const k2 = firstAtOrAfter(lines, oldN, oldB + 1);
+  if (k1 + (oldN - k2) < oldN * MIN_REUSED) return false;
+
+  // The changed lines, read into a stream of their own.
+  const mid = new Tokens(text, ((index.lineEnd(b) - index.lineStart(a)) >> 2) + 16);
+  scanLines(mid, index, keep, a, b + 1, kept);
+  if (mid.nul) return false;
+  const m = mid.length;
+  const n = k1 + m + (oldN - k2);
+  while (tokens.kind.length < n) tokens.grow();
+  const shift = k1 + m - k2;
+  // Move the tail, then shift its offsets and lines; copyWithin copies as if through a buffer, in either direction.
+  if (shift !== 0) {
+    tokens.kind.copyWithin(k1 + m, k2, oldN);
+    tokens.gap.copyWithin(k1 + m, k2, oldN);
+    tokens.nonAsciiFlags.copyWithin(k1 + m, k2, oldN);
+    tokens.kw.copyWithin(k1 + m, k2, oldN);
+    tokens.start.copyWithin(k1 + m, k2, oldN);
+    tokens.end.copyWithin(k1 + m, k2, oldN);
+    tokens.line.copyWithin(k1 + m, k2, oldN);
+  }
+  if (charDelta !== 0 || lineDelta !== 0) {
+    const start = tokens.start;
+    const end = tokens.end;
+    const line = tokens.line;
+    for (let i = k1 + m; i < n; i++) {
+      start[i] += charDelta;
+      end[i] += charDelta;
+      line[i] += lineDelta;
+    }
+  }
+  tokens.kind.set(mid.kind.subarray(0, m), k1);
+  tokens.gap.set(mid.gap.subarray(0, m), k1);
+  tokens.nonAsciiFlags.set(mid.nonAsciiFlags.subarray(0, m), k1);
+  tokens.kw.set(mid.kw.subarray(0, m), k1);
+  tokens.start.set(mid.start.subarray(0, m), k1);
+  tokens.end.set(mid.end.subarray(0, m), k1);
+  tokens.line.set(mid.line.subarray(0, m), k1);
+  // The index lists: the entries before the change, the changed lines' own, the entries after it moved.
+  const numbers = spliceIndex(tokens.numberIndex, tokens.numberCount, k1, k2, mid.numberIndex, mid.numberCount, shift);
+  tokens.numberIndex = numbers.list;
+  tokens.numberCount = numbers.count;
+  const fWords = spliceIndex(tokens.fWordIndex, tokens.fWordCount, k1, k2, mid.fWordIndex, mid.fWordCount, shift);
+  tokens.fWordIndex = fWords.list;
+  tokens.fWordCount = fWords.count;
+  tokens.length = n;
+  tokens.lineKept = kept;
+  tokens.lineCount = index.lineCount;
+  tokens.resetSource(text);
+  return true;
+}
+
+/**
+ * A sorted list of token indices after the tokens [k1, k2) were replaced by
+ * the `midCount` indices of `mid` (relative to k1) and the tokens after k2
+ * moved by `shift`.
+ */
+function spliceIndex(list: Int32Array, count: number, k1: number, k2: number, mid: Int32Array, midCount: number, shift: number): { list: Int32Array; count: number } {
+  const before = firstAtOrAfter(list, count, k1);
+  const after = firstAtOrAfter(list, count, k2);
+  const total = before + midCount + (count - after);
+  const out = new Int32Array(Math.max(16, total + (total >> 2)));
+  out.set(list.subarray(0, before), 0);
+  for (let i = 0; i < midCount; i++) out[before + i] = mid[i] + k1;
+  for (let i = after, j = before + midCount; i < count; i++, j++) out[j] = list[i] + shift;
+  return { list: out, count: total };
+}
+
+/** The first index i < n with `sorted[i] >= value` (n when none): sorted is non-decreasing. */
+function firstAtOrAfter(sorted: Int32Array, n: number, value: number): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Chunks compared at once when looking for the first difference: string equality of two slices runs at memory speed. */
+const CHUNK = 4096;
+
+/** The length of the common prefix of `x` and `y`, at most `max`. */
+function commonPrefix(x: string, y: string, max: number): number {
+  let lo = 0;
+  let step = CHUNK;
+  while (lo < max) {
+    const hi = Math.min(max, lo + step);
+    if (x.slice(lo, hi) === y.slice(lo, hi)) {
+      lo = hi;
+      step *= 2;
+      continue;
+    }
+    // The difference is in [lo, hi): halve while the halves are long, then compare by character.
+    let from = lo;
+    let to = hi;
+    while (to - from > 64) {
+      const mid = (from + to) >>> 1;
+      if (x.slice(from, mid) === y.slice(from, mid)) from = mid;
+      else to = mid;
+    }
+    while (from < to && x.charCodeAt(from) === y.charCodeAt(from)) from++;
+    return from;
+  }
+  return max;
+}
+
+/** The length of the common suffix of `x` and `y`, at most `max`. */
+function commonSuffix(x: string, y: string, max: number): number {
+  const dx = x.length;
+  const dy = y.length;
+  let lo = 0;
+  let step = CHUNK;
+  while (lo < max) {
+    const hi = Math.min(max, lo + step);
+    if (x.slice(dx - hi, dx - lo) === y.slice(dy - hi, dy - lo)) {
+      lo = hi;
+      step *= 2;
+      continue;
+    }
+    let from = lo;
+    let to = hi;
+    while (to - from > 64) {
+      const mid = (from + to) >>> 1;
+      if (x.slice(dx - mid, dx - from) === y.slice(dy - mid, dy - from)) from = mid;
+      else to = mid;
+    }
+    while (from < to && x.charCodeAt(dx - 1 - from) === y.charCodeAt(dy - 1 - from)) from++;
+    return from;
+  }
+  return max;
+}
+
+/**
+ * Appends the tokens of the lines `from` up to `to` (exclusive) that `keep`
+ * keeps to the stream, and notes for each line whether it was kept. A line's
+ * tokens depend on that line alone: the first token of every line has a
+ * `Gap.Line` before it.
+ */
+function scanLines(tokens: Tokens, index: LineIndex, keep: (line: number) => boolean, from: number, to: number, kept: Uint8Array): void {
+  const text = index.text;
   // The arrays as locals (reloaded after growing): one store each per token.
   let kinds = tokens.kind;
   let gaps = tokens.gap;
@@ -392,21 +617,22 @@ export function tokenizeLines(index: LineIndex, keep: (line: number) => boolean)
   let lines = tokens.line;
   let cap = kinds.length;
   let numberIndex = tokens.numberIndex;
-  let numberCount = 0;
+  let numberCount = tokens.numberCount;
   let fWordIndex = tokens.fWordIndex;
-  let fWordCount = 0;
-  let nul = false;
-  let n = 0;
+  let fWordCount = tokens.fWordCount;
+  let nul = tokens.nul;
+  let n = tokens.length;
   let gap: Gap = Gap.Line;
-  const lineCount = index.lineCount;
-  for (let line = 0; line < lineCount; line++) {
+  for (let line = from; line < to; line++) {
     if (!keep(line)) {
+      kept[line] = 0;
       gap = Gap.Line;
       continue;
     }
+    kept[line] = 1;
     const end = index.lineEnd(line);
     let i = index.lineStart(line);
-    if (n > 0) gap = Gap.Line;
+    gap = Gap.Line;
     while (i < end) {
       const c = text.charCodeAt(i);
       if (c === 32 || (c > 32 && c < 127 ? false : isSpace(c))) {
@@ -487,7 +713,6 @@ export function tokenizeLines(index: LineIndex, keep: (line: number) => boolean)
   tokens.fWordCount = fWordCount;
   tokens.nul = nul;
   tokens.length = n;
-  return tokens;
 }
 
 /** True when the token ends a sentence: `.`, `?`, `!` (a `.` after a one-letter word or a digit is taken as an abbreviation). */

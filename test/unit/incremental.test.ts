@@ -1,0 +1,139 @@
+// Incremental tokenizing: after an edit, the analysis reads only the changed
+// lines again and reuses the token stream of the version before. Whatever the
+// edit, the analysis must equal a fresh one of the new text, field by field.
+
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as fc from 'fast-check';
+import { analyze } from '../../server/src/model/analysis';
+import { setTokenReuse, tokenizeStats, trimTokenPool } from '../../server/src/model/tokens';
+import type { Analysis } from '../../server/src/model/types';
+import { FIXTURES } from './util';
+
+/** Every corpus text: openkamer pages, official PDF and Word text, the archive's OCR. */
+function corpus(): { name: string; text: string }[] {
+  const out: { name: string; text: string }[] = [];
+  for (const dir of fs.readdirSync(FIXTURES)) {
+    const folder = path.join(FIXTURES, dir);
+    if (!fs.statSync(folder).isDirectory()) continue;
+    for (const f of fs.readdirSync(folder).filter((x) => x.endsWith('.txt'))) out.push({ name: `${dir}/${f}`, text: fs.readFileSync(path.join(folder, f), 'utf8') });
+  }
+  return out;
+}
+
+/** The whole analysis as JSON, every span and range, without the text and line index (the same strings). */
+function fields(a: Analysis): string {
+  return JSON.stringify({ ...a, text: a.text.length, lines: a.lines.lineCount });
+}
+
+/** The analysis of `text` on a fresh token stream, the kept one left as it is. */
+function fresh(text: string): Analysis {
+  setTokenReuse(false);
+  try {
+    return analyze(text, { year: 2024 });
+  } finally {
+    setTokenReuse(true);
+  }
+}
+
+/** An edit: replace `remove` characters at `at` (taken modulo the length) by `insert`. */
+interface Edit {
+  readonly at: number;
+  readonly remove: number;
+  readonly insert: string;
+}
+
+function applyEdit(text: string, e: Edit): string {
+  const at = e.at % (text.length + 1);
+  return text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.remove));
+}
+
+/** What editing a question set types: words, numbers, dates, headings, line breaks (joining and splitting blocks), page furniture, footnote texts, odd characters. */
+const insertion = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom('x', ' ', 'e', '1', '.', ',', '\n', '\n\n', '\r\n', '\r', '\t', '\u00a0', 'é', '’', '😀', '\ud83d', '') },
+  { weight: 3, arbitrary: fc.constantFrom(
+    'Vraag 3\n', '\nVraag 15\n', 'Vraag 2 en 3\n', '\nAntwoord 4\n', 'Antwoord vragen 1,2 en 3\n', 'Antwoord\n', '\nMededeling - 24 mei 2022\n',
+    'zie antwoord vraag 2', 'het antwoord op vraag 12', ' brief van 18 mei 2022', 'brief2', '29 juni 20022', '12 maart', 'In 2021 is op 2 maart',
+    '\n1 Kamerstuk 29 477, nr. 3\n', '\n2 https://www.tweedekamer.nl/x\n', 'Kamerstukken II 2021/22, 29 477, nr. 3', '2022Z09875', 'Aanhangsel Handelingen II 2021/22, nr. 3045',
+    '\nTweede Kamer, vergaderjaar 2021–2022, Aanhangsel 1234 1\n', '\nah-tk-20212022-1234 ISSN 0921 - 7398 ’s-Gravenhage 2022\n', '\nKamervraag 2022Z09875\n', 'Toelichting:\n',
+    '\u0000', '\f',
+  ) },
+  { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 12 }) },
+);
+
+const edit: fc.Arbitrary<Edit> = fc.record({
+  at: fc.nat(),
+  remove: fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 2, arbitrary: fc.nat(8) }, { weight: 1, arbitrary: fc.nat(400) }),
+  insert: insertion,
+});
+
+describe('incremental tokenizing', () => {
+  const texts = corpus();
+  afterEach(() => {
+    setTokenReuse(true);
+    trimTokenPool(0);
+  });
+
+  it('has the corpus to edit', () => {
+    assert.ok(texts.length >= 90, `${texts.length} texts`);
+  });
+
+  it('gives the analysis of a fresh token stream after every random edit, on every corpus text', function () {
+    this.timeout(300000);
+    const before = { ...tokenizeStats };
+    let edits = 0;
+    for (const { name, text } of texts) {
+      fc.assert(
+        fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), (list) => {
+          // The version before each edit is analysed first, as the editor does: its stream is the one kept.
+          trimTokenPool(0);
+          let current = text;
+          analyze(current, { year: 2024 });
+          for (const e of list) {
+            current = applyEdit(current, e);
+            const incremental = analyze(current, { year: 2024 });
+            edits++;
+            assert.strictEqual(fields(incremental), fields(fresh(current)), `${name} after ${JSON.stringify(e)}`);
+          }
+        }),
+        { numRuns: 8, seed: 0x4b56 + text.length },
+      );
+    }
+    const incremental = tokenizeStats.incremental - before.incremental;
+    assert.ok(edits >= 2000, `${edits} edits`);
+    // Most edits reuse the stream; the rest (a page-furniture line made or unmade, NUL, small texts cut short) read the text again.
+    assert.ok(incremental >= edits * 0.7, `${incremental} of ${edits} edits were incremental`);
+  });
+
+  it('reads only the changed lines: a keystroke in the middle of a long text reuses the rest', () => {
+    const text = texts.find((t) => t.name === 'openkamer/kv-2022Z09875.txt')!.text.repeat(20);
+    trimTokenPool(0);
+    analyze(text);
+    const before = { ...tokenizeStats };
+    const at = text.indexOf('Nokia', text.length >> 1);
+    const edited = `${text.slice(0, at)}x${text.slice(at)}`;
+    const a = analyze(edited);
+    assert.strictEqual(tokenizeStats.incremental - before.incremental, 1);
+    assert.strictEqual(tokenizeStats.full - before.full, 0);
+    assert.strictEqual(fields(a), fields(fresh(edited)));
+  });
+
+  it('reads the whole text again when another text was analysed in between; an added page-furniture line still gives the fresh analysis', () => {
+    const [first, second] = [texts.find((t) => t.name === 'openkamer/kv-2022Z09875.txt')!.text, texts.find((t) => t.name.startsWith('official/'))!.text];
+    trimTokenPool(0);
+    analyze(first);
+    let before = { ...tokenizeStats };
+    const other = analyze(second);
+    assert.deepStrictEqual([tokenizeStats.full - before.full, tokenizeStats.incremental - before.incremental], [1, 0], 'an unrelated text');
+    assert.strictEqual(fields(other), fields(fresh(second)));
+    // A PDF text whose page furniture is read by its repetition: a furniture line made at the top changes which lines are skipped.
+    const pdf = texts.find((t) => t.name.startsWith('official/') && fresh(t.text).source === 'pdf')!.text;
+    analyze(pdf);
+    before = { ...tokenizeStats };
+    const edited = `Tweede Kamer, vergaderjaar 2021–2022, Aanhangsel 1234 1\n${pdf}`;
+    const a = analyze(edited);
+    assert.strictEqual(tokenizeStats.full + tokenizeStats.incremental - before.full - before.incremental, 1);
+    assert.strictEqual(fields(a), fields(fresh(edited)));
+  });
+});
