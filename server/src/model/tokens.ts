@@ -550,11 +550,26 @@ const CHUNK = 4096;
 
 /** The length of the common prefix of `x` and `y`, at most `max`. */
 function commonPrefix(x: string, y: string, max: number): number {
+  return commonRun(x, y, max, false);
+}
+
+/** The length of the common suffix of `x` and `y`, at most `max`. */
+function commonSuffix(x: string, y: string, max: number): number {
+  return commonRun(x, y, max, true);
+}
+
+/** Whether the characters `from` up to `to` (counted from the start, or from the end) are the same in `x` and `y`. */
+function sameRun(x: string, y: string, from: number, to: number, fromEnd: boolean): boolean {
+  return fromEnd ? x.slice(x.length - to, x.length - from) === y.slice(y.length - to, y.length - from) : x.slice(from, to) === y.slice(from, to);
+}
+
+/** How many characters `x` and `y` share at their start (or end), at most `max`: doubling chunks, then halves, then characters. */
+function commonRun(x: string, y: string, max: number, fromEnd: boolean): number {
   let lo = 0;
   let step = CHUNK;
   while (lo < max) {
     const hi = Math.min(max, lo + step);
-    if (x.slice(lo, hi) === y.slice(lo, hi)) {
+    if (sameRun(x, y, lo, hi, fromEnd)) {
       lo = hi;
       step *= 2;
       continue;
@@ -564,36 +579,13 @@ function commonPrefix(x: string, y: string, max: number): number {
     let to = hi;
     while (to - from > 64) {
       const mid = (from + to) >>> 1;
-      if (x.slice(from, mid) === y.slice(from, mid)) from = mid;
+      if (sameRun(x, y, from, mid, fromEnd)) from = mid;
       else to = mid;
     }
-    while (from < to && x.charCodeAt(from) === y.charCodeAt(from)) from++;
-    return from;
-  }
-  return max;
-}
-
-/** The length of the common suffix of `x` and `y`, at most `max`. */
-function commonSuffix(x: string, y: string, max: number): number {
-  const dx = x.length;
-  const dy = y.length;
-  let lo = 0;
-  let step = CHUNK;
-  while (lo < max) {
-    const hi = Math.min(max, lo + step);
-    if (x.slice(dx - hi, dx - lo) === y.slice(dy - hi, dy - lo)) {
-      lo = hi;
-      step *= 2;
-      continue;
-    }
-    let from = lo;
-    let to = hi;
-    while (to - from > 64) {
-      const mid = (from + to) >>> 1;
-      if (x.slice(dx - mid, dx - from) === y.slice(dy - mid, dy - from)) from = mid;
-      else to = mid;
-    }
-    while (from < to && x.charCodeAt(dx - 1 - from) === y.charCodeAt(dy - 1 - from)) from++;
+    const dx = fromEnd ? x.length - 1 : 0;
+    const dy = fromEnd ? y.length - 1 : 0;
+    const sign = fromEnd ? -1 : 1;
+    while (from < to && x.charCodeAt(dx + sign * from) === y.charCodeAt(dy + sign * from)) from++;
     return from;
   }
   return max;
