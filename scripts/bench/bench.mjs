@@ -391,7 +391,12 @@ async function benchPull(template, peerMain, n, keystrokes) {
 async function benchIndexMemory(template) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kamervraag-bench-index-'));
   const scales = [1, 10, 100, 1000];
-  for (const n of scales) fs.writeFileSync(path.join(dir, `sample-x${n}.kamervraag`), scaledText(template, n));
+  let folderMB = 0;
+  for (const n of scales) {
+    const text = scaledText(template, n);
+    fs.writeFileSync(path.join(dir, `sample-x${n}.kamervraag`), text);
+    folderMB += mb(text);
+  }
   const client = new Client([OURS, '--stdio'], { name: 'ours', cwd: ROOT, timeoutMs: 120000 });
   try {
     const began = performance.now();
@@ -401,7 +406,7 @@ async function benchIndexMemory(template) {
     const done = client.memory();
     await sleep(3000);
     const later = client.memory();
-    return { ok: true, files: scales.length, folderMB: scales.reduce((s, n) => s + mb(scaledText(template, n)), 0), indexedMs, peakMB: later.peakMB, rssAtDoneMB: done.rssMB, rssLaterMB: later.rssMB };
+    return { ok: true, files: scales.length, folderMB, indexedMs, peakMB: later.peakMB, rssAtDoneMB: done.rssMB, rssLaterMB: later.rssMB };
   } catch (e) {
     return { ok: false, error: e instanceof Error ? e.message.split('\n')[0] : String(e) };
   } finally {

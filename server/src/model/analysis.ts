@@ -20,7 +20,7 @@ import { findReferences } from './references';
 import { questionNumbering, renumberFootnotes, type QuestionNumbering } from './renumber';
 import type { ArchiveFacts } from './archive';
 import { readStructure, RawBlock, Structure } from './structure';
-import { LineIndex, normalizeSpace, partitionPoint, Span } from './text';
+import { firstAfter, LineIndex, normalizeSpace, partitionPoint, Span } from './text';
 import { Gap, keywordsOf, KeywordSet, releaseTokens, tokenizeLines, Tokens, TokenKind } from './tokens';
 import type {
   Analysis,
@@ -545,23 +545,13 @@ function buildBlocks(structure: Structure, at: (span: Span) => Located): BlockIn
       answeredBy: answer ? answer.numbers[0] : null,
     });
   }
-  // Mostly in order already (a stable sort would then change nothing).
-  if (!inStartOrder(answers)) answers.sort((a, b) => a.span.start - b.span.start);
-  if (!inStartOrder(regions)) regions.sort((a, b) => a.span.start - b.span.start);
+  answers.sort((a, b) => a.span.start - b.span.start);
+  regions.sort((a, b) => a.span.start - b.span.start);
   // The region starts in a typed array: the look-ups below search them without a callback.
   const starts = new Int32Array(regions.length);
   for (let i = 0; i < regions.length; i++) starts[i] = regions[i].span.start;
   /** The last region that starts at or before the offset, or -1. */
-  const lastStartingBy = (offset: number): number => {
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid] <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo - 1;
-  };
+  const lastStartingBy = (offset: number): number => firstAfter(starts, starts.length, offset) - 1;
   const find = (offset: number) => {
     const best = lastStartingBy(offset);
     return best >= 0 && offset <= regions[best].span.end ? regions[best] : null;
@@ -580,12 +570,6 @@ function buildBlocks(structure: Structure, at: (span: Span) => Located): BlockIn
 }
 
 type Range = Located['range'];
-
-/** Whether the list is in order of span starts. */
-function inStartOrder(list: readonly { readonly span: Span }[]): boolean {
-  for (let i = 1; i < list.length; i++) if (list[i].span.start < list[i - 1].span.start) return false;
-  return true;
-}
 
 /** The position of `offset` as the located part has it (copied), or null. */
 function positionIn(offset: number, part: Located | null): Range['start'] | null {
@@ -681,33 +665,18 @@ function buildLetters(
   text: string,
 ): Letter[] {
   const mentionDate: (IsoDate | null)[] = raw.map((m) => (m.dateIndex !== null ? dates[m.dateIndex].date : null));
-  // Only undated mentions ask for the dates of their sentence. Dates in text order: those of a
-  // sentence are the run whose first tokens lie in the sentence's tokens (sentence ids never
-  // decrease), found by binary search; otherwise every date is put in a map by its sentence.
-  const datesInOrder = inStartOrder(dates);
-  let datesBySentence: Map<number, number[]> | null = null;
+  // Only undated mentions ask for the dates of their sentence. The dates are in text order (as their
+  // candidates are): those of a sentence are the run whose first tokens lie in the sentence's tokens
+  // (sentence ids never decrease), found by binary search.
   const datesOfSentence = (s: number, t: number): number[] => {
-    if (datesInOrder) {
-      const t0 = partitionPoint(t, (i) => sentence[i] < s);
-      const t1 = t + partitionPoint(tokens.length - t, (i) => sentence[t + i] <= s);
-      // A date is in the sentence when its first token (`tokens.at` of its start) is in [t0, t1).
-      const after = t0 > 0 ? tokens.start[t0 - 1] : -1;
-      const upTo = tokens.start[t1 - 1];
-      const out: number[] = [];
-      for (let idx = partitionPoint(dates.length, (i) => dates[i].span.start <= after); idx < dates.length && dates[idx].span.start <= upTo; idx++) out.push(idx);
-      return out;
-    }
-    if (datesBySentence === null) {
-      const bySentence = new Map<number, number[]>();
-      dates.forEach((d, idx) => {
-        const ds = sentence[firstTokenFrom(tokens, d.span.start)];
-        const list = bySentence.get(ds);
-        if (list) list.push(idx);
-        else bySentence.set(ds, [idx]);
-      });
-      datesBySentence = bySentence;
-    }
-    return datesBySentence.get(s) ?? [];
+    const t0 = partitionPoint(t, (i) => sentence[i] < s);
+    const t1 = t + partitionPoint(tokens.length - t, (i) => sentence[t + i] <= s);
+    // A date is in the sentence when its first token (`tokens.at` of its start) is in [t0, t1).
+    const after = t0 > 0 ? tokens.start[t0 - 1] : -1;
+    const upTo = tokens.start[t1 - 1];
+    const out: number[] = [];
+    for (let idx = partitionPoint(dates.length, (i) => dates[i].span.start <= after); idx < dates.length && dates[idx].span.start <= upTo; idx++) out.push(idx);
+    return out;
   };
   const lettersPerSentence = new Map<number, number>();
   for (const m of raw) lettersPerSentence.set(sentence[m.wordToken], (lettersPerSentence.get(sentence[m.wordToken]) ?? 0) + 1);
@@ -720,7 +689,7 @@ function buildLetters(
     const anaphoric = ANAPHORIC.has(tokens.kwAt(m.wordToken - 1));
     if (inSentence.length === 1 && lettersInSentence === 1 && !anaphoric) {
       const d = dates[inSentence[0]];
-      const before = tokens.kwAt(firstTokenFrom(tokens, d.span.start) - 1);
+      const before = tokens.kwAt(tokens.at(d.span.start) - 1);
       if (before === KW.op || before === KW.per) mentionDate[idx] = d.date;
     }
   });
@@ -773,19 +742,6 @@ function buildLetters(
       const notice = notices.findIndex((n) => n.date === date);
       return { date, sender: e.sender, mentions: e.mentions, footnotes: e.footnotes, notice: notice >= 0 ? notice : null };
     });
-}
-
-/** `tokens.at(offset)`, searched without a callback. */
-function firstTokenFrom(tokens: Tokens, offset: number): number {
-  const starts = tokens.start;
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid] < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 const ANAPHORIC = new KeywordSet(['deze', 'die', 'dezelfde', 'genoemde']);

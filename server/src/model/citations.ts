@@ -13,7 +13,7 @@
 // line or a skipped line.
 
 import { CLOSE_PAREN, COLON, COMMA, CR, DOT, EN_DASH, HYPHEN, isDigit, isLetter, isSpace, LF, normalizeSpace, OPEN_PAREN, SLASH, type LineIndex } from './text';
-import { Tokens, TokenKind } from './tokens';
+import { spreadBits, Tokens, TokenKind } from './tokens';
 import type { Citation, CitationKind } from './types';
 
 const OFFICIAL = 'https://zoek.officielebekendmakingen.nl/';
@@ -888,8 +888,7 @@ const ANCHOR_LENGTHS: Uint32Array = (() => {
 const ANCHOR_TABLE_MASK = 1023;
 
 function anchorSlot(h: number): number {
-  h = Math.imul(h ^ (h >>> 16), 0x45d9f3b);
-  return (h ^ (h >>> 13)) & ANCHOR_TABLE_MASK;
+  return spreadBits(h) & ANCHOR_TABLE_MASK;
 }
 
 /** Open addressing on the word hash: slot → index in ANCHORS plus one (0 = empty). */

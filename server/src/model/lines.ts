@@ -44,24 +44,18 @@ function isDecoration(c: number): boolean {
   return c === 35 || c === 42 || c === 62 || (c >= 0xb7 && isBullet(c));
 }
 
-/** isSpace, with the printable ASCII characters answered at once. */
-function spaceAt(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  return c === 32 || (c > 32 && c < 127 ? false : isSpace(c));
-}
-
 /** The content of a line without markdown decoration (`## `, `**…**`), bullets and surrounding white space. */
 export function contentSpan(text: string, start: number, end: number): Span {
   let s = start;
   let e = end;
-  while (s < e && spaceAt(text, s)) s++;
-  while (e > s && spaceAt(text, e - 1)) e--;
+  while (s < e && isSpace(text.charCodeAt(s))) s++;
+  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
   // Markdown heading marks and bullets.
   while (s < e && isDecoration(text.charCodeAt(s))) {
     s++;
-    while (s < e && spaceAt(text, s)) s++;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
   }
-  while (e > s && (text.charCodeAt(e - 1) === 42 /* * */ || spaceAt(text, e - 1))) e--;
+  while (e > s && (text.charCodeAt(e - 1) === 42 /* * */ || isSpace(text.charCodeAt(e - 1)))) e--;
   return { start: s, end: e };
 }
 

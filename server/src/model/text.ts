@@ -36,6 +36,34 @@ export function partitionPoint(n: number, before: (i: number) => boolean): numbe
   return lo;
 }
 
+/**
+ * The first index in [0, n) whose value is at or after `value` (n when none),
+ * in a non-decreasing array: `partitionPoint` without a callback, for the hot
+ * look-ups (token starts, line starts, token indices).
+ */
+export function firstAtOrAfter(sorted: Int32Array, n: number, value: number): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The first index in [0, n) whose value is after `value` (n when none), in a non-decreasing array. */
+export function firstAfter(sorted: Int32Array, n: number, value: number): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function grow(a: Int32Array): Int32Array {
   const b = new Int32Array(a.length * 2);
   b.set(a);
@@ -115,16 +143,8 @@ export class LineIndex {
       if (last === hi || starts[last + 1] > offset) return last;
       if (last + 1 === hi || starts[last + 2] > offset) return (this.lastLine = last + 1);
     }
-    // The first line starts at 0 < offset: the last line that starts at or before it
-    // (partitionPoint written out: no closure per look-up).
-    let lo = 0;
-    let hi1 = starts.length;
-    while (lo < hi1) {
-      const mid = (lo + hi1) >> 1;
-      if (starts[mid] <= offset) lo = mid + 1;
-      else hi1 = mid;
-    }
-    return (this.lastLine = lo - 1);
+    // The first line starts at 0 < offset: the last line that starts at or before it.
+    return (this.lastLine = firstAfter(starts, starts.length, offset) - 1);
   }
 
   positionAt(offset: number): Position {
@@ -169,6 +189,8 @@ export const EN_DASH = 0x2013;
 
 /** True for every white-space character that may separate words, no-break spaces included. */
 export function isSpace(c: number): boolean {
+  // The printable ASCII characters, most of any text, answered at once.
+  if (c > 32 && c < 127) return false;
   return (
     c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x202f || c === 0x2007 ||
     c === 11 || c === 12 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b) || c === 0x3000 || c === 0x1680 ||

@@ -8,7 +8,7 @@
 // keyword id computed while tokenizing, so a grammar compares integers instead
 // of lower-cased strings. Text and lower-case text are read only on demand.
 
-import { isLetter, isSpace, LineIndex } from './text';
+import { firstAtOrAfter, isLetter, isSpace, LineIndex } from './text';
 
 export const enum TokenKind {
   Word = 1,
@@ -46,9 +46,14 @@ const tableLength = new Uint8Array(TABLE_SIZE);
 const keywords: string[] = [''];
 const keywordIds = new Map<string, number>();
 
-function mix(h: number): number {
+/** The bits of a hash or key spread over all 32 (a multiply-xorshift finaliser): mask it for an open-addressing slot. */
+export function spreadBits(h: number): number {
   h = Math.imul(h ^ (h >>> 16), 0x45d9f3b);
-  return (h ^ (h >>> 13)) & TABLE_MASK;
+  return h ^ (h >>> 13);
+}
+
+function mix(h: number): number {
+  return spreadBits(h) & TABLE_MASK;
 }
 
 /** The keyword ids of several words, by word: `keywordsOf(['van', 'brief']).van`. */
@@ -323,16 +328,7 @@ export class Tokens {
 
   /** Index of the first token whose start is at or after `offset`. */
   at(offset: number): number {
-    // partitionPoint written out: no closure per look-up.
-    const starts = this.start;
-    let lo = 0;
-    let hi = this.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid] < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return firstAtOrAfter(this.start, this.length, offset);
   }
 }
 
@@ -533,18 +529,6 @@ function spliceIndex(list: Int32Array, count: number, k1: number, k2: number, mi
   return { list: out, count: total };
 }
 
-/** The first index i < n with `sorted[i] >= value` (n when none): sorted is non-decreasing. */
-function firstAtOrAfter(sorted: Int32Array, n: number, value: number): number {
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** Chunks compared at once when looking for the first difference: string equality of two slices runs at memory speed. */
 const CHUNK = 4096;
 
@@ -627,7 +611,7 @@ function scanLines(tokens: Tokens, index: LineIndex, keep: (line: number) => boo
     gap = Gap.Line;
     while (i < end) {
       const c = text.charCodeAt(i);
-      if (c === 32 || (c > 32 && c < 127 ? false : isSpace(c))) {
+      if (isSpace(c)) {
         if (gap === Gap.None) gap = Gap.Space;
         i++;
         continue;
