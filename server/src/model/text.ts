@@ -52,16 +52,9 @@ export function firstAtOrAfter(sorted: Int32Array, n: number, value: number): nu
   return lo;
 }
 
-/** The first index in [0, n) whose value is after `value` (n when none), in a non-decreasing array. */
+/** The first index in [0, n) whose value is after the integer `value` (n when none), in a non-decreasing array. */
 export function firstAfter(sorted: Int32Array, n: number, value: number): number {
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstAtOrAfter(sorted, n, value + 1);
 }
 
 function grow(a: Int32Array): Int32Array {
