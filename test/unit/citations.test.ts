@@ -271,6 +271,16 @@ describe('findCitations', () => {
       });
     }
 
+    it('finds glued words deep in a word of 10,000 letters and more, where the search for a split reads in windows', () => {
+      const long = 'a'.repeat(10000);
+      const glued = 'AanhangselHandelingen, vergaderjaar 2024–2025, nr. 244';
+      const cs = cite(`${long}${glued} en ${long}kst${'b'.repeat(5000)}Kamerstuk 29 477, nr. 3\n`);
+      assert.deepEqual(cs.map((c) => [c.kind, c.text, c.span.start]), [
+        ['aanhangsel', 'AanhangselHandelingen, vergaderjaar 2024–2025, nr. 244', 10000],
+        ['kamerstuk', 'Kamerstuk 29 477, nr. 3', 10000 + glued.length + ' en '.length + 10000 + 'kst'.length + 5000],
+      ]);
+    });
+
     it('reads "Handelingen II, vergaderjaar 2024–2025, nr. 8" as the Handelingen (kv-tk-2024Z18792)', () => {
       const c = withText(cite(read('official/kv-tk-2024Z18792.txt')), 'Handelingen II, vergaderjaar 2024–2025, nr. 8');
       assert.deepEqual(summary(c), ['handelingen', 'h-tk-20242025-8', '22:1-22:46', c.text]);

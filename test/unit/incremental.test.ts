@@ -7,7 +7,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as fc from 'fast-check';
 import { analyze } from '../../server/src/model/analysis';
-import { setTokenReuse, tokenizeStats, trimTokenPool } from '../../server/src/model/tokens';
+import { citationStats, findCitations } from '../../server/src/model/citations';
+import { LineIndex } from '../../server/src/model/text';
+import { releaseTokens, setTokenReuse, tokenizeLines, tokenizeStats, trimTokenPool } from '../../server/src/model/tokens';
 import type { Analysis } from '../../server/src/model/types';
 import { FIXTURES } from './util';
 
@@ -82,6 +84,7 @@ describe('incremental tokenizing', () => {
   it('gives the analysis of a fresh token stream after every random edit, on every corpus text', function () {
     this.timeout(300000);
     const before = { ...tokenizeStats };
+    const citationsBefore = { ...citationStats };
     let edits = 0;
     for (const { name, text } of texts) {
       fc.assert(
@@ -104,6 +107,9 @@ describe('incremental tokenizing', () => {
     assert.ok(edits >= 2000, `${edits} edits`);
     // Most edits reuse the stream; the rest (a page-furniture line made or unmade, NUL, small texts cut short) read the text again.
     assert.ok(incremental >= edits * 0.7, `${incremental} of ${edits} edits were incremental`);
+    // The citations are scanned again only around the edit whenever the stream was edited and the runs of kept lines stayed.
+    const citations = citationStats.incremental - citationsBefore.incremental;
+    assert.ok(citations >= incremental * 0.8, `${citations} of ${incremental} incremental edits rescanned the citations around the edit`);
   });
 
   it('reads only the changed lines: a keystroke in the middle of a long text reuses the rest', () => {
@@ -135,5 +141,101 @@ describe('incremental tokenizing', () => {
     const a = analyze(edited);
     assert.strictEqual(tokenizeStats.full + tokenizeStats.incremental - before.full - before.incremental, 1);
     assert.strictEqual(fields(a), fields(fresh(edited)));
+  });
+});
+
+/** Pieces of text dense in citations and in what stops them: parts of citations, white space, line breaks, blank lines. */
+const citationPiece = fc.constantFrom(
+  'Kamerstuk ', 'Kamerstukken II ', '2021/22', ', ', '29 477', ', nr. ', '3', '12', 'Aanhangsel ', 'Handelingen ', 'Tweede Kamer, ', 'Eerste Kamer ',
+  'vergaderjaar 2021–2022', 'nr. 3045', 'ECLI:NL:HR:2020:123', 'Stb. 2020, 12', 'Stcrt. 2021, 4567', '2022Z09875', '2022D12345', 'kst-29477-3', 'ah-tk-20212022-3045',
+  'https://www.tweedekamer.nl/kamerstukken/', 'detail?id=2022Z09875', 'www.rijksoverheid.nl', '-', '/', '.', ')', '(', 'Archiefwet', 'Wet open overheid', 'de Woo ',
+  'Kamer-', 'stuk', ' ', '  ', '\n', '\n\n', '\r\n', 'zie ', 'en ', 'het antwoord ', 'AanhangselHandelingen', 'x', 'é',
+);
+
+describe('incremental citations', () => {
+  afterEach(() => {
+    setTokenReuse(true);
+    trimTokenPool(0);
+  });
+
+  /** The citations of `text` as the analysis finds them (no lines skipped), on the kept stream or a fresh one. */
+  function citationsOf(text: string, keep: boolean): string {
+    setTokenReuse(keep);
+    try {
+      const lines = new LineIndex(text);
+      const tokens = tokenizeLines(lines, () => true);
+      const found = JSON.stringify(findCitations(lines, () => false, tokens));
+      // Back to the pool, as the analysis leaves it: the next version edits this stream.
+      releaseTokens(tokens);
+      return found;
+    } finally {
+      setTokenReuse(true);
+    }
+  }
+
+  it('finds after every random edit of a text dense in citations what a fresh scan finds', function () {
+    this.timeout(120000);
+    const before = { ...citationStats };
+    const tokensBefore = { ...tokenizeStats };
+    let edits = 0;
+    // Short texts: every edit falls within a look-ahead of some citation, attempt or blank line.
+    const textOf = fc.array(citationPiece, { minLength: 10, maxLength: 160 }).map((parts) => parts.join(''));
+    const citationEdit = fc.record({
+      at: fc.nat(),
+      remove: fc.oneof(fc.constant(0), fc.nat(6), fc.nat(500)),
+      insert: fc.oneof(citationPiece, insertion),
+    });
+    fc.assert(
+      fc.property(textOf, fc.array(citationEdit, { minLength: 1, maxLength: 8 }), (text, list) => {
+        trimTokenPool(0);
+        let current = text;
+        citationsOf(current, true);
+        for (const e of list) {
+          current = applyEdit(current, e);
+          edits++;
+          assert.strictEqual(citationsOf(current, true), citationsOf(current, false), `after ${JSON.stringify(e)}`);
+        }
+      }),
+      { numRuns: 2500, seed: 0x6369 },
+    );
+    // Short texts are often read whole by the tokenizer (too little to reuse); where it edited the stream, the citations follow.
+    const incremental = citationStats.incremental - before.incremental;
+    const streams = tokenizeStats.incremental - tokensBefore.incremental;
+    assert.ok(edits >= 5000 && streams >= edits * 0.2, `${streams} of ${edits} edits were incremental`);
+    assert.ok(incremental >= streams * 0.95, `${incremental} of ${streams} incremental edits rescanned the citations only around the edit`);
+  });
+
+  /** The citations of `text` after `before` was scanned (the stream edited, not read anew), as kind and text. */
+  function afterEdit(before: string, text: string): string[] {
+    trimTokenPool(0);
+    citationsOf(before, true);
+    const found = JSON.parse(citationsOf(text, true)) as { kind: string; text: string }[];
+    assert.strictEqual(JSON.stringify(found), citationsOf(text, false), 'as a fresh scan');
+    return found.map((c) => `${c.kind} ${c.text}`);
+  }
+
+  it('an address broken over a line, kept from the text before, goes on into the edited line after it', () => {
+    const filler = 'Zie de stukken. '.repeat(40);
+    const address = `https://zoek.officielebekendmakingen.nl/${'stukken/'.repeat(80)}`;
+    const before = `${filler}${address}\nkst-29477-3.html staat er.\n`;
+    const after = `${filler}${address}\nHet staat er.\n`;
+    assert.deepStrictEqual(afterEdit(before, after), [`url ${address}`]);
+    assert.deepStrictEqual(afterEdit(after, before), [`url ${address}\nkst-29477-3.html`]);
+  });
+
+  it('a word edited on the line before a citation decides it: `Aanhangsel` before `Handelingen`', () => {
+    const filler = 'Zie de stukken. '.repeat(40);
+    const before = `${filler}Aanhangsel\nHandelingen II 2021/22, nr. 3045 en meer.\n`;
+    const after = `${filler}Aanhangsels\nHandelingen II 2021/22, nr. 3045 en meer.\n`;
+    assert.deepStrictEqual(afterEdit(before, after), ['handelingen Handelingen II 2021/22, nr. 3045']);
+    assert.deepStrictEqual(afterEdit(after, before), ['aanhangsel Aanhangsel\nHandelingen II 2021/22, nr. 3045']);
+  });
+
+  it('a citation completed by the edit is found from its start well before it', () => {
+    const filler = 'Zie de stukken. '.repeat(40);
+    const before = `${filler}Kamerstukken II 2021/22, 29 477, nr. \n${'x '.repeat(10)}\n`;
+    const after = `${filler}Kamerstukken II 2021/22, 29 477, nr. 3\n${'x '.repeat(10)}\n`;
+    assert.deepStrictEqual(afterEdit(before, after), ['kamerstuk Kamerstukken II 2021/22, 29 477, nr. 3']);
+    assert.deepStrictEqual(afterEdit(after, before), []);
   });
 });

@@ -12,8 +12,8 @@
 // may run over one line break (PDF text wraps anywhere), never over a blank
 // line or a skipped line.
 
-import { CLOSE_PAREN, COLON, COMMA, CR, DOT, EN_DASH, HYPHEN, isDigit, isLetter, isSpace, LF, normalizeSpace, OPEN_PAREN, SLASH, type LineIndex } from './text';
-import { spreadBits, Tokens, TokenKind } from './tokens';
+import { CLOSE_PAREN, COLON, COMMA, CR, DOT, EN_DASH, HYPHEN, isDigit, isLetter, isSpace, LF, normalizeSpace, OPEN_PAREN, partitionPoint, SLASH, type LineIndex } from './text';
+import { MemoSlot, spreadBits, type TokenEdit, Tokens, TokenKind } from './tokens';
 import type { Citation, CitationKind } from './types';
 
 const OFFICIAL = 'https://zoek.officielebekendmakingen.nl/';
@@ -933,46 +933,78 @@ function citationAtWord(r: Reader, anchor: Anchor, start: number, wordEnd: numbe
 /** A small letter and a capital: glued PDF text (`AanhangselHandelingen`), where a word token holds two words. */
 const GLUED = /[a-z][A-Z]/g;
 
+/** How far one search for a split reads at least: the scan asks for ever later offsets, and a rescan stops soon. */
+const SPLIT_WINDOW = 4096;
+
 /**
- * Where glued words split (the offset of the capital), found by one forward
- * pass of GLUED over the text as the scan asks for ever later offsets: the
- * words of a token are found without reading its letters one by one.
+ * Where glued words split (the offset of the capital), found by searching
+ * GLUED forward in windows of the text as the scan asks for ever later
+ * offsets: the words of a token are found without reading its letters one by
+ * one, and a scan of a short stretch reads no further than it needs.
  */
 class WordSplits {
-  /** The scan has found no split in [from, next) past its start `from`; `next` is one, or past the text. */
+  /** No split lies in (from, next); `next` is a split (or past the text) when `found`, else only the end of what was searched. */
   private from = -1;
   private next = -1;
+  private found = false;
 
   constructor(private readonly text: string) {}
 
-  /** The first split after `p`, or past the end of the text. */
-  after(p: number): number {
-    if (p < this.from || this.next <= p) {
-      GLUED.lastIndex = p;
-      this.from = p;
-      // The match is the small letter; the split is at the capital after it.
-      this.next = GLUED.test(this.text) ? GLUED.lastIndex - 1 : this.text.length + 1;
+  /** The first split after `p` when there is one before `limit`; otherwise an offset at or past `limit`. */
+  after(p: number, limit: number): number {
+    if (p >= this.from && (this.found ? p < this.next : limit <= this.next)) return this.next;
+    const end = Math.min(this.text.length, Math.max(limit, p + SPLIT_WINDOW));
+    GLUED.lastIndex = 0;
+    this.from = p;
+    // The match is the small letter; the split is at the capital after it.
+    if (GLUED.test(this.text.slice(p, end))) {
+      this.next = p + GLUED.lastIndex - 1;
+      this.found = true;
+    } else if (end === this.text.length) {
+      this.next = end + 1;
+      this.found = true;
+    } else {
+      // No match in [p, end): no split in (p, end); one at `end` would need the character there, not searched yet.
+      this.next = end;
+      this.found = false;
     }
     return this.next;
   }
+}
+
+/** Where a scan of one region stands before a token: citations end at or before `p`, the last one at `minStart`. */
+interface ScanState {
+  p: number;
+  minStart: number;
 }
 
 /**
  * Scans one region by its tokens: a citation is tried at the start of every
  * number token and of every word in a word token (split where a capital
  * follows a small letter: glued PDF text); after a match the scan goes on
- * from its end. `k` is the first token not before the region; returns the
- * first token past it.
+ * from its end. `k` is the first token not before the region (or the token
+ * to resume at, with `state` as the scan left it); returns the first token
+ * past the region, or the token at which `stop(k, state)` said the rest is
+ * known (asked only from token `askFrom` on).
  */
-function scanRegionTokens(text: string, regionStart: number, regionEnd: number, tokens: Tokens, k: number, splits: WordSplits, out: Found[]): number {
+function scanRegionTokens(
+  text: string, regionStart: number, regionEnd: number, tokens: Tokens, k: number, splits: WordSplits, out: Found[],
+  state: ScanState = { p: regionStart, minStart: regionStart }, askFrom = -1, stop: ((k: number, state: ScanState) => boolean) | null = null,
+): number {
   const r = new Reader(text, regionStart, regionEnd);
-  let minStart = regionStart;
-  let p = regionStart;
+  let minStart = state.minStart;
+  let p = state.p;
   const n = tokens.length;
   const kinds = tokens.kind;
   const starts = tokens.start;
   const ends = tokens.end;
+  if (askFrom < 0) askFrom = n;
   for (; k < n && starts[k] < regionEnd; k++) {
+    if (k >= askFrom && stop !== null) {
+      state.p = p;
+      state.minStart = minStart;
+      if (stop(k, state)) return k;
+    }
     const tokenEnd = ends[k];
     if (tokenEnd <= p) continue;
     const kind = kinds[k];
@@ -988,7 +1020,7 @@ function scanRegionTokens(text: string, regionStart: number, regionEnd: number, 
       }
     } else {
       while (q < tokenEnd) {
-        const split = splits.after(q);
+        const split = splits.after(q, tokenEnd);
         const wordEnd = split < tokenEnd ? split : tokenEnd;
         const anchor = anchorAt(text, q, wordEnd);
         found = anchor ? citationAtWord(r, anchor, q, wordEnd, minStart) : null;
@@ -1005,6 +1037,8 @@ function scanRegionTokens(text: string, regionStart: number, regionEnd: number, 
       if (p < tokenEnd) k--;
     }
   }
+  state.p = p;
+  state.minStart = minStart;
   return k;
 }
 
@@ -1023,6 +1057,16 @@ function regions(lines: LineIndex, skipLine: (line: number) => boolean): [number
   return out;
 }
 
+/** The citations of a text, kept with its token stream for the next version of the text (see `TokenEdit`). */
+interface CitationMemo {
+  readonly serial: number;
+  readonly regions: readonly (readonly [number, number])[];
+  readonly citations: readonly Citation[];
+}
+
+/** How often the citations were found by reusing those of the text before, and wholly. For tests and the benchmark. */
+export const citationStats = { full: 0, incremental: 0 };
+
 /**
  * Finds the citations of official documents in `lines.text`, leaving out the
  * lines for which `skipLine` is true. Sorted by start offset; spans do not
@@ -1030,28 +1074,164 @@ function regions(lines: LineIndex, skipLine: (line: number) => boolean): [number
  * `kv-tk-2022Z09875` of a zoek.officielebekendmakingen.nl address) are not
  * reported separately. `tokens` holds the tokens of exactly the kept lines,
  * `tokenizeLines(lines, (l) => !skipLine(l))`, as the analysis makes them.
+ *
+ * When `tokens` was made by editing the stream of the text scanned last, only
+ * the stretch around the edit is scanned again (see `rescan`); the result is
+ * the same.
  */
 export function findCitations(lines: LineIndex, skipLine: (line: number) => boolean, tokens: Tokens): Citation[] {
+  const regs = regions(lines, skipLine);
+  const edit = tokens.edit;
+  const memo = tokens.memos[MemoSlot.Citations] as CitationMemo | undefined;
+  let citations = memo !== undefined && edit !== null && edit.from === memo.serial ? rescan(lines, tokens, regs, memo.regions, memo.citations, edit) : null;
+  if (citations === null) {
+    citationStats.full++;
+    citations = scanAll(lines, tokens, regs);
+  } else citationStats.incremental++;
+  const next: CitationMemo = { serial: tokens.serial, regions: regs, citations };
+  tokens.memos[MemoSlot.Citations] = next;
+  return citations;
+}
+
+function scanAll(lines: LineIndex, tokens: Tokens, regs: readonly (readonly [number, number])[]): Citation[] {
   const found: Found[] = [];
   // Each citation starts at or after the end of the one before (the scan
   // resumes after a match, and `Tweede Kamer,` is only taken in when free),
   // so the list comes out sorted.
   let k = 0;
   const splits = new WordSplits(lines.text);
-  for (const [start, end] of regions(lines, skipLine)) {
+  for (const [start, end] of regs) {
     while (k < tokens.length && tokens.start[k] < start) k++;
     k = scanRegionTokens(lines.text, start, end, tokens, k, splits, found);
   }
-  return found.map((f) => {
-    const span = { start: f.start, end: f.end };
-    return {
-      span,
-      range: lines.rangeOf(span),
-      text: lines.text.slice(f.start, f.end),
-      kind: f.kind,
-      id: f.id,
-      label: f.label,
-      url: f.url,
-    };
-  });
+  return found.map((f) => toCitation(lines, f));
+}
+
+function toCitation(lines: LineIndex, f: Found): Citation {
+  const span = { start: f.start, end: f.end };
+  return { span, range: lines.rangeOf(span), text: lines.text.slice(f.start, f.end), kind: f.kind, id: f.id, label: f.label, url: f.url };
+}
+
+/** How far before an edit the scan starts again: an attempt reads at most MAX_LOOKAHEAD characters past its start. */
+const RESCAN_BEFORE = 2 * MAX_LOOKAHEAD + 64;
+/** How far an attempt looks back (`Tweede Kamer,` before `Aanhangsel`), with room to spare. */
+const LOOK_BACK = 32;
+
+/**
+ * The citations of the new text from those of the text before and the edit
+ * between them: the citations well before the edit stay, the stretch from
+ * there is scanned until the scan stands where the old scan stood (past the
+ * edit, between citations, beyond the look-back), and the old citations
+ * after that point move. Null when the regions changed beyond the edit.
+ *
+ * Why the kept part is right: a failed attempt reads at most MAX_LOOKAHEAD
+ * characters past its start and LOOK_BACK before it, and a found citation no
+ * further than its end, the white space after it and MAX_LOOKAHEAD characters
+ * of the next line (`reach`); the scan restarts before any attempt that may
+ * have read the changed text. Why the moved part is right: from a token past
+ * the edit where both scans stand between citations at least LOOK_BACK
+ * characters back, the scan depends only on the text from LOOK_BACK before
+ * that token, which is the same.
+ */
+function rescan(
+  lines: LineIndex, tokens: Tokens, regs: readonly (readonly [number, number])[],
+  oldRegs: readonly (readonly [number, number])[], old: readonly Citation[], edit: TokenEdit,
+): Citation[] | null {
+  const text = lines.text;
+  const d = edit.charDelta;
+  const a = edit.start;
+  if (regs.length !== oldRegs.length) return null;
+  for (let i = 0; i < regs.length; i++) {
+    const [os, oe] = oldRegs[i];
+    const ns = os <= a ? os : os >= edit.oldEnd ? os + d : -1;
+    const ne = oe < a ? oe : oe >= edit.oldEnd ? oe + d : -1;
+    if (regs[i][0] !== ns || regs[i][1] !== ne) return null;
+  }
+  // The first region that the edit may touch.
+  let ri = 0;
+  while (ri < regs.length && regs[ri][1] < a) ri++;
+  if (ri === regs.length) return old.slice();
+  const starts = tokens.start;
+  const ends = tokens.end;
+  const n = tokens.length;
+  const firstStartAtOrAfter = (x: number) => partitionPoint(old.length, (i) => old[i].span.start < x);
+  // The restart: a token start at least RESCAN_BEFORE before the edit, before every kept citation that may read the edit.
+  // The region's start in the new text and in the old (they differ when the edit is before the region, in skipped lines).
+  const regionStart = regs[ri][0];
+  const oldRegionStart = oldRegs[ri][0];
+  let restart = a - RESCAN_BEFORE;
+  let keep = 0;
+  // Past the restart the offsets of both texts are the same: it lies before the edit.
+  for (;;) {
+    if (restart <= regionStart) {
+      restart = regionStart;
+      keep = firstStartAtOrAfter(oldRegionStart);
+      break;
+    }
+    // No token runs over the restart: back to the start of the one it falls in.
+    const t = tokens.at(restart);
+    if (t > 0 && ends[t - 1] > restart) restart = starts[t - 1];
+    keep = firstStartAtOrAfter(restart);
+    if (keep === 0 || old[keep - 1].span.end < oldRegionStart || reach(text, old[keep - 1].span.end, a) < a) break;
+    restart = old[keep - 1].span.start;
+  }
+  const out: Found[] = [];
+  const last = restart > regionStart && keep > 0 && old[keep - 1].span.end >= oldRegionStart ? old[keep - 1].span.end : regionStart;
+  const state: ScanState = { p: last, minStart: last };
+  let k = tokens.at(restart);
+  const splits = new WordSplits(text);
+  // The old citation list from which the rest is moved (-1: not yet there).
+  let rest = -1;
+  const stop = (t: number, s: ScanState): boolean => {
+    const at = starts[t];
+    if (at < edit.newEnd + LOOK_BACK || s.p > at - LOOK_BACK) return false;
+    // The old scan before the same token (asked only past the changed lines: the token moved unchanged): the last citation it had found ended LOOK_BACK back too.
+    const oldAt = at - d;
+    const next = firstStartAtOrAfter(oldAt);
+    if (next > 0 && old[next - 1].span.end > oldAt - LOOK_BACK) return false;
+    rest = next;
+    return true;
+  };
+  for (let j = ri; j < regs.length && rest < 0; j++) {
+    const [start, end] = regs[j];
+    if (j > ri) {
+      while (k < n && starts[k] < start) k++;
+      state.p = start;
+      state.minStart = start;
+    }
+    k = scanRegionTokens(text, start, end, tokens, k, splits, out, state, edit.newEndToken, stop);
+  }
+  const result: Citation[] = old.slice(0, keep);
+  for (const f of out) result.push(toCitation(lines, f));
+  if (rest >= 0) {
+    // Where the lines after the changed ones start (none: the edit ran to the end).
+    const unchanged = edit.newEndLine < lines.lineCount ? lines.lineStart(edit.newEndLine) : Infinity;
+    for (let i = rest; i < old.length; i++) result.push(moved(lines, old[i], d, edit.lineDelta, unchanged));
+  }
+  return result;
+}
+
+/** A citation of the old text after the edit, in the new text: lines after the changed ones only move down or up. */
+function moved(lines: LineIndex, c: Citation, d: number, lineDelta: number, unchanged: number): Citation {
+  const span = { start: c.span.start + d, end: c.span.end + d };
+  const range = span.start >= unchanged
+    ? { start: { line: c.range.start.line + lineDelta, character: c.range.start.character }, end: { line: c.range.end.line + lineDelta, character: c.range.end.character } }
+    : lines.rangeOf(span);
+  return { span, range, text: c.text, kind: c.kind, id: c.id, label: c.label, url: c.url };
+}
+
+/**
+ * Past the last character that the scan may have read for a citation ending at
+ * `end` (a web address goes on over a line break): the non-space characters
+ * after it, the white space up to and over one line break, and MAX_LOOKAHEAD
+ * more. Reads no further than `limit`, which it returns when it gets there.
+ */
+function reach(text: string, end: number, limit: number): number {
+  let p = end;
+  while (p < limit && !isSpace(text.charCodeAt(p))) p++;
+  while (p < limit && isInlineSpace(text.charCodeAt(p))) p++;
+  if (p < limit && text.charCodeAt(p) === CR) p++;
+  if (p < limit && text.charCodeAt(p) === LF) p++;
+  while (p < limit && isInlineSpace(text.charCodeAt(p))) p++;
+  return p >= limit ? limit : Math.min(limit, p + MAX_LOOKAHEAD + 2);
 }

@@ -125,6 +125,36 @@ function lookupAscii(text: string, start: number, end: number, key: number): num
 
 // ---------------------------------------------------------------- the stream
 
+/**
+ * An edit between two texts as the tokenizer saw it: the characters
+ * [`start`, `oldEnd`) of `before` became [`start`, `newEnd`) of the new text,
+ * and every other character is the same (those after the edit moved by
+ * `charDelta`, their lines by `lineDelta`). The lines before `firstLine` and
+ * their tokens (before `firstToken`) are the same; the tokens from
+ * `oldEndToken` of the old stream are those from `newEndToken` of the new one,
+ * shifted.
+ */
+export interface TokenEdit {
+  /** The `serial` of the stream before. */
+  readonly from: number;
+  readonly start: number;
+  readonly oldEnd: number;
+  readonly newEnd: number;
+  readonly charDelta: number;
+  readonly lineDelta: number;
+  readonly firstLine: number;
+  /** The first line after the changed lines, in the new text. */
+  readonly newEndLine: number;
+  readonly firstToken: number;
+  readonly oldEndToken: number;
+  readonly newEndToken: number;
+}
+
+/** The slots of `Tokens.memos`. */
+export const enum MemoSlot {
+  Citations,
+}
+
 export class Tokens {
   length = 0;
   kind: Uint8Array;
@@ -147,6 +177,19 @@ export class Tokens {
   /** Per line of the source: 1 when the line was tokenized (kept), 0 when skipped; the first `lineCount`. */
   lineKept: Uint8Array = new Uint8Array(0);
   lineCount = 0;
+  /**
+   * How this stream came from the stream of the text before (null: it was read
+   * whole): what the grammars need to reuse their own results of that text.
+   */
+  edit: TokenEdit | null = null;
+  /** Which text this stream was made for: a new number for each `tokenizeLines`. */
+  serial = 0;
+  /**
+   * What the grammars found in the text of this stream, by `MemoSlot`, for the
+   * next version of the text (see `edit`): kept with the stream, gone with it,
+   * and emptied when the stream is read anew for another text.
+   */
+  readonly memos: unknown[] = [];
 
   constructor(public source: string, capacity: number) {
     const n = Math.max(16, capacity);
@@ -191,6 +234,8 @@ export class Tokens {
   /** Empties the stream for reuse on another text (the arrays keep their old contents past `length`). */
   reset(source: string): void {
     this.source = source;
+    this.edit = null;
+    this.memos.length = 0;
     this.length = 0;
     this.lowers = null;
     this.numberCount = 0;
@@ -397,6 +442,9 @@ export function pooledTokenCapacity(): number {
   return pooled?.kind.length ?? 0;
 }
 
+/** The last stream serial given out. */
+let serials = 0;
+
 export function tokenizeLines(index: LineIndex, keep: (line: number) => boolean): Tokens {
   const text = index.text;
   const want = (text.length >> 2) + 16;
@@ -407,6 +455,7 @@ export function tokenizeLines(index: LineIndex, keep: (line: number) => boolean)
   }
   if (tokens !== null && tokens.lineCount > 0 && retokenize(tokens, index, keep)) {
     tokenizeStats.incremental++;
+    tokens.serial = ++serials;
     return tokens;
   }
   if (tokens === null || tokens.kind.length < want) tokens = new Tokens(text, want);
@@ -415,6 +464,7 @@ export function tokenizeLines(index: LineIndex, keep: (line: number) => boolean)
   scanLines(tokens, index, keep, 0, index.lineCount, tokens.lineKept);
   tokens.lineCount = index.lineCount;
   tokenizeStats.full++;
+  tokens.serial = ++serials;
   return tokens;
 }
 
@@ -510,6 +560,10 @@ function retokenize(tokens: Tokens, index: LineIndex, keep: (line: number) => bo
   tokens.lineKept = kept;
   tokens.lineCount = index.lineCount;
   tokens.resetSource(text);
+  tokens.edit = {
+    from: tokens.serial, start: p, oldEnd: old.length - s, newEnd: text.length - s, charDelta, lineDelta,
+    firstLine: a, newEndLine: b + 1, firstToken: k1, oldEndToken: k2, newEndToken: k1 + m,
+  };
   return true;
 }
 
