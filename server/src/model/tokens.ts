@@ -153,6 +153,11 @@ export interface TokenEdit {
 /** The slots of `Tokens.memos`. */
 export const enum MemoSlot {
   Citations,
+  Dates,
+  References,
+  Markers,
+  Letters,
+  Sentences,
 }
 
 export class Tokens {
