@@ -8,6 +8,7 @@ import * as path from 'path';
 import * as fc from 'fast-check';
 import { analyze } from '../../server/src/model/analysis';
 import { citationStats, findCitations } from '../../server/src/model/citations';
+import { dateStats, findDateCandidates } from '../../server/src/model/dates';
 import { LineIndex } from '../../server/src/model/text';
 import { releaseTokens, setTokenReuse, tokenizeLines, tokenizeStats, trimTokenPool } from '../../server/src/model/tokens';
 import type { Analysis } from '../../server/src/model/types';
@@ -85,6 +86,7 @@ describe('incremental tokenizing', () => {
     this.timeout(300000);
     const before = { ...tokenizeStats };
     const citationsBefore = { ...citationStats };
+    const datesBefore = { ...dateStats };
     let edits = 0;
     for (const { name, text } of texts) {
       fc.assert(
@@ -110,6 +112,8 @@ describe('incremental tokenizing', () => {
     // The citations are scanned again only around the edit whenever the stream was edited and the runs of kept lines stayed.
     const citations = citationStats.incremental - citationsBefore.incremental;
     assert.ok(citations >= incremental * 0.8, `${citations} of ${incremental} incremental edits rescanned the citations around the edit`);
+    // The date candidates are tried again around the edit whenever the stream was edited.
+    assert.strictEqual(dateStats.incremental - datesBefore.incremental, incremental, 'date candidates');
   });
 
   it('reads only the changed lines: a keystroke in the middle of a long text reuses the rest', () => {
@@ -209,13 +213,15 @@ describe('incremental citations', () => {
   function afterEdit(before: string, text: string): string[] {
     trimTokenPool(0);
     citationsOf(before, true);
+    const incremental = citationStats.incremental;
     const found = JSON.parse(citationsOf(text, true)) as { kind: string; text: string }[];
+    assert.strictEqual(citationStats.incremental, incremental + 1, 'rescanned around the edit');
     assert.strictEqual(JSON.stringify(found), citationsOf(text, false), 'as a fresh scan');
     return found.map((c) => `${c.kind} ${c.text}`);
   }
 
   it('an address broken over a line, kept from the text before, goes on into the edited line after it', () => {
-    const filler = 'Zie de stukken. '.repeat(40);
+    const filler = 'Zie de stukken.\n'.repeat(40);
     const address = `https://zoek.officielebekendmakingen.nl/${'stukken/'.repeat(80)}`;
     const before = `${filler}${address}\nkst-29477-3.html staat er.\n`;
     const after = `${filler}${address}\nHet staat er.\n`;
@@ -224,7 +230,7 @@ describe('incremental citations', () => {
   });
 
   it('a word edited on the line before a citation decides it: `Aanhangsel` before `Handelingen`', () => {
-    const filler = 'Zie de stukken. '.repeat(40);
+    const filler = 'Zie de stukken.\n'.repeat(40);
     const before = `${filler}Aanhangsel\nHandelingen II 2021/22, nr. 3045 en meer.\n`;
     const after = `${filler}Aanhangsels\nHandelingen II 2021/22, nr. 3045 en meer.\n`;
     assert.deepStrictEqual(afterEdit(before, after), ['handelingen Handelingen II 2021/22, nr. 3045']);
@@ -232,10 +238,121 @@ describe('incremental citations', () => {
   });
 
   it('a citation completed by the edit is found from its start well before it', () => {
-    const filler = 'Zie de stukken. '.repeat(40);
+    const filler = 'Zie de stukken.\n'.repeat(40);
     const before = `${filler}Kamerstukken II 2021/22, 29 477, nr. \n${'x '.repeat(10)}\n`;
     const after = `${filler}Kamerstukken II 2021/22, 29 477, nr. 3\n${'x '.repeat(10)}\n`;
     assert.deepStrictEqual(afterEdit(before, after), ['kamerstuk Kamerstukken II 2021/22, 29 477, nr. 3']);
     assert.deepStrictEqual(afterEdit(after, before), []);
   });
 });
+
+/** Pieces of text dense in dates and in what the date grammar reads around them. */
+const datePiece = fc.constantFrom(
+  '1', '2', '12', '31', '2022', '2021', '20022', '1 990', '19 90', ' ', ' ', ' ', '\n', '\n\n', 'maart', 'mei', 'sept.', 'dec', 'juli', 'novemberjl', 'en', 'of', 't/m', ',', '-', '–', '/',
+  'jl.', 'j.l.', 'a.s.', 'jongstleden', 'aanstaande', 'dinsdag', 'op', 'per', 'd.d.', 'Ingezonden', 'Ingezon-', 'den', 'brief van', 'In', 'het jaar', 'is', '.', '?', 'x',
+  '24-05-2022', '14-6 1984', 'http://x.nl/3', 'www.a.nl/12-', 'vraag',
+);
+
+describe('incremental date candidates', () => {
+  afterEach(() => {
+    setTokenReuse(true);
+    trimTokenPool(0);
+  });
+
+  /** The date candidates of `text`, with the years the text around gives them, on the kept stream or a fresh one. */
+  function datesOf(text: string, keep: boolean): string {
+    setTokenReuse(keep);
+    try {
+      const lines = new LineIndex(text);
+      const tokens = tokenizeLines(lines, () => true);
+      // No URL marks: every number token is tried (the analysis's marks are line by line, as the test of the whole analysis covers).
+      const found = JSON.stringify(findDateCandidates(tokens, new Uint8Array(tokens.length)));
+      releaseTokens(tokens);
+      return found;
+    } finally {
+      setTokenReuse(true);
+    }
+  }
+
+  it('finds after every random edit of a text dense in dates what a fresh scan finds', function () {
+    this.timeout(120000);
+    const before = { ...dateStats };
+    const tokensBefore = { ...tokenizeStats };
+    let edits = 0;
+    const textOf = fc.array(datePiece, { minLength: 10, maxLength: 400 }).map((parts) => parts.join(' '));
+    const dateEdit = fc.record({
+      at: fc.nat(),
+      remove: fc.oneof(fc.constant(0), fc.nat(6), fc.nat(300)),
+      insert: fc.oneof(datePiece, insertion),
+    });
+    fc.assert(
+      fc.property(textOf, fc.array(dateEdit, { minLength: 1, maxLength: 8 }), (text, list) => {
+        trimTokenPool(0);
+        let current = text;
+        datesOf(current, true);
+        for (const e of list) {
+          current = applyEdit(current, e);
+          edits++;
+          assert.strictEqual(datesOf(current, true), datesOf(current, false), `after ${JSON.stringify(e)}`);
+        }
+      }),
+      { numRuns: 2500, seed: 0x6461 },
+    );
+    const incremental = dateStats.incremental - before.incremental;
+    const streams = tokenizeStats.incremental - tokensBefore.incremental;
+    assert.ok(edits >= 5000 && streams >= 1000, `${streams} of ${edits} edits were incremental`);
+    assert.strictEqual(incremental, streams);
+  });
+
+  it('a list of days that the edit completes with its month is found from its first day, well before the edit', () => {
+    const filler = 'Het staat er. '.repeat(60);
+    const before = `${filler}Op 3, 4, 5, 6 en 7\n\n${'x '.repeat(5)}`;
+    const after = `${filler}Op 3, 4, 5, 6 en 7 maart 2022\n\n${'x '.repeat(5)}`;
+    trimTokenPool(0);
+    datesOf(before, true);
+    const found = JSON.parse(datesOf(after, true)) as DateCandidateJson[];
+    assert.strictEqual(JSON.stringify(found), datesOf(after, false));
+    assert.deepStrictEqual(found.map((c) => [c.day, c.month, c.year]), [[3, 3, 2022], [4, 3, 2022], [5, 3, 2022], [6, 3, 2022], [7, 3, 2022]]);
+  });
+
+  it('a year stated before the edit gives its year to a date after it, in the same sentence', () => {
+    const filler = 'Het staat er. '.repeat(60);
+    const before = `${filler}In 2021 is op 2 maart en op 9 april gesproken.`;
+    const after = `${filler}In 2021 is op 2 maart en niet op 9 april gesproken.`;
+    trimTokenPool(0);
+    datesOf(before, true);
+    const found = JSON.parse(datesOf(after, true)) as DateCandidateJson[];
+    assert.strictEqual(JSON.stringify(found), datesOf(after, false));
+    assert.deepStrictEqual(found.map((c) => [c.day, c.month, c.contextYear]), [[2, 3, 2021], [9, 4, 2021]]);
+  });
+});
+
+describe('incremental date candidates, what an attempt reads before its day', () => {
+  it('a weekday edited on the line before a date that starts the next line', () => {
+    const filler = 'Het staat er.\n'.repeat(60);
+    const before = `${filler}Zo is het, dinsdag\n3 mei 2022 en 5 mei 2022 en 9 mei 2022 en 12 mei 2022 en 19 mei 2022.\n`;
+    const after = `${filler}Zo is het, woensdag\n3 mei 2022 en 5 mei 2022 en 9 mei 2022 en 12 mei 2022 en 19 mei 2022.\n`;
+    for (const [from, to, weekday] of [[before, after, 'woensdag'], [after, before, 'dinsdag']]) {
+      trimTokenPool(0);
+      setTokenReuse(true);
+      const first = new LineIndex(from);
+      const old = tokenizeLines(first, () => true);
+      findDateCandidates(old, new Uint8Array(old.length));
+      releaseTokens(old);
+      const lines = new LineIndex(to);
+      const tokens = tokenizeLines(lines, () => true);
+      const found = findDateCandidates(tokens, new Uint8Array(tokens.length));
+      assert.ok(tokens.edit !== null, 'the stream was edited');
+      releaseTokens(tokens);
+      assert.deepStrictEqual(found.map((c) => [c.weekday?.name ?? null, c.day, c.month, c.year]),
+        [[weekday, 3, 5, 2022], [null, 5, 5, 2022], [null, 9, 5, 2022], [null, 12, 5, 2022], [null, 19, 5, 2022]]);
+    }
+  });
+});
+
+interface DateCandidateJson {
+  readonly day: number;
+  readonly month: number;
+  readonly year: number | null;
+  readonly contextYear: number | null;
+}

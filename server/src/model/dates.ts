@@ -7,8 +7,8 @@
 
 import { MONTHS_NL, WEEKDAYS_NL } from '../i18n/words';
 import { dayNumber, daysBetween, isValidDate, parseIso, toIso, weekday } from './calendar';
-import { endsSentence, Gap, keyword, keywordsOf, KeywordSet, Tokens, TokenKind } from './tokens';
-import { COLON, COMMA, DOT, EN_DASH, HYPHEN, SLASH, type Span } from './text';
+import { endsSentence, Gap, keyword, keywordsOf, KeywordSet, MemoSlot, type TokenEdit, Tokens, TokenKind } from './tokens';
+import { COLON, COMMA, DOT, EN_DASH, HYPHEN, partitionPoint, SLASH, type Span } from './text';
 import type { IsoDate } from './types';
 
 /** Month by keyword id. */
@@ -147,19 +147,74 @@ function isDayToken(tokens: Tokens, i: number): boolean {
   return true;
 }
 
+/** What the date grammar found in a text, kept with its token stream for the next version of the text (see `TokenEdit`). */
+interface DateMemo {
+  readonly serial: number;
+  readonly found: Found;
+}
+
+/** The candidates in order, each with its day token and the number token whose attempt found it; the bare years; the attempts that found something. */
+interface Found {
+  readonly candidates: DateCandidate[];
+  readonly dayTokens: number[];
+  /** Per candidate: the token at which the attempt that found it started. */
+  readonly attempts: number[];
+  /** Per candidate: the token at which the scan went on after that attempt. */
+  readonly resumes: number[];
+  readonly years: number[];
+}
+
+/** How often the candidates were found by reusing those of the text before, and wholly. For tests and the benchmark. */
+export const dateStats = { full: 0, incremental: 0 };
+
+/**
+ * How many tokens an attempt at a number token reads before it (a weekday and its comma, `d.d.`, a
+ * word split by a hyphen: at most four) and after it (up to four more days joined by `en`, `,`, `t/m`,
+ * the month, its dot, a year of one or two tokens, `j.l.`, a table's next day and month: under thirty),
+ * with room to spare.
+ */
+const READS_BEFORE = 8;
+const READS_AFTER = 48;
+
 /**
  * Finds date candidates in the token stream. `skip[i] === 1` excludes tokens (URLs, headings
  * where no date may stand). Linear: every token is looked at a bounded number of times.
+ *
+ * When `tokens` was made by editing the stream of the text read last, only the number tokens
+ * around the edit are tried again (see `rescan`); the result is the same.
  */
 export function findDateCandidates(tokens: Tokens, skip: Uint8Array): DateCandidate[] {
-  const out: DateCandidate[] = [];
-  /** The day token of each candidate, in order. */
-  const dayTokens: number[] = [];
-  /** The four-digit numbers outside dates: years that may set the year of the dates after them. */
-  const years: number[] = [];
-  // Every date starts at a number token: only those are visited.
-  let resume = 0;
-  for (const i of tokens.numberTokens()) {
+  const edit = tokens.edit;
+  const memo = tokens.memos[MemoSlot.Dates] as DateMemo | undefined;
+  let found = memo !== undefined && edit !== null && edit.from === memo.serial ? rescan(tokens, skip, memo.found, edit) : null;
+  if (found === null) {
+    dateStats.full++;
+    found = { candidates: [], dayTokens: [], attempts: [], resumes: [], years: [] };
+    scanNumbers(tokens, skip, 0, 0, found, -1, null);
+  } else dateStats.incremental++;
+  const next: DateMemo = { serial: tokens.serial, found };
+  tokens.memos[MemoSlot.Dates] = next;
+  const { candidates, dayTokens, years } = found;
+  if (years.length > 0) {
+    sentenceYears(tokens, candidates, dayTokens, years);
+    tableYears(tokens, candidates, dayTokens);
+  }
+  return candidates;
+}
+
+/**
+ * Tries a date at every number token from the `from`-th on (with the scan going on at token
+ * `resume`) and adds what it finds to `out`; stops at the number token `i` (from `askFrom` on)
+ * for which `stop(i, resume)` says the rest is known. Returns that token, or -1 at the end.
+ */
+function scanNumbers(
+  tokens: Tokens, skip: Uint8Array, from: number, resume: number, out: Found, askFrom: number, stop: ((i: number, resume: number) => boolean) | null,
+): number {
+  const numbers = tokens.numberTokens();
+  const { candidates, dayTokens, attempts, resumes, years } = out;
+  for (let x = from; x < numbers.length; x++) {
+    const i = numbers[x];
+    if (stop !== null && i >= askFrom && stop(i, resume)) return i;
     if (i < resume || skip[i] === 1) continue;
     if (tokens.len(i) === 4) {
       years.push(i);
@@ -168,25 +223,91 @@ export function findDateCandidates(tokens: Tokens, skip: Uint8Array): DateCandid
     if (!isDayToken(tokens, i)) continue;
     const numeric = numericDateAt(tokens, i);
     if (numeric) {
-      out.push(numeric.candidate);
-      dayTokens.push(i);
       resume = numeric.next;
+      candidates.push(numeric.candidate);
+      dayTokens.push(i);
+      attempts.push(i);
+      resumes.push(resume);
       continue;
     }
     const named = (splitDayAt(tokens, i) ? namedDateAt(tokens, i, skip, true) : null) ?? namedDateAt(tokens, i, skip, false);
     if (named) {
-      for (let d = 0; d < named.candidates.length; d++) {
-        out.push(named.candidates[d]);
-        dayTokens.push(named.dayTokens[d]);
-      }
       resume = named.next;
+      for (let d = 0; d < named.candidates.length; d++) {
+        candidates.push(named.candidates[d]);
+        dayTokens.push(named.dayTokens[d]);
+        attempts.push(i);
+        resumes.push(resume);
+      }
     }
   }
-  if (years.length > 0) {
-    sentenceYears(tokens, out, dayTokens, years);
-    tableYears(tokens, out, dayTokens);
+  return -1;
+}
+
+/**
+ * The candidates of the new text from those of the text before and the edit between them. An
+ * attempt at a number token reads from READS_BEFORE tokens before it to READS_AFTER after it, and
+ * the tokens before the edit's first token are the same (so are their `skip` marks: those are
+ * decided line by line): what the attempts more than READS_AFTER tokens before the edit found stays.
+ * The scan goes on from there until a number token past the changed lines, READS_BEFORE tokens
+ * past them, at which both scans are free (no attempt before it reaches over it): from there both
+ * read the same tokens, and the old results move.
+ */
+function rescan(tokens: Tokens, skip: Uint8Array, old: Found, edit: TokenEdit): Found | null {
+  const restart = edit.firstToken - READS_AFTER;
+  const shift = edit.newEndToken - edit.oldEndToken;
+  const d = edit.charDelta;
+  // The candidates of attempts before the restart stay (attempts are in order).
+  const keep = partitionPoint(old.attempts.length, (c) => old.attempts[c] < restart);
+  const out: Found = {
+    candidates: old.candidates.slice(0, keep),
+    dayTokens: old.dayTokens.slice(0, keep),
+    attempts: old.attempts.slice(0, keep),
+    resumes: old.resumes.slice(0, keep),
+    years: old.years.slice(0, partitionPoint(old.years.length, (y) => old.years[y] < restart)),
+  };
+  // The years that the passes after the scan gave them are given again.
+  for (let c = 0; c < keep; c++) if (out.candidates[c].contextYear !== null) out.candidates[c] = { ...out.candidates[c], contextYear: null };
+  const resume = keep > 0 ? old.resumes[keep - 1] : 0;
+  const numbers = tokens.numberTokens();
+  const from = partitionPoint(numbers.length, (x) => numbers[x] < Math.max(0, restart));
+  // The old results from which the rest moves (-1: the scan ran to the end).
+  let restFrom = -1;
+  let yearsFrom = -1;
+  const stop = (i: number, newResume: number): boolean => {
+    if (newResume > i) return false;
+    const oldI = i - shift;
+    // The old scan was free at the same token: its last attempt before it went on at or before it.
+    const last = partitionPoint(old.attempts.length, (c) => old.attempts[c] < oldI);
+    if (last > 0 && old.resumes[last - 1] > oldI) return false;
+    restFrom = last;
+    yearsFrom = partitionPoint(old.years.length, (y) => old.years[y] < oldI);
+    return true;
+  };
+  scanNumbers(tokens, skip, from, resume, out, edit.newEndToken + READS_BEFORE, stop);
+  if (restFrom >= 0) {
+    for (let c = restFrom; c < old.candidates.length; c++) {
+      out.candidates.push(moved(old.candidates[c], d));
+      out.dayTokens.push(old.dayTokens[c] + shift);
+      out.attempts.push(old.attempts[c] + shift);
+      out.resumes.push(old.resumes[c] + shift);
+    }
+    for (let y = yearsFrom; y < old.years.length; y++) out.years.push(old.years[y] + shift);
   }
   return out;
+}
+
+/** A candidate of the old text after the edit, in the new text: every offset moves by `d`. */
+function moved(c: DateCandidate, d: number): DateCandidate {
+  const span = { start: c.span.start + d, end: c.span.end + d };
+  const yearSpan = c.yearSpan ? { start: c.yearSpan.start + d, end: c.yearSpan.end + d } : null;
+  const longYear = c.longYear ? { text: c.longYear.text, span: { start: c.longYear.span.start + d, end: c.longYear.span.end + d } } : null;
+  const weekday = c.weekday ? { name: c.weekday.name, span: { start: c.weekday.span.start + d, end: c.weekday.span.end + d }, index: c.weekday.index } : null;
+  const splitYear = c.splitYear ? { yearlessEnd: c.splitYear.yearlessEnd + d } : null;
+  // The fields in the order the grammar writes them (a named date has `splitDay`, a numeric one not).
+  return c.splitDay === undefined
+    ? { span, day: c.day, month: c.month, year: c.year, yearSpan, longYear, relative: c.relative, weekday, splitYear, contextYear: null }
+    : { span, day: c.day, month: c.month, year: c.year, yearSpan, longYear, relative: c.relative, weekday, splitYear, splitDay: c.splitDay, contextYear: null };
 }
 
 /** A plausible year of a bare four-digit number. */
