@@ -350,6 +350,39 @@ describe('incremental date candidates, what an attempt reads before its day', ()
   });
 });
 
+describe('incremental lines', () => {
+  /** Every line's start and end. */
+  function linesOf(index: LineIndex): string {
+    const out: number[] = [];
+    for (let line = 0; line < index.lineCount; line++) out.push(index.lineStart(line), index.lineEnd(line));
+    return out.join(',');
+  }
+
+  it('finds after every random edit the lines a fresh search finds, whatever the line breaks', () => {
+    const piece = fc.constantFrom('a', 'bc', ' ', '\n', '\r', '\r\n', '\n\n', '\r\r', 'Vraag 1', '');
+    const text = fc.array(piece, { maxLength: 120 }).map((parts) => parts.join(''));
+    const lineEdit = fc.record({ at: fc.nat(), remove: fc.oneof(fc.nat(3), fc.nat(40)), insert: fc.oneof(piece, fc.string({ unit: fc.constantFrom('\r', '\n', 'x'), maxLength: 6 })) });
+    fc.assert(
+      fc.property(text, fc.array(lineEdit, { minLength: 1, maxLength: 6 }), (first, list) => {
+        let current = first;
+        let index = new LineIndex(current);
+        for (const e of list) {
+          current = applyEdit(current, e);
+          index = new LineIndex(current, index);
+          assert.strictEqual(linesOf(index), linesOf(new LineIndex(current)), JSON.stringify(current));
+        }
+      }),
+      { numRuns: 3000, seed: 0x6c6e },
+    );
+  });
+
+  it('a line feed typed after a carriage return joins the two into one break', () => {
+    const before = new LineIndex('ab\rcd\ref');
+    const after = new LineIndex('ab\r\ncd\ref', before);
+    assert.deepStrictEqual([after.lineCount, after.lineStart(1), after.lineEnd(0), after.lineStart(2)], [3, 4, 2, 7]);
+  });
+});
+
 interface DateCandidateJson {
   readonly day: number;
   readonly month: number;

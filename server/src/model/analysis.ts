@@ -21,7 +21,7 @@ import { questionNumbering, renumberFootnotes, type QuestionNumbering } from './
 import type { ArchiveFacts } from './archive';
 import { readStructure, RawBlock, Structure } from './structure';
 import { firstAfter, LineIndex, normalizeSpace, partitionPoint, Span } from './text';
-import { Gap, keywordsOf, KeywordSet, releaseTokens, tokenizeLines, Tokens, TokenKind } from './tokens';
+import { Gap, keywordsOf, KeywordSet, pooledLines, releaseTokens, tokenizeLines, Tokens, TokenKind } from './tokens';
 import type {
   Analysis,
   Block,
@@ -69,7 +69,8 @@ export interface AnalyzeOptions {
 const RELATIVE_END = /(?:jl\.?|j\.l\.?|a\.s\.?|jongstleden|aanstaande)$/i;
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-  const lines = new LineIndex(text);
+  // The lines of the text analysed last, when its token stream is kept: an edit of it searches only the changed stretch for line breaks.
+  const lines = new LineIndex(text, pooledLines() ?? undefined);
   const at = (span: Span): Located => ({ span, range: lines.rangeOf(span) });
   const sink = new DiagnosticSink(lines);
   const structure = readStructure(lines);

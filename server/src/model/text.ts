@@ -63,46 +63,116 @@ function grow(a: Int32Array): Int32Array {
   return b;
 }
 
+/**
+ * The line breaks (\n, \r\n, \r) of `text` from the line start `from`, found
+ * with indexOf, a byte search, rather than by reading every character. With `until`, it stops at the
+ * first line start at or past `until.offset` and reports that line start in `until.stoppedAt` (-1: it
+ * ran to the end of the text). Returns the starts and ends of the lines found.
+ */
+function scanBreaks(text: string, from: number, until: { offset: number; stoppedAt: number } | null): { starts: Int32Array; ends: Int32Array } {
+  let starts: Int32Array = new Int32Array(256);
+  let ends: Int32Array = new Int32Array(256);
+  starts[0] = from;
+  let line = 0;
+  let lf = text.indexOf('\n', from);
+  let cr = text.indexOf('\r', from);
+  while (lf >= 0 || cr >= 0) {
+    let end: number;
+    let next: number;
+    if (cr < 0 || (lf >= 0 && lf < cr)) {
+      end = lf;
+      next = lf + 1;
+      lf = text.indexOf('\n', next);
+    } else {
+      end = cr;
+      next = cr + 1;
+      if (lf === next) {
+        next++;
+        lf = text.indexOf('\n', next);
+      }
+      cr = text.indexOf('\r', cr + 1);
+    }
+    if (line + 1 === starts.length) {
+      starts = grow(starts);
+      ends = grow(ends);
+    }
+    ends[line] = end;
+    starts[++line] = next;
+    if (until !== null && next >= until.offset) {
+      until.stoppedAt = next;
+      return { starts: starts.subarray(0, line + 1), ends: ends.subarray(0, line) };
+    }
+  }
+  ends[line] = text.length;
+  if (until !== null) until.stoppedAt = -1;
+  // Views of the lines' length: an index past the last line reads undefined, as from an array.
+  return { starts: starts.subarray(0, line + 1), ends: ends.subarray(0, line + 1) };
+}
+
+
 export class LineIndex {
   /** Offset of the first character of each line. */
   private readonly starts: Int32Array;
   /** Offset just past the last character of each line, before its line break. */
   private readonly ends: Int32Array;
 
-  constructor(readonly text: string) {
-    let starts: Int32Array = new Int32Array(256);
-    let ends: Int32Array = new Int32Array(256);
-    let line = 0;
-    // The breaks (\n, \r\n, \r) found with indexOf, a byte search, rather than by reading every character.
-    let lf = text.indexOf('\n');
-    let cr = text.indexOf('\r');
-    while (lf >= 0 || cr >= 0) {
-      let end: number;
-      let next: number;
-      if (cr < 0 || (lf >= 0 && lf < cr)) {
-        end = lf;
-        next = lf + 1;
-        lf = text.indexOf('\n', next);
-      } else {
-        end = cr;
-        next = cr + 1;
-        if (lf === next) {
-          next++;
-          lf = text.indexOf('\n', next);
-        }
-        cr = text.indexOf('\r', cr + 1);
-      }
-      if (line + 1 === starts.length) {
-        starts = grow(starts);
-        ends = grow(ends);
-      }
-      ends[line] = end;
-      starts[++line] = next;
+  /**
+   * The lines of `text`. With `previous`, the lines of an earlier version of
+   * the text: its lines before the first changed character and after the last
+   * one are taken over (those after moved), and only the changed stretch is
+   * searched for line breaks. The result is the same.
+   */
+  constructor(readonly text: string, previous?: LineIndex) {
+    const reused = previous !== undefined ? LineIndex.afterEdit(previous, text) : null;
+    if (reused !== null) {
+      this.starts = reused.starts;
+      this.ends = reused.ends;
+      return;
     }
-    ends[line] = text.length;
-    // Views of the lines' length: an index past the last line reads undefined, as from an array.
-    this.starts = starts.subarray(0, line + 1);
-    this.ends = ends.subarray(0, line + 1);
+    const lines = scanBreaks(text, 0, null);
+    this.starts = lines.starts;
+    this.ends = lines.ends;
+  }
+
+  /**
+   * The lines of `text` from those of an earlier version: the lines that end before the first changed
+   * character stay; from the start of the line that holds it, the breaks are searched up to a line
+   * start two characters past the last changed character (a break of two characters, \r\n, then lies
+   * wholly in the unchanged end, and so does the line start, which the old text has too), and from
+   * there the old lines move. Null when the old lines do not line up there (never, by the above: a check).
+   */
+  private static afterEdit(previous: LineIndex, text: string): { starts: Int32Array; ends: Int32Array } | null {
+    const old = previous.text;
+    const max = Math.min(old.length, text.length);
+    const p = commonPrefix(old, text, max);
+    const s = commonSuffix(old, text, max - p);
+    if (p === text.length && s === 0 && old.length === text.length) return { starts: previous.starts, ends: previous.ends };
+    const d = text.length - old.length;
+    // From the line before the one that holds the first change: a `\r` that ended it may now be the start of a `\r\n`.
+    const a = Math.max(0, previous.lineAt(p) - 1);
+    const from = previous.starts[a];
+    const until = { offset: text.length - s + 2, stoppedAt: -1 };
+    const mid = scanBreaks(text, from, until);
+    // Lines of the new text: the first `a` of the old, those found, then (when the scan stopped) the old ones from the one starting where it stopped.
+    let rest = -1;
+    if (until.stoppedAt >= 0) {
+      rest = firstAtOrAfter(previous.starts, previous.starts.length, until.stoppedAt - d);
+      if (rest >= previous.starts.length || previous.starts[rest] !== until.stoppedAt - d) return null;
+    }
+    const found = until.stoppedAt >= 0 ? mid.starts.length - 1 : mid.starts.length;
+    const tail = rest >= 0 ? previous.starts.length - rest : 0;
+    const count = a + found + tail;
+    const starts = new Int32Array(count);
+    const ends = new Int32Array(count);
+    starts.set(previous.starts.subarray(0, a), 0);
+    ends.set(previous.ends.subarray(0, a), 0);
+    starts.set(mid.starts.subarray(0, found), a);
+    ends.set(mid.ends.subarray(0, found), a);
+    for (let i = 0; i < tail; i++) {
+      starts[a + found + i] = previous.starts[rest + i] + d;
+      ends[a + found + i] = previous.ends[rest + i] + d;
+    }
+    return { starts, ends };
   }
 
   get lineCount(): number {
@@ -259,4 +329,50 @@ export function endsInWebAddress(line: string): boolean {
   const c = word[word.length - 1];
   if (c === '.' || c === ',' || c === ')' || c === ';' || c === '»' || c === '”') return false;
   return word.includes('://') || word.startsWith('www.') || word.startsWith('(http') || word.startsWith('(www.');
+}
+
+/** Chunks compared at once when looking for the first difference: string equality of two slices runs at memory speed. */
+const CHUNK = 4096;
+
+/** The length of the common prefix of `x` and `y`, at most `max`. */
+export function commonPrefix(x: string, y: string, max: number): number {
+  return commonRun(x, y, max, false);
+}
+
+/** The length of the common suffix of `x` and `y`, at most `max`. */
+export function commonSuffix(x: string, y: string, max: number): number {
+  return commonRun(x, y, max, true);
+}
+
+/** Whether the characters `from` up to `to` (counted from the start, or from the end) are the same in `x` and `y`. */
+function sameRun(x: string, y: string, from: number, to: number, fromEnd: boolean): boolean {
+  return fromEnd ? x.slice(x.length - to, x.length - from) === y.slice(y.length - to, y.length - from) : x.slice(from, to) === y.slice(from, to);
+}
+
+/** How many characters `x` and `y` share at their start (or end), at most `max`: doubling chunks, then halves, then characters. */
+function commonRun(x: string, y: string, max: number, fromEnd: boolean): number {
+  let lo = 0;
+  let step = CHUNK;
+  while (lo < max) {
+    const hi = Math.min(max, lo + step);
+    if (sameRun(x, y, lo, hi, fromEnd)) {
+      lo = hi;
+      step *= 2;
+      continue;
+    }
+    // The difference is in [lo, hi): halve while the halves are long, then compare by character.
+    let from = lo;
+    let to = hi;
+    while (to - from > 64) {
+      const mid = (from + to) >>> 1;
+      if (sameRun(x, y, from, mid, fromEnd)) from = mid;
+      else to = mid;
+    }
+    const dx = fromEnd ? x.length - 1 : 0;
+    const dy = fromEnd ? y.length - 1 : 0;
+    const sign = fromEnd ? -1 : 1;
+    while (from < to && x.charCodeAt(dx + sign * from) === y.charCodeAt(dy + sign * from)) from++;
+    return from;
+  }
+  return max;
 }

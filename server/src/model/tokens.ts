@@ -8,7 +8,7 @@
 // keyword id computed while tokenizing, so a grammar compares integers instead
 // of lower-cased strings. Text and lower-case text are read only on demand.
 
-import { firstAtOrAfter, isLetter, isSpace, LineIndex } from './text';
+import { commonPrefix, commonSuffix, firstAtOrAfter, isLetter, isSpace, LineIndex } from './text';
 
 export const enum TokenKind {
   Word = 1,
@@ -187,6 +187,8 @@ export class Tokens {
    * whole): what the grammars need to reuse their own results of that text.
    */
   edit: TokenEdit | null = null;
+  /** The lines of the source, as the stream was made from them: the next version's lines start from these. */
+  lines: LineIndex | null = null;
   /** Which text this stream was made for: a new number for each `tokenizeLines`. */
   serial = 0;
   /**
@@ -442,6 +444,14 @@ export function trimTokenPool(chars: number): number {
   return bytes;
 }
 
+/**
+ * The lines of the text whose stream is kept (null: none, or streams are not
+ * kept): the lines of its next version are found from them (`new LineIndex(text, previous)`).
+ */
+export function pooledLines(): LineIndex | null {
+  return reuse && pooled !== null ? pooled.lines : null;
+}
+
 /** The capacity of the kept stream in tokens (0: none), for tests and the benchmark. */
 export function pooledTokenCapacity(): number {
   return pooled?.kind.length ?? 0;
@@ -461,6 +471,7 @@ export function tokenizeLines(index: LineIndex, keep: (line: number) => boolean)
   if (tokens !== null && tokens.lineCount > 0 && retokenize(tokens, index, keep)) {
     tokenizeStats.incremental++;
     tokens.serial = ++serials;
+    tokens.lines = index;
     return tokens;
   }
   if (tokens === null || tokens.kind.length < want) tokens = new Tokens(text, want);
@@ -470,6 +481,7 @@ export function tokenizeLines(index: LineIndex, keep: (line: number) => boolean)
   tokens.lineCount = index.lineCount;
   tokenizeStats.full++;
   tokens.serial = ++serials;
+  tokens.lines = index;
   return tokens;
 }
 
@@ -588,51 +600,6 @@ function spliceIndex(list: Int32Array, count: number, k1: number, k2: number, mi
   return { list: out, count: total };
 }
 
-/** Chunks compared at once when looking for the first difference: string equality of two slices runs at memory speed. */
-const CHUNK = 4096;
-
-/** The length of the common prefix of `x` and `y`, at most `max`. */
-function commonPrefix(x: string, y: string, max: number): number {
-  return commonRun(x, y, max, false);
-}
-
-/** The length of the common suffix of `x` and `y`, at most `max`. */
-function commonSuffix(x: string, y: string, max: number): number {
-  return commonRun(x, y, max, true);
-}
-
-/** Whether the characters `from` up to `to` (counted from the start, or from the end) are the same in `x` and `y`. */
-function sameRun(x: string, y: string, from: number, to: number, fromEnd: boolean): boolean {
-  return fromEnd ? x.slice(x.length - to, x.length - from) === y.slice(y.length - to, y.length - from) : x.slice(from, to) === y.slice(from, to);
-}
-
-/** How many characters `x` and `y` share at their start (or end), at most `max`: doubling chunks, then halves, then characters. */
-function commonRun(x: string, y: string, max: number, fromEnd: boolean): number {
-  let lo = 0;
-  let step = CHUNK;
-  while (lo < max) {
-    const hi = Math.min(max, lo + step);
-    if (sameRun(x, y, lo, hi, fromEnd)) {
-      lo = hi;
-      step *= 2;
-      continue;
-    }
-    // The difference is in [lo, hi): halve while the halves are long, then compare by character.
-    let from = lo;
-    let to = hi;
-    while (to - from > 64) {
-      const mid = (from + to) >>> 1;
-      if (sameRun(x, y, from, mid, fromEnd)) from = mid;
-      else to = mid;
-    }
-    const dx = fromEnd ? x.length - 1 : 0;
-    const dy = fromEnd ? y.length - 1 : 0;
-    const sign = fromEnd ? -1 : 1;
-    while (from < to && x.charCodeAt(dx + sign * from) === y.charCodeAt(dy + sign * from)) from++;
-    return from;
-  }
-  return max;
-}
 
 /**
  * Appends the tokens of the lines `from` up to `to` (exclusive) that `keep`
