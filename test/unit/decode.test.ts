@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { decodeBytes } from '../../server/src/model/decode';
+import { decodeBytes, looksBinaryText } from '../../server/src/model/decode';
 
 function utf8(s: string): Uint8Array {
   return new TextEncoder().encode(s);
@@ -125,5 +125,28 @@ describe('decodeBytes', () => {
     assert.strictEqual(d.text[0], '€');
     assert.strictEqual(d.text[0xe9 - 0x80], 'é');
     assert.strictEqual(d.text[0x92 - 0x80], '’');
+  });
+});
+
+describe('looksBinaryText', () => {
+  /** `count` of `c` among 1,000 characters of text. */
+  const mixed = (c: string, count: number) => c.repeat(count) + 'a'.repeat(1000 - count);
+
+  it('counts the control characters that text does not hold: more than a tenth is binary', () => {
+    for (const c of ['\u0001', '\u0008', '\u000e', '\u001a', '\u001c', '\u001f', '\u007f']) {
+      assert.strictEqual(looksBinaryText(mixed(c, 101)), true, JSON.stringify(c));
+      assert.strictEqual(looksBinaryText(mixed(c, 100)), false, JSON.stringify(c));
+    }
+  });
+
+  it('does not count tab, line breaks, vertical tab, form feed and escape', () => {
+    for (const c of ['\t', '\n', '\u000b', '\f', '\r', '\u001b']) assert.strictEqual(looksBinaryText(mixed(c, 900)), false, JSON.stringify(c));
+  });
+
+  it('reads the first 64 KiB only; a NUL anywhere is binary', () => {
+    const text = 'a'.repeat(65536) + '\u0001'.repeat(100000);
+    assert.strictEqual(looksBinaryText(text), false);
+    assert.strictEqual(looksBinaryText(`${text}\u0000`), true);
+    assert.strictEqual(looksBinaryText(''), false);
   });
 });
