@@ -77,6 +77,7 @@ export function looksBinaryText(text: string, hasNul = text.indexOf('\u0000') >=
 }
 
 /** The characters `isControl` counts but NUL (sought apart): one character each, so no match can backtrack. */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const CONTROLS = /[\x01-\x08\x0e-\x1a\x1c-\x1f\x7f]/g;
 
 function isBlank(text: string): boolean {
