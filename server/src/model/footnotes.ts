@@ -343,12 +343,14 @@ const READ_BEHIND = 3;
  * after `firstToken` (READ_AHEAD tokens before it, and a line start at least
  * three tokens before it), the line kinds before the edit are the same, and
  * its offset lies before every date that differs. Why the moved ones are
- * right: from `sync` on, a visit reads no token before `newEndToken` (it is
- * past the line after the edit and READ_BEHIND tokens past its start, and a
- * token outside a note text stands between `newEndToken` and it), the line
- * kinds after the edit are those before shifted, and its offset lies where
- * the dates are those before shifted or past the end of every date that
- * differs.
+ * right: from `sync` on, a visit reads no token before `newEndToken` but the
+ * line of the one right before it (which differs from its own line in both
+ * texts): it stands two tokens or more past `newEndToken`, a line start where
+ * the walks back to a line start stop, and past a token outside a note text
+ * where `prevTextToken` stops; the line kinds after the edit are those before
+ * shifted; and its offset lies where the dates are those before shifted or
+ * past the end of every date that differs. READ_BEHIND and the line after
+ * `newEndToken` are a margin beyond that.
  */
 function revisit(ctx: Context, skip: Uint8Array, memo: MarkerMemo, edit: TokenEdit): { found: MarkerCandidate[]; origins: Int32Array } | null {
   const { tokens, lineKinds, dates } = ctx;
