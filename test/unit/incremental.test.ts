@@ -9,8 +9,12 @@ import * as fc from 'fast-check';
 import { analyze } from '../../server/src/model/analysis';
 import { citationStats, findCitations } from '../../server/src/model/citations';
 import { dateStats, findDateCandidates } from '../../server/src/model/dates';
+import { findMarkerCandidates, markerStats } from '../../server/src/model/footnotes';
+import { sentenceIds, sentenceStats } from '../../server/src/model/letters';
+import { LineKind } from '../../server/src/model/lines';
+import { readStructure } from '../../server/src/model/structure';
 import { LineIndex } from '../../server/src/model/text';
-import { releaseTokens, setTokenReuse, tokenizeLines, tokenizeStats, trimTokenPool } from '../../server/src/model/tokens';
+import { releaseTokens, setTokenReuse, tokenizeLines, tokenizeStats, type Tokens, trimTokenPool } from '../../server/src/model/tokens';
 import type { Analysis } from '../../server/src/model/types';
 import { FIXTURES } from './util';
 
@@ -389,3 +393,169 @@ interface DateCandidateJson {
   readonly year: number | null;
   readonly contextYear: number | null;
 }
+
+
+describe('incremental footnote markers and sentence ids', () => {
+  afterEach(() => {
+    setTokenReuse(true);
+    trimTokenPool(0);
+  });
+
+  /**
+   * Pieces of text dense in what the marker candidates and the sentence ids read: digits glued to words and
+   * punctuation, brackets, numbers at line starts before verbs and capitals, numbered items, note texts above
+   * page furniture, dates, years with a digit glued on, headings, blank lines, sentence ends and abbreviations.
+   */
+  const piece = fc.constantFrom(
+    'tekst1', 'brief2', ' bericht3,4', '?1', 'Hil.2 3', ' [2 ]', '[1, 2 ]', '³', '\n4 is het beleid', '\n2 Voor drie', '\n5, 6 en 7', ' 2) ', '(2024) 3)',
+    'beleid? 1) Kunt u', '\n1 Kamerstuk 29 477, nr. 3\n', '\n2 Stb. 2024, 153\n', '\n\nah-tk-20212022-1234 ISSN 0921 - 7398 ’s-Gravenhage 2022\n',
+    '12 maart 2021', ' 1 oktober 2024', 'in 20193 ', '2024–20272', 'in 2 gevallen', 'artikel5', 'vraag4', 'CO2', 'm3', 'het CBS2,', '3,5', '\n3. Hiermee',
+    'Vraag 3\n', '\nAntwoord 3\n', '\n', '\n\n', ' ', 'x', 'Het ', 'de ', '.', '?', '!', ' nr. ', 'o.a. ', 'gemeld.In', 'een ', 'zie ', 'en ', ', ', ':', '(', ')',
+  );
+
+  /** The boundaries as the analysis marks them: a heading line or a blank line between a token and the one before. */
+  function boundaries(tokens: Tokens, kinds: Uint8Array): Uint8Array {
+    const boundary = new Uint8Array(tokens.length);
+    for (let i = 1; i < tokens.length; i++) {
+      const line = tokens.line[i];
+      const prevLine = tokens.line[i - 1];
+      if (line !== prevLine && (kinds[line] === LineKind.Heading || kinds[prevLine] === LineKind.Heading || (line - prevLine > 1 && kinds[prevLine + 1] === LineKind.Blank))) boundary[i] = 1;
+    }
+    return boundary;
+  }
+
+  /** The marker candidates and sentence ids of `text` (the inputs made as the analysis makes them), on the kept stream or a fresh one. */
+  function grammarsOf(text: string, keep: boolean): { markers: string; sentences: number[] } {
+    setTokenReuse(keep);
+    try {
+      const lines = new LineIndex(text);
+      const structure = readStructure(lines);
+      const kinds = structure.lineKinds;
+      const tokens = tokenizeLines(lines, (l) => kinds[l] !== LineKind.Furniture);
+      // Skipped as the analysis skips them (URLs aside): the tokens of headings and of note texts.
+      const skip = new Uint8Array(tokens.length);
+      for (let i = 0; i < tokens.length; i++) if (kinds[tokens.line[i]] === LineKind.Heading || kinds[tokens.line[i]] === LineKind.FootnoteText) skip[i] = 1;
+      const dates = findDateCandidates(tokens, new Uint8Array(tokens.length));
+      const markers = JSON.stringify(findMarkerCandidates(tokens, kinds, skip, dates, structure.footnoteTexts));
+      const sentences = Array.from(sentenceIds(tokens, boundaries(tokens, kinds)));
+      releaseTokens(tokens);
+      return { markers, sentences };
+    } finally {
+      setTokenReuse(true);
+    }
+  }
+
+  it('finds after every random edit of a text dense in markers and sentence ends what a fresh run finds', function () {
+    this.timeout(120000);
+    const before = { markers: { ...markerStats }, sentences: { ...sentenceStats }, tokens: { ...tokenizeStats } };
+    let edits = 0;
+    const textOf = fc.array(piece, { minLength: 10, maxLength: 200 }).map((parts) => parts.join(''));
+    const markerEdit = fc.record({
+      at: fc.nat(),
+      remove: fc.oneof(fc.constant(0), fc.nat(6), fc.nat(300)),
+      insert: fc.oneof(piece, insertion),
+    });
+    fc.assert(
+      fc.property(textOf, fc.array(markerEdit, { minLength: 1, maxLength: 8 }), (text, list) => {
+        trimTokenPool(0);
+        let current = text;
+        grammarsOf(current, true);
+        for (const e of list) {
+          current = applyEdit(current, e);
+          edits++;
+          const kept = grammarsOf(current, true);
+          const fresh = grammarsOf(current, false);
+          assert.strictEqual(kept.markers, fresh.markers, `markers after ${JSON.stringify(e)}`);
+          assert.deepStrictEqual(kept.sentences, fresh.sentences, `sentence ids after ${JSON.stringify(e)}`);
+        }
+      }),
+      { numRuns: 2500, seed: 0x6d6b },
+    );
+    const streams = tokenizeStats.incremental - before.tokens.incremental;
+    const markers = markerStats.incremental - before.markers.incremental;
+    const sentences = sentenceStats.incremental - before.sentences.incremental;
+    assert.ok(edits >= 5000 && streams >= edits * 0.2, `${streams} of ${edits} edits were incremental`);
+    // A heading or note text made or unmade away from the edit changes the inputs there: then all is read again.
+    assert.ok(markers >= streams * 0.8, `${markers} of ${streams} incremental edits visited only the numbers around the edit`);
+    assert.ok(sentences >= streams * 0.8, `${sentences} of ${streams} incremental edits counted only the sentences around the edit`);
+  });
+
+  /** The marker candidates of `text` after `before` was read (the stream edited, not read anew): number, `weak`, and the text. */
+  function markersAfterEdit(before: string, text: string): string[] {
+    trimTokenPool(0);
+    grammarsOf(before, true);
+    const streams = tokenizeStats.incremental;
+    const markers = markerStats.incremental;
+    const kept = grammarsOf(text, true);
+    assert.strictEqual(tokenizeStats.incremental - streams, 1, 'the stream was edited');
+    assert.strictEqual(markerStats.incremental - markers, 1, 'the numbers around the edit were visited again');
+    assert.strictEqual(kept.markers, grammarsOf(text, false).markers, 'as a fresh run');
+    return (JSON.parse(kept.markers) as { number: number; certain: boolean; weak?: boolean; span: { start: number; end: number } }[])
+      .map((c) => `${c.number}${c.certain ? ' certain' : ''}${c.weak ? ' weak' : ''} ${text.slice(c.span.start, c.span.end)}`);
+  }
+
+  const filler = 'Zie de stukken. '.repeat(40);
+
+  it('a number at a line start is told from a numbered item by the line after it, far past its own tokens', () => {
+    const long = `\n2 Voor drie jaar${' geldt dit'.repeat(20)}\n`;
+    const before = `${filler}Dit is het beleid${long}Het is zo.\n`;
+    const after = `${filler}Dit is het beleid${long}3 Het is zo.\n`;
+    assert.deepStrictEqual(markersAfterEdit(before, after), []);
+    assert.deepStrictEqual(markersAfterEdit(after, before), ['2 weak 2']);
+  });
+
+  it('a number after a page\'s note texts and furniture reads the running text before them', () => {
+    const page = '\n1 Kamerstuk 29 477, nr. 3\n\nah-tk-20212022-1234 ISSN 0921 - 7398 ’s-Gravenhage 2022\n4 is het beleid aangepast.\n';
+    const before = `${filler}\nDit is het beleid${page}`;
+    const after = `${filler}\nDit is het beleid in${page}`;
+    assert.deepStrictEqual(markersAfterEdit(before, after), []);
+    assert.deepStrictEqual(markersAfterEdit(after, before), ['4 weak 4']);
+  });
+
+  it('a bracket of markers over five short lines is read again when its last line is edited', () => {
+    const before = `${filler}\nHet bericht[1,\n2,\n3,\n4,\n5 ]\nEn verder.\n`;
+    const after = `${filler}\nHet bericht[1,\n2,\n3,\n4,\n5 x\nEn verder.\n`;
+    // Each number first on its line before a comma is a candidate of its own, after the bracket's.
+    assert.deepStrictEqual(markersAfterEdit(before, after), ['2 2', '3 3', '4 4']);
+    assert.deepStrictEqual(markersAfterEdit(after, before), ['1 certain 1', '2 certain 2', '2 2', '3 certain 3', '3 3', '4 certain 4', '4 4', '5 certain 5']);
+  });
+
+  it('markers glued to words before and after the edit keep their places', () => {
+    const before = `${filler}Het bericht1 staat er.\nDe brief2 ook.\n${filler}En de nota3 hier.\n`;
+    const after = `${filler}Het bericht1 staat er.\nDe lange brief2 ook.\n${filler}En de nota3 hier.\n`;
+    assert.deepStrictEqual(markersAfterEdit(before, after), ['1 1', '2 2', '3 3']);
+  });
+
+  /** The sentence id of the last token of `text` after `before` was counted (the stream edited). */
+  function lastSentenceAfterEdit(before: string, text: string): number {
+    trimTokenPool(0);
+    grammarsOf(before, true);
+    const sentences = sentenceStats.incremental;
+    const kept = grammarsOf(text, true).sentences;
+    assert.strictEqual(sentenceStats.incremental - sentences, 1, 'only the changed lines were counted again');
+    assert.deepStrictEqual(kept, grammarsOf(text, false).sentences, 'as a fresh run');
+    return kept[kept.length - 1];
+  }
+
+  it('sentence ids after the edit move by the sentences it adds or takes away', () => {
+    // The filler ends 40 sentences; the tail three (`zo.` after a two-letter word does not end one) and the filler 40 more: its last token has id 82.
+    const tail = `\nDit is zo${'. Ook dat'.repeat(3)}\nen verder.\n${filler}`;
+    const base = `${filler}Nu${tail}`;
+    assert.strictEqual(lastSentenceAfterEdit(base, base), 82);
+    assert.strictEqual(lastSentenceAfterEdit(base, base.replace('Ook dat.', 'Ook dat,')), 81);
+    assert.strictEqual(lastSentenceAfterEdit(base, `${filler}Nu dus. Dan${tail}`), 83);
+    // A blank line ends a sentence; `nr.` after a short word does not.
+    assert.strictEqual(lastSentenceAfterEdit(base, `${filler}Nu\n${tail}`), 83);
+    assert.strictEqual(lastSentenceAfterEdit(base, `${filler}Nu nr.${tail}`), 82);
+    assert.strictEqual(lastSentenceAfterEdit(base, `${filler}Nu nummer.${tail}`), 83);
+  });
+
+  it('a full stop first on the line after the edit ends a sentence by the word before it (`het` + `.In`)', () => {
+    // 40 sentences, one ended by `.In`, and 40 more: the last token has id 80.
+    const before = `${filler}\nDit is het\n.In het debat\n${filler}`;
+    assert.strictEqual(lastSentenceAfterEdit(before, before), 80);
+    assert.strictEqual(lastSentenceAfterEdit(before, before.replace('is het', 'is h')), 79);
+    assert.strictEqual(lastSentenceAfterEdit(before, before.replace('is het', 'is HET')), 79);
+    assert.strictEqual(lastSentenceAfterEdit(before.replace('is het', 'is h'), before), 80);
+  });
+});

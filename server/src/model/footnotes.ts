@@ -14,8 +14,8 @@
 
 import type { DateCandidate } from './dates';
 import { LineKind } from './lines';
-import { Gap, keywordsOf, KeywordSet, Tokens, TokenKind } from './tokens';
-import { CLOSE_BRACKET, CLOSE_PAREN, COLON, COMMA, DEGREE, DOT, EN_DASH, HYPHEN, OPEN_BRACKET, OPEN_PAREN, PERCENT, SEMICOLON, SLASH, partitionPoint, type Span } from './text';
+import { Gap, keywordsOf, KeywordSet, MemoSlot, type TokenEdit, Tokens, TokenKind } from './tokens';
+import { CLOSE_BRACKET, CLOSE_PAREN, COLON, COMMA, DEGREE, DOT, EN_DASH, HYPHEN, OPEN_BRACKET, OPEN_PAREN, PERCENT, SEMICOLON, SLASH, firstAtOrAfter, partitionPoint, type Span } from './text';
 
 export interface MarkerCandidate {
   readonly span: Span;
@@ -165,7 +165,36 @@ interface Context {
   readonly otherNotes: boolean;
 }
 
-/** `skip[i] === 1` excludes token i. */
+/** How often the candidates were found by reusing those of the text before, and wholly. For tests and the benchmark. */
+export const markerStats = { full: 0, incremental: 0 };
+
+/**
+ * What the candidates of a text were found from and what its numbers gave,
+ * kept with its token stream for the next version of the text (see `TokenEdit`).
+ */
+interface MarkerMemo {
+  readonly serial: number;
+  /** The candidates of the number tokens in the order they were found (before the sort), and the number token each came from. */
+  readonly found: readonly MarkerCandidate[];
+  readonly origins: Int32Array;
+  /** The inputs besides the tokens: the kind of every line, `skip` at every number token, the spans of the dates, the note numbers and styles. */
+  readonly lineKinds: Uint8Array;
+  readonly numberSkip: Uint8Array;
+  readonly dateStarts: Int32Array;
+  readonly dateEnds: Int32Array;
+  readonly noted: ReadonlySet<number>;
+  readonly parenNotes: boolean;
+  readonly otherNotes: boolean;
+}
+
+/**
+ * `skip[i] === 1` excludes token i. Sorted by start (candidates with the same
+ * start in the order they were found).
+ *
+ * When `tokens` was made by editing the stream of the text looked at last,
+ * only the number tokens around the edit are looked at again (see `revisit`);
+ * the result is the same.
+ */
 export function findMarkerCandidates(
   tokens: Tokens,
   lineKinds: Uint8Array,
@@ -173,77 +202,42 @@ export function findMarkerCandidates(
   dates: readonly DateCandidate[],
   notes: readonly NoteEvidence[],
 ): MarkerCandidate[] {
-  const out: MarkerCandidate[] = [];
-  const kind = tokens.kind;
   const ctx: Context = {
     tokens, lineKinds, dates, noted: new Set(notes.map((f) => f.number)),
     parenNotes: notes.some((f) => f.style === 'paren'), otherNotes: notes.some((f) => f.style !== 'paren'),
   };
-  // Every candidate is a number token: only those are visited.
-  for (const i of tokens.numberTokens()) {
-    if (skip[i] === 1) continue;
-    const len = tokens.len(i);
-    if (len >= 5 && len <= 7) {
-      const split = yearWithMarker(tokens, i);
-      if (split) out.push(split);
+  const edit = tokens.edit;
+  const memo = tokens.memos[MemoSlot.Markers] as MarkerMemo | undefined;
+  let found: { found: MarkerCandidate[]; origins: Int32Array } | null = null;
+  if (memo !== undefined && edit !== null && edit.from === memo.serial) found = revisit(ctx, skip, memo, edit);
+  if (found === null) {
+    markerStats.full++;
+    const all: MarkerCandidate[] = [];
+    const origins: number[] = [];
+    // Every candidate is a number token: only those are visited.
+    for (const i of tokens.numberTokens()) {
+      if (skip[i] === 1) continue;
+      const before = all.length;
+      visit(ctx, i, all);
+      for (let k = before; k < all.length; k++) origins.push(i);
     }
-    if (!isMarkerNumber(tokens, i)) continue;
-    const prev = i - 1;
-    const hasPrev = i > 0;
-    const num = tokens.num(i);
-    const gap = tokens.gap[i];
-    const span = { start: tokens.start[i], end: tokens.end[i] };
-    if (gap === Gap.None && hasPrev) {
-      const pair = kind[prev] === TokenKind.Word ? gluedPair(tokens, i) : -1;
-      if (pair < 0 && !endsCleanly(tokens, i)) continue;
-      const prevKind = kind[prev];
-      if (prevKind === TokenKind.Word) {
-        // `brief2`, `chatberichten6`; not `CO2`, `m3`, `A2`.
-        const prevLen = tokens.len(prev);
-        if (prevLen < 2 || UNITS.has(tokens.kw[prev])) continue;
-        if (i >= 2 && tokens.gap[i - 2] === Gap.None && kind[i - 2] === TokenKind.Number) continue;
-        // `op vraag4`, `artikel5` (PDF text loses spaces): the number is the word's, unless a note text says otherwise.
-        let weak = false;
-        if (wordIn(tokens, prev, QUESTION_WORDS) || wordIn(tokens, prev, DOCUMENT_PARTS)) {
-          if (!ctx.noted.has(num)) continue;
-          weak = true;
-        }
-        // `het CBS2,`, `de NOS4:`: an organisation's initials with a marker before punctuation; `A2`, `NH3`, `MH17` are names.
-        if (prevLen <= 3 && isUpper(tokens, prev)) {
-          const after = pair >= 0 ? pair + 1 : i + 1;
-          const punctAfter = after < tokens.length && tokens.gap[after] === Gap.None && tokens.kind[after] === TokenKind.Punct && GLUE_PUNCT.has(tokens.ch(after));
-          if (CODES.has(tokens.kw[prev]) || !punctAfter) continue;
-          weak = true;
-        }
-        out.push({ span, number: num, certain: false, token: i, weak });
-        if (pair >= 0) {
-          out.push({ span: { start: tokens.start[pair], end: tokens.end[pair] }, number: num + 1, certain: false, token: pair, weak });
-          trailingMarkers(tokens, pair, out);
-        } else trailingMarkers(tokens, i, out);
-      } else if (pair < 0 && prevKind === TokenKind.Punct && GLUE_PUNCT.has(tokens.ch(prev))) {
-        const pc = tokens.ch(prev);
-        const before = i - 2;
-        const stop = pc === DOT || pc === COMMA || pc === COLON;
-        if (before < 0 || (kind[before] === TokenKind.Number && stop)) continue;
-        if (stop && (kind[before] !== TokenKind.Word || tokens.len(before) < 2 || ABBREVIATIONS.has(tokens.kw[before]))) continue;
-        out.push({ span, number: num, certain: false, token: i });
-        trailingMarkers(tokens, i, out);
-      } else if (pair < 0 && prevKind === TokenKind.Punct && tokens.ch(prev) === OPEN_BRACKET) {
-        const bracket = bracketMarkers(tokens, i);
-        if (bracket) for (const b of bracket) out.push(b);
-      }
-      continue;
-    }
-    if (gap === Gap.Space && hasPrev && tokens.ch(i + 1) === CLOSE_PAREN && tokens.gap[i + 1] === Gap.None) {
-      const m = parenMarker(ctx, i);
-      if (m) out.push(m);
-      continue;
-    }
-    if (gap === Gap.Line && lineKinds[tokens.line[i]] === LineKind.Text) {
-      const c = lineStartMarkers(ctx, i);
-      if (c) for (const m of c) out.push(m);
-    }
+    found = { found: all, origins: Int32Array.from(origins) };
+  } else markerStats.incremental++;
+  const numbers = tokens.numberTokens();
+  const numberSkip = new Uint8Array(numbers.length);
+  for (let k = 0; k < numbers.length; k++) numberSkip[k] = skip[numbers[k]];
+  const dateStarts = new Int32Array(dates.length);
+  const dateEnds = new Int32Array(dates.length);
+  for (let k = 0; k < dates.length; k++) {
+    dateStarts[k] = dates[k].span.start;
+    dateEnds[k] = dates[k].span.end;
   }
+  const next: MarkerMemo = {
+    serial: tokens.serial, found: found.found, origins: found.origins, lineKinds: lineKinds.slice(0, tokens.lineCount), numberSkip, dateStarts, dateEnds,
+    noted: ctx.noted, parenNotes: ctx.parenNotes, otherNotes: ctx.otherNotes,
+  };
+  tokens.memos[MemoSlot.Markers] = next;
+  const out = found.found.slice();
   for (const d of dates) {
     if (!d.longYear || d.year === null || d.year < 1800 || d.year > 2200) continue;
     const tail = d.longYear.text.slice(4);
@@ -252,6 +246,199 @@ export function findMarkerCandidates(
   }
   out.sort((a, b) => a.span.start - b.span.start);
   return out;
+}
+
+/** The candidates that number token i (not skipped) gives, pushed to `out`. */
+function visit(ctx: Context, i: number, out: MarkerCandidate[]): void {
+  const { tokens, lineKinds } = ctx;
+  const kind = tokens.kind;
+  const len = tokens.len(i);
+  if (len >= 5 && len <= 7) {
+    const split = yearWithMarker(tokens, i);
+    if (split) out.push(split);
+  }
+  if (!isMarkerNumber(tokens, i)) return;
+  const prev = i - 1;
+  const hasPrev = i > 0;
+  const num = tokens.num(i);
+  const gap = tokens.gap[i];
+  const span = { start: tokens.start[i], end: tokens.end[i] };
+  if (gap === Gap.None && hasPrev) {
+    const pair = kind[prev] === TokenKind.Word ? gluedPair(tokens, i) : -1;
+    if (pair < 0 && !endsCleanly(tokens, i)) return;
+    const prevKind = kind[prev];
+    if (prevKind === TokenKind.Word) {
+      // `brief2`, `chatberichten6`; not `CO2`, `m3`, `A2`.
+      const prevLen = tokens.len(prev);
+      if (prevLen < 2 || UNITS.has(tokens.kw[prev])) return;
+      if (i >= 2 && tokens.gap[i - 2] === Gap.None && kind[i - 2] === TokenKind.Number) return;
+      // `op vraag4`, `artikel5` (PDF text loses spaces): the number is the word's, unless a note text says otherwise.
+      let weak = false;
+      if (wordIn(tokens, prev, QUESTION_WORDS) || wordIn(tokens, prev, DOCUMENT_PARTS)) {
+        if (!ctx.noted.has(num)) return;
+        weak = true;
+      }
+      // `het CBS2,`, `de NOS4:`: an organisation's initials with a marker before punctuation; `A2`, `NH3`, `MH17` are names.
+      if (prevLen <= 3 && isUpper(tokens, prev)) {
+        const after = pair >= 0 ? pair + 1 : i + 1;
+        const punctAfter = after < tokens.length && tokens.gap[after] === Gap.None && tokens.kind[after] === TokenKind.Punct && GLUE_PUNCT.has(tokens.ch(after));
+        if (CODES.has(tokens.kw[prev]) || !punctAfter) return;
+        weak = true;
+      }
+      out.push({ span, number: num, certain: false, token: i, weak });
+      if (pair >= 0) {
+        out.push({ span: { start: tokens.start[pair], end: tokens.end[pair] }, number: num + 1, certain: false, token: pair, weak });
+        trailingMarkers(tokens, pair, out);
+      } else trailingMarkers(tokens, i, out);
+    } else if (pair < 0 && prevKind === TokenKind.Punct && GLUE_PUNCT.has(tokens.ch(prev))) {
+      const pc = tokens.ch(prev);
+      const before = i - 2;
+      const stop = pc === DOT || pc === COMMA || pc === COLON;
+      if (before < 0 || (kind[before] === TokenKind.Number && stop)) return;
+      if (stop && (kind[before] !== TokenKind.Word || tokens.len(before) < 2 || ABBREVIATIONS.has(tokens.kw[before]))) return;
+      out.push({ span, number: num, certain: false, token: i });
+      trailingMarkers(tokens, i, out);
+    } else if (pair < 0 && prevKind === TokenKind.Punct && tokens.ch(prev) === OPEN_BRACKET) {
+      const bracket = bracketMarkers(tokens, i);
+      if (bracket) for (const b of bracket) out.push(b);
+    }
+    return;
+  }
+  if (gap === Gap.Space && hasPrev && tokens.ch(i + 1) === CLOSE_PAREN && tokens.gap[i + 1] === Gap.None) {
+    const m = parenMarker(ctx, i);
+    if (m) out.push(m);
+    return;
+  }
+  if (gap === Gap.Line && lineKinds[tokens.line[i]] === LineKind.Text) {
+    const c = lineStartMarkers(ctx, i);
+    if (c) for (const m of c) out.push(m);
+  }
+}
+
+/** How far a visit reads past its number token, at most, on the lines it reads (see `visit`): `trailingMarkers` ends within 25. */
+const READ_AHEAD = 32;
+/** How far a visit reads before its number token outside its line and the line before, at most (`yearWithMarker`, glued words). */
+const READ_BEHIND = 3;
+
+/**
+ * The candidates of the new text found (in the order of the full scan) from
+ * those of the text before and the edit between them: the visits of number
+ * tokens well before the edit give what they gave, those around it are made
+ * again, and those after a sync point past the edit give what they gave,
+ * moved. Null when an input besides the tokens changed away from the edit:
+ * a line's kind, `skip` at a number token, the notes; then everything is
+ * visited again.
+ *
+ * What a visit of number token i reads (the functions it calls): tokens
+ * i - 2 to i + 25 or so (glued words, pairs, `trailingMarkers`,
+ * `bracketMarkers`, `lineStartMarkers`' list); the tokens of its own line
+ * before it and one more (`listBefore`, `closesParenthesis`); the line before
+ * from its start and the line after up to its third token (`numberedItem`);
+ * the tokens of the note text lines right before its line and the token
+ * before those and one more (`prevTextToken`); the kind of the lines of those
+ * tokens; `skip` at i only; the date spans at the offset of i (`inDate`); and
+ * the note numbers and styles.
+ *
+ * Why the kept visits are right: a visit before `restart` reads no token at or
+ * after `firstToken` (READ_AHEAD tokens before it, and a line start at least
+ * three tokens before it), the line kinds before the edit are the same, and
+ * its offset lies before every date that differs. Why the moved ones are
+ * right: from `sync` on, a visit reads no token before `newEndToken` but the
+ * line of the one right before it (which differs from its own line in both
+ * texts): it stands two tokens or more past `newEndToken`, a line start where
+ * the walks back to a line start stop, and past a token outside a note text
+ * where `prevTextToken` stops; the line kinds after the edit are those before
+ * shifted; and its offset lies where the dates are those before shifted or
+ * past the end of every date that differs. READ_BEHIND and the line after
+ * `newEndToken` are a margin beyond that.
+ */
+function revisit(ctx: Context, skip: Uint8Array, memo: MarkerMemo, edit: TokenEdit): { found: MarkerCandidate[]; origins: Int32Array } | null {
+  const { tokens, lineKinds, dates } = ctx;
+  // The notes: the same numbers and styles, or all is read again.
+  if (ctx.parenNotes !== memo.parenNotes || ctx.otherNotes !== memo.otherNotes || ctx.noted.size !== memo.noted.size) return null;
+  for (const v of ctx.noted) if (!memo.noted.has(v)) return null;
+  // The line kinds outside the changed lines: the same, shifted.
+  const oldKinds = memo.lineKinds;
+  const lineDelta = edit.lineDelta;
+  const lineCount = tokens.lineCount;
+  if (oldKinds.length !== lineCount - lineDelta) return null;
+  for (let l = 0; l < edit.firstLine; l++) if (lineKinds[l] !== oldKinds[l]) return null;
+  for (let l = edit.newEndLine; l < lineCount; l++) if (lineKinds[l] !== oldKinds[l - lineDelta]) return null;
+  // `skip` at the number tokens outside the changed lines.
+  const numbers = tokens.numberTokens();
+  const count = numbers.length;
+  const oldSkip = memo.numberSkip;
+  const numbersBefore = firstAtOrAfter(numbers, count, edit.firstToken);
+  const numbersAfter = firstAtOrAfter(numbers, count, edit.newEndToken);
+  const numberShift = oldSkip.length - count;
+  if (numbersAfter + numberShift < numbersBefore) return null;
+  for (let k = 0; k < numbersBefore; k++) if (skip[numbers[k]] !== oldSkip[k]) return null;
+  for (let k = numbersAfter; k < count; k++) if (skip[numbers[k]] !== oldSkip[k + numberShift]) return null;
+
+  // The dates: those starting before the edit that are the same, and those starting after it that are the same, shifted.
+  const d = edit.charDelta;
+  const oldStarts = memo.dateStarts;
+  const oldEnds = memo.dateEnds;
+  const oldCount = oldStarts.length;
+  const newCount = dates.length;
+  let same = 0;
+  while (same < oldCount && same < newCount && dates[same].span.start < edit.start &&
+    dates[same].span.start === oldStarts[same] && dates[same].span.end === oldEnds[same]) same++;
+  let sameAfter = 0;
+  while (same + sameAfter < oldCount && same + sameAfter < newCount) {
+    const o = oldCount - 1 - sameAfter;
+    const span = dates[newCount - 1 - sameAfter].span;
+    if (oldStarts[o] < edit.oldEnd || span.start !== oldStarts[o] + d || span.end !== oldEnds[o] + d) break;
+    sameAfter++;
+  }
+  // A kept visit's offset lies before the first date that differs; a moved one's in the dates after or past every date before those.
+  const firstDiffering = Math.min(same < newCount ? dates[same].span.start : Infinity, same < oldCount ? oldStarts[same] : Infinity);
+  let endBefore = -Infinity;
+  for (let k = 0; k < newCount - sameAfter; k++) endBefore = Math.max(endBefore, dates[k].span.end);
+  for (let k = 0; k < oldCount - sameAfter; k++) endBefore = Math.max(endBefore, oldEnds[k] + d);
+  const datesAfter = Math.min(sameAfter > 0 ? dates[newCount - sameAfter].span.start : Infinity, endBefore);
+
+  // The restart: READ_AHEAD tokens before the edit, and before the line of the third token before it.
+  const n = tokens.length;
+  const gap = tokens.gap;
+  let restart = edit.firstToken - READ_AHEAD - 1;
+  let lineStart = edit.firstToken - 3;
+  while (lineStart > 0 && gap[lineStart] !== Gap.Line) lineStart--;
+  restart = Math.max(0, Math.min(restart, lineStart, firstDiffering === Infinity ? n : tokens.at(firstDiffering)));
+  // The sync point: past the line that starts at `newEndToken`, READ_BEHIND tokens past it, past a token outside a note text, past the dates that differ.
+  let sync = edit.newEndToken + READ_BEHIND + 1;
+  let nextLine = edit.newEndToken + 1;
+  while (nextLine < n && gap[nextLine] !== Gap.Line) nextLine++;
+  let text = edit.newEndToken + 1;
+  while (text < n && lineKinds[tokens.line[text]] === LineKind.FootnoteText) text++;
+  sync = Math.min(n, Math.max(sync, nextLine, text + 1, datesAfter === -Infinity ? 0 : tokens.at(datesAfter)));
+
+  const tokenShift = edit.newEndToken - edit.oldEndToken;
+  const old = memo.found;
+  const oldOrigins = memo.origins;
+  const kept = firstAtOrAfter(oldOrigins, oldOrigins.length, restart);
+  const movedFrom = sync >= n ? old.length : firstAtOrAfter(oldOrigins, oldOrigins.length, sync - tokenShift);
+  const found = old.slice(0, kept);
+  const origins: number[] = [];
+  for (let k = firstAtOrAfter(numbers, count, restart); k < count && numbers[k] < sync; k++) {
+    const i = numbers[k];
+    if (skip[i] === 1) continue;
+    const before = found.length;
+    visit(ctx, i, found);
+    for (let j = before; j < found.length; j++) origins.push(i);
+  }
+  const middle = found.length;
+  for (let k = movedFrom; k < old.length; k++) {
+    const c = old[k];
+    const span = { start: c.span.start + d, end: c.span.end + d };
+    const token = c.token < 0 ? c.token : c.token + tokenShift;
+    found.push(c.weak === undefined ? { span, number: c.number, certain: c.certain, token } : { span, number: c.number, certain: c.certain, token, weak: c.weak });
+  }
+  const all = new Int32Array(found.length);
+  all.set(oldOrigins.subarray(0, kept), 0);
+  all.set(origins, kept);
+  for (let k = movedFrom, j = middle; k < old.length; k++, j++) all[j] = oldOrigins[k] + tokenShift;
+  return { found, origins: all };
 }
 
 /** The last token before i that is not in a note text: the running text before a page's notes and furniture. */

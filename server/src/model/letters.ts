@@ -7,7 +7,7 @@
 // sent (`Op 29 oktober … middels een Kamerbrief`), or a later mention that
 // points back to it (`de in het antwoord op vraag 1 genoemde brief van 18 mei 2022`).
 
-import { endsSentence, Gap, keywordsOf, KeywordSet, Tokens, TokenKind } from './tokens';
+import { endsSentence, Gap, keywordsOf, KeywordSet, MemoSlot, type TokenEdit, Tokens, TokenKind } from './tokens';
 import { CLOSE_BRACKET, CLOSE_PAREN, COLON, COMMA, DOT, HYPHEN, OPEN_BRACKET, OPEN_PAREN, SEMICOLON, type Span } from './text';
 
 /** Words after `brief` that show the `van <date>` further on belongs to something else. */
@@ -287,15 +287,75 @@ function tokensText(tokens: Tokens, from: number, to: number): string {
   return s.trim();
 }
 
-/** Sentence number of every token; `boundary[i] === 1` starts a new sentence at token i. */
+/** How often the sentence ids were found by reusing those of the text before, and wholly. For tests and the benchmark. */
+export const sentenceStats = { full: 0, incremental: 0 };
+
+/** The sentence ids of a text and the boundaries they were counted with, kept with its token stream for the next version of the text. */
+interface SentenceMemo {
+  readonly serial: number;
+  readonly ids: Int32Array;
+  readonly boundary: Uint8Array;
+}
+
+/**
+ * Sentence number of every token; `boundary[i] === 1` starts a new sentence at token i.
+ *
+ * When `tokens` was made by editing the stream of the text counted last, only
+ * the tokens of the changed lines are counted again: the ids before them stay,
+ * those after them move and change by as many sentences as the changed lines
+ * added or took away. The result is the same as counting all.
+ *
+ * Why: the id of token i counts the boundaries up to i and the sentence ends
+ * before i, and `endsSentence(j)` reads the tokens j - 1 to j + 1 only. So the
+ * ids before `firstToken` depend on tokens before it alone (kept when the
+ * boundaries there are the same); from `newEndToken + 1` on, a sentence end
+ * reads no token before `newEndToken`, so past that sync point the ids go up
+ * where the old ones went up (when the boundaries there are the same, shifted).
+ */
 export function sentenceIds(tokens: Tokens, boundary: Uint8Array, ids: Int32Array = new Int32Array(tokens.length)): Int32Array {
   const n = tokens.length;
+  const edit = tokens.edit;
+  const memo = tokens.memos[MemoSlot.Sentences] as SentenceMemo | undefined;
+  if (memo !== undefined && edit !== null && edit.from === memo.serial && recount(tokens, boundary, ids, memo, edit)) sentenceStats.incremental++;
+  else {
+    sentenceStats.full++;
+    countSentences(tokens, boundary, ids, 0, n, 0);
+  }
+  const next: SentenceMemo = { serial: tokens.serial, ids: ids.slice(0, n), boundary: boundary.slice(0, n) };
+  tokens.memos[MemoSlot.Sentences] = next;
+  return ids;
+}
+
+/** Counts the sentence ids of the tokens [from, to), the first taking `id` or its next; returns the id after the last. */
+function countSentences(tokens: Tokens, boundary: Uint8Array, ids: Int32Array, from: number, to: number, id: number): number {
   const kind = tokens.kind;
-  let id = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < to; i++) {
     if (boundary[i] === 1) id++;
     ids[i] = id;
     if (kind[i] === TokenKind.Punct && endsSentence(tokens, i)) id++;
   }
-  return ids;
+  return id;
+}
+
+/** The ids of the edited stream from those of the text before (see `sentenceIds`); false when a boundary changed away from the edit. */
+function recount(tokens: Tokens, boundary: Uint8Array, ids: Int32Array, memo: SentenceMemo, edit: TokenEdit): boolean {
+  const n = tokens.length;
+  const old = memo.ids;
+  const oldBoundary = memo.boundary;
+  const first = edit.firstToken;
+  const shift = edit.newEndToken - edit.oldEndToken;
+  if (old.length !== n - shift) return false;
+  // The sync point: the ids from here on are the old ones, moved.
+  const sync = edit.newEndToken + 1;
+  for (let i = 0; i < first; i++) if (boundary[i] !== oldBoundary[i]) return false;
+  for (let i = sync + 1; i < n; i++) if (boundary[i] !== oldBoundary[i - shift]) return false;
+  ids.set(old.subarray(0, first), 0);
+  // The state before `first`: the id of the token before it, and one more if that token ends a sentence (which reads `first`).
+  const start = first === 0 ? 0 : tokens.kind[first - 1] === TokenKind.Punct && endsSentence(tokens, first - 1) ? old[first - 1] + 1 : old[first - 1];
+  countSentences(tokens, boundary, ids, first, Math.min(n, sync + 1), start);
+  if (sync >= n) return true;
+  const delta = ids[sync] - old[sync - shift];
+  if (delta === 0) ids.set(old.subarray(sync + 1 - shift), sync + 1);
+  else for (let i = sync + 1; i < n; i++) ids[i] = old[i - shift] + delta;
+  return true;
 }
