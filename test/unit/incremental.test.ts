@@ -12,9 +12,10 @@ import { dateStats, findDateCandidates } from '../../server/src/model/dates';
 import { findMarkerCandidates, markerStats } from '../../server/src/model/footnotes';
 import { sentenceIds, sentenceStats } from '../../server/src/model/letters';
 import { LineKind } from '../../server/src/model/lines';
+import { findReferences, referenceStats, type RawReference } from '../../server/src/model/references';
 import { readStructure } from '../../server/src/model/structure';
 import { LineIndex } from '../../server/src/model/text';
-import { releaseTokens, setTokenReuse, tokenizeLines, tokenizeStats, type Tokens, trimTokenPool } from '../../server/src/model/tokens';
+import { Gap, releaseTokens, setTokenReuse, tokenizeLines, tokenizeStats, TokenKind, type Tokens, trimTokenPool } from '../../server/src/model/tokens';
 import type { Analysis } from '../../server/src/model/types';
 import { FIXTURES } from './util';
 
@@ -557,5 +558,230 @@ describe('incremental footnote markers and sentence ids', () => {
     assert.strictEqual(lastSentenceAfterEdit(before, before.replace('is het', 'is h')), 79);
     assert.strictEqual(lastSentenceAfterEdit(before, before.replace('is het', 'is HET')), 79);
     assert.strictEqual(lastSentenceAfterEdit(before.replace('is het', 'is h'), before), 80);
+  });
+});
+
+
+/** Pieces of text dense in references and in what ends or decides them: lists, ranges, qualifiers, quoted titles, dates, markers, headings, line breaks. */
+const referencePiece = fc.constantFrom(
+  'zie antwoord vraag 12', 'vragen 1, 2 en 3', 'het antwoord op de vragen 4 tot en met 6', 'vraag 2 van het lid Omtzigt', 'Zie ook het antwoord bij vraag 1',
+  'antwoord 3', 'antwoorden op vraag 8 en 9', 'in mijn beantwoording op vragen 1 en 5', 'Zoals bij vraag 2 aangegeven', ' van de eerder aangehaalde schriftelijke vragen',
+  ' op de bovengenoemde Kamervragen', ' in de brief', 'brief1', 'brief2', 'brief3', ' van 25 februari 2022', ' 3 maart', '12 maart 2021', '«Antwoord op vragen van het lid Kops», ',
+  '«', '»', ', ', ' en ', ' of ', ' t/m ', '-', ' tot en met ', '2-4', '3,5', '25%', '1400', '7', '12', ' ', '.', 'x', 'vraag ', 'antwoord ', 'op de ', 'zie ', 'het ',
+  '\n', '\n\n', 'Vraag 3\n', '\nVraag 4\n', 'Antwoord 5\n', '\n1 Zie de brief.\n', '\n2 Idem.\n', '\n3 Idem.\n',
+);
+
+describe('incremental references', () => {
+  afterEach(() => {
+    setTokenReuse(true);
+    trimTokenPool(0);
+  });
+
+  const MONTHS = new Set(['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december']);
+
+  /**
+   * The inputs besides the tokens, as the analysis makes them in kind: a heading
+   * line `Vraag 3` skipped; a date of day, month name and year; footnote markers,
+   * numbers glued to a word, taken only where they continue the sequence from 1
+   * and a note text (a line `2 Idem.`) has their number: an edit changes which
+   * markers count far after it, and a note text made far before.
+   */
+  function inputsOf(tokens: Tokens): { skip: Uint8Array; dates: Uint8Array; markers: number[] } {
+    const n = tokens.length;
+    const skip = new Uint8Array(n);
+    const dates = new Uint8Array(n);
+    const markers: number[] = [];
+    const lineStart = (i: number) => i === 0 || tokens.gap[i] === Gap.Line;
+    for (let i = 0; i + 1 < n; i++) {
+      if (lineStart(i) && tokens.text(i) === 'Vraag' && tokens.kind[i + 1] === TokenKind.Number && !lineStart(i + 1) && (i + 2 === n || lineStart(i + 2))) skip[i] = skip[i + 1] = 1;
+    }
+    for (let i = 0; i < n; i++) {
+      if (!MONTHS.has(tokens.text(i))) continue;
+      dates[i] = 1;
+      if (i > 0 && tokens.kind[i - 1] === TokenKind.Number) dates[i - 1] = 1;
+      if (i + 1 < n && tokens.kind[i + 1] === TokenKind.Number && tokens.len(i + 1) === 4) dates[i + 1] = 1;
+    }
+    const notes = new Set<string>();
+    for (let i = 0; i + 1 < n; i++) if (lineStart(i) && tokens.kind[i] === TokenKind.Number && tokens.kind[i + 1] === TokenKind.Word && !lineStart(i + 1)) notes.add(tokens.text(i));
+    let expected = 1;
+    for (let i = 1; i < n; i++) {
+      if (tokens.kind[i] === TokenKind.Number && tokens.gap[i] === Gap.None && tokens.kind[i - 1] === TokenKind.Word && tokens.text(i) === String(expected) && notes.has(tokens.text(i))) {
+        markers.push(tokens.start[i]);
+        expected++;
+      }
+    }
+    return { skip, dates, markers };
+  }
+
+  /** The references of `text` on the kept stream (edited from the one before) or a fresh one, as JSON; `moreDates` marks more tokens as in dates. */
+  function referencesOf(text: string, keep: boolean, moreDates: (tokens: Tokens, dates: Uint8Array) => void = () => {}): string {
+    setTokenReuse(keep);
+    try {
+      const tokens = tokenizeLines(new LineIndex(text), () => true);
+      const { skip, dates, markers } = inputsOf(tokens);
+      moreDates(tokens, dates);
+      const found = JSON.stringify(findReferences(tokens, skip, dates, markers));
+      releaseTokens(tokens);
+      return found;
+    } finally {
+      setTokenReuse(true);
+    }
+  }
+
+  it('finds after every random edit of a text dense in references what a fresh scan finds', function () {
+    this.timeout(120000);
+    const before = { ...referenceStats };
+    const tokensBefore = { ...tokenizeStats };
+    let edits = 0;
+    const textOf = fc.array(referencePiece, { minLength: 20, maxLength: 200 }).map((parts) => parts.join(''));
+    const referenceEdit = fc.record({
+      at: fc.nat(),
+      remove: fc.oneof(fc.constant(0), fc.nat(6), fc.nat(300)),
+      insert: fc.oneof(referencePiece, insertion),
+    });
+    fc.assert(
+      fc.property(textOf, fc.array(referenceEdit, { minLength: 1, maxLength: 8 }), (text, list) => {
+        trimTokenPool(0);
+        let current = text;
+        referencesOf(current, true);
+        for (const e of list) {
+          current = applyEdit(current, e);
+          edits++;
+          assert.strictEqual(referencesOf(current, true), referencesOf(current, false), `after ${JSON.stringify(e)}`);
+        }
+      }),
+      { numRuns: 1500, seed: 0x7265 },
+    );
+    const incremental = referenceStats.incremental - before.incremental;
+    const streams = tokenizeStats.incremental - tokensBefore.incremental;
+    assert.ok(edits >= 3000 && streams >= edits * 0.3, `${streams} of ${edits} edits were incremental`);
+    // Every edited stream whose memo fits takes the incremental path; a changed marker sequence only widens the stretch.
+    assert.ok(incremental >= streams * 0.95, `${incremental} of ${streams} incremental edits rescanned the references only around the edit`);
+    assert.ok(referenceStats.widened > before.widened, 'some edits changed the flags outside the edited tokens');
+  });
+
+  it('gives the analysis of a fresh stream after random edits of corpus texts, and finds the references incrementally', function () {
+    this.timeout(120000);
+    const texts = corpus().filter((_, i) => i % 3 === 0);
+    const before = { ...referenceStats };
+    const tokensBefore = { ...tokenizeStats };
+    let edits = 0;
+    for (const { name, text } of texts) {
+      fc.assert(
+        fc.property(fc.array(fc.record({ at: fc.nat(), remove: fc.nat(8), insert: fc.oneof(referencePiece, insertion) }), { minLength: 1, maxLength: 4 }), (list) => {
+          trimTokenPool(0);
+          let current = text;
+          analyze(current, { year: 2024 });
+          for (const e of list) {
+            current = applyEdit(current, e);
+            edits++;
+            assert.strictEqual(fields(analyze(current, { year: 2024 })), fields(fresh(current)), `${name} after ${JSON.stringify(e)}`);
+          }
+        }),
+        { numRuns: 4, seed: 0x7266 + text.length },
+      );
+    }
+    const streams = tokenizeStats.incremental - tokensBefore.incremental;
+    const incremental = referenceStats.incremental - before.incremental;
+    assert.ok(edits >= 150 && streams >= edits * 0.7, `${streams} of ${edits} edits were incremental`);
+    assert.ok(incremental >= streams * 0.95, `${incremental} of ${streams} incremental edits found the references incrementally`);
+  });
+
+  /** The references of `text` after `before` was scanned (the stream edited), checked against a fresh scan, as kind, phrase, numbers and qualifier. */
+  function afterEdit(before: string, text: string, moreDates?: (tokens: Tokens, dates: Uint8Array) => void): string[] {
+    trimTokenPool(0);
+    referencesOf(before, true);
+    const streams = tokenizeStats.incremental;
+    const runs = referenceStats.incremental;
+    const json = referencesOf(text, true, moreDates);
+    assert.strictEqual(tokenizeStats.incremental - streams, 1, 'the stream was edited');
+    assert.strictEqual(referenceStats.incremental - runs, 1, 'the references were found incrementally');
+    assert.strictEqual(json, referencesOf(text, false, moreDates), 'as a fresh scan');
+    const found = JSON.parse(json) as RawReference[];
+    return found.map((r) => `${r.kind} ${text.slice(r.phrase.start, r.phrase.end)} [${r.targets.map((t) => t.number).join(' ')}]${r.elsewhere ? ` (${text.slice(r.elsewhere.span.start, r.elsewhere.span.end)})` : ''}`);
+  }
+
+  // Many short lines around the edited one: the tokenizer re-reads only that line.
+  const filler = 'Dit is een zin zonder verwijzing.\n'.repeat(60);
+  const tail = `\n${'Nog een zin.\n'.repeat(60)}`;
+
+  it('a list completed by the edit is found from its keyword lines before it', () => {
+    // The list runs over lines: the edited line holds only its end.
+    const list = 'vragen 1,\n2, 3,\n4, 5, 6,\n7, 8, 9,\n10, 11,\n12 en';
+    const before = `${filler}Zie ${list}\nverder.${tail}`;
+    const after = `${filler}Zie ${list}\n13 verder.${tail}`;
+    assert.deepStrictEqual(afterEdit(before, after), [`question Zie ${list}\n13 [1 2 3 4 5 6 7 8 9 10 11 12 13]`]);
+    assert.deepStrictEqual(afterEdit(after, before), ['question Zie vragen 1,\n2, 3,\n4, 5, 6,\n7, 8, 9,\n10, 11,\n12 [1 2 3 4 5 6 7 8 9 10 11 12]']);
+  });
+
+  it('a qualifier completed by the edit makes a reference well before it external', () => {
+    const before = `${filler}het antwoord op vraag 7\nvan de eerder aangehaalde\nstukken.${tail}`;
+    const after = `${filler}het antwoord op vraag 7\nvan de eerder aangehaalde\nvragen.${tail}`;
+    assert.deepStrictEqual(afterEdit(before, after), ['answer het antwoord op vraag 7\nvan de eerder aangehaalde\nvragen [7] (van de eerder aangehaalde\nvragen)']);
+    assert.deepStrictEqual(afterEdit(after, before), ['answer het antwoord op vraag 7\nvan de eerder aangehaalde [7] (van de eerder aangehaalde)']);
+  });
+
+  it('a word edited before a reference decides its kind', () => {
+    const before = `${filler}Het antwoord op\nvraag 5 volgt.${tail}`;
+    const after = `${filler}Het voorstel op\nvraag 5 volgt.${tail}`;
+    assert.deepStrictEqual(afterEdit(before, after), ['question vraag 5 [5]']);
+    assert.deepStrictEqual(afterEdit(after, before), ['answer Het antwoord op\nvraag 5 [5]']);
+  });
+
+  it('a quote edited far before a reference decides whether it cites another set', () => {
+    // The title runs over lines: the opening quote is 50 tokens before `antwoord 2`, on a line of its own.
+    const title = `«\nAntwoord op vragen van het lid Kops over\n${'de gevolgen van het besluit\n'.repeat(8)}»`;
+    const before = `${filler}${title}, antwoord 2 geeft het aan.${tail}`;
+    const after = `${filler}${title.slice(1)}, antwoord 2 geeft het aan.${tail}`;
+    assert.deepStrictEqual(afterEdit(before, after), ['answer antwoord 2 [2]']);
+    assert.deepStrictEqual(afterEdit(after, before), [`answer antwoord 2 [2] (${title})`]);
+  });
+
+  it('a marker made far before a reference changes the markers after it, and so the numbers of the reference', () => {
+    // `brief1` starts the marker sequence: then `vragen2` (glued) is the second marker, and the list is `3 en 4` only where it was `2, 3 en 4`.
+    const notes = '1 Zie de brief.\n2 Idem.\n';
+    const before = `${filler}De brief kwam.${tail}Zie vragen2, 3 en 4.${tail}${notes}`;
+    const after = `${filler}De brief1 kwam.${tail}Zie vragen2, 3 en 4.${tail}${notes}`;
+    assert.deepStrictEqual(afterEdit(before, after), []);
+    assert.deepStrictEqual(afterEdit(after, before), ['question Zie vragen2, 3 en 4 [2 3 4]']);
+  });
+
+  it('a note text made far after a reference makes a number in it a marker', () => {
+    const before = `${filler}De brief1 kwam.${tail}Zie vragen2, 3 en 4.${tail}1 Zie de brief.\n`;
+    const after = `${filler}De brief1 kwam.${tail}Zie vragen2, 3 en 4.${tail}1 Zie de brief.\n2 Idem.\n`;
+    assert.deepStrictEqual(afterEdit(before, after), []);
+    assert.deepStrictEqual(afterEdit(after, before), ['question Zie vragen2, 3 en 4 [2 3 4]']);
+  });
+
+  it('an attempt that found nothing is tried again when the edit gives it its number on the next line', () => {
+    const before = `${filler}Zie het antwoord op de vraag\nverderop.${tail}`;
+    const after = `${filler}Zie het antwoord op de vraag\n5 verderop.${tail}`;
+    assert.deepStrictEqual(afterEdit(before, after), ['answer Zie het antwoord op de vraag\n5 [5]']);
+    assert.deepStrictEqual(afterEdit(after, before), []);
+  });
+
+  it('a qualifier whose last noun is the seventh token after the numbers, on an edited line', () => {
+    const before = `${filler}het antwoord op vraag 7 van de eerder door mij aangehaalde schriftelijke\nstukken.${tail}`;
+    const after = `${filler}het antwoord op vraag 7 van de eerder door mij aangehaalde schriftelijke\nvragen.${tail}`;
+    assert.deepStrictEqual(afterEdit(before, after), ['answer het antwoord op vraag 7 van de eerder door mij aangehaalde schriftelijke\nvragen [7] (van de eerder door mij aangehaalde schriftelijke\nvragen)']);
+    assert.deepStrictEqual(afterEdit(after, before), ['answer het antwoord op vraag 7 van de eerder door mij aangehaalde schriftelijke [7] (van de eerder door mij aangehaalde schriftelijke)']);
+  });
+
+  it('a run of dates after `brief van` grows when a token far past the numbers becomes a date, with the edit after it', () => {
+    // The dates input changes without an edit near it (as when the document's year changes): `13` joins the run.
+    const text = `${filler}Zie vraag 3 in de brief van 1 2 3 4 5 6 7 8 9 10 11 12 13 14.${tail}`;
+    const edited = `${filler}Zie vraag 3 in de brief van 1 2 3 4 5 6 7 8 9 10 11 12 13 14.${tail.replace('zin', 'zinnetje')}`;
+    const run = (upTo: number) => (tokens: Tokens, dates: Uint8Array) => {
+      const van = tokens.at(tokens.source.indexOf(' van 1 ') + 1);
+      for (let i = van + 1; i <= van + upTo; i++) dates[i] = 1;
+    };
+    trimTokenPool(0);
+    referencesOf(text, true, run(12));
+    const before = { ...referenceStats };
+    const json = referencesOf(edited, true, run(13));
+    assert.deepStrictEqual([referenceStats.incremental - before.incremental, referenceStats.widened - before.widened], [1, 1], 'incremental, widened to the changed date');
+    assert.strictEqual(json, referencesOf(edited, false, run(13)), 'as a fresh scan');
+    const found = JSON.parse(json) as RawReference[];
+    assert.deepStrictEqual(found.map((r) => r.elsewhere && edited.slice(r.elsewhere.span.start, r.elsewhere.span.end)), ['in de brief van 1 2 3 4 5 6 7 8 9 10 11 12 13']);
   });
 });

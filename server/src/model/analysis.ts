@@ -126,7 +126,6 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     dateStarts[idx] = first;
     for (let i = first; i < tokenCount && tokens.start[i] < d.span.end; i++) dateTokens[i] = 1;
   }
-  const tokenIsDate = (i: number) => dateTokens[i] === 1;
   const dateAtToken = (i: number): number | null => (i >= 0 && i < tokenCount && dateByToken[i] >= 0 ? dateByToken[i] : null);
 
   // Footnote markers with their texts.
@@ -152,10 +151,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   for (const q of questions) for (const n of q.numbers) numbers.add(n);
   const hasAnswers = answers.length > 0;
   const references: Reference[] = [];
-  const tokenIsMarker = (i: number) => markerStarts.has(tokens.start[i]);
   /** The document's question numbers for the message, written once (the set does not change). */
   let knownNumbers: string | null = null;
-  const rawReferences = findReferences(tokens, referenceSkip, tokenIsDate, tokenIsMarker);
+  const rawReferences = findReferences(tokens, referenceSkip, dateTokens, markerStarts.keys());
   for (const raw of rawReferences) {
     const block = blockAt(raw.phrase.start);
     const inQuestion = questionTextAt(raw.phrase.start);

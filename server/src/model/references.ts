@@ -7,8 +7,8 @@
 // `antwoord 3 op de bovengenoemde Kamervragen`, `het antwoord op vraag 3 in
 // de brief8 van 25 februari 2022`.
 
-import { Gap, keywordsOf, KeywordSet, Tokens, TokenKind, endsSentence } from './tokens';
-import { AMPERSAND, COMMA, DOT, EN_DASH, HYPHEN, PERCENT, SLASH, type Span } from './text';
+import { Gap, keywordsOf, KeywordSet, MemoSlot, type TokenEdit, Tokens, TokenKind, endsSentence } from './tokens';
+import { AMPERSAND, COMMA, DOT, EN_DASH, HYPHEN, partitionPoint, PERCENT, SLASH, type Span } from './text';
 
 const ANSWER_WORDS = new KeywordSet(['antwoord', 'antwoorden', 'beantwoording']);
 const QUESTION_WORDS = new KeywordSet(['vraag', 'vragen']);
@@ -52,8 +52,8 @@ interface ListedNumber {
 }
 
 /** `8 en 9`, `1,2,3,4 en 5`, `4-7`, `2 t/m 4`, `6 of 7`. */
-function numberList(tokens: Tokens, i: number, isDate: (i: number) => boolean): { numbers: ListedNumber[]; next: number } | null {
-  if (!isNum(tokens, i) || isDate(i) || !numberEndsCleanly(tokens, i)) return null;
+function numberList(tokens: Tokens, i: number, flags: Uint8Array): { numbers: ListedNumber[]; next: number } | null {
+  if (!isNum(tokens, i) || (flags[i] & DATE_OR_MARKER) !== 0 || !numberEndsCleanly(tokens, i)) return null;
   const numbers: ListedNumber[] = [{ number: tokens.num(i), token: i, last: i }];
   let k = i + 1;
   for (let guard = 0; guard < 40; guard++) {
@@ -74,7 +74,7 @@ function numberList(tokens: Tokens, i: number, isDate: (i: number) => boolean): 
       m = k + 3;
       range = true;
     } else break;
-    if (!isNum(tokens, m) || isDate(m) || !numberEndsCleanly(tokens, m)) break;
+    if (!isNum(tokens, m) || (flags[m] & DATE_OR_MARKER) !== 0 || !numberEndsCleanly(tokens, m)) break;
     const last = numbers[numbers.length - 1].number;
     const n = tokens.num(m);
     if (range) {
@@ -100,21 +100,118 @@ function numberEndsCleanly(tokens: Tokens, i: number): boolean {
   return c !== PERCENT;
 }
 
-/** `skip[i] === 1` excludes token i (URLs, headings, the header). */
-export function findReferences(
-  tokens: Tokens,
-  skip: Uint8Array,
-  isDate: (i: number) => boolean,
-  isMarker: (i: number) => boolean,
-): RawReference[] {
-  const out: RawReference[] = [];
+/** The bits of a token's byte in the flags that the scan reads besides the tokens. */
+const SKIP = 1;
+const DATE = 2;
+const MARKER = 4;
+const DATE_OR_MARKER = DATE | MARKER;
+
+/**
+ * The references found, in order, with for each the tokens the scan stood on:
+ * what the next version of the text needs to tell which of them an edit may
+ * have changed.
+ */
+interface Found {
+  readonly refs: RawReference[];
+  /** The token of its keyword (`antwoord`, `vraag`): where the scan tried it. */
+  readonly keyword: number[];
+  /** The token where the scan went on after it. */
+  readonly next: number[];
+  /** Past the last token it read (see `reference`). */
+  readonly reach: number[];
+}
+
+/** The references of a text, kept with its token stream for the next version of the text (see `TokenEdit`). */
+interface ReferenceMemo {
+  readonly serial: number;
+  /** The number of tokens. */
+  readonly length: number;
+  /** The SKIP, DATE and MARKER bits of each token (the first `length` bytes of a larger buffer). */
+  readonly flags: Uint8Array;
+  /** A buffer of the run before, free for the flags of the next one. */
+  readonly spare: Uint8Array | null;
+  readonly found: Found;
+}
+
+/**
+ * How often the references were found by reusing those of the text before,
+ * and wholly; `widened`: incremental runs whose stretch grew past the edited
+ * tokens because a skip, date or marker flag changed outside them. For tests
+ * and the benchmark.
+ */
+export const referenceStats = { full: 0, incremental: 0, widened: 0 };
+
+/**
+ * The references in the token stream. `skip[i] === 1` excludes token i (URLs,
+ * headings, the header); `dates[i] === 1` marks a token inside a date (both
+ * arrays hold 0 or 1 for each token); `markers` are the start offsets of the
+ * footnote markers.
+ *
+ * When `tokens` was made by editing the stream of the text read last, only the
+ * stretch around the edit is scanned again (see `rescan`); the result is the
+ * same.
+ */
+export function findReferences(tokens: Tokens, skip: Uint8Array, dates: Uint8Array, markers: Iterable<number>): RawReference[] {
+  const n = tokens.length;
+  const edit = tokens.edit;
+  const memo = tokens.memos[MemoSlot.References] as ReferenceMemo | undefined;
+  // The flags go into the spare buffer of the run before when it is large enough: its own flags are needed until the comparison is done.
+  const buffer = memo?.spare && memo.spare.length >= n ? memo.spare : new Uint8Array(capacityFor(n));
+  const flags = buffer.subarray(0, n);
+  combineFlags(flags, skip, dates);
+  for (const offset of markers) {
+    const t = tokens.at(offset);
+    if (t < n && tokens.start[t] === offset) flags[t] |= MARKER;
+  }
+  let found = memo !== undefined && edit !== null && edit.from === memo.serial ? rescan(tokens, flags, memo, edit) : null;
+  if (found === null) {
+    referenceStats.full++;
+    found = { refs: [], keyword: [], next: [], reach: [] };
+    scan(tokens, flags, 0, found, n + 1, () => false);
+  } else referenceStats.incremental++;
+  // The flags of the run before are read no more (`rescan` moved them about): the next run writes its flags there.
+  const next: ReferenceMemo = { serial: tokens.serial, length: n, flags: buffer, spare: memo?.flags ?? null, found };
+  tokens.memos[MemoSlot.References] = next;
+  return found.refs;
+}
+
+/** Room for the flags of `n` tokens and of the texts a few edits on. */
+function capacityFor(n: number): number {
+  return n + (n >> 3) + 64;
+}
+
+/**
+ * How far an attempt that finds nothing reads: the tokens before the keyword's
+ * token plus ATTEMPT_REACH. (`antwoord op de vraag N`: the number is at most 4
+ * tokens on, and `numberEndsCleanly` reads 2 past it: 6, and 1 to spare.)
+ */
+const ATTEMPT_REACH = 7;
+/**
+ * How far a reference reads past the token where the scan goes on (`next`):
+ * before `next` + AFTER_LIST. The list's last try reads a connector of up to 3
+ * tokens, a number and 2 tokens past it (`next` + 5); `externalAfter` reads
+ * 7 tokens on, `endsSentence` 1 past those, then a glued marker, `van` and the
+ * first token of a date (`next` + 10). A run of dates after `van` is read to
+ * its end and 1 past (see `reference`).
+ */
+const AFTER_LIST = 11;
+/** How far a reference reads back from its keyword: `zie ook het` (3), then a quoted title ends 2 before and starts at most 78 before that. */
+const LOOK_BACK = 83;
+
+/**
+ * Scans from token `from`, where the scan stands between references, and adds
+ * what it finds to `found`; up to the end, or to the first token from
+ * `syncFrom` on where `synced` says the rest is known.
+ */
+function scan(tokens: Tokens, flags: Uint8Array, from: number, found: Found, syncFrom: number, synced: (i: number) => boolean): void {
   const n = tokens.length;
   const kws = tokens.kw;
-  const isDateOrMarker = (j: number) => isDate(j) || isMarker(j);
-  for (let i = 0; i < n; i++) {
+  const reach = { end: 0 };
+  for (let i = from; i < n; i++) {
+    if (i >= syncFrom && synced(i)) return;
     const w = kws[i];
     // Only keyword words (kw ≠ 0) can start a reference.
-    if (w === 0 || skip[i] === 1) continue;
+    if (w === 0 || (flags[i] & SKIP) !== 0) continue;
     let kind: 'answer' | 'question';
     let k = i + 1;
     if (ANSWER_WORDS.has(w)) {
@@ -126,18 +223,159 @@ export function findReferences(
     } else if (QUESTION_WORDS.has(w)) {
       kind = 'question';
     } else continue;
-    if (k >= n || skip[k] === 1) continue;
-    const list = numberList(tokens, k, isDateOrMarker);
+    if (k >= n || (flags[k] & SKIP) !== 0) continue;
+    const list = numberList(tokens, k, flags);
     if (!list) continue;
-    out.push(reference(tokens, i, kind, list.numbers, list.next, isDate));
+    found.refs.push(reference(tokens, i, kind, list.numbers, list.next, flags, reach));
+    found.keyword.push(i);
+    found.next.push(list.next);
+    found.reach.push(reach.end);
     i = list.next - 1;
   }
-  return out;
 }
 
 /**
- * The reference whose keyword is token i. (A function of its own: a closure in
- * the scan's loop body would allocate a context for every token.)
+ * The references of the new text from those of the text before and the edit
+ * between them: those well before the edit stay, the stretch from there is
+ * scanned until the scan stands where the old scan stood (past the edit,
+ * beyond the look-back), and the old references after that point move. Null
+ * when the token counts do not fit the edit.
+ *
+ * The stretch holds the edited tokens and every token whose flags changed: the
+ * flags come from the dates and footnote markers, resolved over the whole
+ * text, so they may change far from the edit. Before `lo` and from `hi` on
+ * (new indices) the tokens and their flags are those of the text before.
+ *
+ * Why the kept part is right: the scan before token `restart` tried only
+ * tokens whose attempts read nothing from `lo` on (ATTEMPT_REACH, and the
+ * `reach` of each kept reference), so it went as the old scan went. Why the
+ * moved part is right: from a token at least LOOK_BACK past `hi` where the old
+ * scan stood too (not inside a reference), both scans read only tokens from
+ * `hi` on, which are the same.
+ */
+function rescan(tokens: Tokens, flags: Uint8Array, memo: ReferenceMemo, edit: TokenEdit): Found | null {
+  const n = tokens.length;
+  const oldN = memo.length;
+  const shift = edit.newEndToken - edit.oldEndToken;
+  if (oldN + shift !== n || edit.oldEndToken > oldN || edit.firstToken > edit.newEndToken) return null;
+  const lo = firstDifference(memo.flags, flags, edit.firstToken);
+  // The old flags after the edit, moved to the new indices (the memo is read no more).
+  let moved = memo.flags;
+  if (moved.length < n) {
+    moved = new Uint8Array(capacityFor(n));
+    moved.set(memo.flags.subarray(0, oldN));
+  }
+  moved.copyWithin(edit.newEndToken, edit.oldEndToken, oldN);
+  const hi = lastDifference(moved, flags, edit.newEndToken, n) + 1;
+  if (lo < edit.firstToken || hi > edit.newEndToken) referenceStats.widened++;
+
+  const old = memo.found;
+  const count = old.refs.length;
+  // The restart: no attempt before it reads from `lo` on, and it is not inside a kept reference.
+  let restart = Math.max(0, lo - ATTEMPT_REACH);
+  let keep = partitionPoint(count, (j) => old.keyword[j] < restart);
+  while (keep > 0 && (old.next[keep - 1] > restart || old.reach[keep - 1] > lo)) {
+    keep--;
+    restart = old.keyword[keep];
+  }
+  const found: Found = {
+    refs: old.refs.slice(0, keep), keyword: old.keyword.slice(0, keep), next: old.next.slice(0, keep), reach: old.reach.slice(0, keep),
+  };
+  // The first old reference from which the rest moves (-1: none).
+  let rest = -1;
+  let p = keep;
+  const synced = (i: number): boolean => {
+    // The old scan stood at the same token unless a reference it had found runs over it.
+    const q = i - shift;
+    while (p < count && old.keyword[p] < q) p++;
+    if (p > 0 && old.next[p - 1] > q) return false;
+    rest = p;
+    return true;
+  };
+  scan(tokens, flags, restart, found, hi + LOOK_BACK, synced);
+  if (rest >= 0) {
+    const d = edit.charDelta;
+    for (let j = rest; j < count; j++) {
+      found.refs.push(movedReference(old.refs[j], d, shift));
+      found.keyword.push(old.keyword[j] + shift);
+      found.next.push(old.next[j] + shift);
+      found.reach.push(old.reach[j] + shift);
+    }
+  }
+  return found;
+}
+
+/** A reference of the old text after the edit, in the new text: its offsets move by `d`, its tokens by `shift`. */
+function movedReference(r: RawReference, d: number, shift: number): RawReference {
+  const e = r.elsewhere;
+  return {
+    phrase: { start: r.phrase.start + d, end: r.phrase.end + d },
+    kind: r.kind,
+    targets: r.targets.map((t) => ({ number: t.number, span: { start: t.span.start + d, end: t.span.end + d } })),
+    elsewhere: e === null ? null : { span: { start: e.span.start + d, end: e.span.end + d }, letterDateToken: e.letterDateToken === null ? null : e.letterDateToken + shift },
+  };
+}
+
+/** A view of the whole 32-bit words of `a` (null when it does not start on a word). */
+function words(a: Uint8Array): Uint32Array | null {
+  return a.byteOffset % 4 === 0 ? new Uint32Array(a.buffer, a.byteOffset, a.length >> 2) : null;
+}
+
+/** flags[i] = skip[i] | dates[i] << 1, four at a time (the bytes are 0 or 1: no bit crosses into the next byte). */
+function combineFlags(flags: Uint8Array, skip: Uint8Array, dates: Uint8Array): void {
+  const n = flags.length;
+  let i = 0;
+  const f = words(flags);
+  const s = words(skip.subarray(0, n));
+  const t = words(dates.subarray(0, n));
+  if (f !== null && s !== null && t !== null) {
+    for (let w = 0; w < f.length; w++) f[w] = s[w] | (t[w] << 1);
+    i = f.length << 2;
+  }
+  for (; i < n; i++) flags[i] = skip[i] | (dates[i] << 1);
+}
+
+/** The first index before `to` where `a` and `b` differ, or `to`. */
+function firstDifference(a: Uint8Array, b: Uint8Array, to: number): number {
+  let i = 0;
+  const x = words(a.subarray(0, to));
+  const y = words(b.subarray(0, to));
+  if (x !== null && y !== null) {
+    let w = 0;
+    while (w < x.length && x[w] === y[w]) w++;
+    i = w << 2;
+  }
+  while (i < to && a[i] === b[i]) i++;
+  return i;
+}
+
+/** The last index in [`from`, `to`) where `a` and `b` differ, or `from` - 1. */
+function lastDifference(a: Uint8Array, b: Uint8Array, from: number, to: number): number {
+  let i = to;
+  while (i > from && (i & 3) !== 0) {
+    if (a[i - 1] !== b[i - 1]) return i - 1;
+    i--;
+  }
+  // Whole words from `first` (the first word boundary at or after `from`) to `i`.
+  const first = (from + 3) & ~3;
+  const x = words(a.subarray(0, i));
+  const y = words(b.subarray(0, i));
+  if (x !== null && y !== null && i > first) {
+    let w = i >> 2;
+    while (w > first >> 2 && x[w - 1] === y[w - 1]) w--;
+    i = w << 2;
+  }
+  while (i > from) {
+    if (a[i - 1] !== b[i - 1]) return i - 1;
+    i--;
+  }
+  return from - 1;
+}
+
+/**
+ * The reference whose keyword is token i; `reach.end` is set past the last
+ * token it read. (A function of its own: a closure in the scan's loop body
+ * would allocate a context for every token.)
  */
 function reference(
   tokens: Tokens,
@@ -145,10 +383,12 @@ function reference(
   kind: 'answer' | 'question',
   numbers: readonly ListedNumber[],
   next: number,
-  isDate: (i: number) => boolean,
+  flags: Uint8Array,
+  reach: { end: number },
 ): RawReference {
   const start = phraseStart(tokens, i);
-  const elsewhere = externalAfter(tokens, next, isDate) ?? quotedBefore(tokens, start);
+  reach.end = next + AFTER_LIST;
+  const elsewhere = externalAfter(tokens, next, flags, reach) ?? quotedBefore(tokens, start);
   const lastNumber = numbers[numbers.length - 1].token;
   const lastEnd = tokens.end[lastNumber];
   const phraseEnd = elsewhere && elsewhere.span.start > lastEnd ? elsewhere.span.end : lastEnd;
@@ -172,8 +412,12 @@ function phraseStart(tokens: Tokens, i: number): number {
   return s;
 }
 
-/** `van de eerder aangehaalde schriftelijke vragen`, `op de bovengenoemde Kamervragen`, `in de brief8 van 25 februari 2022`. */
-function externalAfter(tokens: Tokens, k: number, isDate: (i: number) => boolean): RawReference['elsewhere'] {
+/**
+ * `van de eerder aangehaalde schriftelijke vragen`, `op de bovengenoemde
+ * Kamervragen`, `in de brief8 van 25 februari 2022`. A run of dates read to its
+ * end moves `reach.end` past the token after it.
+ */
+function externalAfter(tokens: Tokens, k: number, flags: Uint8Array, reach: { end: number }): RawReference['elsewhere'] {
   if (k >= tokens.length || !ELSEWHERE_PREPOSITIONS.has(word(tokens, k))) return null;
   const first = k;
   let found = -1;
@@ -195,10 +439,12 @@ function externalAfter(tokens: Tokens, k: number, isDate: (i: number) => boolean
       // A footnote marker glued to `brief`, then `van <date>`.
       let m = j + 1;
       if (m < tokens.length && tokens.kind[m] === TokenKind.Number && tokens.gap[m] === Gap.None) m++;
-      if (word(tokens, m) === KW.van && isDate(m + 1)) {
+      if (word(tokens, m) === KW.van && (flags[m + 1] & DATE) !== 0) {
         letterDateToken = m + 1;
         end = m + 1;
-        while (isDate(end + 1) && tokens.gap[end + 1] !== Gap.Line) end++;
+        while ((flags[end + 1] & DATE) !== 0 && tokens.gap[end + 1] !== Gap.Line) end++;
+        // The loop read the token after the run.
+        reach.end = Math.max(reach.end, end + 2);
       }
       return { span: { start: tokens.start[first], end: tokens.end[end] }, letterDateToken };
     }
