@@ -292,9 +292,11 @@ export const sentenceStats = { full: 0, incremental: 0 };
 
 /** The sentence ids of a text and the boundaries they were counted with, kept with its token stream for the next version of the text. */
 interface SentenceMemo {
-  readonly serial: number;
-  readonly ids: Int32Array;
-  readonly boundary: Uint8Array;
+  serial: number;
+  /** The ids and boundaries of the first `length` tokens; the arrays are reused for the next version when they are large enough. */
+  length: number;
+  ids: Int32Array;
+  boundary: Uint8Array;
 }
 
 /**
@@ -321,7 +323,14 @@ export function sentenceIds(tokens: Tokens, boundary: Uint8Array, ids: Int32Arra
     sentenceStats.full++;
     countSentences(tokens, boundary, ids, 0, n, 0);
   }
-  const next: SentenceMemo = { serial: tokens.serial, ids: ids.slice(0, n), boundary: boundary.slice(0, n) };
+  // Kept in the arrays of the memo before (read by now) when they are large enough: a copy, not a new array, for each version.
+  const next: SentenceMemo = memo !== undefined && memo.ids.length >= n
+    ? memo
+    : { serial: 0, length: 0, ids: new Int32Array(n + (n >> 3)), boundary: new Uint8Array(n + (n >> 3)) };
+  next.serial = tokens.serial;
+  next.length = n;
+  next.ids.set(ids.subarray(0, n));
+  next.boundary.set(boundary.subarray(0, n));
   tokens.memos[MemoSlot.Sentences] = next;
   return ids;
 }
@@ -344,7 +353,7 @@ function recount(tokens: Tokens, boundary: Uint8Array, ids: Int32Array, memo: Se
   const oldBoundary = memo.boundary;
   const first = edit.firstToken;
   const shift = edit.newEndToken - edit.oldEndToken;
-  if (old.length !== n - shift) return false;
+  if (memo.length !== n - shift) return false;
   // The sync point: the ids from here on are the old ones, moved.
   const sync = edit.newEndToken + 1;
   for (let i = 0; i < first; i++) if (boundary[i] !== oldBoundary[i]) return false;
@@ -355,7 +364,7 @@ function recount(tokens: Tokens, boundary: Uint8Array, ids: Int32Array, memo: Se
   countSentences(tokens, boundary, ids, first, Math.min(n, sync + 1), start);
   if (sync >= n) return true;
   const delta = ids[sync] - old[sync - shift];
-  if (delta === 0) ids.set(old.subarray(sync + 1 - shift), sync + 1);
+  if (delta === 0) ids.set(old.subarray(sync + 1 - shift, n - shift), sync + 1);
   else for (let i = sync + 1; i < n; i++) ids[i] = old[i - shift] + delta;
   return true;
 }

@@ -139,7 +139,7 @@ export class LineIndex {
    * character stay; from the start of the line that holds it, the breaks are searched up to a line
    * start two characters past the last changed character (a break of two characters, \r\n, then lies
    * wholly in the unchanged end, and so does the line start, which the old text has too), and from
-   * there the old lines move. Null when the old lines do not line up there (never, by the above: a check).
+   * there the old lines move. Null when less than half of the text is the same (searching all is as cheap), or when the old lines do not line up (never, by the above: a check).
    */
   private static afterEdit(previous: LineIndex, text: string): { starts: Int32Array; ends: Int32Array } | null {
     const old = previous.text;
@@ -147,6 +147,8 @@ export class LineIndex {
     const p = commonPrefix(old, text, max);
     const s = commonSuffix(old, text, max - p);
     if (p === text.length && s === 0 && old.length === text.length) return { starts: previous.starts, ends: previous.ends };
+    // Another text (the index reading the next file): nothing worth taking over.
+    if (p + s < text.length >> 1) return null;
     const d = text.length - old.length;
     // From the line before the one that holds the first change: a `\r` that ended it may now be the start of a `\r\n`.
     const a = Math.max(0, previous.lineAt(p) - 1);
