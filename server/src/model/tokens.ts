@@ -193,8 +193,10 @@ export class Tokens {
   serial = 0;
   /**
    * What the grammars found in the text of this stream, by `MemoSlot`, for the
-   * next version of the text (see `edit`): kept with the stream, gone with it,
-   * and emptied when the stream is read anew for another text.
+   * next version of the text (see `edit`): kept with the stream and gone with
+   * it. A grammar reuses a memo only when `edit.from` is its serial; when the
+   * stream is read anew for another text, the memos stay until each grammar
+   * replaces its own, so that their arrays serve the next text too.
    */
   readonly memos: unknown[] = [];
 
@@ -242,7 +244,6 @@ export class Tokens {
   reset(source: string): void {
     this.source = source;
     this.edit = null;
-    this.memos.length = 0;
     this.length = 0;
     this.lowers = null;
     this.numberCount = 0;
