@@ -76,6 +76,54 @@ const edit: fc.Arbitrary<Edit> = fc.record({
   insert: insertion,
 });
 
+/**
+ * Random texts made of `pieces` (joined by `join`), each edited up to eight times; after every edit
+ * `check(text)` compares what the kept stream gives with what a fresh one gives. Returns the number
+ * of edits and how many of them edited the token stream (rather than reading the text anew).
+ */
+function editRandomTexts(
+  pieces: fc.Arbitrary<string>,
+  shape: { readonly minLength: number; readonly maxLength: number; readonly join?: string; readonly maxRemove: number; readonly numRuns: number; readonly seed: number },
+  read: (text: string) => void,
+  check: (text: string, edit: Edit) => void,
+): { edits: number; streams: number } {
+  const tokensBefore = tokenizeStats.incremental;
+  let edits = 0;
+  const textOf = fc.array(pieces, { minLength: shape.minLength, maxLength: shape.maxLength }).map((parts) => parts.join(shape.join ?? ''));
+  const anEdit = fc.record({ at: fc.nat(), remove: fc.oneof(fc.constant(0), fc.nat(6), fc.nat(shape.maxRemove)), insert: fc.oneof(pieces, insertion) });
+  fc.assert(
+    fc.property(textOf, fc.array(anEdit, { minLength: 1, maxLength: 8 }), (text, list) => {
+      trimTokenPool(0);
+      let current = text;
+      read(current);
+      for (const e of list) {
+        current = applyEdit(current, e);
+        edits++;
+        check(current, e);
+      }
+    }),
+    { numRuns: shape.numRuns, seed: shape.seed },
+  );
+  return { edits, streams: tokenizeStats.incremental - tokensBefore };
+}
+
+/**
+ * `read(lines, tokens)` on the tokens of every line of `text`: on the kept stream (`keep`, edited from
+ * the one before and given back afterwards, as the analysis does) or on a fresh one.
+ */
+function onStream<T>(text: string, keep: boolean, read: (lines: LineIndex, tokens: Tokens) => T): T {
+  setTokenReuse(keep);
+  try {
+    const lines = new LineIndex(text);
+    const tokens = tokenizeLines(lines, () => true);
+    const found = read(lines, tokens);
+    releaseTokens(tokens);
+    return found;
+  } finally {
+    setTokenReuse(true);
+  }
+}
+
 describe('incremental tokenizing', () => {
   const texts = corpus();
   afterEach(() => {
@@ -169,50 +217,22 @@ describe('incremental citations', () => {
 
   /** The citations of `text` as the analysis finds them (no lines skipped), on the kept stream or a fresh one. */
   function citationsOf(text: string, keep: boolean): string {
-    setTokenReuse(keep);
-    try {
-      const lines = new LineIndex(text);
-      const tokens = tokenizeLines(lines, () => true);
-      const found = JSON.stringify(findCitations(lines, () => false, tokens));
-      // Back to the pool, as the analysis leaves it: the next version edits this stream.
-      releaseTokens(tokens);
-      return found;
-    } finally {
-      setTokenReuse(true);
-    }
+    return onStream(text, keep, (lines, tokens) => JSON.stringify(findCitations(lines, () => false, tokens)));
   }
 
   it('finds after every random edit of a text dense in citations what a fresh scan finds', function () {
     this.timeout(120000);
-    const before = { ...citationStats };
-    const tokensBefore = { ...tokenizeStats };
-    let edits = 0;
+    const before = citationStats.incremental;
     // Short texts: every edit falls within a look-ahead of some citation, attempt or blank line.
-    const textOf = fc.array(citationPiece, { minLength: 10, maxLength: 160 }).map((parts) => parts.join(''));
-    const citationEdit = fc.record({
-      at: fc.nat(),
-      remove: fc.oneof(fc.constant(0), fc.nat(6), fc.nat(500)),
-      insert: fc.oneof(citationPiece, insertion),
-    });
-    fc.assert(
-      fc.property(textOf, fc.array(citationEdit, { minLength: 1, maxLength: 8 }), (text, list) => {
-        trimTokenPool(0);
-        let current = text;
-        citationsOf(current, true);
-        for (const e of list) {
-          current = applyEdit(current, e);
-          edits++;
-          assert.strictEqual(citationsOf(current, true), citationsOf(current, false), `after ${JSON.stringify(e)}`);
-        }
-      }),
-      { numRuns: 2500, seed: 0x6369 },
-    );
+    const { edits, streams } = editRandomTexts(citationPiece, { minLength: 10, maxLength: 160, maxRemove: 500, numRuns: 2500, seed: 0x6369 },
+      (text) => citationsOf(text, true),
+      (text, e) => assert.strictEqual(citationsOf(text, true), citationsOf(text, false), `after ${JSON.stringify(e)}`));
     // Short texts are often read whole by the tokenizer (too little to reuse); where it edited the stream, the citations follow.
-    const incremental = citationStats.incremental - before.incremental;
-    const streams = tokenizeStats.incremental - tokensBefore.incremental;
+    const incremental = citationStats.incremental - before;
     assert.ok(edits >= 5000 && streams >= edits * 0.2, `${streams} of ${edits} edits were incremental`);
     assert.ok(incremental >= streams * 0.95, `${incremental} of ${streams} incremental edits rescanned the citations only around the edit`);
   });
+
 
   /** The citations of `text` after `before` was scanned (the stream edited, not read anew), as kind and text. */
   function afterEdit(before: string, text: string): string[] {
@@ -266,48 +286,20 @@ describe('incremental date candidates', () => {
 
   /** The date candidates of `text`, with the years the text around gives them, on the kept stream or a fresh one. */
   function datesOf(text: string, keep: boolean): string {
-    setTokenReuse(keep);
-    try {
-      const lines = new LineIndex(text);
-      const tokens = tokenizeLines(lines, () => true);
-      // No URL marks: every number token is tried (the analysis's marks are line by line, as the test of the whole analysis covers).
-      const found = JSON.stringify(findDateCandidates(tokens, new Uint8Array(tokens.length)));
-      releaseTokens(tokens);
-      return found;
-    } finally {
-      setTokenReuse(true);
-    }
+    // No URL marks: every number token is tried (the analysis's marks are line by line, as the test of the whole analysis covers).
+    return onStream(text, keep, (_lines, tokens) => JSON.stringify(findDateCandidates(tokens, new Uint8Array(tokens.length))));
   }
 
   it('finds after every random edit of a text dense in dates what a fresh scan finds', function () {
     this.timeout(120000);
-    const before = { ...dateStats };
-    const tokensBefore = { ...tokenizeStats };
-    let edits = 0;
-    const textOf = fc.array(datePiece, { minLength: 10, maxLength: 400 }).map((parts) => parts.join(' '));
-    const dateEdit = fc.record({
-      at: fc.nat(),
-      remove: fc.oneof(fc.constant(0), fc.nat(6), fc.nat(300)),
-      insert: fc.oneof(datePiece, insertion),
-    });
-    fc.assert(
-      fc.property(textOf, fc.array(dateEdit, { minLength: 1, maxLength: 8 }), (text, list) => {
-        trimTokenPool(0);
-        let current = text;
-        datesOf(current, true);
-        for (const e of list) {
-          current = applyEdit(current, e);
-          edits++;
-          assert.strictEqual(datesOf(current, true), datesOf(current, false), `after ${JSON.stringify(e)}`);
-        }
-      }),
-      { numRuns: 2500, seed: 0x6461 },
-    );
-    const incremental = dateStats.incremental - before.incremental;
-    const streams = tokenizeStats.incremental - tokensBefore.incremental;
+    const before = dateStats.incremental;
+    const { edits, streams } = editRandomTexts(datePiece, { minLength: 10, maxLength: 400, join: ' ', maxRemove: 300, numRuns: 2500, seed: 0x6461 },
+      (text) => datesOf(text, true),
+      (text, e) => assert.strictEqual(datesOf(text, true), datesOf(text, false), `after ${JSON.stringify(e)}`));
     assert.ok(edits >= 5000 && streams >= 1000, `${streams} of ${edits} edits were incremental`);
-    assert.strictEqual(incremental, streams);
+    assert.strictEqual(dateStats.incremental - before, streams);
   });
+
 
   it('a list of days that the edit completes with its month is found from its first day, well before the edit', () => {
     const filler = 'Het staat er. '.repeat(60);
@@ -448,38 +440,23 @@ describe('incremental footnote markers and sentence ids', () => {
 
   it('finds after every random edit of a text dense in markers and sentence ends what a fresh run finds', function () {
     this.timeout(120000);
-    const before = { markers: { ...markerStats }, sentences: { ...sentenceStats }, tokens: { ...tokenizeStats } };
-    let edits = 0;
-    const textOf = fc.array(piece, { minLength: 10, maxLength: 200 }).map((parts) => parts.join(''));
-    const markerEdit = fc.record({
-      at: fc.nat(),
-      remove: fc.oneof(fc.constant(0), fc.nat(6), fc.nat(300)),
-      insert: fc.oneof(piece, insertion),
-    });
-    fc.assert(
-      fc.property(textOf, fc.array(markerEdit, { minLength: 1, maxLength: 8 }), (text, list) => {
-        trimTokenPool(0);
-        let current = text;
-        grammarsOf(current, true);
-        for (const e of list) {
-          current = applyEdit(current, e);
-          edits++;
-          const kept = grammarsOf(current, true);
-          const fresh = grammarsOf(current, false);
-          assert.strictEqual(kept.markers, fresh.markers, `markers after ${JSON.stringify(e)}`);
-          assert.deepStrictEqual(kept.sentences, fresh.sentences, `sentence ids after ${JSON.stringify(e)}`);
-        }
-      }),
-      { numRuns: 2500, seed: 0x6d6b },
-    );
-    const streams = tokenizeStats.incremental - before.tokens.incremental;
-    const markers = markerStats.incremental - before.markers.incremental;
-    const sentences = sentenceStats.incremental - before.sentences.incremental;
+    const before = { markers: markerStats.incremental, sentences: sentenceStats.incremental };
+    const { edits, streams } = editRandomTexts(piece, { minLength: 10, maxLength: 200, maxRemove: 300, numRuns: 2500, seed: 0x6d6b },
+      (text) => grammarsOf(text, true),
+      (text, e) => {
+        const kept = grammarsOf(text, true);
+        const fresh = grammarsOf(text, false);
+        assert.strictEqual(kept.markers, fresh.markers, `markers after ${JSON.stringify(e)}`);
+        assert.deepStrictEqual(kept.sentences, fresh.sentences, `sentence ids after ${JSON.stringify(e)}`);
+      });
+    const markers = markerStats.incremental - before.markers;
+    const sentences = sentenceStats.incremental - before.sentences;
     assert.ok(edits >= 5000 && streams >= edits * 0.2, `${streams} of ${edits} edits were incremental`);
     // A heading or note text made or unmade away from the edit changes the inputs there: then all is read again.
     assert.ok(markers >= streams * 0.8, `${markers} of ${streams} incremental edits visited only the numbers around the edit`);
     assert.ok(sentences >= streams * 0.8, `${sentences} of ${streams} incremental edits counted only the sentences around the edit`);
   });
+
 
   /** The marker candidates of `text` after `before` was read (the stream edited, not read anew): number, `weak`, and the text. */
   function markersAfterEdit(before: string, text: string): string[] {
@@ -615,50 +592,26 @@ describe('incremental references', () => {
 
   /** The references of `text` on the kept stream (edited from the one before) or a fresh one, as JSON; `moreDates` marks more tokens as in dates. */
   function referencesOf(text: string, keep: boolean, moreDates: (tokens: Tokens, dates: Uint8Array) => void = () => {}): string {
-    setTokenReuse(keep);
-    try {
-      const tokens = tokenizeLines(new LineIndex(text), () => true);
+    return onStream(text, keep, (_lines, tokens) => {
       const { skip, dates, markers } = inputsOf(tokens);
       moreDates(tokens, dates);
-      const found = JSON.stringify(findReferences(tokens, skip, dates, markers));
-      releaseTokens(tokens);
-      return found;
-    } finally {
-      setTokenReuse(true);
-    }
+      return JSON.stringify(findReferences(tokens, skip, dates, markers));
+    });
   }
 
   it('finds after every random edit of a text dense in references what a fresh scan finds', function () {
     this.timeout(120000);
     const before = { ...referenceStats };
-    const tokensBefore = { ...tokenizeStats };
-    let edits = 0;
-    const textOf = fc.array(referencePiece, { minLength: 20, maxLength: 200 }).map((parts) => parts.join(''));
-    const referenceEdit = fc.record({
-      at: fc.nat(),
-      remove: fc.oneof(fc.constant(0), fc.nat(6), fc.nat(300)),
-      insert: fc.oneof(referencePiece, insertion),
-    });
-    fc.assert(
-      fc.property(textOf, fc.array(referenceEdit, { minLength: 1, maxLength: 8 }), (text, list) => {
-        trimTokenPool(0);
-        let current = text;
-        referencesOf(current, true);
-        for (const e of list) {
-          current = applyEdit(current, e);
-          edits++;
-          assert.strictEqual(referencesOf(current, true), referencesOf(current, false), `after ${JSON.stringify(e)}`);
-        }
-      }),
-      { numRuns: 1500, seed: 0x7265 },
-    );
+    const { edits, streams } = editRandomTexts(referencePiece, { minLength: 20, maxLength: 200, maxRemove: 300, numRuns: 1500, seed: 0x7265 },
+      (text) => referencesOf(text, true),
+      (text, e) => assert.strictEqual(referencesOf(text, true), referencesOf(text, false), `after ${JSON.stringify(e)}`));
     const incremental = referenceStats.incremental - before.incremental;
-    const streams = tokenizeStats.incremental - tokensBefore.incremental;
     assert.ok(edits >= 3000 && streams >= edits * 0.3, `${streams} of ${edits} edits were incremental`);
     // Every edited stream whose memo fits takes the incremental path; a changed marker sequence only widens the stretch.
     assert.ok(incremental >= streams * 0.95, `${incremental} of ${streams} incremental edits rescanned the references only around the edit`);
     assert.ok(referenceStats.widened > before.widened, 'some edits changed the flags outside the edited tokens');
   });
+
 
   it('gives the analysis of a fresh stream after random edits of corpus texts, and finds the references incrementally', function () {
     this.timeout(120000);
