@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as fc from 'fast-check';
-import { analyze } from '../../server/src/model/analysis';
+import { analyze, markStats, markTokens } from '../../server/src/model/analysis';
 import { citationStats, findCitations } from '../../server/src/model/citations';
 import { dateStats, findDateCandidates } from '../../server/src/model/dates';
 import { findMarkerCandidates, markerStats } from '../../server/src/model/footnotes';
@@ -76,6 +76,18 @@ const edit: fc.Arbitrary<Edit> = fc.record({
   insert: insertion,
 });
 
+/** Reads `text` (its stream is then the kept one), then applies the edits one by one, checking after each; returns how many. */
+function runEdits(text: string, list: readonly Edit[], read: (text: string) => void, check: (text: string, edit: Edit) => void): number {
+  trimTokenPool(0);
+  let current = text;
+  read(current);
+  for (const e of list) {
+    current = applyEdit(current, e);
+    check(current, e);
+  }
+  return list.length;
+}
+
 /**
  * Random texts made of `pieces` (joined by `join`), each edited up to eight times; after every edit
  * `check(text)` compares what the kept stream gives with what a fresh one gives. Returns the number
@@ -93,14 +105,7 @@ function editRandomTexts(
   const anEdit = fc.record({ at: fc.nat(), remove: fc.oneof(fc.constant(0), fc.nat(6), fc.nat(shape.maxRemove)), insert: fc.oneof(pieces, insertion) });
   fc.assert(
     fc.property(textOf, fc.array(anEdit, { minLength: 1, maxLength: 8 }), (text, list) => {
-      trimTokenPool(0);
-      let current = text;
-      read(current);
-      for (const e of list) {
-        current = applyEdit(current, e);
-        edits++;
-        check(current, e);
-      }
+      edits += runEdits(text, list, read, check);
     }),
     { numRuns: shape.numRuns, seed: shape.seed },
   );
@@ -124,6 +129,27 @@ function onStream<T>(text: string, keep: boolean, read: (lines: LineIndex, token
   }
 }
 
+/**
+ * Every corpus text, edited `numRuns` times by up to six random edits: `read(text)` reads the version
+ * before (its stream is then the kept one), and after every edit `check(name, text, edit)` compares.
+ * Returns the number of edits.
+ */
+function editCorpus(
+  texts: readonly { name: string; text: string }[], anEdit: fc.Arbitrary<Edit>, runs: { readonly numRuns: number; readonly seed: number },
+  read: (text: string) => void, check: (name: string, text: string, edit: Edit) => void,
+): number {
+  let edits = 0;
+  for (const { name, text } of texts) {
+    fc.assert(
+      fc.property(fc.array(anEdit, { minLength: 1, maxLength: 6 }), (list) => {
+        edits += runEdits(text, list, read, (current, e) => check(name, current, e));
+      }),
+      { numRuns: runs.numRuns, seed: runs.seed + text.length },
+    );
+  }
+  return edits;
+}
+
 describe('incremental tokenizing', () => {
   const texts = corpus();
   afterEach(() => {
@@ -140,24 +166,10 @@ describe('incremental tokenizing', () => {
     const before = { ...tokenizeStats };
     const citationsBefore = { ...citationStats };
     const datesBefore = { ...dateStats };
-    let edits = 0;
-    for (const { name, text } of texts) {
-      fc.assert(
-        fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), (list) => {
-          // The version before each edit is analysed first, as the editor does: its stream is the one kept.
-          trimTokenPool(0);
-          let current = text;
-          analyze(current, { year: 2024 });
-          for (const e of list) {
-            current = applyEdit(current, e);
-            const incremental = analyze(current, { year: 2024 });
-            edits++;
-            assert.strictEqual(fields(incremental), fields(fresh(current)), `${name} after ${JSON.stringify(e)}`);
-          }
-        }),
-        { numRuns: 8, seed: 0x4b56 + text.length },
-      );
-    }
+    const marksBefore = { ...markStats };
+    // The version before each edit is analysed first, as the editor does: its stream is the one kept.
+    const edits = editCorpus(texts, edit, { numRuns: 8, seed: 0x4b56 }, (text) => analyze(text, { year: 2024 }),
+      (name, text, e) => assert.strictEqual(fields(analyze(text, { year: 2024 })), fields(fresh(text)), `${name} after ${JSON.stringify(e)}`));
     const incremental = tokenizeStats.incremental - before.incremental;
     assert.ok(edits >= 2000, `${edits} edits`);
     // Most edits reuse the stream; the rest (a page-furniture line made or unmade, NUL, small texts cut short) read the text again.
@@ -167,6 +179,9 @@ describe('incremental tokenizing', () => {
     assert.ok(citations >= incremental * 0.8, `${citations} of ${incremental} incremental edits rescanned the citations around the edit`);
     // The date candidates are tried again around the edit whenever the stream was edited.
     assert.strictEqual(dateStats.incremental - datesBefore.incremental, incremental, 'date candidates');
+    // The per-token marks are made again for the changed lines whenever the lines around keep their kinds.
+    const marks = markStats.incremental - marksBefore.incremental;
+    assert.ok(marks >= incremental * 0.8, `${marks} of ${incremental} incremental edits marked only the changed lines`);
   });
 
   it('reads only the changed lines: a keystroke in the middle of a long text reuses the rest', () => {
@@ -736,5 +751,44 @@ describe('incremental references', () => {
     assert.strictEqual(json, referencesOf(edited, false, run(13)), 'as a fresh scan');
     const found = JSON.parse(json) as RawReference[];
     assert.deepStrictEqual(found.map((r) => r.elsewhere && edited.slice(r.elsewhere.span.start, r.elsewhere.span.end)), ['in de brief van 1 2 3 4 5 6 7 8 9 10 11 12 13']);
+  });
+});
+
+describe('incremental per-token marks', () => {
+  const texts = corpus();
+  afterEach(() => {
+    setTokenReuse(true);
+    trimTokenPool(0);
+  });
+
+  /** The marks of `text` (URLs, what the markers and the references skip, sentence boundaries) on the kept stream or a fresh one, as the analysis makes them. */
+  function marksOf(text: string, keep: boolean): string {
+    setTokenReuse(keep);
+    try {
+      const lines = new LineIndex(text);
+      const structure = readStructure(lines);
+      const tokens = tokenizeLines(lines, (l) => structure.lineKinds[l] !== LineKind.Furniture);
+      const m = markTokens(text, tokens, structure, lines.lineCount);
+      const found = [m.inUrl, m.markerSkip, m.referenceSkip, m.boundary].map((a) => Array.from(a).join('')).join('|');
+      releaseTokens(tokens);
+      return found;
+    } finally {
+      setTokenReuse(true);
+    }
+  }
+
+  it('marks after every random edit of every corpus text what a fresh walk marks, headings, blank lines, headers and URLs made and unmade', function () {
+    this.timeout(300000);
+    const before = { ...markStats };
+    const tokensBefore = tokenizeStats.incremental;
+    /** Edits that change what the marks read: blank lines, headings, header lines, URLs, note texts. */
+    const markInsertion = fc.oneof(insertion, fc.constantFrom('\n\n', '\n\nVraag 7\n', 'Antwoord 2\n\n', ' http://www.x.nl/a-b ', 'www.', 'https', '://', '\n3 Zie de brief.\n', 'Ingediend 3 mei 2022\n'));
+    const markEdit = fc.record({ at: fc.nat(), remove: fc.oneof(fc.constant(0), fc.nat(4), fc.nat(200)), insert: markInsertion });
+    const edits = editCorpus(texts, markEdit, { numRuns: 12, seed: 0x6d61 }, (text) => marksOf(text, true),
+      (name, text, e) => assert.strictEqual(marksOf(text, true), marksOf(text, false), `${name} after ${JSON.stringify(e)}`));
+    const streams = tokenizeStats.incremental - tokensBefore;
+    const incremental = markStats.incremental - before.incremental;
+    assert.ok(edits >= 3000 && streams >= edits * 0.6, `${streams} of ${edits} edits were incremental`);
+    assert.ok(incremental >= streams * 0.8, `${incremental} of ${streams} incremental edits marked only the changed lines`);
   });
 });

@@ -20,8 +20,8 @@ import { findReferences } from './references';
 import { questionNumbering, renumberFootnotes, type QuestionNumbering } from './renumber';
 import type { ArchiveFacts } from './archive';
 import { readStructure, RawBlock, Structure } from './structure';
-import { firstAfter, LineIndex, normalizeSpace, partitionPoint, Span } from './text';
-import { Gap, keywordsOf, KeywordSet, pooledLines, releaseTokens, tokenizeLines, Tokens, TokenKind } from './tokens';
+import { firstAfter, firstAtOrAfter, LineIndex, normalizeSpace, partitionPoint, Span } from './text';
+import { Gap, keywordsOf, KeywordSet, MemoSlot, pooledLines, releaseTokens, type TokenEdit, tokenizeLines, Tokens, TokenKind } from './tokens';
 import type {
   Analysis,
   Block,
@@ -296,7 +296,7 @@ const enum LineMark {
   Heading = 2,
 }
 
-interface TokenMarks {
+export interface TokenMarks {
   /** Tokens inside URLs (`http…`, `www.…`), up to the next white space. */
   readonly inUrl: Uint8Array;
   /** Skipped by the footnote markers: URLs, headings and footnote texts. */
@@ -307,8 +307,39 @@ interface TokenMarks {
   readonly boundary: Uint8Array;
 }
 
-/** The per-token marks that the grammars read, in one walk over the stream. */
-function markTokens(text: string, tokens: Tokens, structure: Structure, lineCount: number): TokenMarks {
+/** The marks of a text and what they were made from, kept with its token stream for the next version of the text. */
+interface MarksMemo {
+  serial: number;
+  /** The marks of the first `length` tokens (the references' skip before the note-text numbers); arrays reused from version to version. */
+  length: number;
+  inUrl: Uint8Array;
+  markerSkip: Uint8Array;
+  referenceSkip: Uint8Array;
+  boundary: Uint8Array;
+  /** The per-line inputs: the structure's line kinds, and the marks and heading bodies of the lines. */
+  kinds: Uint8Array;
+  lineMarks: Uint8Array;
+  inlineBodyStart: Int32Array;
+  headerEnd: number;
+  /** Whether a heading stood inside a line (its tokens marked apart): then the next version is marked whole. */
+  inlineHeadings: boolean;
+}
+
+/** How often the marks were made by reusing those of the text before, and wholly. For tests and the benchmark. */
+export const markStats = { full: 0, incremental: 0 };
+
+/**
+ * The per-token marks that the grammars read, in one walk over the stream.
+ *
+ * A token's marks depend on its own line (its kind, whether it is a header or
+ * heading line, where a heading's body starts, the URL it is in: a URL never
+ * runs over a line break) and, for `boundary`, on the line before. So after an
+ * edit, when every line outside the changed ones has the same inputs as before
+ * (and no heading stands inside a line), the marks before the changed lines
+ * stay, the walk runs over the changed lines and the line after them, and the
+ * marks after move.
+ */
+export function markTokens(text: string, tokens: Tokens, structure: Structure, lineCount: number): TokenMarks {
   const n = tokens.length;
   const kinds = structure.lineKinds;
   // Per line: where the body of a heading line starts (-1: the whole line is heading).
@@ -327,10 +358,96 @@ function markTokens(text: string, tokens: Tokens, structure: Structure, lineCoun
     inlineHeading ??= tokens.bytes(Scratch.InlineHeading);
     for (let i = tokens.at(h.span.start); i < n && tokens.start[i] < h.span.end; i++) inlineHeading[i] = 1;
   }
-  const inUrl = tokens.bytes(Scratch.InUrl);
-  const markerSkip = tokens.bytes(Scratch.MarkerSkip);
-  const referenceSkip = tokens.bytes(Scratch.ReferenceSkip);
-  const boundary = tokens.bytes(Scratch.Boundary);
+  const marks: TokenMarks = {
+    inUrl: tokens.bytes(Scratch.InUrl),
+    markerSkip: tokens.bytes(Scratch.MarkerSkip),
+    referenceSkip: tokens.bytes(Scratch.ReferenceSkip),
+    boundary: tokens.bytes(Scratch.Boundary),
+  };
+  const input = { text, tokens, kinds, lineMarks, inlineBodyStart, inlineHeading, headerEnd: structure.headerEnd };
+  const memo = tokens.memos[MemoSlot.Marks] as MarksMemo | undefined;
+  const edit = tokens.edit;
+  if (memo !== undefined && edit !== null && edit.from === memo.serial && inlineHeading === null && !memo.inlineHeadings && remark(input, marks, memo, edit)) markStats.incremental++;
+  else {
+    markStats.full++;
+    walkMarks(input, marks, 0, n);
+  }
+  // Kept for the next version, in the arrays of the memo before (read by now) when they are large enough.
+  const next: MarksMemo = memo !== undefined && memo.inUrl.length >= n ? memo : {
+    serial: 0, length: 0, inUrl: new Uint8Array(n + (n >> 3)), markerSkip: new Uint8Array(n + (n >> 3)), referenceSkip: new Uint8Array(n + (n >> 3)),
+    boundary: new Uint8Array(n + (n >> 3)), kinds, lineMarks, inlineBodyStart, headerEnd: 0, inlineHeadings: false,
+  };
+  next.serial = tokens.serial;
+  next.length = n;
+  next.inUrl.set(marks.inUrl);
+  next.markerSkip.set(marks.markerSkip);
+  next.referenceSkip.set(marks.referenceSkip);
+  next.boundary.set(marks.boundary);
+  next.kinds = kinds;
+  next.lineMarks = lineMarks;
+  next.inlineBodyStart = inlineBodyStart;
+  next.headerEnd = structure.headerEnd;
+  next.inlineHeadings = inlineHeading !== null;
+  tokens.memos[MemoSlot.Marks] = next;
+  // The number that opens a note text (`4Kamerstuk …`, `[4] …`) is the note's, not a question number after `vraag` at the end of the text above.
+  for (const f of structure.footnoteTexts) {
+    let i = tokens.at(f.span.start);
+    if (i < n && tokens.kind[i] === TokenKind.Punct) i++;
+    if (i < n && tokens.kind[i] === TokenKind.Number) marks.referenceSkip[i] = 1;
+  }
+  return marks;
+}
+
+interface MarkInputs {
+  readonly text: string;
+  readonly tokens: Tokens;
+  readonly kinds: Uint8Array;
+  readonly lineMarks: Uint8Array;
+  readonly inlineBodyStart: Int32Array;
+  readonly inlineHeading: Uint8Array | null;
+  readonly headerEnd: number;
+}
+
+/**
+ * The marks of the new stream from those of the stream before (see `markTokens`); false, with
+ * nothing written, when a line outside the changed ones has other inputs than before.
+ */
+function remark(input: MarkInputs, marks: TokenMarks, memo: MarksMemo, edit: TokenEdit): boolean {
+  const { tokens, kinds, lineMarks, inlineBodyStart } = input;
+  const n = tokens.length;
+  const shift = edit.newEndToken - edit.oldEndToken;
+  if (memo.length !== n - shift) return false;
+  // The header's end, where a header line's tokens stop being header: the same offset, or moved with the text after the edit.
+  const headerEnd = memo.headerEnd <= edit.start ? memo.headerEnd : memo.headerEnd >= edit.oldEnd ? memo.headerEnd + edit.charDelta : -1;
+  if (headerEnd !== input.headerEnd) return false;
+  const lines = kinds.length;
+  const lineDelta = edit.lineDelta;
+  if (memo.kinds.length !== lines - lineDelta) return false;
+  for (let line = 0; line < edit.firstLine; line++) {
+    if (kinds[line] !== memo.kinds[line] || lineMarks[line] !== memo.lineMarks[line] || inlineBodyStart[line] !== memo.inlineBodyStart[line]) return false;
+  }
+  for (let line = edit.newEndLine; line < lines; line++) {
+    const old = line - lineDelta;
+    const body = inlineBodyStart[line];
+    const oldBody = memo.inlineBodyStart[old];
+    if (kinds[line] !== memo.kinds[old] || lineMarks[line] !== memo.lineMarks[old] || body !== (oldBody < 0 ? oldBody : oldBody + edit.charDelta)) return false;
+  }
+  // Walked again: the changed lines' tokens and those of the line after them (its first token's boundary reads the line before).
+  const from = edit.firstToken;
+  const to = edit.newEndToken < n ? firstAtOrAfter(tokens.line, n, tokens.line[edit.newEndToken] + 1) : n;
+  for (const [now, old] of [[marks.inUrl, memo.inUrl], [marks.markerSkip, memo.markerSkip], [marks.referenceSkip, memo.referenceSkip], [marks.boundary, memo.boundary]]) {
+    now.set(old.subarray(0, from), 0);
+    if (to < n) now.set(old.subarray(to - shift, n - shift), to);
+  }
+  walkMarks(input, marks, from, to);
+  return true;
+}
+
+/** Marks the tokens [from, to); `from` and `to` are the first tokens of their lines (or the end). */
+function walkMarks(input: MarkInputs, marks: TokenMarks, from: number, to: number): void {
+  const { text, tokens, kinds, lineMarks, inlineBodyStart, inlineHeading, headerEnd } = input;
+  const { inUrl, markerSkip, referenceSkip, boundary } = marks;
+  const n = tokens.length;
   const tokLine = tokens.line;
   const tokStart = tokens.start;
   const tokEnd = tokens.end;
@@ -340,17 +457,17 @@ function markTokens(text: string, tokens: Tokens, structure: Structure, lineCoun
   const ALL = 0x7fffffff;
   // The last token of the URL the walk is in (-1: none yet): a URL runs over the tokens glued to its start.
   let urlEnd = -1;
-  let prevLine = -1;
+  let prevLine = from > 0 ? tokLine[from - 1] : -1;
   // Line by line: what holds for a whole line is read once.
-  for (let i = 0; i < n;) {
+  for (let i = from; i < to;) {
     const line = tokLine[i];
     const lineKind = kinds[line];
-    const marks = lineMarks[line];
+    const lineMark = lineMarks[line];
     if (i > 0 &&
-      (((marks | lineMarks[prevLine]) & LineMark.Heading) !== 0 || (line - prevLine > 1 && kinds[prevLine + 1] === LineKind.Blank))) boundary[i] = 1;
+      (((lineMark | lineMarks[prevLine]) & LineMark.Heading) !== 0 || (line - prevLine > 1 && kinds[prevLine + 1] === LineKind.Blank))) boundary[i] = 1;
     // Tokens that start before these offsets are heading, and header.
     const headingBefore = lineKind !== LineKind.Heading ? NONE : inlineBodyStart[line] < 0 ? ALL : inlineBodyStart[line];
-    const headerBefore = (marks & LineMark.Header) !== 0 ? structure.headerEnd : NONE;
+    const headerBefore = (lineMark & LineMark.Header) !== 0 ? headerEnd : NONE;
     const footnoteText = lineKind === LineKind.FootnoteText;
     for (; i < n && tokLine[i] === line; i++) {
       if (i > urlEnd) {
@@ -379,13 +496,6 @@ function markTokens(text: string, tokens: Tokens, structure: Structure, lineCoun
     }
     prevLine = line;
   }
-  // The number that opens a note text (`4Kamerstuk …`, `[4] …`) is the note's, not a question number after `vraag` at the end of the text above.
-  for (const f of structure.footnoteTexts) {
-    let i = tokens.at(f.span.start);
-    if (i < n && tokens.kind[i] === TokenKind.Punct) i++;
-    if (i < n && tokens.kind[i] === TokenKind.Number) referenceSkip[i] = 1;
-  }
-  return { inUrl, markerSkip, referenceSkip, boundary };
 }
 
 function mostCommonYear(candidates: readonly DateCandidate[]): number | null {

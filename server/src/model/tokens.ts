@@ -158,6 +158,7 @@ export const enum MemoSlot {
   Markers,
   Letters,
   Sentences,
+  Marks,
 }
 
 export class Tokens {
