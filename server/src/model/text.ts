@@ -122,8 +122,29 @@ export class LineIndex {
    * one are taken over (those after moved), and only the changed stretch is
    * searched for line breaks. The result is the same.
    */
+  /**
+   * With `previous`: that text, and how many characters it shares with this one at the start and at
+   * the end, until the tokenizer takes them (`takeShared`): it reads the same edit, and the previous
+   * text is not held longer than that.
+   */
+  private shared: { readonly previous: string; readonly prefix: number; readonly suffix: number } | null;
+
+  /** What `shared` says, once: then it is let go. */
+  takeShared(): { readonly previous: string; readonly prefix: number; readonly suffix: number } | null {
+    const shared = this.shared;
+    this.shared = null;
+    return shared;
+  }
+
   constructor(readonly text: string, previous?: LineIndex) {
-    const reused = previous !== undefined ? LineIndex.afterEdit(previous, text) : null;
+    let shared: LineIndex['shared'] = null;
+    if (previous !== undefined) {
+      const max = Math.min(previous.text.length, text.length);
+      const prefix = commonPrefix(previous.text, text, max);
+      shared = { previous: previous.text, prefix, suffix: commonSuffix(previous.text, text, max - prefix) };
+    }
+    this.shared = shared;
+    const reused = previous !== undefined && shared !== null ? LineIndex.afterEdit(previous, text, shared.prefix, shared.suffix) : null;
     if (reused !== null) {
       this.starts = reused.starts;
       this.ends = reused.ends;
@@ -141,11 +162,8 @@ export class LineIndex {
    * wholly in the unchanged end, and so does the line start, which the old text has too), and from
    * there the old lines move. Null when less than half of the text is the same (searching all is as cheap), or when the old lines do not line up (never, by the above: a check).
    */
-  private static afterEdit(previous: LineIndex, text: string): { starts: Int32Array; ends: Int32Array } | null {
+  private static afterEdit(previous: LineIndex, text: string, p: number, s: number): { starts: Int32Array; ends: Int32Array } | null {
     const old = previous.text;
-    const max = Math.min(old.length, text.length);
-    const p = commonPrefix(old, text, max);
-    const s = commonSuffix(old, text, max - p);
     if (p === text.length && s === 0 && old.length === text.length) return { starts: previous.starts, ends: previous.ends };
     // Another text (the index reading the next file): nothing worth taking over.
     if (p + s < text.length >> 1) return null;

@@ -470,7 +470,9 @@ export function tokenizeLines(index: LineIndex, keep: (line: number) => boolean)
     tokens = pooled;
     pooled = null;
   }
-  if (tokens !== null && tokens.lineCount > 0 && retokenize(tokens, index, keep)) {
+  // What the line index found the two texts share: taken (and so let go) whether or not it serves.
+  const shared = index.takeShared();
+  if (tokens !== null && tokens.lineCount > 0 && retokenize(tokens, index, keep, shared)) {
     tokenizeStats.incremental++;
     tokens.serial = ++serials;
     tokens.lines = index;
@@ -500,13 +502,15 @@ const MIN_REUSED = 0.5;
  * structure now keeps or skips otherwise (a layout decision changed), NUL in
  * the old text, or too little to reuse.
  */
-function retokenize(tokens: Tokens, index: LineIndex, keep: (line: number) => boolean): boolean {
+function retokenize(tokens: Tokens, index: LineIndex, keep: (line: number) => boolean, taken: ReturnType<LineIndex['takeShared']>): boolean {
   const text = index.text;
   const old = tokens.source;
   if (tokens.nul) return false;
   const max = Math.min(old.length, text.length);
-  const p = commonPrefix(old, text, max);
-  const s = commonSuffix(old, text, max - p);
+  // The line index found the shared start and end already when it was made from this stream's lines.
+  const shared = taken !== null && taken.previous === old ? taken : null;
+  const p = shared !== null ? shared.prefix : commonPrefix(old, text, max);
+  const s = shared !== null ? shared.suffix : commonSuffix(old, text, max - p);
   const lineDelta = index.lineCount - tokens.lineCount;
   const charDelta = text.length - old.length;
   // New lines [a, b] replace old lines [a, b - lineDelta]: before a every line is the same, after b too (see the note below).
