@@ -8,7 +8,7 @@
 import { MONTHS_NL, WEEKDAYS_NL } from '../i18n/words';
 import { dayNumber, daysBetween, isValidDate, parseIso, toIso, weekday } from './calendar';
 import { endsSentence, Gap, keyword, keywordsOf, KeywordSet, MemoSlot, type TokenEdit, Tokens, TokenKind } from './tokens';
-import { COLON, COMMA, DOT, EN_DASH, HYPHEN, partitionPoint, SLASH, type Span } from './text';
+import { COLON, COMMA, DOT, EN_DASH, HYPHEN, movedSpan, partitionPoint, SLASH, type Span } from './text';
 import type { IsoDate } from './types';
 
 /** Month by keyword id. */
@@ -205,16 +205,16 @@ export function findDateCandidates(tokens: Tokens, skip: Uint8Array): DateCandid
 /**
  * Tries a date at every number token from the `from`-th on (with the scan going on at token
  * `resume`) and adds what it finds to `out`; stops at the number token `i` (from `askFrom` on)
- * for which `stop(i, resume)` says the rest is known. Returns that token, or -1 at the end.
+ * for which `stop(i, resume)` says the rest is known, or at the end.
  */
 function scanNumbers(
   tokens: Tokens, skip: Uint8Array, from: number, resume: number, out: Found, askFrom: number, stop: ((i: number, resume: number) => boolean) | null,
-): number {
+): void {
   const numbers = tokens.numberTokens();
   const { candidates, dayTokens, attempts, resumes, years } = out;
   for (let x = from; x < numbers.length; x++) {
     const i = numbers[x];
-    if (stop !== null && i >= askFrom && stop(i, resume)) return i;
+    if (stop !== null && i >= askFrom && stop(i, resume)) return;
     if (i < resume || skip[i] === 1) continue;
     if (tokens.len(i) === 4) {
       years.push(i);
@@ -241,7 +241,6 @@ function scanNumbers(
       }
     }
   }
-  return -1;
 }
 
 /**
@@ -299,10 +298,10 @@ function rescan(tokens: Tokens, skip: Uint8Array, old: Found, edit: TokenEdit): 
 
 /** A candidate of the old text after the edit, in the new text: every offset moves by `d`. */
 function moved(c: DateCandidate, d: number): DateCandidate {
-  const span = { start: c.span.start + d, end: c.span.end + d };
-  const yearSpan = c.yearSpan ? { start: c.yearSpan.start + d, end: c.yearSpan.end + d } : null;
-  const longYear = c.longYear ? { text: c.longYear.text, span: { start: c.longYear.span.start + d, end: c.longYear.span.end + d } } : null;
-  const weekday = c.weekday ? { name: c.weekday.name, span: { start: c.weekday.span.start + d, end: c.weekday.span.end + d }, index: c.weekday.index } : null;
+  const span = movedSpan(c.span, d);
+  const yearSpan = c.yearSpan ? movedSpan(c.yearSpan, d) : null;
+  const longYear = c.longYear ? { text: c.longYear.text, span: movedSpan(c.longYear.span, d) } : null;
+  const weekday = c.weekday ? { name: c.weekday.name, span: movedSpan(c.weekday.span, d), index: c.weekday.index } : null;
   const splitYear = c.splitYear ? { yearlessEnd: c.splitYear.yearlessEnd + d } : null;
   // The fields in the order the grammar writes them (a named date has `splitDay`, a numeric one not).
   return c.splitDay === undefined

@@ -15,7 +15,7 @@
 import type { DateCandidate } from './dates';
 import { LineKind } from './lines';
 import { Gap, keywordsOf, KeywordSet, MemoSlot, type TokenEdit, Tokens, TokenKind } from './tokens';
-import { CLOSE_BRACKET, CLOSE_PAREN, COLON, COMMA, DEGREE, DOT, EN_DASH, HYPHEN, OPEN_BRACKET, OPEN_PAREN, PERCENT, SEMICOLON, SLASH, firstAtOrAfter, partitionPoint, type Span } from './text';
+import { CLOSE_BRACKET, CLOSE_PAREN, COLON, COMMA, DEGREE, DOT, EN_DASH, HYPHEN, OPEN_BRACKET, OPEN_PAREN, PERCENT, SEMICOLON, SLASH, firstAtOrAfter, movedSpan, partitionPoint, type Span } from './text';
 
 export interface MarkerCandidate {
   readonly span: Span;
@@ -430,7 +430,7 @@ function revisit(ctx: Context, skip: Uint8Array, memo: MarkerMemo, edit: TokenEd
   const middle = found.length;
   for (let k = movedFrom; k < old.length; k++) {
     const c = old[k];
-    const span = { start: c.span.start + d, end: c.span.end + d };
+    const span = movedSpan(c.span, d);
     const token = c.token < 0 ? c.token : c.token + tokenShift;
     found.push(c.weak === undefined ? { span, number: c.number, certain: c.certain, token } : { span, number: c.number, certain: c.certain, token, weak: c.weak });
   }

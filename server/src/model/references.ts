@@ -8,7 +8,7 @@
 // de brief8 van 25 februari 2022`.
 
 import { Gap, keywordsOf, KeywordSet, MemoSlot, type TokenEdit, Tokens, TokenKind, endsSentence } from './tokens';
-import { AMPERSAND, COMMA, DOT, EN_DASH, HYPHEN, partitionPoint, PERCENT, SLASH, type Span } from './text';
+import { AMPERSAND, COMMA, DOT, EN_DASH, HYPHEN, movedSpan, partitionPoint, PERCENT, SLASH, type Span } from './text';
 
 const ANSWER_WORDS = new KeywordSet(['antwoord', 'antwoorden', 'beantwoording']);
 const QUESTION_WORDS = new KeywordSet(['vraag', 'vragen']);
@@ -309,10 +309,10 @@ function rescan(tokens: Tokens, flags: Uint8Array, memo: ReferenceMemo, edit: To
 function movedReference(r: RawReference, d: number, shift: number): RawReference {
   const e = r.elsewhere;
   return {
-    phrase: { start: r.phrase.start + d, end: r.phrase.end + d },
+    phrase: movedSpan(r.phrase, d),
     kind: r.kind,
-    targets: r.targets.map((t) => ({ number: t.number, span: { start: t.span.start + d, end: t.span.end + d } })),
-    elsewhere: e === null ? null : { span: { start: e.span.start + d, end: e.span.end + d }, letterDateToken: e.letterDateToken === null ? null : e.letterDateToken + shift },
+    targets: r.targets.map((t) => ({ number: t.number, span: movedSpan(t.span, d) })),
+    elsewhere: e === null ? null : { span: movedSpan(e.span, d), letterDateToken: e.letterDateToken === null ? null : e.letterDateToken + shift },
   };
 }
 

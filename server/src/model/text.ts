@@ -19,6 +19,11 @@ export interface Span {
   readonly end: number;
 }
 
+/** `span` moved by `d` characters: where it stands after an edit before it. */
+export function movedSpan(span: Span, d: number): Span {
+  return { start: span.start + d, end: span.end + d };
+}
+
 /**
  * The first index in [0, n) at which `before` turns false, or n: for a list
  * sorted so that `before` holds for a prefix of it (`(i) => starts[i] < offset`
@@ -109,19 +114,12 @@ function scanBreaks(text: string, from: number, until: { offset: number; stopped
   return { starts: starts.subarray(0, line + 1), ends: ends.subarray(0, line + 1) };
 }
 
-
 export class LineIndex {
   /** Offset of the first character of each line. */
   private readonly starts: Int32Array;
   /** Offset just past the last character of each line, before its line break. */
   private readonly ends: Int32Array;
 
-  /**
-   * The lines of `text`. With `previous`, the lines of an earlier version of
-   * the text: its lines before the first changed character and after the last
-   * one are taken over (those after moved), and only the changed stretch is
-   * searched for line breaks. The result is the same.
-   */
   /**
    * With `previous`: that text, and how many characters it shares with this one at the start and at
    * the end, until the tokenizer takes them (`takeShared`): it reads the same edit, and the previous
@@ -136,6 +134,12 @@ export class LineIndex {
     return shared;
   }
 
+  /**
+   * The lines of `text`. With `previous`, the lines of an earlier version of
+   * the text: its lines before the first changed character and after the last
+   * one are taken over (those after moved), and only the changed stretch is
+   * searched for line breaks. The result is the same.
+   */
   constructor(readonly text: string, previous?: LineIndex) {
     let shared: LineIndex['shared'] = null;
     if (previous !== undefined) {

@@ -127,7 +127,7 @@ function lookupAscii(text: string, start: number, end: number, key: number): num
 
 /**
  * An edit between two texts as the tokenizer saw it: the characters
- * [`start`, `oldEnd`) of `before` became [`start`, `newEnd`) of the new text,
+ * [`start`, `oldEnd`) of the text before became [`start`, `newEnd`) of the new text,
  * and every other character is the same (those after the edit moved by
  * `charDelta`, their lines by `lineDelta`). The lines before `firstLine` and
  * their tokens (before `firstToken`) are the same; the tokens from
@@ -156,7 +156,6 @@ export const enum MemoSlot {
   Dates,
   References,
   Markers,
-  Letters,
   Sentences,
   Marks,
 }
@@ -605,7 +604,6 @@ function spliceIndex(list: Int32Array, count: number, k1: number, k2: number, mi
   for (let i = after, j = before + midCount; i < count; i++, j++) out[j] = list[i] + shift;
   return { list: out, count: total };
 }
-
 
 /**
  * Appends the tokens of the lines `from` up to `to` (exclusive) that `keep`
