@@ -3,6 +3,9 @@
 //   node scripts/bench/profile.mjs [N]          profiles analyze() on the sample ×N (default 100)
 //                                               with the V8 profiler, writes out/bench/analysis-xN.cpuprofile
 //                                               and prints the functions with the most self time;
+//   node scripts/bench/profile.mjs --keystrokes [N]  profiles 60 keystrokes (as keystroke.mjs types them:
+//                                               the analysis and the diagnostics, what the server does before
+//                                               it answers; the index summary waits for a pause) on the sample ×N;
 //   node scripts/bench/profile.mjs FILE.cpuprofile   prints the same summary for a profile written by
 //                                               `node --cpu-prof`.
 import { createRequire } from 'node:module';
@@ -54,6 +57,7 @@ async function main() {
     print(JSON.parse(fs.readFileSync(arg, 'utf8')));
     return;
   }
+  if (arg === '--keystrokes') return keystrokes(Number(process.argv[3] ?? 100));
   const n = Number(arg ?? 100);
   const { analyze } = require(path.join(ROOT, 'out', 'server', 'src', 'model', 'analysis.js'));
   const sample = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'corpus', 'openkamer', 'kv-2022Z09875.txt'), 'utf8');
@@ -74,6 +78,40 @@ async function main() {
   fs.writeFileSync(file, JSON.stringify(profile));
   console.log(`three analyses of the sample ×${n} (${(text.length / 1e6).toFixed(2)} M characters); profile in ${path.relative(ROOT, file)}`);
   print(profile);
+}
+
+async function keystrokes(n) {
+  const out = (p) => require(path.join(ROOT, 'out', 'server', 'src', p));
+  const { analyze } = out('model/analysis.js');
+  const { diagnostics } = out('features/diagnostics.js');
+  const { DEFAULT_SETTINGS } = out('settings.js');
+  const { QUESTIONS } = await import('./inputs.mjs');
+  const sample = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'corpus', 'openkamer', 'kv-2022Z09875.txt'), 'utf8');
+  let text = scaledText(makeTemplate(sample, analyze), n);
+  let at = text.indexOf('Nokia', text.indexOf(`Vraag ${9 + QUESTIONS * Math.floor(n / 2)}\n`));
+  const keystroke = () => {
+    text = `${text.slice(0, at)}x${text.slice(at)}`;
+    at++;
+    text.charCodeAt(text.length >> 1); // flatten, as the document store does
+    const a = analyze(text);
+    JSON.stringify(diagnostics(a, 'file:///bench/k.kamervraag', { locale: 'nl', settings: DEFAULT_SETTINGS }));
+  };
+  analyze(text);
+  for (let i = 0; i < 20; i++) keystroke();
+  const session = new inspector.Session();
+  session.connect();
+  await post(session, 'Profiler.enable');
+  await post(session, 'Profiler.setSamplingInterval', { interval: 50 });
+  await post(session, 'Profiler.start');
+  for (let i = 0; i < 60; i++) keystroke();
+  const { profile } = await post(session, 'Profiler.stop');
+  session.disconnect();
+  const dir = path.join(ROOT, 'out', 'bench');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `keystrokes-x${n}.cpuprofile`);
+  fs.writeFileSync(file, JSON.stringify(profile));
+  console.log(`60 keystrokes in the sample ×${n}; profile in ${path.relative(ROOT, file)}`);
+  print(profile, 40);
 }
 
 main().catch((e) => {
