@@ -10,7 +10,7 @@ import { analyze, markStats, markTokens } from '../../server/src/model/analysis'
 import { citationStats, findCitations } from '../../server/src/model/citations';
 import { dateStats, findDateCandidates } from '../../server/src/model/dates';
 import { findMarkerCandidates, markerStats } from '../../server/src/model/footnotes';
-import { sentenceIds, sentenceStats } from '../../server/src/model/letters';
+import { findLetterMentions, letterStats, type RawLetterMention, sentenceIds, sentenceStats } from '../../server/src/model/letters';
 import { LineKind } from '../../server/src/model/lines';
 import { findReferences, referenceStats, type RawReference } from '../../server/src/model/references';
 import { readStructure } from '../../server/src/model/structure';
@@ -167,6 +167,7 @@ describe('incremental tokenizing', () => {
     const citationsBefore = { ...citationStats };
     const datesBefore = { ...dateStats };
     const marksBefore = { ...markStats };
+    const lettersBefore = { ...letterStats };
     // The version before each edit is analysed first, as the editor does: its stream is the one kept.
     const edits = editCorpus(texts, edit, { numRuns: 8, seed: 0x4b56 }, (text) => analyze(text, { year: 2024 }),
       (name, text, e) => assert.strictEqual(fields(analyze(text, { year: 2024 })), fields(fresh(text)), `${name} after ${JSON.stringify(e)}`));
@@ -182,6 +183,8 @@ describe('incremental tokenizing', () => {
     // The per-token marks are made again for the changed lines whenever the lines around keep their kinds.
     const marks = markStats.incremental - marksBefore.incremental;
     assert.ok(marks >= incremental * 0.8, `${marks} of ${incremental} incremental edits marked only the changed lines`);
+    // The letter mentions are found again around the edit (and the inputs that changed) whenever the stream was edited.
+    assert.strictEqual(letterStats.incremental - lettersBefore.incremental, incremental, 'letter mentions');
   });
 
   it('reads only the changed lines: a keystroke in the middle of a long text reuses the rest', () => {
@@ -790,5 +793,217 @@ describe('incremental per-token marks', () => {
     const incremental = markStats.incremental - before.incremental;
     assert.ok(edits >= 3000 && streams >= edits * 0.6, `${streams} of ${edits} edits were incremental`);
     assert.ok(incremental >= streams * 0.8, `${incremental} of ${streams} incremental edits marked only the changed lines`);
+  });
+});
+
+/** Sentences that change an input of the letter grammar throughout the text (see `mentionsOf`). */
+const ALL_FULL = 'Alle data zijn vol.';
+const NO_ADDRESSES = 'Geen adressen.';
+
+/** Pieces of text dense in letter words, their dates and what stops a look-ahead or look-back. */
+const letterPiece = fc.constantFrom(
+  ALL_FULL, NO_ADDRESSES, 'maandag 3 maart 2022', ' over de plannen in de noordelijke regio en de zuidelijke regio met de grote steden\n',
+  'brief', 'Kamerbrief', 'brieven', 'Kamerbrieven', 'brie-', 'ven', 'Kamer-', 'luchtpostbrief', ' van ', ' d.d. ', ' op ', ' gedateerd ', ' van de Minister-President',
+  '18 mei 2022', '3 maart', '25 februari 2022', ' jl.', ' en ', ', ', '.', '. ', ' over de voortgang', ' die ', ' het debat', ' heeft', 'brief2', 'brief[1]', '1', '2', '3',
+  '\n', '\n\n', '\n1 Zie de brief.\n', '\n2 Idem.\n', 'https://x.nl/brief', ' ', 'x', 'de ', 'Ministerie van X, ', '(', ')', ';', ':', 'genoemde ', 'deze ',
+);
+
+describe('incremental letter mentions', () => {
+  afterEach(() => {
+    setTokenReuse(true);
+    trimTokenPool(0);
+  });
+
+  /**
+   * The inputs besides the tokens, as the analysis makes them in kind: the date
+   * candidates (full when they have a year); the tokens of a web address
+   * skipped; footnote markers, numbers glued to a word, taken only where they
+   * continue the sequence from 1 and a note text (a line `2 Idem.`) has their
+   * number: an edit changes which markers count far after it.
+   */
+  function mentionsOf(text: string, keep: boolean): RawLetterMention[] {
+    return onStream(text, keep, (_lines, tokens) => {
+      const n = tokens.length;
+      const skip = new Uint8Array(n);
+      // Two sentences change an input everywhere, as the document's year changes which dates are full: far from the edit.
+      const allFull = text.includes(ALL_FULL);
+      const noAddresses = text.includes(NO_ADDRESSES);
+      for (let i = 0; i < n && !noAddresses; i++) {
+        if (tokens.text(i) !== 'https') continue;
+        for (let j = i; j < n && (j === i || tokens.gap[j] === Gap.None); j++) skip[j] = 1;
+      }
+      const candidates = findDateCandidates(tokens, skip);
+      const dateStarts = candidates.map((c) => tokens.at(c.span.start));
+      const dateAt = new Map<number, number>();
+      dateStarts.forEach((t, k) => dateAt.set(t, k));
+      const lineStart = (i: number) => i === 0 || tokens.gap[i] === Gap.Line;
+      const notes = new Set<string>();
+      for (let i = 0; i + 1 < n; i++) if (lineStart(i) && tokens.kind[i] === TokenKind.Number && tokens.kind[i + 1] === TokenKind.Word && !lineStart(i + 1)) notes.add(tokens.text(i));
+      const markers = new Map<number, number>();
+      let expected = 1;
+      for (let i = 1; i < n; i++) {
+        if (tokens.kind[i] === TokenKind.Number && tokens.gap[i] === Gap.None && tokens.kind[i - 1] === TokenKind.Word && tokens.text(i) === String(expected) && notes.has(tokens.text(i))) {
+          markers.set(tokens.start[i], expected);
+          expected++;
+        }
+      }
+      return findLetterMentions(tokens, skip, {
+        dateAt: (i) => dateAt.get(i) ?? null, dateEnd: (d) => candidates[d].span.end, fullDate: (d) => allFull || candidates[d].year !== null, dateStarts,
+      }, markers);
+    });
+  }
+
+  /** A mention as the text says it: its words, its date's index, its footnote, its sender. */
+  function said(text: string, m: RawLetterMention): string {
+    return `${text.slice(m.span.start, m.span.end)}${m.dateIndex !== null ? ` @${m.dateIndex}` : ''}${m.footnote !== null ? ` ^${m.footnote}` : ''}${m.sender ? ` (${m.sender})` : ''}`;
+  }
+
+  it('finds after every random edit of a text dense in letters what a fresh scan finds', function () {
+    this.timeout(120000);
+    const before = letterStats.incremental;
+    const { edits, streams } = editRandomTexts(letterPiece, { minLength: 20, maxLength: 200, maxRemove: 300, numRuns: 1500, seed: 0x6c65 },
+      (text) => mentionsOf(text, true),
+      (text, e) => assert.strictEqual(JSON.stringify(mentionsOf(text, true)), JSON.stringify(mentionsOf(text, false)), `after ${JSON.stringify(e)}`));
+    const incremental = letterStats.incremental - before;
+    assert.ok(edits >= 3000 && streams >= edits * 0.3, `${streams} of ${edits} edits were incremental`);
+    // Every edited stream takes the incremental path: its memo always fits.
+    assert.strictEqual(incremental, streams);
+  });
+
+  it('finds after every random edit of a long text, its words far apart, what a fresh scan finds', function () {
+    this.timeout(120000);
+    const before = letterStats.incremental;
+    const { edits, streams } = editRandomTexts(letterPiece, { minLength: 200, maxLength: 600, maxRemove: 60, numRuns: 300, seed: 0x6c66 },
+      (text) => mentionsOf(text, true),
+      (text, e) => assert.strictEqual(JSON.stringify(mentionsOf(text, true)), JSON.stringify(mentionsOf(text, false)), `after ${JSON.stringify(e)}`));
+    assert.ok(edits >= 1000 && streams >= edits * 0.5, `${streams} of ${edits} edits were incremental`);
+    assert.strictEqual(letterStats.incremental - before, streams);
+  });
+
+  /** The mentions of `text` after `before` was scanned (the stream edited), checked against a fresh scan. */
+  function afterEdit(before: string, text: string): string[] {
+    trimTokenPool(0);
+    mentionsOf(before, true);
+    const streams = tokenizeStats.incremental;
+    const runs = letterStats.incremental;
+    const found = mentionsOf(text, true);
+    assert.strictEqual(tokenizeStats.incremental - streams, 1, 'the stream was edited');
+    assert.strictEqual(letterStats.incremental - runs, 1, 'the mentions were found incrementally');
+    assert.strictEqual(JSON.stringify(found), JSON.stringify(mentionsOf(text, false)), 'as a fresh scan');
+    return found.map((m) => said(text, m));
+  }
+
+  // Many short lines around the edited one: the tokenizer re-reads only that line.
+  const filler = 'Dit is een zin zonder stukken.\n'.repeat(60);
+  const tail = `\n${'Nog een zin.\n'.repeat(60)}`;
+
+  it('a date completed on a line after the letter word dates it, and the dates after it keep their indices', () => {
+    const before = `${filler}Zie de brief over de voortgang van het programma\nvan 3 maart.${tail}Een brief van 18 mei 2022.`;
+    const after = `${filler}Zie de brief over de voortgang van het programma\nvan 3 maart 2023.${tail}Een brief van 18 mei 2022.`;
+    assert.deepStrictEqual(afterEdit(before, after), ['brief over de voortgang van het programma\nvan 3 maart 2023 @0', 'brief van 18 mei 2022 @1']);
+    // Without its year the date is too weak for the wide look-ahead: the letter stays undated, and the date keeps its index.
+    assert.deepStrictEqual(afterEdit(after, before), ['brief', 'brief van 18 mei 2022 @1']);
+  });
+
+  it('a date made before the edit moves the indices of the dates after it, far from the edit', () => {
+    const before = `${filler}Het is laat.${tail}Een brief van 18 mei 2022.`;
+    const after = `${filler}Het is 2 mei 2022.${tail}Een brief van 18 mei 2022.`;
+    assert.deepStrictEqual(afterEdit(before, after), ['brief van 18 mei 2022 @1']);
+    assert.deepStrictEqual(afterEdit(after, before), ['brief van 18 mei 2022 @0']);
+  });
+
+  it('a marker made far before a letter word gives it its footnote', () => {
+    // `stukken1` starts the marker sequence: then `brief2` (glued) is the second marker.
+    const notes = '1 Zie de brief.\n2 Idem.\n';
+    const before = `${filler}De stukken kwamen.${tail}In de brief2 van 18 mei 2022.${tail}${notes}`;
+    const after = `${filler}De stukken1 kwamen.${tail}In de brief2 van 18 mei 2022.${tail}${notes}`;
+    // The note text's own `brief` is a mention too.
+    assert.deepStrictEqual(afterEdit(before, after), ['brief2 van 18 mei 2022 @0 ^2', 'brief']);
+    assert.deepStrictEqual(afterEdit(after, before), ['brief2 van 18 mei 2022 @0', 'brief']);
+  });
+
+  it('a plural letter word typed before a list of dates takes them all, and a later plural word no longer takes the last', () => {
+    // The list runs over lines: its last date is 10 lines after the edit; a second plural word after it looks back no further than the first.
+    const list = 'van 3 maart 2022,\n4 maart 2022,\n5 maart 2022,\n6 maart 2022 en\n7 maart 2022';
+    const before = `${filler}De stukken ${list}.${tail}`;
+    const after = `${filler}De brieven ${list}.${tail}`;
+    assert.deepStrictEqual(afterEdit(before, after), [
+      'brieven van 3 maart 2022 @0', '4 maart 2022 @1', '5 maart 2022 @2', '6 maart 2022 @3', '7 maart 2022 @4',
+    ]);
+    assert.deepStrictEqual(afterEdit(after, before), []);
+  });
+
+  it('an edit inside a plural word\'s list, far from the word, ends the list there', () => {
+    const list = (joiner: string) => `van 3 maart 2022,\n4 maart 2022,\n5 maart 2022${joiner}\n6 maart 2022 en\n7 maart 2022`;
+    const before = `${filler}De brieven ${list(',')}.${tail}`;
+    const after = `${filler}De brieven ${list(';')}.${tail}`;
+    assert.deepStrictEqual(afterEdit(before, after), ['brieven van 3 maart 2022 @0', '4 maart 2022 @1', '5 maart 2022 @2']);
+    assert.deepStrictEqual(afterEdit(after, before), ['brieven van 3 maart 2022 @0', '4 maart 2022 @1', '5 maart 2022 @2', '6 maart 2022 @3', '7 maart 2022 @4']);
+  });
+
+  it('the last plural word found decides how far a later date looks back, past the edit', () => {
+    // `brieven … 1 mei` is found by the date after it; a date 10 tokens on looks back no further than that word,
+    // so the second `brieven` (after it) is found; without the first, the look-back from `2 juni` finds the second.
+    const before = `${filler}De brieven van 1 mei 2022 en de andere brieven over x van 2 juni 2022.${tail}`;
+    const after = `${filler}De stukken van 1 mei 2022 en de andere brieven over x van 2 juni 2022.${tail}`;
+    assert.deepStrictEqual(afterEdit(before, after), ['brieven over x van 2 juni 2022 @1']);
+    assert.deepStrictEqual(afterEdit(after, before), ['brieven van 1 mei 2022 @0', 'brieven over x van 2 juni 2022 @1']);
+  });
+
+  it('a citation\'s date 31 tokens after its letter word, on the edited line, dates it', () => {
+    // The letter word starts an element (after a full stop, first on its line); its subject runs over 29 words, the most a citation takes.
+    const subject = 'over de plannen in de noordelijke regio en de zuidelijke regio met de grote steden\nen het platteland in het oosten en het westen en het noorden en zuiden';
+    const before = `${filler}Zie ook.\nKamerbrief ${subject},\n12 mei.${tail}`;
+    const after = `${filler}Zie ook.\nKamerbrief ${subject},\n12 mei 2023.${tail}`;
+    assert.deepStrictEqual(afterEdit(before, after), [`Kamerbrief ${subject},\n12 mei 2023 @0`]);
+    assert.deepStrictEqual(afterEdit(after, before), ['Kamerbrief']);
+  });
+
+  it('a full stop typed at the end of the line before a letter word makes it start a citation', () => {
+    // `Kamer-brief`: the mention starts two tokens before its word, and the full stop is the token before that.
+    const before = `${filler}Zie de\nKamer-brief over de plannen, 12 mei 2023.${tail}`;
+    const after = `${filler}Zie de.\nKamer-brief over de plannen, 12 mei 2023.${tail}`;
+    assert.deepStrictEqual(afterEdit(before, after), ['Kamer-brief over de plannen, 12 mei 2023 @0']);
+    assert.deepStrictEqual(afterEdit(after, before), ['Kamer-brief']);
+  });
+
+  it('a plural word typed on the line before a date 21 tokens on is found by that date', () => {
+    // The subject takes 19 tokens: `van` is the last the wide look-ahead reads, and the date's look-back reaches back past the line start.
+    const subject = 'over de plannen in de noordelijke regio en de zuidelijke regio met de grote steden en het vlakke platteland';
+    const before = `${filler}De stukken\n${subject} van 3 maart 2022.${tail}`;
+    const after = `${filler}De brieven\n${subject} van 3 maart 2022.${tail}`;
+    assert.deepStrictEqual(afterEdit(before, after), [`brieven\n${subject} van 3 maart 2022 @0`]);
+    assert.deepStrictEqual(afterEdit(after, before), []);
+  });
+
+  it('the end of a plural word\'s list, more than 40 tokens after it, is read again when it is edited', () => {
+    const subject = 'over de plannen in de noordelijke regio en de zuidelijke regio met de grote steden en het platteland';
+    const list = (joiner: string) => `van maandag 3 maart 2022, maandag 4 maart 2022, maandag 5 maart 2022, maandag 6 maart 2022,\nmaandag 7 maart 2022\n${joiner} maandag 8 maart 2022`;
+    const before = `${filler}De brieven ${subject} ${list(',')}.${tail}`;
+    const after = `${filler}De brieven ${subject} ${list(';')}.${tail}`;
+    const five = [`brieven ${subject} van maandag 3 maart 2022 @0`, 'maandag 4 maart 2022 @1', 'maandag 5 maart 2022 @2', 'maandag 6 maart 2022 @3', 'maandag 7 maart 2022 @4'];
+    assert.deepStrictEqual(afterEdit(before, after), five);
+    assert.deepStrictEqual(afterEdit(after, before), [...five, 'maandag 8 maart 2022 @5']);
+  });
+
+  it('a date made full far from the edit dates the letter whose wide look-ahead reaches it', () => {
+    const before = `${filler}De brief over de plannen van 3 maart.${tail}Het is laat.`;
+    const after = `${filler}De brief over de plannen van 3 maart.${tail}${ALL_FULL}`;
+    assert.deepStrictEqual(afterEdit(before, after), ['brief over de plannen van 3 maart @0']);
+    assert.deepStrictEqual(afterEdit(after, before), ['brief']);
+  });
+
+  it('a web address no longer skipped far from the edit gives its letter word a mention', () => {
+    const before = `${filler}Zie https://x.nl/brief van 18 mei 2022 hier.${tail}Het is laat.`;
+    const after = `${filler}Zie https://x.nl/brief van 18 mei 2022 hier.${tail}${NO_ADDRESSES}`;
+    assert.deepStrictEqual(afterEdit(before, after), ['brief van 18 mei 2022 @0']);
+    assert.deepStrictEqual(afterEdit(after, before), []);
+  });
+
+  it('a web address typed around a letter word takes it out, and the mentions after it move', () => {
+    const before = `${filler}Zie x.nl/brief van 18 mei 2022.${tail}De brief van 3 maart 2022.`;
+    const after = `${filler}Zie https://x.nl/brief van 18 mei 2022.${tail}De brief van 3 maart 2022.`;
+    assert.deepStrictEqual(afterEdit(before, after), ['brief van 3 maart 2022 @1']);
+    assert.deepStrictEqual(afterEdit(after, before), ['brief van 18 mei 2022 @0', 'brief van 3 maart 2022 @1']);
   });
 });

@@ -196,7 +196,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       fullDate: (d) => !dates[d].inferredYear || RELATIVE_END.test(dates[d].text),
       dateStarts,
     },
-    (i) => markerStarts.get(tokens.start[i]) ?? null,
+    markerStarts,
   );
   const letters = buildLetters(letterMentions, tokens, sentence, dates, references, notices, blockAt, at, text);
 

@@ -8,7 +8,7 @@
 // points back to it (`de in het antwoord op vraag 1 genoemde brief van 18 mei 2022`).
 
 import { endsSentence, Gap, keywordsOf, KeywordSet, MemoSlot, type TokenEdit, Tokens, TokenKind } from './tokens';
-import { CLOSE_BRACKET, CLOSE_PAREN, COLON, COMMA, DOT, HYPHEN, OPEN_BRACKET, OPEN_PAREN, SEMICOLON, type Span } from './text';
+import { CLOSE_BRACKET, CLOSE_PAREN, COLON, COMMA, DOT, HYPHEN, movedSpan, OPEN_BRACKET, OPEN_PAREN, partitionPoint, SEMICOLON, type Span } from './text';
 
 /** Words after `brief` that show the `van <date>` further on belongs to something else. */
 const STOP_WORDS = new KeywordSet([
@@ -115,43 +115,309 @@ export interface LetterDates {
   readonly dateStarts: readonly number[];
 }
 
+/** How often the mentions were found by reusing those of the text before, and wholly. For tests and the benchmark. */
+export const letterStats = { full: 0, incremental: 0 };
+
 /**
- * Finds letter mentions. `skip[i] === 1` excludes token i; `markerAt(i)` gives the footnote number
- * of the marker that token i is. Mentions come in document order.
+ * How far the mention of a singular letter word reads before it: `startsElement`
+ * reads 3 tokens before the mention's first token, which is at most 2 before the
+ * word, and `endsSentence` one before that (5); one to spare.
+ */
+const READ_BEFORE = 6;
+/**
+ * How far the mention of a letter word reads after it: a marker takes at most 3
+ * tokens (`brief[1]`: k = word + 4); `citedDate` walks CITATION_STEPS - 1 tokens
+ * from k and reads one past each (k + 30), the other look-aheads less (the
+ * date's end is an input of the token where the date starts, see `LetterInputs`).
+ * Word + 34, and 6 to spare.
+ */
+const READ_AHEAD = 40;
+/**
+ * How far a plural's look-back reads before the date it starts from: WIDE_STEPS
+ * + 4 tokens, `pluralLetterStart` 2 before the last and `endsSentence` 1; then
+ * the mention reads READ_BEFORE before a word that is at most 2 tokens before
+ * the one found. 30 in all.
+ */
+const PLURAL_BEHIND = WIDE_STEPS + 4 + 2 + 1 + 2 + READ_BEFORE - 3;
+
+/**
+ * The mentions of a text, found in two passes: the singular letter words in
+ * order (`singles`), and the plural ones that dates look back for (`plurals`,
+ * in groups: one letter word and the dates it lists).
+ */
+interface FoundMentions {
+  readonly singles: RawLetterMention[];
+  readonly plurals: RawLetterMention[];
+  /** Per group: the date token that found its letter word, the word, the last token its reading read, and the end of its mentions in `plurals`. */
+  readonly trigger: number[];
+  readonly word: number[];
+  readonly reach: number[];
+  readonly end: number[];
+}
+
+/**
+ * What the mentions of a text were found from, kept with its token stream for
+ * the next version of the text (see `TokenEdit`): the inputs besides the
+ * tokens as sorted lists (see `LetterInputs`).
+ */
+interface LetterMemo {
+  readonly serial: number;
+  readonly length: number;
+  readonly found: FoundMentions;
+  readonly inputs: LetterInputs;
+}
+
+/**
+ * The inputs of the grammar besides the tokens, where they are set: the
+ * skipped tokens; per date its first token, and whether it is full (bit 0)
+ * with its length in characters (the bits above); per footnote marker its
+ * token and number. Pairs (token, value) but for the skipped tokens. Equal
+ * lists around an edit mean equal inputs there.
+ */
+interface LetterInputs {
+  readonly skipped: Int32Array;
+  readonly dates: Int32Array;
+  readonly markers: Int32Array;
+}
+
+/**
+ * Finds letter mentions. `skip[i] === 1` excludes token i; `markerStarts` maps
+ * the start offset of each footnote marker to its number. Mentions come in
+ * document order.
+ *
+ * When `tokens` was made by editing the stream of the text read last, only the
+ * letter words and dates around the edit and around changed inputs are read
+ * again (see `refind`); the result is the same.
  */
 export function findLetterMentions(
   tokens: Tokens,
   skip: Uint8Array,
   dates: LetterDates,
-  markerAt: (i: number) => number | null,
+  markerStarts: ReadonlyMap<number, number>,
 ): RawLetterMention[] {
-  const out: RawLetterMention[] = [];
+  const markerAt = (i: number): number | null => markerStarts.get(tokens.start[i]) ?? null;
+  const inputs = letterInputs(tokens, skip, dates, markerStarts);
+  const edit = tokens.edit;
+  const memo = tokens.memos[MemoSlot.Letters] as LetterMemo | undefined;
+  let found: FoundMentions | null = null;
+  if (memo !== undefined && edit !== null && edit.from === memo.serial) found = refind(tokens, skip, dates, markerAt, inputs, memo, edit);
+  if (found === null) {
+    letterStats.full++;
+    found = { singles: [], plurals: [], trigger: [], word: [], reach: [], end: [] };
+    const words = tokens.fWordTokens();
+    findSingles(tokens, skip, dates, markerAt, words, 0, words.length, found.singles);
+    findPlurals(tokens, skip, dates, markerAt, 0, -1, found, -1, () => false);
+  } else letterStats.incremental++;
+  tokens.memos[MemoSlot.Letters] = { serial: tokens.serial, length: tokens.length, found, inputs } satisfies LetterMemo;
+  if (found.plurals.length === 0) return found.singles;
+  return [...found.singles, ...found.plurals].sort((a, b) => a.span.start - b.span.start);
+}
+
+/** The mentions of the singular letter words `words[from..to)` (not skipped), pushed to `out`. */
+function findSingles(
+  tokens: Tokens, skip: Uint8Array, dates: LetterDates, markerAt: (i: number) => number | null,
+  words: Int32Array, from: number, to: number, out: RawLetterMention[],
+): void {
   // Every singular letter word ends in `brief`: only the words ending in f with five letters or more are visited.
-  for (const i of tokens.fWordTokens()) {
+  for (let w = from; w < to; w++) {
+    const i = words[w];
     if (skip[i] === 1 || !isLetterWord(tokens, i)) continue;
     // `Kamer-brief`: the OCR's hyphen inside the compound; the mention covers it whole.
     const first = tokens.gap[i] === Gap.None && tokens.ch(i - 1) === HYPHEN && tokens.gap[i - 1] === Gap.None && i >= 2 && tokens.kind[i - 2] === TokenKind.Word ? i - 2 : i;
     mentionAt(tokens, skip, dates, markerAt, first, i, false, out);
   }
-  // A plural letter word has dates after it: each date looks back for one. The words found only
-  // move forward, and each look-back is bounded: linear.
-  const plural: RawLetterMention[] = [];
-  let lastPlural = -1;
-  for (const t of dates.dateStarts) {
+}
+
+/**
+ * The plural letter words that the dates from `dates.dateStarts[from]` on look
+ * back for, with the dates they list, added to `found`; `lastPlural` is the
+ * last plural word found before. Stops before the date where `synced(t,
+ * lastPlural)` says the rest is known, from `syncFrom` on.
+ *
+ * A plural letter word has dates after it: each date looks back for one. The
+ * words found only move forward, and each look-back is bounded: linear.
+ */
+function findPlurals(
+  tokens: Tokens, skip: Uint8Array, dates: LetterDates, markerAt: (i: number) => number | null,
+  from: number, lastPlural: number, found: FoundMentions, syncFrom: number, synced: (t: number, lastPlural: number) => boolean,
+): void {
+  const starts = dates.dateStarts;
+  for (let d = from; d < starts.length; d++) {
+    const t = starts[d];
+    if (syncFrom >= 0 && t >= syncFrom && synced(t, lastPlural)) return;
     for (let j = t - 1, steps = 0; j > lastPlural && steps < WIDE_STEPS + 4; j--, steps++) {
       if (skip[j] === 1 || (tokens.kind[j] === TokenKind.Punct && endsSentence(tokens, j))) break;
       const first = pluralLetterStart(tokens, j);
       if (first < 0) continue;
       lastPlural = j;
-      mentionAt(tokens, skip, dates, markerAt, first, j, true, plural);
+      const reach = mentionAt(tokens, skip, dates, markerAt, first, j, true, found.plurals);
+      found.trigger.push(t);
+      found.word.push(j);
+      found.reach.push(reach);
+      found.end.push(found.plurals.length);
       break;
     }
   }
-  if (plural.length === 0) return out;
-  return [...out, ...plural].sort((a, b) => a.span.start - b.span.start);
 }
 
-/** The mention of the letter word `word` (starting at token `first`), with its date if it has one; pushed to `out`. */
+/** The inputs besides the tokens (see `LetterInputs`). */
+function letterInputs(tokens: Tokens, skip: Uint8Array, dates: LetterDates, markerStarts: ReadonlyMap<number, number>): LetterInputs {
+  const n = tokens.length;
+  const skipped: number[] = [];
+  // The skipped tokens are few (those of web addresses): the bytes are read four at a time.
+  let i = 0;
+  if (skip.byteOffset % 4 === 0) {
+    const words = new Uint32Array(skip.buffer, skip.byteOffset, n >> 2);
+    for (let w = 0; w < words.length; w++) {
+      if (words[w] === 0) continue;
+      for (let k = w << 2; k < (w << 2) + 4; k++) if (skip[k] === 1) skipped.push(k);
+    }
+    i = words.length << 2;
+  }
+  for (; i < n; i++) if (skip[i] === 1) skipped.push(i);
+  const starts = dates.dateStarts;
+  const dated = new Int32Array(starts.length * 2);
+  for (let d = 0; d < starts.length; d++) {
+    dated[2 * d] = starts[d];
+    dated[2 * d + 1] = ((dates.dateEnd(d) - tokens.start[starts[d]]) << 1) | (dates.fullDate(d) ? 1 : 0);
+  }
+  const markers: number[] = [];
+  for (const [start, number] of markerStarts) markers.push(tokens.at(start), number);
+  // The markers come in the order they were accepted, which is the text's; sorted all the same.
+  let sorted = true;
+  for (let k = 2; k < markers.length; k += 2) if (markers[k] < markers[k - 2]) sorted = false;
+  if (!sorted) {
+    const pairs: [number, number][] = [];
+    for (let k = 0; k < markers.length; k += 2) pairs.push([markers[k], markers[k + 1]]);
+    pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    markers.length = 0;
+    for (const [t, v] of pairs) markers.push(t, v);
+  }
+  return { skipped: Int32Array.from(skipped), dates: dated, markers: Int32Array.from(markers) };
+}
+
+/**
+ * Widens the tokens `[lo, hi)` (new indices) to hold every token whose entry in
+ * the sorted list differs between the old and the new text: before `lo` the
+ * entries are the same, from `hi` on the same, moved by `shift`. `stride` is 1
+ * for a list of tokens, 2 for pairs (token, value).
+ */
+function widen(old: Int32Array, cur: Int32Array, stride: number, edit: TokenEdit, window: { lo: number; hi: number }): void {
+  const shift = edit.newEndToken - edit.oldEndToken;
+  const oldN = old.length / stride;
+  const curN = cur.length / stride;
+  const same = (a: number, b: number): boolean => stride === 1 || old[a * stride + 1] === cur[b * stride + 1];
+  let k = 0;
+  while (k < oldN && k < curN && cur[k * stride] < edit.firstToken && old[k * stride] === cur[k * stride] && same(k, k)) k++;
+  if (k < curN) window.lo = Math.min(window.lo, cur[k * stride]);
+  if (k < oldN) window.lo = Math.min(window.lo, old[k * stride]);
+  let a = oldN - 1;
+  let b = curN - 1;
+  while (a >= 0 && b >= 0 && cur[b * stride] >= edit.newEndToken && old[a * stride] >= edit.oldEndToken && cur[b * stride] === old[a * stride] + shift && same(a, b)) {
+    a--;
+    b--;
+  }
+  if (b >= 0) window.hi = Math.max(window.hi, cur[b * stride] + 1);
+  if (a >= 0) window.hi = Math.max(window.hi, old[a * stride] + shift + 1);
+}
+
+/**
+ * The mentions of the new text from those of the text before and the edit
+ * between them; null when the token counts do not fit the edit.
+ *
+ * The tokens `[lo, hi)` (new indices) hold the edited ones and every token
+ * whose inputs changed (a date, a marker, a skipped token: these are resolved
+ * over the whole text and may change far from the edit). Before `lo` and from
+ * `hi` on, the tokens and their inputs are those of the text before (moved).
+ *
+ * Singular words: a mention reads the tokens from READ_BEFORE before its word to
+ * READ_AHEAD after, and nothing else; those that read nothing in `[lo, hi)`
+ * stay (before) or move (after), the others are read again. Plural words: the
+ * groups that read nothing from `lo` on stay, and so does what the look-backs
+ * of the dates before them and before `lo` found (a look-back reads no token
+ * after its date); the dates from there look back again until one stands
+ * PLURAL_BEHIND past `hi` where the old pass stood in the same state (the same
+ * last plural word, or none that its look-backs could reach): from there on
+ * both passes read the same tokens, and the old groups move.
+ */
+function refind(
+  tokens: Tokens, skip: Uint8Array, dates: LetterDates, markerAt: (i: number) => number | null,
+  inputs: LetterInputs, memo: LetterMemo, edit: TokenEdit,
+): FoundMentions | null {
+  const n = tokens.length;
+  const shift = edit.newEndToken - edit.oldEndToken;
+  if (memo.length + shift !== n || edit.oldEndToken > memo.length || edit.firstToken > edit.newEndToken) return null;
+  const window = { lo: edit.firstToken, hi: edit.newEndToken };
+  widen(memo.inputs.skipped, inputs.skipped, 1, edit, window);
+  widen(memo.inputs.dates, inputs.dates, 2, edit, window);
+  widen(memo.inputs.markers, inputs.markers, 2, edit, window);
+  const { lo, hi } = window;
+  const d = edit.charDelta;
+  const dateShift = inputs.dates.length / 2 - memo.inputs.dates.length / 2;
+  const moved = (m: RawLetterMention): RawLetterMention => ({
+    span: movedSpan(m.span, d), wordToken: m.wordToken + shift, dateIndex: m.dateIndex === null ? null : m.dateIndex + dateShift, footnote: m.footnote, sender: m.sender,
+  });
+  const old = memo.found;
+
+  // Singular words.
+  const singles = old.singles;
+  const keep = partitionPoint(singles.length, (k) => singles[k].wordToken + READ_AHEAD < lo);
+  const movedFrom = partitionPoint(singles.length, (k) => singles[k].wordToken + shift < hi + READ_BEFORE);
+  const words = tokens.fWordTokens();
+  const found: FoundMentions = { singles: singles.slice(0, keep), plurals: [], trigger: [], word: [], reach: [], end: [] };
+  findSingles(tokens, skip, dates, markerAt, words,
+    partitionPoint(words.length, (w) => words[w] < lo - READ_AHEAD), partitionPoint(words.length, (w) => words[w] < hi + READ_BEFORE), found.singles);
+  for (let k = movedFrom; k < singles.length; k++) found.singles.push(moved(singles[k]));
+
+  // Plural words: the groups before the first that reads from `lo` on stay (their reach is not
+  // monotonic: a list reads on); the look-backs of the dates before `lo` read nothing from there.
+  let groups = 0;
+  while (groups < old.reach.length && old.reach[groups] < lo) groups++;
+  for (let g = 0; g < groups; g++) {
+    found.trigger.push(old.trigger[g]);
+    found.word.push(old.word[g]);
+    found.reach.push(old.reach[g]);
+    found.end.push(old.end[g]);
+  }
+  const keptMentions = groups > 0 ? old.end[groups - 1] : 0;
+  for (let k = 0; k < keptMentions; k++) found.plurals.push(old.plurals[k]);
+  const restart = groups < old.trigger.length ? Math.min(old.trigger[groups], lo) : lo;
+  const starts = dates.dateStarts;
+  const from = partitionPoint(starts.length, (k) => starts[k] < restart);
+  // The first old group that moves (-1: none), found by `synced`.
+  let rest = -1;
+  let p = groups;
+  const synced = (t: number, lastPlural: number): boolean => {
+    // The old pass at the same date: the last plural word its look-backs had found.
+    const q = t - shift;
+    while (p < old.trigger.length && old.trigger[p] < q) p++;
+    const oldLast = p > 0 ? old.word[p - 1] + shift : -1;
+    // A look-back from here on stops at the last word only when it is this near. (Both passes find the same
+    // words from `hi` on, and before it none is this near: a guard the margin makes redundant, kept all the same.)
+    const reachable = t - WIDE_STEPS - 5;
+    if (oldLast !== lastPlural && (oldLast >= reachable || lastPlural >= reachable)) return false;
+    rest = p;
+    return true;
+  };
+  findPlurals(tokens, skip, dates, markerAt, from, groups > 0 ? old.word[groups - 1] : -1, found, hi + PLURAL_BEHIND, synced);
+  if (rest >= 0) {
+    for (let k = rest > 0 ? old.end[rest - 1] : 0; k < old.plurals.length; k++) found.plurals.push(moved(old.plurals[k]));
+    const base = found.plurals.length - old.plurals.length;
+    for (let g = rest; g < old.trigger.length; g++) {
+      found.trigger.push(old.trigger[g] + shift);
+      found.word.push(old.word[g] + shift);
+      found.reach.push(old.reach[g] + shift);
+      found.end.push(old.end[g] + base);
+    }
+  }
+  return found;
+}
+
+/**
+ * The mention of the letter word `word` (starting at token `first`), with its
+ * date if it has one; pushed to `out`. Returns the last token it read, at most
+ * (see READ_AHEAD; a plural's list reads on).
+ */
 function mentionAt(
   tokens: Tokens,
   skip: Uint8Array,
@@ -161,7 +427,7 @@ function mentionAt(
   word: number,
   plural: boolean,
   out: RawLetterMention[],
-): void {
+): number {
   const n = tokens.length;
   const { dateAt, dateEnd, fullDate } = dates;
   let k = word + 1;
@@ -199,22 +465,25 @@ function mentionAt(
   dateIndex ??= wideDate(tokens, k, skip, dateAt, fullDate);
   if (dateIndex === null && startsElement(tokens, first)) dateIndex = citedDate(tokens, k, skip, dateAt, fullDate);
   // Letters in the plural have no one date that their sentence could give them: only dated ones count.
-  if (plural && dateIndex === null) return;
+  if (plural && dateIndex === null) return word + READ_AHEAD;
   const end = dateIndex !== null ? dateEnd(dateIndex) : tokens.end[k - 1];
   const sender = senderFrom >= 0 && senderTo > senderFrom ? tokensText(tokens, senderFrom, senderTo) : null;
   out.push({ span: { start: tokens.start[first], end }, wordToken: word, dateIndex, footnote, sender });
-  if (!plural || dateIndex === null) return;
+  let reach = word + READ_AHEAD;
+  if (!plural || dateIndex === null) return reach;
   // `brieven van 17 december 1979 en 2 januari 1980`, `brieven van 3, 10 en 17 mei`: one letter per date.
   let last = dateIndex;
   for (let listed = 1; listed < MAX_LISTED_LETTERS; listed++) {
     const after = tokens.at(dateEnd(last));
-    if (after >= n || skip[after] === 1) return;
+    reach = Math.max(reach, after + 1);
+    if (after >= n || skip[after] === 1) return reach;
     const joiner = tokens.kw[after] === KW.en || tokens.ch(after) === COMMA;
     const next = joiner ? dateAt(after + 1) : null;
-    if (next === null) return;
+    if (next === null) return reach;
     out.push({ span: { start: tokens.start[after + 1], end: dateEnd(next) }, wordToken: word, dateIndex: next, footnote: null, sender });
     last = next;
   }
+  return reach;
 }
 
 /**

@@ -158,6 +158,7 @@ export const enum MemoSlot {
   Markers,
   Sentences,
   Marks,
+  Letters,
 }
 
 export class Tokens {
