@@ -391,6 +391,33 @@ describe('incremental lines', () => {
     );
   });
 
+  it('gives every offset its line and character, asked in any order (the search gallops from the line asked last)', () => {
+    const piece = fc.constantFrom('a', 'bc', ' ', '\n', '\r', '\r\n', '\n\n', 'Vraag 1\n', 'x'.repeat(30), '');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 400 }).map((parts) => parts.join('')), fc.array(fc.integer({ min: -3, max: 5000 }), { maxLength: 60 }), (text, asked) => {
+        const index = new LineIndex(text);
+        // By hand: the line is the count of breaks before the offset (a break belongs to the line it ends), the character the distance from that line's start.
+        for (const raw of asked) {
+          const offset = Math.max(0, Math.min(raw, text.length));
+          let line = 0;
+          let start = 0;
+          for (let i = 0; i < offset; i++) {
+            const c = text[i];
+            if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) {
+              line++;
+              start = i + 1;
+            }
+          }
+          // The break itself belongs to the line it ends: an offset on a break is at the end of its line.
+          let end = start;
+          while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+          assert.deepStrictEqual(index.positionAt(raw), { line, character: Math.min(offset, end) - start }, `${JSON.stringify(text)} at ${raw}`);
+        }
+      }),
+      { numRuns: 2000, seed: 0x6c61 },
+    );
+  });
+
   it('a line feed typed after a carriage return joins the two into one break', () => {
     const before = new LineIndex('ab\rcd\ref');
     const after = new LineIndex('ab\r\ncd\ref', before);

@@ -198,7 +198,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     },
     markerStarts,
   );
-  const letters = buildLetters(letterMentions, tokens, sentence, dates, references, notices, blockAt, at, text);
+  const letters = buildLetters(letterMentions, tokens, sentence, dates, references, notices, blockAt, lines);
 
   const citations = findCitations(lines, (line) => kinds[line] === LineKind.Furniture, tokens);
 
@@ -770,9 +770,9 @@ function buildLetters(
   references: readonly Reference[],
   notices: readonly Notice[],
   blockAt: (offset: number) => number | null,
-  at: (span: Span) => Located,
-  text: string,
+  lines: LineIndex,
 ): Letter[] {
+  const text = lines.text;
   const mentionDate: (IsoDate | null)[] = raw.map((m) => (m.dateIndex !== null ? dates[m.dateIndex].date : null));
   // Only undated mentions ask for the dates of their sentence. The dates are in text order (as their
   // candidates are): those of a sentence are the run whose first tokens lie in the sentence's tokens
@@ -803,12 +803,15 @@ function buildLetters(
     }
   });
   // `de in het antwoord op vraag 1 genoemde brief van 18 mei 2022` dates the undated letter of answer 1.
-  // The mentions of each block in order, with how many at its front are dated already (a date, once
-  // set, stays): the first undated mention of a block without a scan of all mentions.
+  // The mentions of each block that are undated still, in order, with how many at its front are dated
+  // since (a date, once set, stays): the first undated mention of a block without a scan of all mentions.
   const mentionsOfBlock = new Map<number | null, { list: number[]; dated: number }>();
+  let grouped = false;
   const firstUndatedIn = (block: number | null): number => {
-    if (mentionsOfBlock.size === 0) {
+    if (!grouped) {
+      grouped = true;
       raw.forEach((o, k) => {
+        if (mentionDate[k] !== null) return;
         const b = blockAt(o.span.start);
         const entry = mentionsOfBlock.get(b);
         if (entry) entry.list.push(k);
@@ -841,7 +844,7 @@ function buildLetters(
       entry = { mentions: [], footnotes: [], sender: null, first: m.span.start };
       byDate.set(date, entry);
     }
-    entry.mentions.push({ span: m.span, range: at(m.span).range, text: text.slice(m.span.start, m.span.end), date: m.dateIndex !== null ? date : null, footnote: m.footnote });
+    entry.mentions.push({ span: m.span, range: lines.rangeOf(m.span), text: text.slice(m.span.start, m.span.end), date: m.dateIndex !== null ? date : null, footnote: m.footnote });
     if (m.footnote !== null && !entry.footnotes.includes(m.footnote)) entry.footnotes.push(m.footnote);
     if (entry.sender === null && m.sender) entry.sender = m.sender;
   });

@@ -226,12 +226,36 @@ export class LineIndex {
     if (offset <= 0) return 0;
     if (offset >= this.text.length) return hi;
     const last = this.lastLine;
+    // The elements of an analysis are asked for in text order, mostly a few lines apart: the search
+    // gallops from the line asked last (1, 2, 4, … lines on) and halves the last step, in steps of the
+    // logarithm of the distance rather than of the document's length.
+    let lo: number;
+    let up: number;
     if (starts[last] <= offset) {
       if (last === hi || starts[last + 1] > offset) return last;
-      if (last + 1 === hi || starts[last + 2] > offset) return (this.lastLine = last + 1);
+      let step = 1;
+      lo = last + 1;
+      while (lo + step <= hi && starts[lo + step] <= offset) {
+        lo += step;
+        step <<= 1;
+      }
+      up = Math.min(hi + 1, lo + step);
+    } else {
+      let step = 1;
+      up = last;
+      while (up - step > 0 && starts[up - step] > offset) {
+        up -= step;
+        step <<= 1;
+      }
+      lo = Math.max(0, up - step);
     }
-    // The first line starts at 0 < offset: the last line that starts at or before it.
-    return (this.lastLine = firstAfter(starts, starts.length, offset) - 1);
+    // starts[lo] <= offset < starts[up] (or up is past the last line): the last line that starts at or before it.
+    while (up - lo > 1) {
+      const mid = (lo + up) >>> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else up = mid;
+    }
+    return (this.lastLine = lo);
   }
 
   positionAt(offset: number): Position {
