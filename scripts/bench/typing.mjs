@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// The typing part of `npm run bench` alone (after `npm run build && tsc -p .`):
-// one-character edits in the middle of the sample ×N, each timed from the
-// edit to its fresh diagnostics, minus the server's debounce.
-//   node scripts/bench/typing.mjs [N …]   (default 1 10 100)
+// The pulled typing part of `npm run bench` alone, for our server (after
+// `npm run build && tsc -p .`): one-character edits in the middle of the sample
+// ×N, each timed from the didChange to the answer of `textDocument/diagnostic`
+// sent right after it, as VS Code pulls; 50 ms between keystrokes.
+//   node scripts/bench/typing.mjs [N …]   (default 1 10 100; KEYSTROKES=40)
 import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -15,9 +16,10 @@ import { Client } from './lsp.mjs';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
 const { analyze } = require(path.join(ROOT, 'out', 'server', 'src', 'model', 'analysis.js'));
-const { DIAGNOSTICS_DELAY_MS: delay } = require(path.join(ROOT, 'out', 'server', 'src', 'server.js'));
 const template = makeTemplate(fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'corpus', 'openkamer', 'kv-2022Z09875.txt'), 'utf8'), analyze);
 const median = (v) => { const s = [...v].sort((a, b) => a - b); return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
+const KEYS = Number(process.env.KEYSTROKES ?? 40);
+const FIRST = 10;
 
 for (const n of process.argv.slice(2).map(Number).filter((x) => x > 0).concat(process.argv.length > 2 ? [] : [1, 10, 100])) {
   const text = scaledText(template, n);
@@ -25,18 +27,20 @@ for (const n of process.argv.slice(2).map(Number).filter((x) => x > 0).concat(pr
   const uri = `file:///bench/typing-x${n}.kamervraag`;
   let at = text.indexOf('Nokia', text.indexOf(`Vraag ${9 + QUESTIONS * Math.floor(n / 2)}\n`));
   try {
-    await client.initialize();
+    await client.initialize({ pullDiagnostics: true });
     await client.open(uri, 'kamervraag', text);
-    await client.waitForDiagnostics(uri, 1);
+    let previous = (await client.request('textDocument/diagnostic', { textDocument: { uri } }))?.resultId;
     const raw = [];
-    for (let i = 0; i < 10; i++) {
-      await sleep(100);
+    for (let i = 0; i < KEYS; i++) {
+      await sleep(50);
       const t0 = performance.now();
-      const version = client.insert(uri, at++, 'x');
-      const d = await client.waitForDiagnostics(uri, version);
-      raw.push(d.at - t0);
+      client.insert(uri, at++, 'x');
+      const report = await client.request('textDocument/diagnostic', { textDocument: { uri }, ...(previous ? { previousResultId: previous } : {}) });
+      raw.push(performance.now() - t0);
+      previous = report?.resultId ?? previous;
     }
-    console.log(`×${n}: server ${(median(raw) - delay).toFixed(1)} ms (raw median ${median(raw).toFixed(1)}, min ${Math.min(...raw).toFixed(1)}, debounce ${delay}); peak RSS ${client.memory().peakMB?.toFixed?.(0) ?? '?'} MB`);
+    const later = raw.slice(FIRST);
+    console.log(`×${n}: pulled diagnostics ${median(later).toFixed(1)} ms (median of ${later.length} keystrokes after the first ${FIRST}, min ${Math.min(...later).toFixed(1)}; first ${FIRST}: ${median(raw.slice(0, FIRST)).toFixed(1)}); peak RSS ${client.memory().peakMB?.toFixed?.(0) ?? '?'} MB`);
   } finally {
     await client.shutdown();
   }
