@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as fc from 'fast-check';
-import { analyze, markStats, markTokens } from '../../server/src/model/analysis';
+import { analyze, blockStats, markStats, markTokens } from '../../server/src/model/analysis';
 import { citationStats, findCitations } from '../../server/src/model/citations';
 import { dateStats, findDateCandidates } from '../../server/src/model/dates';
 import { findMarkerCandidates, markerStats } from '../../server/src/model/footnotes';
@@ -168,6 +168,7 @@ describe('incremental tokenizing', () => {
     const datesBefore = { ...dateStats };
     const marksBefore = { ...markStats };
     const lettersBefore = { ...letterStats };
+    const blocksBefore = { ...blockStats };
     // The version before each edit is analysed first, as the editor does: its stream is the one kept.
     const edits = editCorpus(texts, edit, { numRuns: 8, seed: 0x4b56 }, (text) => analyze(text, { year: 2024 }),
       (name, text, e) => assert.strictEqual(fields(analyze(text, { year: 2024 })), fields(fresh(text)), `${name} after ${JSON.stringify(e)}`));
@@ -185,6 +186,8 @@ describe('incremental tokenizing', () => {
     assert.ok(marks >= incremental * 0.8, `${marks} of ${incremental} incremental edits marked only the changed lines`);
     // The letter mentions are found again around the edit (and the inputs that changed) whenever the stream was edited.
     assert.strictEqual(letterStats.incremental - lettersBefore.incremental, incremental, 'letter mentions');
+    // Blocks before the edit are kept from the version before (and equal to fresh ones, as the fields say).
+    assert.ok(blockStats.kept - blocksBefore.kept > edits, `${blockStats.kept - blocksBefore.kept} blocks kept in ${edits} edits`);
   });
 
   it('reads only the changed lines: a keystroke in the middle of a long text reuses the rest', () => {
@@ -194,8 +197,14 @@ describe('incremental tokenizing', () => {
     const before = { ...tokenizeStats };
     const at = text.indexOf('Nokia', text.length >> 1);
     const edited = `${text.slice(0, at)}x${text.slice(at)}`;
+    const previous = analyze(text);
     const a = analyze(edited);
-    assert.strictEqual(tokenizeStats.incremental - before.incremental, 1);
+    // The questions and answers before the edit are the objects of the version before; none after it.
+    const keptQuestions = a.questions.filter((q, i) => q === previous.questions[i]);
+    assert.ok(keptQuestions.length > 0 && keptQuestions.every((q) => q.span.end <= at), `${keptQuestions.length} questions kept`);
+    assert.strictEqual(keptQuestions.length, previous.questions.filter((q) => q.span.end <= at && (q.answer === null || q.answer.span.end <= at)).length);
+    assert.ok(a.answers.some((b, i) => b === previous.answers[i]));
+    assert.strictEqual(tokenizeStats.incremental - before.incremental, 2);
     assert.strictEqual(tokenizeStats.full - before.full, 0);
     assert.strictEqual(fields(a), fields(fresh(edited)));
   });

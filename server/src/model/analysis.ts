@@ -98,7 +98,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const documentYear = documentDate ? parseIso(documentDate).y : options.year ?? null;
 
   // Blocks: questions and answers.
-  const { questions, answers, blockAt: blockHolding, blockBefore, lastBlockStart, questionTextAt } = buildBlocks(structure, at);
+  const { questions, answers, blockAt: blockHolding, blockBefore, lastBlockStart, questionTextAt } = buildBlocks(structure, at, tokens);
   const notices = buildNotices(structure, candidates, noticeDate, header, at, text);
 
   // Footnote markers: a candidate counts only when it continues the sequence.
@@ -610,32 +610,92 @@ interface BlockIndex {
   readonly questionTextAt: (offset: number) => boolean;
 }
 
-function buildBlocks(structure: Structure, at: (span: Span) => Located): BlockIndex {
+/**
+ * The blocks of the text analysed before, kept with its token stream (see
+ * `TokenEdit`): those that end before an edit are the same objects in the next
+ * version (their text, offsets and positions are the same).
+ */
+interface BlockMemo {
+  readonly serial: number;
+  /** The blocks of `structure.answers`, of the inline answers, and the questions, each in text order. */
+  readonly answers: readonly Block[];
+  readonly inline: readonly Block[];
+  readonly questions: readonly Question[];
+}
+
+/** How often blocks were kept from the text before (objects reused). For tests and the benchmark. */
+export const blockStats = { kept: 0, made: 0 };
+
+function sameSpan(a: Span, b: Span): boolean {
+  return a.start === b.start && a.end === b.end;
+}
+
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Whether a block of the text before is the raw block `b`: the same spans and numbers. */
+function sameBlock(old: Block, b: RawBlock): boolean {
+  return sameSpan(old.span, b.span) && sameSpan(old.body.span, b.body) && sameNumbers(old.numbers, b.numbers) &&
+    (old.heading === null ? b.heading === null : b.heading !== null && sameSpan(old.heading.span, b.heading.span));
+}
+
+/**
+ * Walks a list of the text before in step with the new blocks (both in text
+ * order): `take(start)` gives the old element that starts there, if any, once
+ * the walk has reached it.
+ */
+function walker<T extends Located>(list: readonly T[] | undefined): (start: number) => T | null {
+  let p = 0;
+  return (start) => {
+    if (!list) return null;
+    while (p < list.length && list[p].span.start < start) p++;
+    return p < list.length && list[p].span.start === start ? list[p] : null;
+  };
+}
+
+function buildBlocks(structure: Structure, at: (span: Span) => Located, tokens: Tokens): BlockIndex {
+  // The blocks of the text before that end before the edit are kept as they are.
+  const edit = tokens.edit;
+  const memo = tokens.memos[MemoSlot.Blocks] as BlockMemo | undefined;
+  const keptBy = memo !== undefined && edit !== null && edit.from === memo.serial ? edit.start : -1;
   // The span's range from parts already located (a block's span starts at its heading and ends
   // with its body): a look-up by offset that jumps over lines costs a binary search on the lines.
-  const toBlock = (b: RawBlock): Block => {
+  const toBlock = (b: RawBlock, old: Block | null): Block => {
+    if (old !== null && b.span.end <= keptBy && sameBlock(old, b)) {
+      blockStats.kept++;
+      return old;
+    }
+    blockStats.made++;
     const heading = b.heading ? at(b.heading.span) : null;
     const body = at(b.body);
     return { span: b.span, range: rangeFrom(b.span, heading, body, null, at), heading, body, numbers: b.numbers };
   };
+  const oldAnswer = walker(memo?.answers);
+  const oldInline = walker(memo?.inline);
+  const oldQuestion = walker(memo?.questions);
   const answers: Block[] = [];
+  const listed: Block[] = [];
+  const inline: Block[] = [];
   const answerOf = new Map<number, Block>();
   const regions: { span: Span; first: number; question: boolean }[] = [];
   for (const raw of structure.answers) {
-    const block = toBlock(raw);
+    const block = toBlock(raw, oldAnswer(raw.span.start));
     answers.push(block);
+    listed.push(block);
     for (const n of raw.numbers) if (!answerOf.has(n)) answerOf.set(n, block);
     regions.push({ span: raw.span, first: raw.numbers[0], question: false });
   }
   const questions: Question[] = [];
   for (const raw of structure.questions) {
-    // In text order (heading, question, then the answer under it): the line look-ups mostly go forward.
-    const heading = raw.heading ? at(raw.heading.span) : null;
-    const question = at(raw.question);
+    const old = oldQuestion(raw.span.start);
     let answer: Block | null = null;
     if (raw.inlineAnswer) {
-      answer = toBlock(raw.inlineAnswer);
+      answer = toBlock(raw.inlineAnswer, oldInline(raw.inlineAnswer.span.start));
       answers.push(answer);
+      inline.push(answer);
       regions.push({ span: raw.inlineAnswer.span, first: raw.numbers[0], question: false });
     } else {
       answer = answerOf.get(raw.numbers[0]) ?? null;
@@ -643,9 +703,21 @@ function buildBlocks(structure: Structure, at: (span: Span) => Located): BlockIn
     }
     const span = raw.span;
     regions.push({ span: { start: span.start, end: raw.question.end }, first: raw.numbers[0], question: true });
+    // A question of the text before with the same spans, numbers and answer is the same; with another answer, only its parts are.
+    const same = old !== null && span.end <= keptBy && sameSpan(old.span, span) && sameSpan(old.question.span, raw.question) && sameNumbers(old.numbers, raw.numbers) &&
+      (old.heading === null ? raw.heading === null : raw.heading !== null && sameSpan(old.heading.span, raw.heading.span));
+    if (same && old.answer === answer) {
+      blockStats.kept++;
+      questions.push(old);
+      continue;
+    }
+    blockStats.made++;
+    // In text order (heading, question, then the answer under it): the line look-ups mostly go forward.
+    const heading = same ? old.heading : raw.heading ? at(raw.heading.span) : null;
+    const question = same ? old.question : at(raw.question);
     questions.push({
       span,
-      range: rangeFrom(span, heading, question, raw.inlineAnswer ? answer : null, at),
+      range: same ? old.range : rangeFrom(span, heading, question, raw.inlineAnswer ? answer : null, at),
       number: raw.numbers[0],
       numbers: raw.numbers,
       heading,
@@ -654,6 +726,7 @@ function buildBlocks(structure: Structure, at: (span: Span) => Located): BlockIn
       answeredBy: answer ? answer.numbers[0] : null,
     });
   }
+  tokens.memos[MemoSlot.Blocks] = { serial: tokens.serial, answers: listed, inline, questions } satisfies BlockMemo;
   answers.sort((a, b) => a.span.start - b.span.start);
   regions.sort((a, b) => a.span.start - b.span.start);
   // The region starts in a typed array: the look-ups below search them without a callback.

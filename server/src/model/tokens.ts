@@ -159,6 +159,7 @@ export const enum MemoSlot {
   Sentences,
   Marks,
   Letters,
+  Blocks,
 }
 
 export class Tokens {
