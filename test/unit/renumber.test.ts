@@ -64,6 +64,23 @@ describe('model: renumbering the questions', () => {
     assert.deepStrictEqual(numberingDiagnostics(analyze(out)), []);
   });
 
+  it('numbers in order give no problem again only while they stay the same: a gap, a duplicate or a question moved after them is found', () => {
+    const inOrder = doc('Vraag 1', 'A?', '', 'Vraag 2', 'B?', '', 'Vraag 3', 'C?');
+    assert.strictEqual(questionNumbering(analyze(inOrder)), null);
+    assert.strictEqual(questionNumbering(analyze(inOrder)), null);
+    for (const [other, problem] of [
+      [doc('Vraag 1', 'A?', '', 'Vraag 2', 'B?', '', 'Vraag 4', 'C?'), 'gap'],
+      [doc('Vraag 1', 'A?', '', 'Vraag 2', 'B?', '', 'Vraag 2', 'C?'), 'duplicate'],
+      [doc('Vraag 1', 'A?', '', 'Vraag 3', 'B?', '', 'Vraag 2', 'C?'), 'order'],
+    ] as const) {
+      assert.strictEqual(questionNumbering(analyze(other))?.problem, problem, other);
+      assert.strictEqual(questionNumbering(analyze(other))?.problem, problem, `${other} again`);
+      assert.strictEqual(questionNumbering(analyze(inOrder)), null);
+    }
+    // The same numbers in another document: the same answer.
+    assert.strictEqual(questionNumbering(analyze(doc('Vraag 1', 'X?', '', 'Vraag 2', 'Y?', '', 'Vraag 3', 'Z?'))), null);
+  });
+
   it('a gap at the start: the first question is Vraag 2', () => {
     const text = doc('Vraag 2', 'Is het bericht juist?', '', 'Vraag 3', 'Wat kost het?');
     const a = analyze(text);

@@ -118,6 +118,57 @@ interface Entry {
  * renumbered: an answer-only layout has nothing to number by.
  */
 export function questionNumbering(a: NumberingInput): QuestionNumbering | null {
+  // Whether there is a problem depends on the numbers alone: while they stay those of a set found in
+  // order, as after most keystrokes, the answer is null again without the maps below.
+  const shape = numberShape(a);
+  if (inOrderShape !== null && sameShape(shape, inOrderShape)) return null;
+  const result = findNumbering(a);
+  inOrderShape = result === null ? shape : null;
+  return result;
+}
+
+/** The numbers of the last set found in order (see `numberShape`), or null. */
+let inOrderShape: Int32Array | null = null;
+
+/**
+ * What decides whether the numbering has a problem, as one list: whether a
+ * question has a heading; per question in text order its count of numbers and
+ * the numbers; a separator; per answer block the same.
+ */
+function numberShape(a: NumberingInput): Int32Array {
+  let size = 2;
+  for (const q of a.questions) size += 1 + q.numbers.length;
+  for (const b of a.answers) size += 1 + b.numbers.length;
+  const out = new Int32Array(size);
+  let k = 0;
+  let headed = 0;
+  let ordered = true;
+  for (let i = 0; i < a.questions.length; i++) {
+    const q = a.questions[i];
+    if (q.heading !== null) headed = 1;
+    if (i > 0 && q.span.start < a.questions[i - 1].span.start) ordered = false;
+  }
+  // Questions out of text order (not as the analysis gives them) never take the short way.
+  out[k++] = ordered ? headed : -2;
+  for (const q of a.questions) {
+    out[k++] = q.numbers.length;
+    for (const n of q.numbers) out[k++] = n;
+  }
+  out[k++] = -1;
+  for (const b of a.answers) {
+    out[k++] = b.numbers.length;
+    for (const n of b.numbers) out[k++] = n;
+  }
+  return out;
+}
+
+function sameShape(a: Int32Array, b: Int32Array): boolean {
+  if (a.length !== b.length || a[0] === -2) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function findNumbering(a: NumberingInput): QuestionNumbering | null {
   const questions = [...a.questions].sort((x, y) => x.span.start - y.span.start);
   if (!questions.some((q) => q.heading !== null)) return null;
   const entries: Entry[] = [];
