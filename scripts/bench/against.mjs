@@ -2,8 +2,10 @@
 // `npm run bench:against -- <commit>`: the analysis of this tree side by side
 // with the analysis of an earlier commit, in one process, on the same inputs:
 // the reference sample ×1, ×10 and ×100, the official corpus, and the archive
-// texts. The runs of the two alternate, so that the machine's load falls on
-// both alike. Prints medians and the ratio; makes no assertions.
+// texts, each analysed whole; then keystrokes (one character typed in the
+// middle of the sample ×10 and ×100, each tree editing its own copy, as an
+// editor does). The runs of the two alternate, so that the machine's load
+// falls on both alike. Prints medians and the ratio; makes no assertions.
 //
 // The baseline is compiled into a temporary worktree (`git worktree add`,
 // `tsc -p .` with this tree's node_modules) and removed afterwards.
@@ -14,7 +16,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { makeTemplate, officialCorpus, scaledText } from './inputs.mjs';
+import { makeTemplate, officialCorpus, QUESTIONS, scaledText } from './inputs.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
@@ -79,12 +81,56 @@ try {
     }
     rows.push({ name, mb, ours: median(a), base: median(b) });
   }
+  // Keystrokes: each tree types into its own copy of the text and keeps its own last analysis.
+  const KEYS = Number(process.env.BENCH_KEYSTROKES ?? 60);
+  const keyRows = [];
+  for (const n of [10, 100]) {
+    const start = scaledText(template, n);
+    const texts = new Map([[ours, start], [theirs, start]]);
+    let at = start.indexOf('Nokia', start.indexOf(`Vraag ${9 + QUESTIONS * Math.floor(n / 2)}\n`));
+    const key = (analyze) => {
+      const t = texts.get(analyze);
+      const next = `${t.slice(0, at)}x${t.slice(at)}`;
+      next.charCodeAt(next.length >> 1); // flatten, as the document store does
+      const t0 = performance.now();
+      analyze(next);
+      const ms = performance.now() - t0;
+      texts.set(analyze, next);
+      return ms;
+    };
+    ours(start);
+    theirs(start);
+    const a = [];
+    const b = [];
+    for (let k = 0; k < 20 + KEYS; k++) {
+      // Alternate which goes first.
+      let x;
+      let y;
+      if (k % 2 === 0) {
+        x = key(ours);
+        y = key(theirs);
+      } else {
+        y = key(theirs);
+        x = key(ours);
+      }
+      if (k >= 20) {
+        a.push(x);
+        b.push(y);
+      }
+      at++;
+    }
+    keyRows.push({ name: `keystroke in the sample ×${n}`, ours: median(a), base: median(b) });
+  }
   const out = [
     `Analysis, this tree against ${commit} (${RUNS} alternating runs each, medians; Node ${process.version}, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)})`,
     '',
     `| input | MB | this tree ms | ${commit.slice(0, 12)} ms | ratio | this tree MB/s |`,
     '|---|---:|---:|---:|---:|---:|',
     ...rows.map((r) => `| ${r.name} | ${r.mb.toFixed(3)} | ${r.ours.toFixed(1)} | ${r.base.toFixed(1)} | ${(r.ours / r.base).toFixed(2)} | ${(r.mb / (r.ours / 1000)).toFixed(1)} |`),
+    '',
+    `| keystroke (${KEYS} each, after 20) | | this tree ms | ${commit.slice(0, 12)} ms | ratio | |`,
+    '|---|---:|---:|---:|---:|---:|',
+    ...keyRows.map((r) => `| ${r.name} | | ${r.ours.toFixed(2)} | ${r.base.toFixed(2)} | ${(r.ours / r.base).toFixed(2)} | |`),
     '',
   ];
   process.stdout.write(out.join('\n'));
