@@ -74,7 +74,7 @@ async function main() {
   await post(session, 'Profiler.enable');
   await post(session, 'Profiler.setSamplingInterval', { interval: 100 });
   await post(session, 'Profiler.start');
-  for (let i = 0; i < 3; i++) analyze(i % 2 === 0 ? other : text);
+  for (let i = 0; i < Number(process.env.PROFILE_RUNS ?? 3); i++) analyze(i % 2 === 0 ? other : text);
   const { profile } = await post(session, 'Profiler.stop');
   session.disconnect();
   const dir = path.join(ROOT, 'out', 'bench');

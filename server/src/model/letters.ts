@@ -246,7 +246,10 @@ function findPlurals(
     const t = starts[d];
     if (syncFrom >= 0 && t >= syncFrom && synced(t, lastPlural)) return;
     for (let j = t - 1, steps = 0; j > lastPlural && steps < WIDE_STEPS + 4; j--, steps++) {
-      if (skip[j] === 1 || (tokens.kind[j] === TokenKind.Punct && endsSentence(tokens, j))) break;
+      const kind = tokens.kind[j];
+      if (skip[j] === 1 || (kind === TokenKind.Punct && endsSentence(tokens, j))) break;
+      // Most tokens are no plural letter word by their last letter: an ASCII word that does not end in `n` (`brieven`, `ven`).
+      if (kind !== TokenKind.Word || (tokens.nonAsciiFlags[j] === 0 && (tokens.source.charCodeAt(tokens.end[j] - 1) | 32) !== 110 /* n */)) continue;
       const first = pluralLetterStart(tokens, j);
       if (first < 0) continue;
       lastPlural = j;
