@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as fc from 'fast-check';
-import { analyze, blockStats, markStats, markTokens } from '../../server/src/model/analysis';
+import { analyze, blockStats, markStats, markTokens, resolvedStats } from '../../server/src/model/analysis';
 import { citationStats, findCitations } from '../../server/src/model/citations';
 import { dateStats, findDateCandidates } from '../../server/src/model/dates';
 import { findMarkerCandidates, markerStats } from '../../server/src/model/footnotes';
@@ -169,6 +169,7 @@ describe('incremental tokenizing', () => {
     const marksBefore = { ...markStats };
     const lettersBefore = { ...letterStats };
     const blocksBefore = { ...blockStats };
+    const resolvedBefore = { ...resolvedStats };
     // The version before each edit is analysed first, as the editor does: its stream is the one kept.
     const edits = editCorpus(texts, edit, { numRuns: 8, seed: 0x4b56 }, (text) => analyze(text, { year: 2024 }),
       (name, text, e) => assert.strictEqual(fields(analyze(text, { year: 2024 })), fields(fresh(text)), `${name} after ${JSON.stringify(e)}`));
@@ -188,6 +189,8 @@ describe('incremental tokenizing', () => {
     assert.strictEqual(letterStats.incremental - lettersBefore.incremental, incremental, 'letter mentions');
     // Blocks before the edit are kept from the version before (and equal to fresh ones, as the fields say).
     assert.ok(blockStats.kept - blocksBefore.kept > edits, `${blockStats.kept - blocksBefore.kept} blocks kept in ${edits} edits`);
+    // So are the dates before the edit that gave no diagnostic and are read by the same date.
+    assert.ok(resolvedStats.kept - resolvedBefore.kept > edits, `${resolvedStats.kept - resolvedBefore.kept} dates kept in ${edits} edits`);
   });
 
   it('reads only the changed lines: a keystroke in the middle of a long text reuses the rest', () => {
@@ -204,9 +207,28 @@ describe('incremental tokenizing', () => {
     assert.ok(keptQuestions.length > 0 && keptQuestions.every((q) => q.span.end <= at), `${keptQuestions.length} questions kept`);
     assert.strictEqual(keptQuestions.length, previous.questions.filter((q) => q.span.end <= at && (q.answer === null || q.answer.span.end <= at)).length);
     assert.ok(a.answers.some((b, i) => b === previous.answers[i]));
+    // The dates before the edit too, and none after it (their offsets moved).
+    const keptDates = a.dates.filter((d, i) => d === previous.dates[i]);
+    assert.ok(keptDates.length > 0 && keptDates.every((d) => d.span.end <= at), `${keptDates.length} dates kept`);
     assert.strictEqual(tokenizeStats.incremental - before.incremental, 2);
     assert.strictEqual(tokenizeStats.full - before.full, 0);
     assert.strictEqual(fields(a), fields(fresh(edited)));
+  });
+
+  it('a date before the edit is read again when the date it is read by changes after it', () => {
+    // Without dates in a header, `29 december jl.` is read back from the latest date the text writes out in its most common year.
+    const filler = 'Dit is een zin.\n'.repeat(80);
+    const before = `${filler}De krant van 29 december jl. meldde het.\n${filler}Op 2 oktober 1990 kwam het.\n`;
+    const after = before.replace('2 oktober 1990', '30 december 1990');
+    trimTokenPool(0);
+    const a = analyze(before);
+    const b = analyze(after);
+    assert.deepStrictEqual(a.dates.map((d) => d.date), ['1989-12-29', '1990-10-02']);
+    assert.deepStrictEqual(b.dates.map((d) => d.date), ['1990-12-29', '1990-12-30']);
+    assert.strictEqual(fields(b), fields(fresh(after)));
+    // A date read by the same date stays the object it was.
+    const c = analyze(after.replace('meldde het', 'meldde dat'));
+    assert.strictEqual(c.dates[0], b.dates[0]);
   });
 
   it('reads the whole text again when another text was analysed in between; an added page-furniture line still gives the fresh analysis', () => {

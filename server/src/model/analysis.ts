@@ -114,7 +114,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   // writes out in its most common year, not from the middle of that year: a text is written after
   // the dates it reports (`(Ingezonden 2 oktober 1990)` … `De Volkskrant van 29 september jl.`).
   const pastReference = answered ?? noticeDate ?? submitted ?? latestDateIn(candidates, fallbackYear) ?? documentDate;
-  const dates = resolveDates(candidates, markerStarts, documentYear, (offset, past) => (questionTextAt(offset) ? submitted : null) ?? (past ? pastReference : documentDate), text, lines, sink);
+  const dates = resolveDates(candidates, markerStarts, documentYear, (offset, past) => (questionTextAt(offset) ? submitted : null) ?? (past ? pastReference : documentDate), text, lines, sink, tokens);
   // The date that starts at each token (-1: none), and the tokens inside dates.
   const dateByToken = tokens.ints(IntScratch.DateByToken, -1, 1);
   const dateTokens = tokens.bytes(Scratch.DateTokens);
@@ -529,9 +529,31 @@ function resolveDates(
   text: string,
   lines: LineIndex,
   sink: DiagnosticSink,
+  tokens: Tokens,
 ): DateMention[] {
+  // The plain dates before an edit, read by the same date as before, are those of the version before.
+  const edit = tokens.edit;
+  const memo = tokens.memos[MemoSlot.Resolved] as ResolvedMemo | undefined;
+  const keptBy = memo !== undefined && edit !== null && edit.from === memo.serial ? edit.start : -1;
+  const old = keptBy >= 0 ? memo!.entries : [];
+  let p = 0;
+  const entries: ResolvedDate[] = [];
   const out: DateMention[] = [];
   for (const c of candidates) {
+    const plain = c.longYear === null && c.splitYear === null && !c.splitDay;
+    // What a date without a year is read by (null for one with its year, written or given by the text around).
+    const readBy = (): IsoDate | null => (c.year === null && c.contextYear === null ? referenceAt(c.span.start, c.relative === 'past') : null);
+    if (plain && c.span.end <= keptBy) {
+      while (p < old.length && old[p].start < c.span.start) p++;
+      const e = p < old.length && old[p].start === c.span.start ? old[p] : null;
+      if (e !== null && sameCandidate(e, c) && e.readBy === readBy()) {
+        resolvedStats.kept++;
+        out.push(e.mention);
+        entries.push(e);
+        continue;
+      }
+    }
+    const diagnosticsBefore = sink.items.length;
     let year = c.year;
     let end = c.span.end;
     let typo: DateMention['typo'] = null;
@@ -593,9 +615,55 @@ function resolveDates(
         });
       }
     }
-    out.push({ span, range: lines.rangeOf(span), text: dateText, date: iso, inferredYear, weekday, typo });
+    const mention: DateMention = { span, range: lines.rangeOf(span), text: dateText, date: iso, inferredYear, weekday, typo };
+    out.push(mention);
+    resolvedStats.made++;
+    // A date that gave no diagnostic can be kept by the next version as it is.
+    if (plain && sink.items.length === diagnosticsBefore) {
+      entries.push({
+        start: c.span.start, end: c.span.end, day: c.day, month: c.month, year: c.year, relative: c.relative, contextYear: c.contextYear,
+        weekday: c.weekday === null ? null : { start: c.weekday.span.start, end: c.weekday.span.end, index: c.weekday.index, name: c.weekday.name },
+        readBy: readBy(), mention,
+      });
+    }
   }
+  tokens.memos[MemoSlot.Resolved] = { serial: tokens.serial, entries } satisfies ResolvedMemo;
   return out;
+}
+
+/** How often a resolved date was kept from the version before, and made. For tests and the benchmark. */
+export const resolvedStats = { kept: 0, made: 0 };
+
+/** A plain date of the text before (one that gave no diagnostic): what it was read from, and the mention. */
+interface ResolvedDate {
+  readonly start: number;
+  readonly end: number;
+  readonly day: number;
+  readonly month: number;
+  readonly year: number | null;
+  readonly relative: DateCandidate['relative'];
+  /** As it was when the date was resolved (the candidates' context years are set after they are found). */
+  readonly contextYear: number | null;
+  readonly weekday: { readonly start: number; readonly end: number; readonly index: number; readonly name: string } | null;
+  readonly readBy: IsoDate | null;
+  readonly mention: DateMention;
+}
+
+/**
+ * The plain dates of the text before, kept with its token stream (see
+ * `TokenEdit`). The document's year decides only dates with a split or long
+ * year, which are never plain; the date a plain one is read by is compared.
+ */
+interface ResolvedMemo {
+  readonly serial: number;
+  readonly entries: readonly ResolvedDate[];
+}
+
+function sameCandidate(e: ResolvedDate, c: DateCandidate): boolean {
+  if (e.end !== c.span.end || e.day !== c.day || e.month !== c.month || e.year !== c.year || e.relative !== c.relative || e.contextYear !== c.contextYear) return false;
+  const w = c.weekday;
+  if (e.weekday === null || w === null) return e.weekday === w;
+  return e.weekday.start === w.span.start && e.weekday.end === w.span.end && e.weekday.index === w.index && e.weekday.name === w.name;
 }
 
 interface BlockIndex {

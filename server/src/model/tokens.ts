@@ -160,6 +160,7 @@ export const enum MemoSlot {
   Marks,
   Letters,
   Blocks,
+  Resolved,
 }
 
 export class Tokens {
