@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as fc from 'fast-check';
-import { analyze, blockStats, markStats, markTokens, resolvedStats } from '../../server/src/model/analysis';
+import { analyze, blockStats, markStats, markTokens, resolvedReferenceStats, resolvedStats } from '../../server/src/model/analysis';
 import { citationStats, findCitations } from '../../server/src/model/citations';
 import { dateStats, findDateCandidates } from '../../server/src/model/dates';
 import { findMarkerCandidates, markerStats } from '../../server/src/model/footnotes';
@@ -170,6 +170,7 @@ describe('incremental tokenizing', () => {
     const lettersBefore = { ...letterStats };
     const blocksBefore = { ...blockStats };
     const resolvedBefore = { ...resolvedStats };
+    const referencesBefore = { ...resolvedReferenceStats };
     // The version before each edit is analysed first, as the editor does: its stream is the one kept.
     const edits = editCorpus(texts, edit, { numRuns: 8, seed: 0x4b56 }, (text) => analyze(text, { year: 2024 }),
       (name, text, e) => assert.strictEqual(fields(analyze(text, { year: 2024 })), fields(fresh(text)), `${name} after ${JSON.stringify(e)}`));
@@ -191,6 +192,8 @@ describe('incremental tokenizing', () => {
     assert.ok(blockStats.kept - blocksBefore.kept > edits, `${blockStats.kept - blocksBefore.kept} blocks kept in ${edits} edits`);
     // So are the dates before the edit that gave no diagnostic and are read by the same date.
     assert.ok(resolvedStats.kept - resolvedBefore.kept > edits, `${resolvedStats.kept - resolvedBefore.kept} dates kept in ${edits} edits`);
+    // And the references of the raw references kept before the edit, resolved by the same blocks, numbers and dates.
+    assert.ok(resolvedReferenceStats.kept - referencesBefore.kept > 0, 'references kept');
   });
 
   it('reads only the changed lines: a keystroke in the middle of a long text reuses the rest', () => {
@@ -207,9 +210,11 @@ describe('incremental tokenizing', () => {
     assert.ok(keptQuestions.length > 0 && keptQuestions.every((q) => q.span.end <= at), `${keptQuestions.length} questions kept`);
     assert.strictEqual(keptQuestions.length, previous.questions.filter((q) => q.span.end <= at && (q.answer === null || q.answer.span.end <= at)).length);
     assert.ok(a.answers.some((b, i) => b === previous.answers[i]));
-    // The dates before the edit too, and none after it (their offsets moved).
+    // The dates and references before the edit too, and none after it (their offsets moved).
     const keptDates = a.dates.filter((d, i) => d === previous.dates[i]);
     assert.ok(keptDates.length > 0 && keptDates.every((d) => d.span.end <= at), `${keptDates.length} dates kept`);
+    const keptReferences = a.references.filter((r, i) => r === previous.references[i]);
+    assert.ok(keptReferences.length > 0 && keptReferences.every((r) => r.span.end <= at), `${keptReferences.length} references kept`);
     assert.strictEqual(tokenizeStats.incremental - before.incremental, 2);
     assert.strictEqual(tokenizeStats.full - before.full, 0);
     assert.strictEqual(fields(a), fields(fresh(edited)));
@@ -229,6 +234,25 @@ describe('incremental tokenizing', () => {
     // A date read by the same date stays the object it was.
     const c = analyze(after.replace('meldde het', 'meldde dat'));
     assert.strictEqual(c.dates[0], b.dates[0]);
+  });
+
+  it('a reference before the edit is resolved again when a question it names is made after it', () => {
+    const question = (n: number) => `Vraag ${n}\nIs dat zo?\n\nAntwoord ${n}\nJa, zie ook het antwoord op vraag 3.\n\n`;
+    const before = `${question(1)}${question(2)}${'Dit is een zin.\n'.repeat(80)}`;
+    const after = `${before}${question(3)}`;
+    trimTokenPool(0);
+    const a = analyze(before);
+    const b = analyze(after);
+    assert.deepStrictEqual(a.references.map((r) => [r.number, r.scope, r.target]), [[3, 'internal', null], [3, 'internal', null]]);
+    assert.deepStrictEqual(b.references.map((r) => [r.number, r.scope, r.target]), [[3, 'internal', 3], [3, 'internal', 3], [3, 'internal', 3]]);
+    assert.strictEqual(fields(b), fields(fresh(after)));
+    // Resolved as before, a reference before an edit is the object it was.
+    const c = analyze(`${after}Nog een zin.\n`);
+    assert.strictEqual(c.references[0], b.references[0]);
+    // The question taken away again: the references before the edit no longer find it.
+    const d = analyze(before);
+    assert.deepStrictEqual(d.references.map((r) => [r.number, r.scope, r.target]), [[3, 'internal', null], [3, 'internal', null]]);
+    assert.strictEqual(fields(d), fields(fresh(before)));
   });
 
   it('reads the whole text again when another text was analysed in between; an added page-furniture line still gives the fresh analysis', () => {

@@ -16,7 +16,7 @@ import { acceptMarkers, findMarkerCandidates, noteRuns } from './footnotes';
 import { readOfficialHeader, readOpenkamerHeader, HeaderInfo } from './header';
 import { findLetterMentions, RawLetterMention, sentenceIds } from './letters';
 import { LineKind } from './lines';
-import { findReferences } from './references';
+import { findReferences, type RawReference } from './references';
 import { questionNumbering, renumberFootnotes, type QuestionNumbering } from './renumber';
 import type { ArchiveFacts } from './archive';
 import { readStructure, RawBlock, Structure } from './structure';
@@ -157,28 +157,39 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   for (const raw of rawReferences) {
     const block = blockAt(raw.phrase.start);
     const inQuestion = questionTextAt(raw.phrase.start);
+    const letterDate = raw.elsewhere !== null && raw.elsewhere.letterDateToken !== null ? dates[dateAtToken(raw.elsewhere.letterDateToken) ?? -1]?.date ?? null : null;
+    // A raw reference kept from the text before (the same object: its text, offsets and positions are the same) gives the same references when what it is resolved by is the same.
+    const prior = madeFrom.get(raw);
+    if (prior !== undefined && prior.block === block && prior.inQuestion === inQuestion && prior.hasAnswers === hasAnswers && prior.letterDate === letterDate &&
+      raw.targets.every((t, k) => numbers.has(t.number) === prior.known[k])) {
+      resolvedReferenceStats.kept++;
+      for (const r of prior.made) references.push(r);
+      continue;
+    }
+    const made: Reference[] = [];
+    let plain = true;
     for (const t of raw.targets) {
       // Four- and five-digit numbers are question numbers only where the document has them (`vraag 1400`), not years.
       if (t.number > 999 && !numbers.has(t.number)) continue;
       let scope: 'internal' | 'external' = raw.elsewhere ? 'external' : 'internal';
       if (scope === 'internal' && !numbers.has(t.number) && (inQuestion || !hasAnswers)) scope = 'external';
-      const cites = raw.elsewhere
-        ? {
-            text: text.slice(raw.elsewhere.span.start, raw.elsewhere.span.end),
-            span: raw.elsewhere.span,
-            letterDate: raw.elsewhere.letterDateToken !== null ? dates[dateAtToken(raw.elsewhere.letterDateToken) ?? -1]?.date ?? null : null,
-          }
-        : null;
+      const cites = raw.elsewhere ? { text: text.slice(raw.elsewhere.span.start, raw.elsewhere.span.end), span: raw.elsewhere.span, letterDate } : null;
       const target = scope === 'internal' && numbers.has(t.number) ? t.number : null;
-      references.push({
+      const reference: Reference = {
         span: t.span, range: lines.rangeOf(t.span), text: text.slice(t.span.start, t.span.end), phraseSpan: raw.phrase, from: block,
         number: t.number, target, scope, kind: raw.kind, cites,
-      });
+      };
+      references.push(reference);
+      made.push(reference);
       if (scope === 'internal' && target === null) {
+        // The message names every number of the document: such a reference is made again each time.
+        plain = false;
         knownNumbers ??= compactNumbers([...numbers]).join(', ') || '—';
         sink.add(t.span, 'warning', DiagnosticCode.unknownReference, messages.unknownReference(t.number, knownNumbers));
       }
     }
+    resolvedReferenceStats.made++;
+    if (plain) madeFrom.set(raw, { block, inQuestion, hasAnswers, letterDate, known: raw.targets.map((t) => numbers.has(t.number)), made });
   }
 
   // Sentences end at headings and at blank lines too (`boundary`, from markTokens).
@@ -630,6 +641,25 @@ function resolveDates(
   tokens.memos[MemoSlot.Resolved] = { serial: tokens.serial, entries } satisfies ResolvedMemo;
   return out;
 }
+
+/**
+ * The references made from each raw reference with what they were resolved by
+ * (its block, whether it stands in a question's text, whether the document has
+ * answers, its letter's date, which of its numbers are the document's). The
+ * references grammar keeps the raw references before an edit as the same
+ * objects; those give the same references while all of that stays.
+ */
+const madeFrom = new WeakMap<RawReference, {
+  readonly block: number | null;
+  readonly inQuestion: boolean;
+  readonly hasAnswers: boolean;
+  readonly letterDate: IsoDate | null;
+  readonly known: readonly boolean[];
+  readonly made: readonly Reference[];
+}>();
+
+/** How often the references of a raw reference were kept from the version before, and made. For tests and the benchmark. */
+export const resolvedReferenceStats = { kept: 0, made: 0 };
 
 /** How often a resolved date was kept from the version before, and made. For tests and the benchmark. */
 export const resolvedStats = { kept: 0, made: 0 };
