@@ -331,6 +331,21 @@ describe('workspace index', function () {
       assert.strictEqual(lineText(mem.text(SIGNAL_EARLIER), links[0].targetSelectionRange.start.line), 'Kamervraag 2022Z01234');
     });
 
+    it('a letter mention kept by the next version of its text links by the words of that version', function () {
+      // The words that tie the letter to the earlier set (`Van der Plas`, `Signal`) stand on the line after the mention, within
+      // the 240 characters read after it but more than the 40 tokens the letter grammar reads: an edit there keeps the mention.
+      const uri = `${FOLDER}/drafts/kv-2099Z00001.kamervraag`;
+      const v1 = `Vraag 1\nHoe zit het?\n\nAntwoord 1\nZie mijn brief van 25 februari 2022 ${'a, '.repeat(25)}\nin antwoord op vragen van het lid Van der Plas over het gebruik van Signal.\n`;
+      const v2 = v1.replace('van het lid Van der Plas over het gebruik van Signal', 'van een ander lid over iets anders');
+      const a1 = analyze(v1);
+      const links = crossFileDefinition(a1, positionIn(a1, 'brief van 25', 1), uri, index);
+      assert.ok(links && links.length === 1 && links[0].targetUri === uriOf(SIGNAL_EARLIER), JSON.stringify(links));
+      const a2 = analyze(v2);
+      assert.strictEqual(a2.letters[0].mentions[0], a1.letters[0].mentions[0], 'the mention is the object of the version before');
+      assert.strictEqual(crossFileDefinition(a2, positionIn(a2, 'brief van 25', 1), uri, index), null);
+      assert.strictEqual(crossFileDefinition(analyze(` ${v2}`), positionIn(analyze(` ${v2}`), 'brief van 25', 1), uri, index), null, 'as a fresh analysis');
+    });
+
     it('a letter of another date does not link (no set answered then)', function () {
       const a = open('openkamer/kv-2022Z09875.txt');
       assert.strictEqual(crossFileDefinition(a, positionIn(a, 'brief van 29 juni 2022', 1), uriOf('openkamer/kv-2022Z09875.txt'), index), null);

@@ -40,24 +40,36 @@ function datedMention(mentions: readonly LetterMention[], m: LetterMention): Let
 }
 
 // A site reads the words around every dated mention of its letter (~50 ms at ×100, ~0.4 s at ×1000):
-// keep it per element, which belongs to one analysis, so that hovers and definitions on it repeat for free.
-const referenceSites = new WeakMap<Reference, ExternalSite | null>();
-const letterSites = new WeakMap<LetterMention, ExternalSite>();
+// keep it per element of one analysis, so that hovers and definitions on it repeat for free. Per
+// analysis, not per element alone: the analysis of the next version shares the elements before an
+// edit, and their sites read words after it (around the letter's other mentions, past the element).
+const sitesOf = new WeakMap<Analysis, Map<Reference | LetterMention, ExternalSite | null>>();
+
+function sites(a: Analysis): Map<Reference | LetterMention, ExternalSite | null> {
+  let map = sitesOf.get(a);
+  if (map === undefined) {
+    map = new Map();
+    sitesOf.set(a, map);
+  }
+  return map;
+}
 
 function referenceSiteOf(a: Analysis, r: Reference): ExternalSite | null {
-  let site = referenceSites.get(r);
+  const map = sites(a);
+  let site = map.get(r);
   if (site === undefined) {
     site = referenceSite(a, r);
-    referenceSites.set(r, site);
+    map.set(r, site);
   }
   return site;
 }
 
 function letterSiteOf(a: Analysis, m: LetterMention, letter: Letter): ExternalSite {
-  let site = letterSites.get(m);
+  const map = sites(a);
+  let site = map.get(m);
   if (!site) {
     site = letterSite(a, m, letter);
-    letterSites.set(m, site);
+    map.set(m, site);
   }
   return site;
 }

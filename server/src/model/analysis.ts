@@ -1015,7 +1015,14 @@ function buildLetters(
       entry = { mentions: [], footnotes: [], sender: null, first: m.span.start };
       byDate.set(date, entry);
     }
-    entry.mentions.push({ span: m.span, range: lines.rangeOf(m.span), text: text.slice(m.span.start, m.span.end), date: m.dateIndex !== null ? date : null, footnote: m.footnote });
+    // A raw mention kept from the text before (the same object, before the edit) gives the same mention while its date is the same.
+    const own = m.dateIndex !== null ? date : null;
+    let mention = mentionOf.get(m);
+    if (mention === undefined || mention.date !== own) {
+      mention = { span: m.span, range: lines.rangeOf(m.span), text: text.slice(m.span.start, m.span.end), date: own, footnote: m.footnote };
+      mentionOf.set(m, mention);
+    }
+    entry.mentions.push(mention);
     if (m.footnote !== null && !entry.footnotes.includes(m.footnote)) entry.footnotes.push(m.footnote);
     if (entry.sender === null && m.sender) entry.sender = m.sender;
   });
@@ -1026,6 +1033,9 @@ function buildLetters(
       return { date, sender: e.sender, mentions: e.mentions, footnotes: e.footnotes, notice: notice >= 0 ? notice : null };
     });
 }
+
+/** The letter mention made of each raw mention (see `buildLetters`). */
+const mentionOf = new WeakMap<RawLetterMention, LetterMention>();
 
 const ANAPHORIC = new KeywordSet(['deze', 'die', 'dezelfde', 'genoemde']);
 const SUBMISSION_VERBS = new KeywordSet(['gesteld', 'ingezonden', 'ingediend']);
