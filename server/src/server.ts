@@ -46,7 +46,7 @@ import {
   type InitializationOptions,
 } from './protocol';
 import { clientFileSystem, type ServerPlatform } from './clientFileSystem';
-import { createLanguageService, type LanguageService } from './service/languageService';
+import { createLanguageService, INDEX_OPEN_DELAY_MS, type LanguageService } from './service/languageService';
 import { readSettings } from './settings';
 import { VERSION } from './version';
 import { syncWorkspace, type Session } from './workspaceSync';
@@ -60,14 +60,23 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   let lastDocument: string | null = null;
   const diagnosticsPush = new DiagnosticsPush(() => session.service, (p) => connection.sendDiagnostics(p), (uri) => ensureSettings(uri), log);
 
-  /** The document's own settings, fetched from the client once per document. */
-  async function ensureSettings(uri: string): Promise<void> {
-    if (!session.pullConfiguration || session.service.hasSettings(uri)) return;
-    try {
-      session.service.setSettings(uri, readSettings(await connection.workspace.getConfiguration({ scopeUri: uri, section: 'kamervraag' })));
-    } catch {
-      // The workspace's settings stand.
+  /** The fetches of documents' own settings under way: a request and the diagnostics of an open wait for the same one. */
+  const fetching = new Map<string, Promise<void>>();
+
+  /** The document's own settings, fetched from the client once per document (one round trip, however many wait for it). */
+  function ensureSettings(uri: string): Promise<void> {
+    if (!session.pullConfiguration || session.service.hasSettings(uri)) return Promise.resolve();
+    let pending = fetching.get(uri);
+    if (!pending) {
+      pending = Promise.resolve()
+        .then(() => connection.workspace.getConfiguration({ scopeUri: uri, section: 'kamervraag' }))
+        .then((raw) => session.service.setSettings(uri, readSettings(raw)))
+        // The workspace's settings stand.
+        .catch(() => undefined)
+        .finally(() => fetching.delete(uri));
+      fetching.set(uri, pending);
     }
+    return pending;
   }
 
   /** Registers a request; its handler is guarded and waits for the document's settings. */
@@ -201,14 +210,14 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     session.service.openDocument(d.uri, d.languageId, d.version, d.text);
     lastDocument = d.uri;
     diagnosticsPush.opened(d.uri);
-    session.service.scheduleIndex(d.uri, 0);
+    session.service.scheduleIndex(d.uri, INDEX_OPEN_DELAY_MS);
   });
   connection.onDidChangeTextDocument((p) => {
     const uri = p?.textDocument?.uri;
     if (typeof uri !== 'string' || !Array.isArray(p.contentChanges) || !session.service.documents.change(uri, p.textDocument.version, p.contentChanges)) return;
     lastDocument = uri;
     const settled = diagnosticsPush.changed(uri);
-    session.service.scheduleIndex(uri, settled ? undefined : 0);
+    session.service.scheduleIndex(uri, settled ? undefined : INDEX_OPEN_DELAY_MS);
   });
   connection.onDidCloseTextDocument((p) => {
     const uri = p?.textDocument?.uri;

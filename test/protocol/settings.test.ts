@@ -9,12 +9,20 @@ import { fixture, hoverText, openAndWait, positionIn, SAMPLE, Session, uriFor } 
 describe('protocol: settings', function () {
   let s: Session;
   const settings = new Map<string, unknown>();
+  /** How many times the client was asked for each document's settings. */
+  const asked = new Map<string, number>();
   const sample = fixture(SAMPLE);
   const beantwoord = positionIn(sample, 'Beantwoord 18 juli', 2);
   const SHORT_TERMS = { terms: { regularDays: 10, extendedDays: 20 } };
 
   before(async function () {
-    s = await Session.start({ locale: 'nl', settings: (scopeUri) => (scopeUri && settings.get(scopeUri)) ?? {} });
+    s = await Session.start({
+      locale: 'nl',
+      settings: (scopeUri) => {
+        if (scopeUri) asked.set(scopeUri, (asked.get(scopeUri) ?? 0) + 1);
+        return (scopeUri && settings.get(scopeUri)) ?? {};
+      },
+    });
   });
 
   afterEach(function () {
@@ -61,6 +69,23 @@ describe('protocol: settings', function () {
     assert.deepStrictEqual({ symbols: symbols?.length ?? 0, folds: folds?.length ?? 0 }, { symbols: 0, folds: 0 }, 'features are empty for a file over the limit');
     const p = await s.waitForDiagnostics(uri, 1, { timeoutMs: 15000 });
     assert.deepStrictEqual(p.diagnostics.map((d) => d.code), ['file-too-large']);
+    await s.close(uri);
+  });
+
+  it('one configuration request per document, however many ask for its settings at once', async function () {
+    const uri = uriFor('asked-once');
+    settings.set(uri, SHORT_TERMS);
+    await s.openDocument(uri, sample);
+    // The diagnostics of the open and three requests sent with it all wait for the document's settings.
+    const [symbols, folds, h] = await Promise.all([
+      s.request(DocumentSymbolRequest.type, { textDocument: { uri } }),
+      s.request(FoldingRangeRequest.type, { textDocument: { uri } }),
+      hoverOn(uri),
+      s.waitForDiagnostics(uri, 1),
+    ]);
+    assert.ok((symbols?.length ?? 0) > 0 && (folds?.length ?? 0) > 0, 'an outline and folding ranges');
+    assert.match(h, /40 dagen te laat/, 'the hover counts from the configured terms');
+    assert.strictEqual(asked.get(uri), 1, 'the settings were asked for once');
     await s.close(uri);
   });
 

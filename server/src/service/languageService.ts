@@ -22,6 +22,12 @@ import { Indexer } from './indexer';
 
 /** Delay between the last keystroke and the index update of an open document. */
 export const INDEX_DELAY_MS = 600;
+/**
+ * Delay between opening a document (or its first edits) and its index update: the requests an editor
+ * sends with the open (outline, folding, tokens, diagnostics) are answered first. Each waits for the
+ * analysis, which the index update then reuses; only the update's own work (the set's summary) waits.
+ */
+export const INDEX_OPEN_DELAY_MS = 100;
 /** How often, at most, the index reports a change while the first indexing runs. */
 export const INDEX_CHANGED_INTERVAL_MS = 500;
 
