@@ -49,6 +49,7 @@ import { clientFileSystem, type ServerPlatform } from './clientFileSystem';
 import { createLanguageService, INDEX_OPEN_DELAY_MS, type LanguageService } from './service/languageService';
 import { readSettings } from './settings';
 import { VERSION } from './version';
+import { scheduleWarmUp } from './warmUp';
 import { syncWorkspace, type Session } from './workspaceSync';
 
 export type { ServerPlatform };
@@ -202,7 +203,11 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     };
   });
 
-  connection.onInitialized(() => syncWorkspace(connection, session, diagnosticsPush, log));
+  connection.onInitialized(() => {
+    syncWorkspace(connection, session, diagnosticsPush, log);
+    // While no document is open and no folder is indexed (both run the same code), the analysis is compiled on a set of the server's own.
+    scheduleWarmUp(session.service.locale, () => session.service.documents.uris().length === 0 && !session.service.indexing, log);
+  });
 
   connection.onDidOpenTextDocument((p) => {
     const d = p?.textDocument;
