@@ -322,8 +322,12 @@ export class LanguageService {
     const pending = this.indexTimers.get(uri);
     if (pending) clearTimeout(pending);
     this.indexTimers.set(uri, setTimeout(() => {
-      this.indexTimers.delete(uri);
-      this.indexDocument(uri);
+      // One turn more: an answer computed just before the delay ended is written in that turn (the
+      // connection writes from an immediate, which a due timer goes before); the update comes after it.
+      this.indexTimers.set(uri, setTimeout(() => {
+        this.indexTimers.delete(uri);
+        this.indexDocument(uri);
+      }, 0));
     }, delay));
   }
 
