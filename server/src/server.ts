@@ -80,8 +80,12 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     return pending;
   }
 
-  /** Registers a request; its handler is guarded and waits for the document's settings. */
-  function on<P, R>(type: string | { method: string }, fallback: R, run: (s: LanguageService, p: P, token: CancellationToken) => R | Promise<R>): void {
+  /**
+   * Registers a request; its handler is guarded and waits for the document's settings. A `structural`
+   * answer (outline, folding) reads the document's structure only, which its settings do not change
+   * unless they make it too large: it waits for them only when some limit could.
+   */
+  function on<P, R>(type: string | { method: string }, fallback: R, run: (s: LanguageService, p: P, token: CancellationToken) => R | Promise<R>, structural = false): void {
     const name = typeof type === 'string' ? type : type.method;
     connection.onRequest(name, async (params: P, token: CancellationToken) => {
       if (token?.isCancellationRequested) return fallback;
@@ -89,7 +93,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
         const uri = (params as { textDocument?: { uri?: unknown } } | null)?.textDocument?.uri;
         if (typeof uri === 'string') {
           lastDocument = uri;
-          await ensureSettings(uri);
+          if (!structural || !session.service.withinEveryLimit(uri)) await ensureSettings(uri);
         }
         return (await run(session.service, params, token)) ?? fallback;
       } catch (e) {
@@ -104,7 +108,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   type Doc = { textDocument: { uri: string } };
   type At = Doc & { position: { line: number; character: number } };
   // ── The dispatch table ─────────────────────────────────────────────────
-  on<Doc, unknown>('textDocument/documentSymbol', [], (s, p, tok) => provideDocumentSymbols(s, p.textDocument.uri, tok));
+  on<Doc, unknown>('textDocument/documentSymbol', [], (s, p, tok) => provideDocumentSymbols(s, p.textDocument.uri, tok), true);
   on<At, unknown>('textDocument/hover', null, (s, p, tok) => provideHover(s, p.textDocument.uri, p.position, tok));
   on<At, unknown>('textDocument/definition', null, (s, p, tok) => provideDefinition(s, p.textDocument.uri, p.position, tok));
   on<At & { context?: { includeDeclaration?: boolean } }, unknown>('textDocument/references', [], (s, p, tok) => provideReferences(s, p.textDocument.uri, p.position, p.context, tok));
@@ -114,7 +118,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   on<At, unknown>('textDocument/prepareRename', null, (s, p, tok) => refused(providePrepareRename(s, p.textDocument.uri, p.position, tok)));
   on<At & { newName: string }, unknown>('textDocument/rename', null, (s, p, tok) => refused(provideRename(s, p.textDocument.uri, p.position, p.newName, tok)));
   on<Doc & { range: never }, unknown>('textDocument/inlayHint', [], (s, p, tok) => provideInlayHints(s, p.textDocument.uri, p.range, tok));
-  on<Doc, unknown>('textDocument/foldingRange', [], (s, p, tok) => provideFoldingRanges(s, p.textDocument.uri, tok));
+  on<Doc, unknown>('textDocument/foldingRange', [], (s, p, tok) => provideFoldingRanges(s, p.textDocument.uri, tok), true);
   on<Doc & { positions: never[] }, unknown>('textDocument/selectionRange', [], (s, p, tok) => provideSelectionRanges(s, p.textDocument.uri, p.positions, tok));
   on<Doc, unknown>('textDocument/documentLink', [], (s, p, tok) => provideDocumentLinks(s, p.textDocument.uri, tok));
   on<Doc, unknown>('textDocument/semanticTokens/full', { data: [] }, (s, p, tok) => provideSemanticTokens(s, p.textDocument.uri, tok));

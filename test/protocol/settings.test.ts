@@ -130,3 +130,37 @@ describe('protocol: settings', function () {
     });
   });
 });
+
+describe('protocol: settings the client is slow to give', function () {
+  let s: Session;
+  let release: () => void = () => undefined;
+  const given = new Promise<void>((resolve) => (release = resolve));
+  const sample = fixture(SAMPLE);
+
+  before(async function () {
+    s = await Session.start({
+      locale: 'nl',
+      // The client answers `workspace/configuration` only once the test says so.
+      handlers: { 'workspace/configuration': async (p: unknown) => (await given, (p as { items: unknown[] }).items.map(() => ({ terms: { regularDays: 10, extendedDays: 20 } }))) },
+    });
+  });
+
+  after(async function () {
+    release();
+    await s?.shutdown();
+  });
+
+  it('the outline and the folding of a document within every size limit do not wait for its settings; the diagnostics do', async function () {
+    const uri = uriFor('settings-held');
+    await s.openDocument(uri, sample);
+    const symbols = await s.request(DocumentSymbolRequest.type, { textDocument: { uri } });
+    const folds = await s.request(FoldingRangeRequest.type, { textDocument: { uri } });
+    assert.strictEqual(symbols?.[0]?.name, 'Kamervraag 2022Z09875');
+    assert.ok((folds?.length ?? 0) > 0, 'folding ranges');
+    assert.strictEqual(s.publishedCount(uri), 0, 'no diagnostics before the settings came');
+    release();
+    const p = await s.waitForDiagnostics(uri, 1);
+    assert.match(String(p.diagnostics.find((d) => d.code === 'late-answer')?.message), /40 dagen te laat/, 'the diagnostics count from the terms the client gave');
+    s.assertAlive();
+  });
+});

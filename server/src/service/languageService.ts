@@ -9,7 +9,7 @@
 import type { Analysis, IsoDate } from '../model/types';
 import { trimTokenPool } from '../model/tokens';
 import { localeOf, type Locale } from '../i18n/words';
-import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import { DEFAULT_SETTINGS, MIN_FILE_SIZE_MB, type Settings } from '../settings';
 import type { WorkspaceFileSystem } from '../workspace/fileSystem';
 import { WorkspaceIndex } from '../workspace/index';
 import { convertOriginal } from '../originals/index';
@@ -183,6 +183,15 @@ export class LanguageService {
     const doc = this.documents.get(uri);
     const limit = this.settingsFor(uri).maxFileSizeMB;
     return doc && doc.getText().length > limit * 1024 * 1024 ? limit : null;
+  }
+
+  /**
+   * Whether an open document is within the smallest size limit any settings can give: then its own
+   * settings change nothing in its structure (outline, folding), which no terms move either.
+   */
+  withinEveryLimit(uri: string): boolean {
+    const doc = this.documents.get(uri);
+    return doc !== undefined && doc.getText().length <= MIN_FILE_SIZE_MB * 1024 * 1024;
   }
 
   /** The analysis of an open document with its own terms, or null when it is not open or too large. */
