@@ -46,9 +46,10 @@ import {
   type InitializationOptions,
 } from './protocol';
 import { clientFileSystem, type ServerPlatform } from './clientFileSystem';
-import { createLanguageService, type LanguageService } from './service/languageService';
+import { createLanguageService, INDEX_OPEN_DELAY_MS, type LanguageService } from './service/languageService';
 import { readSettings } from './settings';
 import { VERSION } from './version';
+import { scheduleWarmUp } from './warmUp';
 import { syncWorkspace, type Session } from './workspaceSync';
 
 export type { ServerPlatform };
@@ -60,18 +61,31 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   let lastDocument: string | null = null;
   const diagnosticsPush = new DiagnosticsPush(() => session.service, (p) => connection.sendDiagnostics(p), (uri) => ensureSettings(uri), log);
 
-  /** The document's own settings, fetched from the client once per document. */
-  async function ensureSettings(uri: string): Promise<void> {
-    if (!session.pullConfiguration || session.service.hasSettings(uri)) return;
-    try {
-      session.service.setSettings(uri, readSettings(await connection.workspace.getConfiguration({ scopeUri: uri, section: 'kamervraag' })));
-    } catch {
-      // The workspace's settings stand.
+  /** The fetches of documents' own settings under way: a request and the diagnostics of an open wait for the same one. */
+  const fetching = new Map<string, Promise<void>>();
+
+  /** The document's own settings, fetched from the client once per document (one round trip, however many wait for it). */
+  function ensureSettings(uri: string): Promise<void> {
+    if (!session.pullConfiguration || session.service.hasSettings(uri)) return Promise.resolve();
+    let pending = fetching.get(uri);
+    if (!pending) {
+      pending = Promise.resolve()
+        .then(() => connection.workspace.getConfiguration({ scopeUri: uri, section: 'kamervraag' }))
+        .then((raw) => session.service.setSettings(uri, readSettings(raw)))
+        // The workspace's settings stand.
+        .catch(() => undefined)
+        .finally(() => fetching.delete(uri));
+      fetching.set(uri, pending);
     }
+    return pending;
   }
 
-  /** Registers a request; its handler is guarded and waits for the document's settings. */
-  function on<P, R>(type: string | { method: string }, fallback: R, run: (s: LanguageService, p: P, token: CancellationToken) => R | Promise<R>): void {
+  /**
+   * Registers a request; its handler is guarded and waits for the document's settings. A `structural`
+   * answer (outline, folding) reads the document's structure only, which its settings do not change
+   * unless they make it too large: it waits for them only when some limit could.
+   */
+  function on<P, R>(type: string | { method: string }, fallback: R, run: (s: LanguageService, p: P, token: CancellationToken) => R | Promise<R>, structural = false): void {
     const name = typeof type === 'string' ? type : type.method;
     connection.onRequest(name, async (params: P, token: CancellationToken) => {
       if (token?.isCancellationRequested) return fallback;
@@ -79,7 +93,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
         const uri = (params as { textDocument?: { uri?: unknown } } | null)?.textDocument?.uri;
         if (typeof uri === 'string') {
           lastDocument = uri;
-          await ensureSettings(uri);
+          if (!structural || !session.service.withinEveryLimit(uri)) await ensureSettings(uri);
         }
         return (await run(session.service, params, token)) ?? fallback;
       } catch (e) {
@@ -94,7 +108,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   type Doc = { textDocument: { uri: string } };
   type At = Doc & { position: { line: number; character: number } };
   // ── The dispatch table ─────────────────────────────────────────────────
-  on<Doc, unknown>('textDocument/documentSymbol', [], (s, p, tok) => provideDocumentSymbols(s, p.textDocument.uri, tok));
+  on<Doc, unknown>('textDocument/documentSymbol', [], (s, p, tok) => provideDocumentSymbols(s, p.textDocument.uri, tok), true);
   on<At, unknown>('textDocument/hover', null, (s, p, tok) => provideHover(s, p.textDocument.uri, p.position, tok));
   on<At, unknown>('textDocument/definition', null, (s, p, tok) => provideDefinition(s, p.textDocument.uri, p.position, tok));
   on<At & { context?: { includeDeclaration?: boolean } }, unknown>('textDocument/references', [], (s, p, tok) => provideReferences(s, p.textDocument.uri, p.position, p.context, tok));
@@ -104,7 +118,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   on<At, unknown>('textDocument/prepareRename', null, (s, p, tok) => refused(providePrepareRename(s, p.textDocument.uri, p.position, tok)));
   on<At & { newName: string }, unknown>('textDocument/rename', null, (s, p, tok) => refused(provideRename(s, p.textDocument.uri, p.position, p.newName, tok)));
   on<Doc & { range: never }, unknown>('textDocument/inlayHint', [], (s, p, tok) => provideInlayHints(s, p.textDocument.uri, p.range, tok));
-  on<Doc, unknown>('textDocument/foldingRange', [], (s, p, tok) => provideFoldingRanges(s, p.textDocument.uri, tok));
+  on<Doc, unknown>('textDocument/foldingRange', [], (s, p, tok) => provideFoldingRanges(s, p.textDocument.uri, tok), true);
   on<Doc & { positions: never[] }, unknown>('textDocument/selectionRange', [], (s, p, tok) => provideSelectionRanges(s, p.textDocument.uri, p.positions, tok));
   on<Doc, unknown>('textDocument/documentLink', [], (s, p, tok) => provideDocumentLinks(s, p.textDocument.uri, tok));
   on<Doc, unknown>('textDocument/semanticTokens/full', { data: [] }, (s, p, tok) => provideSemanticTokens(s, p.textDocument.uri, tok));
@@ -193,7 +207,11 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     };
   });
 
-  connection.onInitialized(() => syncWorkspace(connection, session, diagnosticsPush, log));
+  connection.onInitialized(() => {
+    syncWorkspace(connection, session, diagnosticsPush, log);
+    // While no document is open and no folder is indexed (both run the same code), the analysis is compiled on a set of the server's own.
+    scheduleWarmUp(session.service.locale, () => session.service.documents.uris().length === 0 && !session.service.indexing, log);
+  });
 
   connection.onDidOpenTextDocument((p) => {
     const d = p?.textDocument;
@@ -201,14 +219,14 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     session.service.openDocument(d.uri, d.languageId, d.version, d.text);
     lastDocument = d.uri;
     diagnosticsPush.opened(d.uri);
-    session.service.scheduleIndex(d.uri, 0);
+    session.service.scheduleIndex(d.uri, INDEX_OPEN_DELAY_MS);
   });
   connection.onDidChangeTextDocument((p) => {
     const uri = p?.textDocument?.uri;
     if (typeof uri !== 'string' || !Array.isArray(p.contentChanges) || !session.service.documents.change(uri, p.textDocument.version, p.contentChanges)) return;
     lastDocument = uri;
     const settled = diagnosticsPush.changed(uri);
-    session.service.scheduleIndex(uri, settled ? undefined : 0);
+    session.service.scheduleIndex(uri, settled ? undefined : INDEX_OPEN_DELAY_MS);
   });
   connection.onDidCloseTextDocument((p) => {
     const uri = p?.textDocument?.uri;

@@ -35,6 +35,9 @@ export function settingNameOf(code: string): string {
 
 const ALL_CODES = Object.values(DiagnosticCode) as DiagnosticCodeName[];
 
+/** The smallest size limit a setting can give: a text of at most this many megabytes is analysed under any settings. */
+export const MIN_FILE_SIZE_MB = 1;
+
 export const DEFAULT_SETTINGS: Settings = {
   diagnostics: Object.fromEntries(ALL_CODES.map((c) => [c, true])) as Record<DiagnosticCodeName, boolean>,
   terms: { regularDays: 21, extendedDays: 42 },
@@ -70,7 +73,7 @@ export function readSettings(raw: unknown): Settings {
       regularDays: positiveInt(t.regularDays, DEFAULT_SETTINGS.terms.regularDays, 365),
       extendedDays: positiveInt(t.extendedDays, DEFAULT_SETTINGS.terms.extendedDays, 365),
     },
-    maxFileSizeMB: positiveInt(r.maxFileSizeMB, DEFAULT_SETTINGS.maxFileSizeMB, 2048),
+    maxFileSizeMB: Math.max(MIN_FILE_SIZE_MB, positiveInt(r.maxFileSizeMB, DEFAULT_SETTINGS.maxFileSizeMB, 2048)),
     inlayHints: readFlags(r.inlayHints, DEFAULT_SETTINGS.inlayHints),
   };
 }

@@ -9,12 +9,20 @@ import { fixture, hoverText, openAndWait, positionIn, SAMPLE, Session, uriFor } 
 describe('protocol: settings', function () {
   let s: Session;
   const settings = new Map<string, unknown>();
+  /** How many times the client was asked for each document's settings. */
+  const asked = new Map<string, number>();
   const sample = fixture(SAMPLE);
   const beantwoord = positionIn(sample, 'Beantwoord 18 juli', 2);
   const SHORT_TERMS = { terms: { regularDays: 10, extendedDays: 20 } };
 
   before(async function () {
-    s = await Session.start({ locale: 'nl', settings: (scopeUri) => (scopeUri && settings.get(scopeUri)) ?? {} });
+    s = await Session.start({
+      locale: 'nl',
+      settings: (scopeUri) => {
+        if (scopeUri) asked.set(scopeUri, (asked.get(scopeUri) ?? 0) + 1);
+        return (scopeUri && settings.get(scopeUri)) ?? {};
+      },
+    });
   });
 
   afterEach(function () {
@@ -64,6 +72,23 @@ describe('protocol: settings', function () {
     await s.close(uri);
   });
 
+  it('one configuration request per document, however many ask for its settings at once', async function () {
+    const uri = uriFor('asked-once');
+    settings.set(uri, SHORT_TERMS);
+    await s.openDocument(uri, sample);
+    // The diagnostics of the open and three requests sent with it all wait for the document's settings.
+    const [symbols, folds, h] = await Promise.all([
+      s.request(DocumentSymbolRequest.type, { textDocument: { uri } }),
+      s.request(FoldingRangeRequest.type, { textDocument: { uri } }),
+      hoverOn(uri),
+      s.waitForDiagnostics(uri, 1),
+    ]);
+    assert.ok((symbols?.length ?? 0) > 0 && (folds?.length ?? 0) > 0, 'an outline and folding ranges');
+    assert.match(h, /40 dagen te laat/, 'the hover counts from the configured terms');
+    assert.strictEqual(asked.get(uri), 1, 'the settings were asked for once');
+    await s.close(uri);
+  });
+
   it('a document that shrinks below the limit is analysed again', async function () {
     const uri = uriFor('shrinks');
     settings.set(uri, { maxFileSizeMB: 1 });
@@ -103,5 +128,39 @@ describe('protocol: settings', function () {
     it('the server logged no feature errors', function () {
       assert.deepStrictEqual(s.errorLogs(), []);
     });
+  });
+});
+
+describe('protocol: settings the client is slow to give', function () {
+  let s: Session;
+  let release: () => void = () => undefined;
+  const given = new Promise<void>((resolve) => (release = resolve));
+  const sample = fixture(SAMPLE);
+
+  before(async function () {
+    s = await Session.start({
+      locale: 'nl',
+      // The client answers `workspace/configuration` only once the test says so.
+      handlers: { 'workspace/configuration': async (p: unknown) => (await given, (p as { items: unknown[] }).items.map(() => ({ terms: { regularDays: 10, extendedDays: 20 } }))) },
+    });
+  });
+
+  after(async function () {
+    release();
+    await s?.shutdown();
+  });
+
+  it('the outline and the folding of a document within every size limit do not wait for its settings; the diagnostics do', async function () {
+    const uri = uriFor('settings-held');
+    await s.openDocument(uri, sample);
+    const symbols = await s.request(DocumentSymbolRequest.type, { textDocument: { uri } });
+    const folds = await s.request(FoldingRangeRequest.type, { textDocument: { uri } });
+    assert.strictEqual(symbols?.[0]?.name, 'Kamervraag 2022Z09875');
+    assert.ok((folds?.length ?? 0) > 0, 'folding ranges');
+    assert.strictEqual(s.publishedCount(uri), 0, 'no diagnostics before the settings came');
+    release();
+    const p = await s.waitForDiagnostics(uri, 1);
+    assert.match(String(p.diagnostics.find((d) => d.code === 'late-answer')?.message), /40 dagen te laat/, 'the diagnostics count from the terms the client gave');
+    s.assertAlive();
   });
 });

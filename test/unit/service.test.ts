@@ -155,3 +155,24 @@ describe('language service: memory for what is open', () => {
     assert.strictEqual(trimTokenPool(0), 0, 'nothing kept, nothing let go');
   });
 });
+
+describe('language service: the index update of an open document', () => {
+  it('comes a turn after its delay: an answer written from an immediate when the delay ends goes first', async () => {
+    const s = createLanguageService();
+    const uri = 'file:///order.kamervraag';
+    s.openDocument(uri, 'kamervraag', 1, fixtureText(SAMPLE));
+    const order: string[] = [];
+    const indexDocument = s.indexDocument.bind(s);
+    s.indexDocument = (u: string) => {
+      order.push('index');
+      indexDocument(u);
+    };
+    s.scheduleIndex(uri, 20);
+    // Due at the same moment, after the update's timer: as the connection does, it writes from an immediate.
+    setTimeout(() => setImmediate(() => order.push('answer')), 20);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.deepStrictEqual(order, ['answer', 'index']);
+    assert.strictEqual(s.index.setOf(uri)?.files.length, 1, 'the document is in the index');
+    s.dispose();
+  });
+});

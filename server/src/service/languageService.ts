@@ -9,7 +9,7 @@
 import type { Analysis, IsoDate } from '../model/types';
 import { trimTokenPool } from '../model/tokens';
 import { localeOf, type Locale } from '../i18n/words';
-import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import { DEFAULT_SETTINGS, MIN_FILE_SIZE_MB, type Settings } from '../settings';
 import type { WorkspaceFileSystem } from '../workspace/fileSystem';
 import { WorkspaceIndex } from '../workspace/index';
 import { convertOriginal } from '../originals/index';
@@ -22,6 +22,12 @@ import { Indexer } from './indexer';
 
 /** Delay between the last keystroke and the index update of an open document. */
 export const INDEX_DELAY_MS = 600;
+/**
+ * Delay between opening a document (or its first edits) and its index update: the requests an editor
+ * sends with the open (outline, folding, tokens, diagnostics) are answered first. Each waits for the
+ * analysis, which the index update then reuses; only the update's own work (the set's summary) waits.
+ */
+export const INDEX_OPEN_DELAY_MS = 100;
 /** How often, at most, the index reports a change while the first indexing runs. */
 export const INDEX_CHANGED_INTERVAL_MS = 500;
 
@@ -179,6 +185,15 @@ export class LanguageService {
     return doc && doc.getText().length > limit * 1024 * 1024 ? limit : null;
   }
 
+  /**
+   * Whether an open document is within the smallest size limit any settings can give: then its own
+   * settings change nothing in its structure (outline, folding), which no terms move either.
+   */
+  withinEveryLimit(uri: string): boolean {
+    const doc = this.documents.get(uri);
+    return doc !== undefined && doc.getText().length <= MIN_FILE_SIZE_MB * 1024 * 1024;
+  }
+
   /** The analysis of an open document with its own terms, or null when it is not open or too large. */
   analysis(uri: string): Analysis | null {
     const doc = this.documents.get(uri);
@@ -316,8 +331,12 @@ export class LanguageService {
     const pending = this.indexTimers.get(uri);
     if (pending) clearTimeout(pending);
     this.indexTimers.set(uri, setTimeout(() => {
-      this.indexTimers.delete(uri);
-      this.indexDocument(uri);
+      // One turn more: an answer computed just before the delay ended is written in that turn (the
+      // connection writes from an immediate, which a due timer goes before); the update comes after it.
+      this.indexTimers.set(uri, setTimeout(() => {
+        this.indexTimers.delete(uri);
+        this.indexDocument(uri);
+      }, 0));
     }, delay));
   }
 
