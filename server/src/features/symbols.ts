@@ -24,14 +24,13 @@ const DETAIL_MIN = 20;
 
 /**
  * The opening words of a text: its first sentence when that fits, else as many whole words as fit,
- * without a mark (a detail is a hint beside the name, and an ellipsis would make every outline's
- * JSON carry characters outside Latin-1 for nothing).
+ * and an ellipsis that says the text goes on (a reader must not take the words for the whole answer).
  */
 function openingWords(a: Analysis, span: Span): string {
   const s = firstSentence(a.text.slice(span.start, span.end), DETAIL_MAX);
   if (!s.endsWith('…')) return s;
   const space = s.lastIndexOf(' ');
-  return space >= DETAIL_MIN ? s.slice(0, space) : s.slice(0, -1);
+  return space >= DETAIL_MIN ? `${s.slice(0, space)}…` : s;
 }
 
 function symbol(a: Analysis, name: string, detail: string, kind: SymbolKind, span: Span, selection: Span, children?: DocumentSymbol[]): DocumentSymbol {
