@@ -342,8 +342,11 @@ const BEYOND_ASCII = /[\u0080-\uffff]/;
 const utf8Encoder = new TextEncoder();
 const utf8Decoder = new TextDecoder();
 
-/** A string that owns its characters (a copy, never a slice of another string); one byte a character when it is ASCII. */
+/** From this length an ASCII string is copied through UTF-8 (the word lists, hundreds of characters); shorter ones (ids, names) cost more to copy so than they save. */
+const ONE_BYTE_MIN = 64;
+
+/** A string that owns its characters (a copy, never a slice of another string); one byte a character when it is long and ASCII. */
 function freshString(s: string): string {
   // UTF-8 is lossless for ASCII (a lone surrogate elsewhere would not survive it); concatenation makes a new string, and the slice keeps only that one.
-  return !BEYOND_ASCII.test(s) ? utf8Decoder.decode(utf8Encoder.encode(s)) : (' ' + s).slice(1);
+  return s.length >= ONE_BYTE_MIN && !BEYOND_ASCII.test(s) ? utf8Decoder.decode(utf8Encoder.encode(s)) : (' ' + s).slice(1);
 }
