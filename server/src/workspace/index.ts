@@ -52,8 +52,16 @@ function remove<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
   if (s.size === 0) map.delete(key);
 }
 
+/** The title key of each summary, once (summaries do not change; the index asks it several times a change). */
+const titleKeys = new WeakMap<FileSummary, string | null>();
+
 function titleKey(f: FileSummary): string | null {
-  return f.title && f.submitted ? `${fold(f.title)}|${f.submitted}` : null;
+  let key = titleKeys.get(f);
+  if (key === undefined) {
+    key = f.title && f.submitted ? `${fold(f.title)}|${f.submitted}` : null;
+    titleKeys.set(f, key);
+  }
+  return key;
 }
 
 export class WorkspaceIndex {
@@ -69,9 +77,16 @@ export class WorkspaceIndex {
   private readonly externalByDate = new Map<IsoDate, Set<string>>();
   private readonly externalUndated = new Set<string>();
   private readonly bySurname = new Map<string, Set<string>>();
-  /** Search words → files, and the words in sorted order for prefix search (rebuilt when a word comes or goes). */
+  /**
+   * Search words → files, and the words in sorted order for prefix search:
+   * made on the first search, then kept up to date. A word that comes waits in
+   * `newWords` until the next search merges them all in at once: a search
+   * while a crawl brings thousands of new words (zaak numbers, ids) would
+   * otherwise cost an insertion into the sorted list for each.
+   */
   private readonly postings = new Map<string, Set<string>>();
   private sortedWords: string[] | null = null;
+  private newWords: string[] = [];
 
   private readonly groups = new Map<string, Group>();
   private readonly keyOf = new Map<string, string>();
@@ -188,8 +203,12 @@ export class WorkspaceIndex {
     for (const [map, key] of this.entries(s)) add(map, key, uri);
     if (s.external.some((e) => !e.date)) this.externalUndated.add(uri);
     for (const w of searchWordsOf(s)) {
-      if (!this.postings.has(w) && this.sortedWords) this.sortedWords.splice(lowerBound(this.sortedWords, w), 0, w);
-      add(this.postings, w, uri);
+      let files = this.postings.get(w);
+      if (!files) {
+        this.postings.set(w, (files = new Set()));
+        if (this.sortedWords) this.newWords.push(w);
+      }
+      files.add(uri);
     }
     this.neighbours(s, affected);
     this.rekey(affected, uri);
@@ -230,6 +249,10 @@ export class WorkspaceIndex {
       if (!this.postings.has(w) && this.sortedWords) {
         const i = lowerBound(this.sortedWords, w);
         if (this.sortedWords[i] === w) this.sortedWords.splice(i, 1);
+        else {
+          const k = this.newWords.indexOf(w);
+          if (k >= 0) this.newWords.splice(k, 1);
+        }
       }
     }
   }
@@ -488,10 +511,30 @@ export class WorkspaceIndex {
     return found.slice(0, limit);
   }
 
+  /** Every search word, sorted: the new words merged in. */
+  private searchableWords(): string[] {
+    if (!this.sortedWords) {
+      this.newWords = [];
+      return (this.sortedWords = [...this.postings.keys()].sort());
+    }
+    if (this.newWords.length === 0) return this.sortedWords;
+    const fresh = this.newWords.sort();
+    const old = this.sortedWords;
+    const out = new Array<string>(old.length + fresh.length);
+    let i = 0;
+    let j = 0;
+    let k = 0;
+    while (i < old.length && j < fresh.length) out[k++] = old[i] < fresh[j] ? old[i++] : fresh[j++];
+    while (i < old.length) out[k++] = old[i++];
+    while (j < fresh.length) out[k++] = fresh[j++];
+    this.newWords = [];
+    return (this.sortedWords = out);
+  }
+
   /** The files that have a search word starting with `prefix`. */
   private filesWithPrefix(prefix: string): Set<string> {
     const exact = this.postings.get(prefix);
-    const words = (this.sortedWords ??= [...this.postings.keys()].sort());
+    const words = this.searchableWords();
     const lo = lowerBound(words, prefix);
     if (lo < words.length && !words[lo].startsWith(prefix)) return exact ?? new Set();
     if (lo + 1 < words.length && !words[lo + 1].startsWith(prefix)) return this.postings.get(words[lo]) ?? new Set();
@@ -528,7 +571,9 @@ function dateWords(iso: IsoDate | null): string {
 
 /** The search words of a file: its haystack's words, each once. */
 function searchWordsOf(s: FileSummary): Set<string> {
-  return new Set(haystackOf(s).split(' ').filter((w) => w.length > 0));
+  const words = new Set<string>();
+  for (const w of haystackOf(s).split(' ')) if (w.length > 0) words.add(w);
+  return words;
 }
 
 function haystackOf(s: FileSummary): string {

@@ -45,11 +45,12 @@ const KNOWN: readonly string[] = [
   'Infrastructuur',
 ].slice().sort((a, b) => b.length - a.length);
 
+const BEYOND_ASCII = /[\u0080-\uffff]/;
+
 /** Lower case, accents off, punctuation to spaces (hyphens too, unless kept), single spaces. */
 export function fold(s: string, keepHyphens = false): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+  // ASCII has no accents to take off (decomposing it changes nothing): most ids, names and dates.
+  return (BEYOND_ASCII.test(s) ? s.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : s)
     .toLowerCase()
     .replace(keepHyphens ? /[^a-z0-9-]+/g : /[^a-z0-9]+/g, ' ')
     .trim();
