@@ -154,16 +154,20 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   /** The document's question numbers for the message, written once (the set does not change). */
   let knownNumbers: string | null = null;
   const rawReferences = findReferences(tokens, referenceSkip, dateTokens, markerStarts.keys());
+  const madeBefore = tokens.memos[MemoSlot.MadeReferences] as MadeReferences | undefined;
+  const madeFrom = tokens.edit !== null && madeBefore !== undefined && madeBefore.serial === tokens.edit.from ? madeBefore.made : null;
+  const madeNow: MadeReferences = { serial: tokens.serial, made: new Map() };
   for (const raw of rawReferences) {
     const block = blockAt(raw.phrase.start);
     const inQuestion = questionTextAt(raw.phrase.start);
     const letterDate = raw.elsewhere !== null && raw.elsewhere.letterDateToken !== null ? dates[dateAtToken(raw.elsewhere.letterDateToken) ?? -1]?.date ?? null : null;
     // A raw reference kept from the text before (the same object: its text, offsets and positions are the same) gives the same references when what it is resolved by is the same.
-    const prior = madeFrom.get(raw);
+    const prior = madeFrom?.get(raw);
     if (prior !== undefined && prior.block === block && prior.inQuestion === inQuestion && prior.hasAnswers === hasAnswers && prior.letterDate === letterDate &&
       raw.targets.every((t, k) => numbers.has(t.number) === prior.known[k])) {
       resolvedReferenceStats.kept++;
       for (const r of prior.made) references.push(r);
+      madeNow.made.set(raw, prior);
       continue;
     }
     const made: Reference[] = [];
@@ -189,8 +193,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       }
     }
     resolvedReferenceStats.made++;
-    if (plain) madeFrom.set(raw, { block, inQuestion, hasAnswers, letterDate, known: raw.targets.map((t) => numbers.has(t.number)), made });
+    if (plain) madeNow.made.set(raw, { block, inQuestion, hasAnswers, letterDate, known: raw.targets.map((t) => numbers.has(t.number)), made });
   }
+  tokens.memos[MemoSlot.MadeReferences] = madeNow;
 
   // Sentences end at headings and at blank lines too (`boundary`, from markTokens).
   const sentence = sentenceIds(tokens, boundary, tokens.ints(IntScratch.Sentence, 0));
@@ -645,18 +650,25 @@ function resolveDates(
 /**
  * The references made from each raw reference with what they were resolved by
  * (its block, whether it stands in a question's text, whether the document has
- * answers, its letter's date, which of its numbers are the document's). The
+ * answers, its letter's date, which of its numbers are the document's), kept
+ * with the token stream for the next version (see `TokenEdit`). The
  * references grammar keeps the raw references before an edit as the same
- * objects; those give the same references while all of that stays.
+ * objects; those give the same references while all of that stays. (A map of
+ * this version's alone, not a weak map of all: the engine clears a weak map's
+ * entries only in a full collection, and each version's references would
+ * outlive the young generation.)
  */
-const madeFrom = new WeakMap<RawReference, {
-  readonly block: number | null;
-  readonly inQuestion: boolean;
-  readonly hasAnswers: boolean;
-  readonly letterDate: IsoDate | null;
-  readonly known: readonly boolean[];
-  readonly made: readonly Reference[];
-}>();
+interface MadeReferences {
+  readonly serial: number;
+  readonly made: Map<RawReference, {
+    readonly block: number | null;
+    readonly inQuestion: boolean;
+    readonly hasAnswers: boolean;
+    readonly letterDate: IsoDate | null;
+    readonly known: readonly boolean[];
+    readonly made: readonly Reference[];
+  }>;
+}
 
 /** How often the references of a raw reference were kept from the version before, and made. For tests and the benchmark. */
 export const resolvedReferenceStats = { kept: 0, made: 0 };
@@ -1006,6 +1018,10 @@ function buildLetters(
     if (target >= 0) mentionDate[target] = date;
   });
 
+  const mentionsBefore = tokens.memos[MemoSlot.MadeMentions] as MadeMentions | undefined;
+  const mentionOf = tokens.edit !== null && mentionsBefore !== undefined && mentionsBefore.serial === tokens.edit.from ? mentionsBefore.made : null;
+  const mentionsNow: MadeMentions = { serial: tokens.serial, made: new Map() };
+  tokens.memos[MemoSlot.MadeMentions] = mentionsNow;
   const byDate = new Map<IsoDate, { mentions: LetterMention[]; footnotes: number[]; sender: string | null; first: number }>();
   raw.forEach((m, idx) => {
     const date = mentionDate[idx];
@@ -1017,11 +1033,11 @@ function buildLetters(
     }
     // A raw mention kept from the text before (the same object, before the edit) gives the same mention while its date is the same.
     const own = m.dateIndex !== null ? date : null;
-    let mention = mentionOf.get(m);
+    let mention = mentionOf?.get(m);
     if (mention === undefined || mention.date !== own) {
       mention = { span: m.span, range: lines.rangeOf(m.span), text: text.slice(m.span.start, m.span.end), date: own, footnote: m.footnote };
-      mentionOf.set(m, mention);
     }
+    mentionsNow.made.set(m, mention);
     entry.mentions.push(mention);
     if (m.footnote !== null && !entry.footnotes.includes(m.footnote)) entry.footnotes.push(m.footnote);
     if (entry.sender === null && m.sender) entry.sender = m.sender;
@@ -1034,8 +1050,11 @@ function buildLetters(
     });
 }
 
-/** The letter mention made of each raw mention (see `buildLetters`). */
-const mentionOf = new WeakMap<RawLetterMention, LetterMention>();
+/** The letter mention made of each raw mention, kept with the token stream for the next version (see `buildLetters`, and `MadeReferences` on why not a weak map). */
+interface MadeMentions {
+  readonly serial: number;
+  readonly made: Map<RawLetterMention, LetterMention>;
+}
 
 const ANAPHORIC = new KeywordSet(['deze', 'die', 'dezelfde', 'genoemde']);
 const SUBMISSION_VERBS = new KeywordSet(['gesteld', 'ingezonden', 'ingediend']);

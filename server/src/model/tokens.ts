@@ -161,6 +161,8 @@ export const enum MemoSlot {
   Letters,
   Blocks,
   Resolved,
+  MadeReferences,
+  MadeMentions,
 }
 
 export class Tokens {
@@ -418,6 +420,23 @@ const MAX_POOLED_CAPACITY = 1 << 22;
  */
 export function releaseTokens(tokens: Tokens): void {
   if (reuse && tokens.kind.length <= MAX_POOLED_CAPACITY) pooled = tokens;
+}
+
+/**
+ * Lets go of what the kept stream's memos hold of the last analysis's
+ * elements (its blocks, dates and letter mentions), keeping the arrays that
+ * serve the next text as buffers. For a file read for the index: it is not
+ * edited next, and its elements should die with its summary rather than live
+ * on into the next file's analysis (they would outlast the engine's young
+ * generation, and the heap would grow with them).
+ */
+export function forgetKeptElements(): void {
+  if (pooled === null) return;
+  pooled.memos[MemoSlot.Letters] = undefined;
+  pooled.memos[MemoSlot.Blocks] = undefined;
+  pooled.memos[MemoSlot.Resolved] = undefined;
+  pooled.memos[MemoSlot.MadeReferences] = undefined;
+  pooled.memos[MemoSlot.MadeMentions] = undefined;
 }
 
 /** Whether streams are kept and reused (see `setTokenReuse`). */

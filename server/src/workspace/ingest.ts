@@ -12,6 +12,7 @@
 import { analyze } from '../model/analysis';
 import type { Terms } from '../model/deadlines';
 import { decodeBytes, type DecodeProblem } from '../model/decode';
+import { forgetKeptElements } from '../model/tokens';
 import type { Analysis } from '../model/types';
 import { type Conversion, type ConversionLimits, type ConversionProblem, type Converted, DEFAULT_LIMITS, isProblem, type OriginalKind } from '../originals/types';
 import { originalKindOfName } from '../originals/uri';
@@ -170,13 +171,18 @@ export type FileOutcome =
 /** A file's share of the indexing: ingest as the index does (identified files only), then summarise. */
 export function summarizeFile(uri: string, bytes: Uint8Array, options: IngestOptions = {}, now: () => number = () => 0): FileOutcome {
   const start = now();
-  return outcomeOf(uri, ingestBytes(uri, bytes, { ...options, identify: true }), start, now);
+  const out = outcomeOf(uri, ingestBytes(uri, bytes, { ...options, identify: true }), start, now);
+  // The index keeps the summary alone: the analysis's elements go with it.
+  forgetKeptElements();
+  return out;
 }
 
 /** `summarizeFile` for any file, an original too (converted with `convert`). */
 export async function summarizeAnyFile(uri: string, bytes: Uint8Array, options: IngestOptions = {}, convert?: Converter, now: () => number = () => 0): Promise<FileOutcome> {
   const start = now();
-  return outcomeOf(uri, await ingestFile(uri, bytes, { ...options, identify: true }, convert), start, now);
+  const out = outcomeOf(uri, await ingestFile(uri, bytes, { ...options, identify: true }, convert), start, now);
+  forgetKeptElements();
+  return out;
 }
 
 /** As `summarizeFile`, for a text (an open document's), with its analysis when there is one already. */
