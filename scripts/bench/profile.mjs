@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Where the analysis spends its time (after `tsc -p .`):
-//   node scripts/bench/profile.mjs [N]          profiles three whole analyses of the sample ×N (default 100)
+//   node scripts/bench/profile.mjs [N]          profiles three whole analyses (PROFILE_RUNS) of the sample ×N (default 100)
 //                                               with the V8 profiler, writes out/bench/analysis-xN.cpuprofile
 //                                               and prints the functions with the most self time;
 //   node scripts/bench/profile.mjs --keystrokes [N]  profiles 60 keystrokes (as keystroke.mjs types them:
@@ -51,6 +51,23 @@ function post(session, method, params = {}) {
   return new Promise((resolve, reject) => session.post(method, params, (err, result) => (err ? reject(err) : resolve(result))));
 }
 
+/** The V8 profile of `run()`, sampled every `interval` µs, written to out/bench/`name`.cpuprofile; returns the profile and its path. */
+async function profileOf(name, interval, run) {
+  const session = new inspector.Session();
+  session.connect();
+  await post(session, 'Profiler.enable');
+  await post(session, 'Profiler.setSamplingInterval', { interval });
+  await post(session, 'Profiler.start');
+  run();
+  const { profile } = await post(session, 'Profiler.stop');
+  session.disconnect();
+  const dir = path.join(ROOT, 'out', 'bench');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}.cpuprofile`);
+  fs.writeFileSync(file, JSON.stringify(profile));
+  return { profile, file: path.relative(ROOT, file) };
+}
+
 async function main() {
   const arg = process.argv[2];
   if (arg && arg.endsWith('.cpuprofile')) {
@@ -69,19 +86,11 @@ async function main() {
     analyze(other);
     analyze(text);
   }
-  const session = new inspector.Session();
-  session.connect();
-  await post(session, 'Profiler.enable');
-  await post(session, 'Profiler.setSamplingInterval', { interval: 100 });
-  await post(session, 'Profiler.start');
-  for (let i = 0; i < Number(process.env.PROFILE_RUNS ?? 3); i++) analyze(i % 2 === 0 ? other : text);
-  const { profile } = await post(session, 'Profiler.stop');
-  session.disconnect();
-  const dir = path.join(ROOT, 'out', 'bench');
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `analysis-x${n}.cpuprofile`);
-  fs.writeFileSync(file, JSON.stringify(profile));
-  console.log(`three analyses of the sample ×${n} (${(text.length / 1e6).toFixed(2)} M characters); profile in ${path.relative(ROOT, file)}`);
+  const runs = Number(process.env.PROFILE_RUNS ?? 3);
+  const { profile, file } = await profileOf(`analysis-x${n}`, 100, () => {
+    for (let i = 0; i < runs; i++) analyze(i % 2 === 0 ? other : text);
+  });
+  console.log(`${runs} whole analyses of the sample ×${n} (${(text.length / 1e6).toFixed(2)} M characters); profile in ${file}`);
   print(profile);
 }
 
@@ -103,19 +112,10 @@ async function keystrokes(n) {
   };
   analyze(text);
   for (let i = 0; i < 20; i++) keystroke();
-  const session = new inspector.Session();
-  session.connect();
-  await post(session, 'Profiler.enable');
-  await post(session, 'Profiler.setSamplingInterval', { interval: 50 });
-  await post(session, 'Profiler.start');
-  for (let i = 0; i < 60; i++) keystroke();
-  const { profile } = await post(session, 'Profiler.stop');
-  session.disconnect();
-  const dir = path.join(ROOT, 'out', 'bench');
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `keystrokes-x${n}.cpuprofile`);
-  fs.writeFileSync(file, JSON.stringify(profile));
-  console.log(`60 keystrokes in the sample ×${n}; profile in ${path.relative(ROOT, file)}`);
+  const { profile, file } = await profileOf(`keystrokes-x${n}`, 50, () => {
+    for (let i = 0; i < 60; i++) keystroke();
+  });
+  console.log(`60 keystrokes in the sample ×${n}; profile in ${file}`);
   print(profile, 40);
 }
 

@@ -150,6 +150,23 @@ function editCorpus(
   return edits;
 }
 
+/**
+ * What `read(text, true)` gives after `before` was read on the kept stream (so that the stream of
+ * `text` is that of `before`, edited), checked: the stream was edited once, `stats` counted one
+ * incremental run, and the result is what a fresh stream gives.
+ */
+function readAfterEdit<T>(before: string, text: string, stats: { readonly incremental: number }, read: (text: string, keep: boolean) => T): T {
+  trimTokenPool(0);
+  read(before, true);
+  const streams = tokenizeStats.incremental;
+  const runs = stats.incremental;
+  const kept = read(text, true);
+  assert.strictEqual(tokenizeStats.incremental - streams, 1, 'the stream was edited');
+  assert.strictEqual(stats.incremental - runs, 1, 'found again around the edit');
+  assert.strictEqual(JSON.stringify(kept), JSON.stringify(read(text, false)), 'as a fresh run');
+  return kept;
+}
+
 describe('incremental tokenizing', () => {
   const texts = corpus();
   afterEach(() => {
@@ -309,12 +326,7 @@ describe('incremental citations', () => {
 
   /** The citations of `text` after `before` was scanned (the stream edited, not read anew), as kind and text. */
   function afterEdit(before: string, text: string): string[] {
-    trimTokenPool(0);
-    citationsOf(before, true);
-    const incremental = citationStats.incremental;
-    const found = JSON.parse(citationsOf(text, true)) as { kind: string; text: string }[];
-    assert.strictEqual(citationStats.incremental, incremental + 1, 'rescanned around the edit');
-    assert.strictEqual(JSON.stringify(found), citationsOf(text, false), 'as a fresh scan');
+    const found = JSON.parse(readAfterEdit(before, text, citationStats, citationsOf)) as { kind: string; text: string }[];
     return found.map((c) => `${c.kind} ${c.text}`);
   }
 
@@ -560,14 +572,7 @@ describe('incremental footnote markers and sentence ids', () => {
 
   /** The marker candidates of `text` after `before` was read (the stream edited, not read anew): number, `weak`, and the text. */
   function markersAfterEdit(before: string, text: string): string[] {
-    trimTokenPool(0);
-    grammarsOf(before, true);
-    const streams = tokenizeStats.incremental;
-    const markers = markerStats.incremental;
-    const kept = grammarsOf(text, true);
-    assert.strictEqual(tokenizeStats.incremental - streams, 1, 'the stream was edited');
-    assert.strictEqual(markerStats.incremental - markers, 1, 'the numbers around the edit were visited again');
-    assert.strictEqual(kept.markers, grammarsOf(text, false).markers, 'as a fresh run');
+    const kept = readAfterEdit(before, text, markerStats, grammarsOf);
     return (JSON.parse(kept.markers) as { number: number; certain: boolean; weak?: boolean; span: { start: number; end: number } }[])
       .map((c) => `${c.number}${c.certain ? ' certain' : ''}${c.weak ? ' weak' : ''} ${text.slice(c.span.start, c.span.end)}`);
   }
@@ -606,12 +611,7 @@ describe('incremental footnote markers and sentence ids', () => {
 
   /** The sentence id of the last token of `text` after `before` was counted (the stream edited). */
   function lastSentenceAfterEdit(before: string, text: string): number {
-    trimTokenPool(0);
-    grammarsOf(before, true);
-    const sentences = sentenceStats.incremental;
-    const kept = grammarsOf(text, true).sentences;
-    assert.strictEqual(sentenceStats.incremental - sentences, 1, 'only the changed lines were counted again');
-    assert.deepStrictEqual(kept, grammarsOf(text, false).sentences, 'as a fresh run');
+    const kept = readAfterEdit(before, text, sentenceStats, grammarsOf).sentences;
     return kept[kept.length - 1];
   }
 
@@ -742,15 +742,7 @@ describe('incremental references', () => {
 
   /** The references of `text` after `before` was scanned (the stream edited), checked against a fresh scan, as kind, phrase, numbers and qualifier. */
   function afterEdit(before: string, text: string, moreDates?: (tokens: Tokens, dates: Uint8Array) => void): string[] {
-    trimTokenPool(0);
-    referencesOf(before, true);
-    const streams = tokenizeStats.incremental;
-    const runs = referenceStats.incremental;
-    const json = referencesOf(text, true, moreDates);
-    assert.strictEqual(tokenizeStats.incremental - streams, 1, 'the stream was edited');
-    assert.strictEqual(referenceStats.incremental - runs, 1, 'the references were found incrementally');
-    assert.strictEqual(json, referencesOf(text, false, moreDates), 'as a fresh scan');
-    const found = JSON.parse(json) as RawReference[];
+    const found = JSON.parse(readAfterEdit(before, text, referenceStats, (t, keep) => referencesOf(t, keep, t === text ? moreDates : undefined))) as RawReference[];
     return found.map((r) => `${r.kind} ${text.slice(r.phrase.start, r.phrase.end)} [${r.targets.map((t) => t.number).join(' ')}]${r.elsewhere ? ` (${text.slice(r.elsewhere.span.start, r.elsewhere.span.end)})` : ''}`);
   }
 
@@ -964,15 +956,7 @@ describe('incremental letter mentions', () => {
 
   /** The mentions of `text` after `before` was scanned (the stream edited), checked against a fresh scan. */
   function afterEdit(before: string, text: string): string[] {
-    trimTokenPool(0);
-    mentionsOf(before, true);
-    const streams = tokenizeStats.incremental;
-    const runs = letterStats.incremental;
-    const found = mentionsOf(text, true);
-    assert.strictEqual(tokenizeStats.incremental - streams, 1, 'the stream was edited');
-    assert.strictEqual(letterStats.incremental - runs, 1, 'the mentions were found incrementally');
-    assert.strictEqual(JSON.stringify(found), JSON.stringify(mentionsOf(text, false)), 'as a fresh scan');
-    return found.map((m) => said(text, m));
+    return readAfterEdit(before, text, letterStats, mentionsOf).map((m) => said(text, m));
   }
 
   // Many short lines around the edited one: the tokenizer re-reads only that line.
