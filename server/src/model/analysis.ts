@@ -15,7 +15,7 @@ import { answerStub, inCaseOf } from './fixes';
 import { acceptMarkers, findMarkerCandidates, noteRuns } from './footnotes';
 import { readOfficialHeader, readOpenkamerHeader, HeaderInfo } from './header';
 import { findLetterMentions, RawLetterMention, sentenceIds } from './letters';
-import { LineKind } from './lines';
+import { type Heading, LineKind } from './lines';
 import { findReferences, type RawReference } from './references';
 import { questionNumbering, renumberFootnotes, type QuestionNumbering } from './renumber';
 import type { ArchiveFacts } from './archive';
@@ -154,8 +154,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   /** The document's question numbers for the message, written once (the set does not change). */
   let knownNumbers: string | null = null;
   const rawReferences = findReferences(tokens, referenceSkip, dateTokens, markerStarts.keys());
-  const madeBefore = tokens.memos[MemoSlot.MadeReferences] as MadeReferences | undefined;
-  const madeFrom = tokens.edit !== null && madeBefore !== undefined && madeBefore.serial === tokens.edit.from ? madeBefore.made : null;
+  const madeFrom = tokens.memoBefore<MadeReferences>(MemoSlot.MadeReferences)?.memo.made ?? null;
   const madeNow: MadeReferences = { serial: tokens.serial, made: new Map() };
   for (const raw of rawReferences) {
     const block = blockAt(raw.phrase.start);
@@ -382,8 +381,8 @@ export function markTokens(text: string, tokens: Tokens, structure: Structure, l
   };
   const input = { text, tokens, kinds, lineMarks, inlineBodyStart, inlineHeading, headerEnd: structure.headerEnd };
   const memo = tokens.memos[MemoSlot.Marks] as MarksMemo | undefined;
-  const edit = tokens.edit;
-  if (memo !== undefined && edit !== null && edit.from === memo.serial && inlineHeading === null && !memo.inlineHeadings && remark(input, marks, memo, edit)) markStats.incremental++;
+  const before = tokens.memoBefore<MarksMemo>(MemoSlot.Marks);
+  if (before !== null && inlineHeading === null && !before.memo.inlineHeadings && remark(input, marks, before.memo, before.edit)) markStats.incremental++;
   else {
     markStats.full++;
     walkMarks(input, marks, 0, n);
@@ -548,11 +547,9 @@ function resolveDates(
   tokens: Tokens,
 ): DateMention[] {
   // The plain dates before an edit, read by the same date as before, are those of the version before.
-  const edit = tokens.edit;
-  const memo = tokens.memos[MemoSlot.Resolved] as ResolvedMemo | undefined;
-  const keptBy = memo !== undefined && edit !== null && edit.from === memo.serial ? edit.start : -1;
-  const old = keptBy >= 0 ? memo!.entries : [];
-  let p = 0;
+  const before = tokens.memoBefore<ResolvedMemo>(MemoSlot.Resolved);
+  const keptBy = before !== null ? before.edit.start : -1;
+  const oldDate = walker(before?.memo.entries, (e) => e.start);
   const entries: ResolvedDate[] = [];
   const out: DateMention[] = [];
   for (const c of candidates) {
@@ -560,8 +557,7 @@ function resolveDates(
     // What a date without a year is read by (null for one with its year, written or given by the text around).
     const readBy = (): IsoDate | null => (c.year === null && c.contextYear === null ? referenceAt(c.span.start, c.relative === 'past') : null);
     if (plain && c.span.end <= keptBy) {
-      while (p < old.length && old[p].start < c.span.start) p++;
-      const e = p < old.length && old[p].start === c.span.start ? old[p] : null;
+      const e = oldDate(c.span.start);
       if (e !== null && sameCandidate(e, c) && e.readBy === readBy()) {
         resolvedStats.kept++;
         out.push(e.mention);
@@ -746,31 +742,37 @@ function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
   return true;
 }
 
+/** Whether the heading of a block of the text before is the raw heading `h` (both none, or at the same place). */
+function sameHeading(old: Located | null, h: Heading | null): boolean {
+  return old === null ? h === null : h !== null && sameSpan(old.span, h.span);
+}
+
 /** Whether a block of the text before is the raw block `b`: the same spans and numbers. */
 function sameBlock(old: Block, b: RawBlock): boolean {
-  return sameSpan(old.span, b.span) && sameSpan(old.body.span, b.body) && sameNumbers(old.numbers, b.numbers) &&
-    (old.heading === null ? b.heading === null : b.heading !== null && sameSpan(old.heading.span, b.heading.span));
+  return sameSpan(old.span, b.span) && sameSpan(old.body.span, b.body) && sameNumbers(old.numbers, b.numbers) && sameHeading(old.heading, b.heading);
 }
 
 /**
- * Walks a list of the text before in step with the new blocks (both in text
- * order): `take(start)` gives the old element that starts there, if any, once
- * the walk has reached it.
+ * Walks a list of the text before in step with the new elements (both in text
+ * order, `startOf` giving where each starts): the function it returns gives the
+ * old element that starts at an offset, if any, once the walk has reached it.
  */
-function walker<T extends Located>(list: readonly T[] | undefined): (start: number) => T | null {
+function walker<T>(list: readonly T[] | undefined, startOf: (element: T) => number): (start: number) => T | null {
   let p = 0;
   return (start) => {
     if (!list) return null;
-    while (p < list.length && list[p].span.start < start) p++;
-    return p < list.length && list[p].span.start === start ? list[p] : null;
+    while (p < list.length && startOf(list[p]) < start) p++;
+    return p < list.length && startOf(list[p]) === start ? list[p] : null;
   };
 }
 
+const locatedStart = (element: Located): number => element.span.start;
+
 function buildBlocks(structure: Structure, at: (span: Span) => Located, tokens: Tokens): BlockIndex {
   // The blocks of the text before that end before the edit are kept as they are.
-  const edit = tokens.edit;
-  const memo = tokens.memos[MemoSlot.Blocks] as BlockMemo | undefined;
-  const keptBy = memo !== undefined && edit !== null && edit.from === memo.serial ? edit.start : -1;
+  const before = tokens.memoBefore<BlockMemo>(MemoSlot.Blocks);
+  const keptBy = before !== null ? before.edit.start : -1;
+  const memo = before?.memo;
   // The span's range from parts already located (a block's span starts at its heading and ends
   // with its body): a look-up by offset that jumps over lines costs a binary search on the lines.
   const toBlock = (b: RawBlock, old: Block | null): Block => {
@@ -783,9 +785,9 @@ function buildBlocks(structure: Structure, at: (span: Span) => Located, tokens: 
     const body = at(b.body);
     return { span: b.span, range: rangeFrom(b.span, heading, body, null, at), heading, body, numbers: b.numbers };
   };
-  const oldAnswer = walker(memo?.answers);
-  const oldInline = walker(memo?.inline);
-  const oldQuestion = walker(memo?.questions);
+  const oldAnswer = walker(memo?.answers, locatedStart);
+  const oldInline = walker(memo?.inline, locatedStart);
+  const oldQuestion = walker(memo?.questions, locatedStart);
   const answers: Block[] = [];
   const listed: Block[] = [];
   const inline: Block[] = [];
@@ -815,7 +817,7 @@ function buildBlocks(structure: Structure, at: (span: Span) => Located, tokens: 
     regions.push({ span: { start: span.start, end: raw.question.end }, first: raw.numbers[0], question: true });
     // A question of the text before with the same spans, numbers and answer is the same; with another answer, only its parts are.
     const same = old !== null && span.end <= keptBy && sameSpan(old.span, span) && sameSpan(old.question.span, raw.question) && sameNumbers(old.numbers, raw.numbers) &&
-      (old.heading === null ? raw.heading === null : raw.heading !== null && sameSpan(old.heading.span, raw.heading.span));
+      sameHeading(old.heading, raw.heading);
     if (same && old.answer === answer) {
       blockStats.kept++;
       questions.push(old);
@@ -1018,8 +1020,7 @@ function buildLetters(
     if (target >= 0) mentionDate[target] = date;
   });
 
-  const mentionsBefore = tokens.memos[MemoSlot.MadeMentions] as MadeMentions | undefined;
-  const mentionOf = tokens.edit !== null && mentionsBefore !== undefined && mentionsBefore.serial === tokens.edit.from ? mentionsBefore.made : null;
+  const mentionOf = tokens.memoBefore<MadeMentions>(MemoSlot.MadeMentions)?.memo.made ?? null;
   const mentionsNow: MadeMentions = { serial: tokens.serial, made: new Map() };
   tokens.memos[MemoSlot.MadeMentions] = mentionsNow;
   const byDate = new Map<IsoDate, { mentions: LetterMention[]; footnotes: number[]; sender: string | null; first: number }>();

@@ -1081,9 +1081,8 @@ export const citationStats = { full: 0, incremental: 0 };
  */
 export function findCitations(lines: LineIndex, skipLine: (line: number) => boolean, tokens: Tokens): Citation[] {
   const regs = regions(lines, skipLine);
-  const edit = tokens.edit;
-  const memo = tokens.memos[MemoSlot.Citations] as CitationMemo | undefined;
-  let citations = memo !== undefined && edit !== null && edit.from === memo.serial ? rescan(lines, tokens, regs, memo.regions, memo.citations, edit) : null;
+  const before = tokens.memoBefore<CitationMemo>(MemoSlot.Citations);
+  let citations = before !== null ? rescan(lines, tokens, regs, before.memo.regions, before.memo.citations, before.edit) : null;
   if (citations === null) {
     citationStats.full++;
     citations = scanAll(lines, tokens, regs);

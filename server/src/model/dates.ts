@@ -184,9 +184,8 @@ const READS_AFTER = 48;
  * around the edit are tried again (see `rescan`); the result is the same.
  */
 export function findDateCandidates(tokens: Tokens, skip: Uint8Array): DateCandidate[] {
-  const edit = tokens.edit;
-  const memo = tokens.memos[MemoSlot.Dates] as DateMemo | undefined;
-  let found = memo !== undefined && edit !== null && edit.from === memo.serial ? rescan(tokens, skip, memo.found, edit) : null;
+  const before = tokens.memoBefore<DateMemo>(MemoSlot.Dates);
+  let found = before !== null ? rescan(tokens, skip, before.memo.found, before.edit) : null;
   if (found === null) {
     dateStats.full++;
     found = { candidates: [], dayTokens: [], attempts: [], resumes: [], years: [] };

@@ -206,10 +206,9 @@ export function findMarkerCandidates(
     tokens, lineKinds, dates, noted: new Set(notes.map((f) => f.number)),
     parenNotes: notes.some((f) => f.style === 'paren'), otherNotes: notes.some((f) => f.style !== 'paren'),
   };
-  const edit = tokens.edit;
-  const memo = tokens.memos[MemoSlot.Markers] as MarkerMemo | undefined;
+  const before = tokens.memoBefore<MarkerMemo>(MemoSlot.Markers);
   let found: { found: MarkerCandidate[]; origins: Int32Array } | null = null;
-  if (memo !== undefined && edit !== null && edit.from === memo.serial) found = revisit(ctx, skip, memo, edit);
+  if (before !== null) found = revisit(ctx, skip, before.memo, before.edit);
   if (found === null) {
     markerStats.full++;
     const all: MarkerCandidate[] = [];

@@ -197,16 +197,15 @@ export function findLetterMentions(
 ): RawLetterMention[] {
   const markerAt = (i: number): number | null => markerStarts.get(tokens.start[i]) ?? null;
   const inputs = letterInputs(tokens, skip, dates, markerStarts);
-  const edit = tokens.edit;
-  const memo = tokens.memos[MemoSlot.Letters] as LetterMemo | undefined;
+  const before = tokens.memoBefore<LetterMemo>(MemoSlot.Letters);
   let found: FoundMentions | null = null;
-  if (memo !== undefined && edit !== null && edit.from === memo.serial) found = refind(tokens, skip, dates, markerAt, inputs, memo, edit);
+  if (before !== null) found = refind(tokens, skip, dates, markerAt, inputs, before.memo, before.edit);
   if (found === null) {
     letterStats.full++;
     found = { singles: [], plurals: [], trigger: [], word: [], reach: [], end: [] };
     const words = tokens.fWordTokens();
     findSingles(tokens, skip, dates, markerAt, words, 0, words.length, found.singles);
-    findPlurals(tokens, skip, dates, markerAt, 0, -1, found, -1, () => false);
+    findPlurals(tokens, skip, dates, markerAt, 0, -1, found, Infinity, () => false);
   } else letterStats.incremental++;
   tokens.memos[MemoSlot.Letters] = { serial: tokens.serial, length: tokens.length, found, inputs } satisfies LetterMemo;
   if (found.plurals.length === 0) return found.singles;
@@ -232,7 +231,7 @@ function findSingles(
  * The plural letter words that the dates from `dates.dateStarts[from]` on look
  * back for, with the dates they list, added to `found`; `lastPlural` is the
  * last plural word found before. Stops before the date where `synced(t,
- * lastPlural)` says the rest is known, from `syncFrom` on.
+ * lastPlural)` says the rest is known, from token `syncFrom` on (Infinity: never).
  *
  * A plural letter word has dates after it: each date looks back for one. The
  * words found only move forward, and each look-back is bounded: linear.
@@ -244,7 +243,7 @@ function findPlurals(
   const starts = dates.dateStarts;
   for (let d = from; d < starts.length; d++) {
     const t = starts[d];
-    if (syncFrom >= 0 && t >= syncFrom && synced(t, lastPlural)) return;
+    if (t >= syncFrom && synced(t, lastPlural)) return;
     for (let j = t - 1, steps = 0; j > lastPlural && steps < WIDE_STEPS + 4; j--, steps++) {
       const kind = tokens.kind[j];
       if (skip[j] === 1 || (kind === TokenKind.Punct && endsSentence(tokens, j))) break;
@@ -284,18 +283,9 @@ function letterInputs(tokens: Tokens, skip: Uint8Array, dates: LetterDates, mark
     dated[2 * d] = starts[d];
     dated[2 * d + 1] = ((dates.dateEnd(d) - tokens.start[starts[d]]) << 1) | (dates.fullDate(d) ? 1 : 0);
   }
+  // In the order the markers were accepted, which is the text's (the candidates are sorted by start).
   const markers: number[] = [];
   for (const [start, number] of markerStarts) markers.push(tokens.at(start), number);
-  // The markers come in the order they were accepted, which is the text's; sorted all the same.
-  let sorted = true;
-  for (let k = 2; k < markers.length; k += 2) if (markers[k] < markers[k - 2]) sorted = false;
-  if (!sorted) {
-    const pairs: [number, number][] = [];
-    for (let k = 0; k < markers.length; k += 2) pairs.push([markers[k], markers[k + 1]]);
-    pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-    markers.length = 0;
-    for (const [t, v] of pairs) markers.push(t, v);
-  }
   return { skipped: Int32Array.from(skipped), dates: dated, markers: Int32Array.from(markers) };
 }
 
@@ -588,9 +578,9 @@ interface SentenceMemo {
  */
 export function sentenceIds(tokens: Tokens, boundary: Uint8Array, ids: Int32Array = new Int32Array(tokens.length)): Int32Array {
   const n = tokens.length;
-  const edit = tokens.edit;
   const memo = tokens.memos[MemoSlot.Sentences] as SentenceMemo | undefined;
-  if (memo !== undefined && edit !== null && edit.from === memo.serial && recount(tokens, boundary, ids, memo, edit)) sentenceStats.incremental++;
+  const before = tokens.memoBefore<SentenceMemo>(MemoSlot.Sentences);
+  if (before !== null && recount(tokens, boundary, ids, before.memo, before.edit)) sentenceStats.incremental++;
   else {
     sentenceStats.full++;
     countSentences(tokens, boundary, ids, 0, n, 0);

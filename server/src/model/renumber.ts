@@ -140,20 +140,17 @@ function numberShape(a: NumberingInput): Int32Array {
   for (const q of a.questions) size += 1 + q.numbers.length;
   for (const b of a.answers) size += 1 + b.numbers.length;
   const out = new Int32Array(size);
-  let k = 0;
+  let k = 1;
   let headed = 0;
   let ordered = true;
-  for (let i = 0; i < a.questions.length; i++) {
-    const q = a.questions[i];
+  a.questions.forEach((q, i) => {
     if (q.heading !== null) headed = 1;
     if (i > 0 && q.span.start < a.questions[i - 1].span.start) ordered = false;
-  }
-  // Questions out of text order (not as the analysis gives them) never take the short way.
-  out[k++] = ordered ? headed : -2;
-  for (const q of a.questions) {
     out[k++] = q.numbers.length;
     for (const n of q.numbers) out[k++] = n;
-  }
+  });
+  // Questions out of text order (not as the analysis gives them) never take the short way.
+  out[0] = ordered ? headed : -2;
   out[k++] = -1;
   for (const b of a.answers) {
     out[k++] = b.numbers.length;

@@ -20,6 +20,13 @@ export interface Span {
 }
 
 /** `span` moved by `d` characters: where it stands after an edit before it. */
+/** Whether a string holds only ASCII characters. */
+export function isAscii(s: string): boolean {
+  return !BEYOND_ASCII.test(s);
+}
+
+const BEYOND_ASCII = /[\u0080-\uffff]/;
+
 export function movedSpan(span: Span, d: number): Span {
   return { start: span.start + d, end: span.end + d };
 }

@@ -205,6 +205,17 @@ export class Tokens {
    */
   readonly memos: unknown[] = [];
 
+  /**
+   * The memo a grammar kept in `slot` for the text this stream was edited
+   * from, with the edit; null when the stream was read anew or the memo is
+   * another text's.
+   */
+  memoBefore<T extends { readonly serial: number }>(slot: MemoSlot): { readonly memo: T; readonly edit: TokenEdit } | null {
+    const memo = this.memos[slot] as T | undefined;
+    const edit = this.edit;
+    return memo !== undefined && edit !== null && edit.from === memo.serial ? { memo, edit } : null;
+  }
+
   constructor(public source: string, capacity: number) {
     const n = Math.max(16, capacity);
     this.kind = new Uint8Array(n);

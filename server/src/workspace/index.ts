@@ -86,7 +86,7 @@ export class WorkspaceIndex {
    */
   private readonly postings = new Map<string, Set<string>>();
   private sortedWords: string[] | null = null;
-  private newWords: string[] = [];
+  private newWords = new Set<string>();
 
   private readonly groups = new Map<string, Group>();
   private readonly keyOf = new Map<string, string>();
@@ -206,7 +206,7 @@ export class WorkspaceIndex {
       let files = this.postings.get(w);
       if (!files) {
         this.postings.set(w, (files = new Set()));
-        if (this.sortedWords) this.newWords.push(w);
+        if (this.sortedWords) this.newWords.add(w);
       }
       files.add(uri);
     }
@@ -249,10 +249,7 @@ export class WorkspaceIndex {
       if (!this.postings.has(w) && this.sortedWords) {
         const i = lowerBound(this.sortedWords, w);
         if (this.sortedWords[i] === w) this.sortedWords.splice(i, 1);
-        else {
-          const k = this.newWords.indexOf(w);
-          if (k >= 0) this.newWords.splice(k, 1);
-        }
+        else this.newWords.delete(w);
       }
     }
   }
@@ -514,11 +511,11 @@ export class WorkspaceIndex {
   /** Every search word, sorted: the new words merged in. */
   private searchableWords(): string[] {
     if (!this.sortedWords) {
-      this.newWords = [];
+      this.newWords.clear();
       return (this.sortedWords = [...this.postings.keys()].sort());
     }
-    if (this.newWords.length === 0) return this.sortedWords;
-    const fresh = this.newWords.sort();
+    if (this.newWords.size === 0) return this.sortedWords;
+    const fresh = [...this.newWords].sort();
     const old = this.sortedWords;
     const out = new Array<string>(old.length + fresh.length);
     let i = 0;
@@ -527,7 +524,7 @@ export class WorkspaceIndex {
     while (i < old.length && j < fresh.length) out[k++] = old[i] < fresh[j] ? old[i++] : fresh[j++];
     while (i < old.length) out[k++] = old[i++];
     while (j < fresh.length) out[k++] = fresh[j++];
-    this.newWords = [];
+    this.newWords.clear();
     return (this.sortedWords = out);
   }
 

@@ -4,6 +4,8 @@
 // (openkamer), `Minister (Onderwijs, Cultuur en Wetenschap)`, `Ministers van
 // Financiën en voor Buitenlandse Handel en Ontwikkelingshulp`.
 
+import { isAscii } from '../model/text';
+
 /** Ministries and portfolios of recent cabinets, as they are written; longest first when matching. */
 const KNOWN: readonly string[] = [
   'Algemene Zaken',
@@ -45,12 +47,10 @@ const KNOWN: readonly string[] = [
   'Infrastructuur',
 ].slice().sort((a, b) => b.length - a.length);
 
-const BEYOND_ASCII = /[\u0080-\uffff]/;
-
 /** Lower case, accents off, punctuation to spaces (hyphens too, unless kept), single spaces. */
 export function fold(s: string, keepHyphens = false): string {
   // ASCII has no accents to take off (decomposing it changes nothing): most ids, names and dates.
-  return (BEYOND_ASCII.test(s) ? s.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : s)
+  return (isAscii(s) ? s : s.normalize('NFD').replace(/[\u0300-\u036f]/g, ''))
     .toLowerCase()
     .replace(keepHyphens ? /[^a-z0-9-]+/g : /[^a-z0-9]+/g, ' ')
     .trim();

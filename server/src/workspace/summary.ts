@@ -3,7 +3,7 @@
 // the places where it points at other files). The full analysis is dropped
 // after summarising, so that thousands of files fit in memory.
 
-import { normalizeSpace } from '../model/text';
+import { isAscii, normalizeSpace } from '../model/text';
 import type { Range } from '../model/text';
 import type { Analysis, IsoDate, Letter, LetterMention, Metadata, Person, Reference } from '../model/types';
 import { fold, ministriesOfRoles } from './ministries';
@@ -337,8 +337,6 @@ function copyOf(value: unknown, copies: Map<string, string>): unknown {
   return out;
 }
 
-/** Beyond ASCII: a character above U+007F. */
-const BEYOND_ASCII = /[\u0080-\uffff]/;
 const utf8Encoder = new TextEncoder();
 const utf8Decoder = new TextDecoder();
 
@@ -348,5 +346,5 @@ const ONE_BYTE_MIN = 64;
 /** A string that owns its characters (a copy, never a slice of another string); one byte a character when it is long and ASCII. */
 function freshString(s: string): string {
   // UTF-8 is lossless for ASCII (a lone surrogate elsewhere would not survive it); concatenation makes a new string, and the slice keeps only that one.
-  return s.length >= ONE_BYTE_MIN && !BEYOND_ASCII.test(s) ? utf8Decoder.decode(utf8Encoder.encode(s)) : (' ' + s).slice(1);
+  return s.length >= ONE_BYTE_MIN && isAscii(s) ? utf8Decoder.decode(utf8Encoder.encode(s)) : (' ' + s).slice(1);
 }
