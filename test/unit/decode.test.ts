@@ -59,6 +59,16 @@ describe('decodeBytes', () => {
     assert.match(message.nl, /binaire/);
   });
 
+  it('calls a file binary for one NUL byte anywhere, past the first 64 KiB too', () => {
+    const text = new TextEncoder().encode('Vraag 1\nKlopt het dat de brief is verstuurd?\n'.repeat(2000));
+    assert.strictEqual(decodeBytes(text).problem, null, 'the text alone is no binary');
+    for (const at of [0, 70_000, text.length - 1]) {
+      const withNul = text.slice();
+      withNul[at] = 0;
+      assert.strictEqual(decodeBytes(withNul).problem?.code, 'binary', `a NUL at ${at}`);
+    }
+  });
+
   it('calls a file full of control characters binary', () => {
     const data = new Uint8Array(1000);
     for (let i = 0; i < data.length; i++) data[i] = i % 3 === 0 ? 0x01 : 0x41;

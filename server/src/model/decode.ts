@@ -52,7 +52,8 @@ function isControl(c: number): boolean {
 }
 
 function looksBinaryBytes(bytes: Uint8Array): boolean {
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0) return true;
+  // The engine's search for one byte value runs far faster than a loop over the bytes.
+  if (bytes.indexOf(0) >= 0) return true;
   const n = Math.min(bytes.length, SNIFF_LENGTH);
   let controls = 0;
   for (let i = 0; i < n; i++) if (isControl(bytes[i])) controls++;
