@@ -1,34 +1,68 @@
-// The warm-up: the invented set it analyses is a whole question set (so the
-// code a real document runs is the code it compiles), it runs in a service of
+// The warm-up: the invented sets it analyses are whole question sets in both
+// layouts (so the code a real document runs is the code it compiles), it runs in a service of
 // its own, and it stops as soon as the server has something to do.
 
 import * as assert from 'assert';
 import { provideDocumentSymbols } from '../../server/src/features/symbols';
-import { scheduleWarmUp, WARM_UP_RUNS, warmUpOnce } from '../../server/src/warmUp';
+import { tokenizeStats } from '../../server/src/model/tokens';
+import { analyze } from '../../server/src/model/analysis';
+import { scheduleWarmUp, WARM_UP_RUNS, warmUpOnce, warmUpSet } from '../../server/src/warmUp';
 
 const URI = 'kamervraag-warm-up:/set.kamervraag';
 
 describe('warm-up', () => {
-  it('analyses a whole question set: header, three questions with their answers, a reference, a letter, a notice, a footer', () => {
-    const service = warmUpOnce('nl');
-    const a = service.analysis(URI);
-    assert.ok(a);
+  it('analyses a whole set as openkamer.org shows it: header, five answered questions, references, letters, notes, citations, a notice, a footer', () => {
+    const a = analyze(warmUpSet(1));
+    assert.strictEqual(a.layout, 'openkamer');
     assert.strictEqual(a.metadata.zaak, '2021Z01234');
-    assert.deepStrictEqual(a.questions.map((q) => q.number), [1, 2, 3]);
-    assert.deepStrictEqual(a.questions.map((q) => q.answer !== null), [true, true, true]);
-    assert.deepStrictEqual(a.references.map((r) => r.target), [2]);
-    assert.strictEqual(a.letters.length, 1);
+    assert.deepStrictEqual(a.questions.map((q) => [q.number, q.answer !== null]), [[1, true], [2, true], [3, true], [4, true], [5, true]]);
+    // `het antwoord op vraag 1`, `Zie antwoord vraag 2` twice, and the other set's `vragen 3 en 4`.
+    assert.deepStrictEqual(a.references.map((r) => [r.target, r.scope]), [[1, 'internal'], [2, 'internal'], [null, 'external'], [null, 'external'], [2, 'internal']]);
+    // `brief1` of 29 January (dated by `op 29 januari jl.`), `brief2 van 12 maart 2021`, `brieven van 2 en 9 maart 2021`.
+    assert.deepStrictEqual(a.letters.map((l) => l.date), ['2021-01-29', '2021-03-12', '2021-03-02', '2021-03-09']);
+    assert.deepStrictEqual(a.footnotes.map((f) => f.number), [1, 2, 3]);
+    assert.ok(a.dates.some((d) => d.inferredYear && d.text === '29 januari jl.'), 'a date read by `jl.`');
+    assert.ok(a.dates.some((d) => d.weekday?.matches === true), 'a date with its weekday');
+    for (const kind of ['kamerstuk', 'aanhangsel', 'url', 'zaak', 'publication']) assert.ok(a.citations.some((c) => c.kind === kind), kind);
     assert.strictEqual(a.notices.length, 1);
     assert.deepStrictEqual(a.sections.map((s) => s.kind), ['header', 'footer']);
+  });
+
+  it('runs the openkamer set with its questions eight times, numbered on, each copy\'s references to its own answers', () => {
+    const service = warmUpOnce('nl', 0);
+    const a = service.analysis(URI);
+    assert.ok(a);
+    const numbers = Array.from({ length: 40 }, (_, i) => i + 1);
+    assert.deepStrictEqual(a.questions.map((q) => q.number), numbers);
+    assert.ok(a.questions.every((q) => q.answer !== null));
+    const internal = a.references.filter((r) => r.scope === 'internal').map((r) => r.target);
+    assert.deepStrictEqual(internal, numbers.filter((n) => n % 5 === 1).flatMap((n) => [n, n + 1, n + 1]));
+    assert.deepStrictEqual(a.diagnostics.map((d) => d.code), ['late-answer'], 'a set without slips');
     const [root] = provideDocumentSymbols(service, URI);
-    assert.deepStrictEqual(root.children?.map((c) => c.name), ['Gegevens', 'Vraag 1', 'Vraag 2', 'Vraag 3', 'Mededeling – 24 februari 2021', 'Voettekst']);
+    assert.deepStrictEqual(root.children?.map((c) => c.name), ['Gegevens', ...numbers.map((n) => `Vraag ${n}`), 'Mededeling – 24 februari 2021', 'Voettekst']);
     service.dispose();
   });
 
-  it('the runs after the first differ at both ends of the text, so each analysis runs whole', () => {
-    const text = (run: number) => warmUpOnce('nl', run).documents.get(URI)?.getText() ?? '';
-    assert.notStrictEqual(text(1)[0], text(0)[0]);
-    assert.notStrictEqual(text(1).at(-1), text(0).at(-1));
+  it('and as the official publication prints it: page furniture, answers to two questions at once, notes at the foot of the page', () => {
+    const service = warmUpOnce('nl', 1);
+    const a = service.analysis(URI);
+    assert.ok(a);
+    assert.strictEqual(a.layout, 'official');
+    assert.strictEqual(a.source, 'pdf');
+    assert.deepStrictEqual([a.metadata.submitted, a.metadata.answered], ['2021-02-03', '2021-04-08']);
+    assert.deepStrictEqual(a.questions.map((q) => q.number), [1, 2, 3, 4]);
+    assert.deepStrictEqual(a.answers.map((b) => b.numbers), [[1], [2, 3], [4]]);
+    assert.deepStrictEqual(a.footnotes.map((f) => [f.number, f.note !== null]), [[1, true], [2, true]]);
+    assert.deepStrictEqual(a.references.map((r) => r.target), [1, 2]);
+    assert.ok(a.sections.some((s) => s.kind === 'furniture'), 'page furniture');
+    assert.ok(a.citations.some((c) => c.kind === 'kamerstuk'));
+    service.dispose();
+  });
+
+  it('no run reads the text of the run before it incrementally: each analysis runs whole', () => {
+    const before = tokenizeStats.incremental;
+    for (let run = 0; run < WARM_UP_RUNS; run++) warmUpOnce('nl', run).dispose();
+    assert.strictEqual(tokenizeStats.incremental, before);
   });
 
   it(`runs ${WARM_UP_RUNS} times, one a turn, while the server is idle, and stops when it is not`, async () => {
