@@ -158,6 +158,8 @@ export function warmUpOnce(locale: string | undefined, run = 0): ReturnType<type
   provideSemanticTokens(service, uri);
   provideDocumentLinks(service, uri);
   provideCodeLenses(service, uri);
+  // And the index update that follows every open (its own index: the session's is not touched).
+  service.indexDocument(uri);
   return service;
 }
 

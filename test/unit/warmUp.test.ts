@@ -40,6 +40,8 @@ describe('warm-up', () => {
     assert.deepStrictEqual(a.diagnostics.map((d) => d.code), ['late-answer'], 'a set without slips');
     const [root] = provideDocumentSymbols(service, URI);
     assert.deepStrictEqual(root.children?.map((c) => c.name), ['Gegevens', ...numbers.map((n) => `Vraag ${n}`), 'Mededeling – 24 februari 2021', 'Voettekst']);
+    // The open's index update ran too, in the warm-up's own index.
+    assert.strictEqual(service.index.setOf(URI)?.summary.zaak, '2021Z01234');
     service.dispose();
   });
 
