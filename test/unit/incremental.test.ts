@@ -207,8 +207,9 @@ describe('incremental tokenizing', () => {
     assert.strictEqual(letterStats.incremental - lettersBefore.incremental, incremental, 'letter mentions');
     // Blocks before the edit are kept from the version before (and equal to fresh ones, as the fields say).
     assert.ok(blockStats.kept - blocksBefore.kept > edits, `${blockStats.kept - blocksBefore.kept} blocks kept in ${edits} edits`);
-    // So are the dates before the edit that gave no diagnostic and are read by the same date.
+    // So are the dates before the edit that gave no diagnostic and are read by the same date; those after it are moved.
     assert.ok(resolvedStats.kept - resolvedBefore.kept > edits, `${resolvedStats.kept - resolvedBefore.kept} dates kept in ${edits} edits`);
+    assert.ok(resolvedStats.moved - resolvedBefore.moved > edits, `${resolvedStats.moved - resolvedBefore.moved} dates moved in ${edits} edits`);
     // And the references of the raw references kept before the edit, resolved by the same blocks, numbers and dates.
     assert.ok(resolvedReferenceStats.kept - referencesBefore.kept > 0, 'references kept');
   });
@@ -230,6 +231,13 @@ describe('incremental tokenizing', () => {
     // The dates and references before the edit too, and none after it (their offsets moved).
     const keptDates = a.dates.filter((d, i) => d === previous.dates[i]);
     assert.ok(keptDates.length > 0 && keptDates.every((d) => d.span.end <= at), `${keptDates.length} dates kept`);
+    // The dates after the edit are moved: new objects at the new offsets, with the old ones' ranges on the lines after the edited one (the edit adds no line).
+    const editLine = a.lines.lineAt(at);
+    const after = a.dates.map((d, i) => [d, previous.dates[i]] as const).filter(([d]) => d.span.start > at + 1);
+    assert.ok(after.length > 0 && after.every(([d, p]) => d !== p && d.span.start === p.span.start + 1 && d.text === p.text));
+    // A date with a diagnostic (`20 maart 20195`) is made again, whatever else changed.
+    const plainLater = after.filter(([d]) => d.range.start.line > editLine && d.typo === null);
+    assert.ok(plainLater.length > 0 && plainLater.every(([d, p]) => d.range === p.range), 'later lines keep their ranges');
     const keptReferences = a.references.filter((r, i) => r === previous.references[i]);
     assert.ok(keptReferences.length > 0 && keptReferences.every((r) => r.span.end <= at), `${keptReferences.length} references kept`);
     assert.strictEqual(tokenizeStats.incremental - before.incremental, 2);

@@ -548,20 +548,32 @@ function resolveDates(
 ): DateMention[] {
   // The plain dates before an edit, read by the same date as before, are those of the version before.
   const before = tokens.memoBefore<ResolvedMemo>(MemoSlot.Resolved);
-  const keptBy = before !== null ? before.edit.start : -1;
+  const edit = before?.edit ?? null;
+  const keptBy = edit !== null ? edit.start : -1;
   const oldDate = walker(before?.memo.entries, (e) => e.start);
+  // Those after it are theirs moved: the same text and date at new offsets (see `moveDate`).
+  const movedFrom = edit !== null ? edit.newEnd : Infinity;
+  const delta = edit !== null ? edit.charDelta : 0;
+  const oldMoved = walker(before?.memo.entries, (e) => e.start);
   const entries: ResolvedDate[] = [];
   const out: DateMention[] = [];
   for (const c of candidates) {
     const plain = c.longYear === null && c.splitYear === null && !c.splitDay;
-    // What a date without a year is read by (null for one with its year, written or given by the text around).
-    const readBy = (): IsoDate | null => (c.year === null && c.contextYear === null ? referenceAt(c.span.start, c.relative === 'past') : null);
     if (plain && c.span.end <= keptBy) {
       const e = oldDate(c.span.start);
-      if (e !== null && sameCandidate(e, c) && e.readBy === readBy()) {
+      if (e !== null && sameCandidate(e, c, 0) && e.readBy === readByOf(c, referenceAt)) {
         resolvedStats.kept++;
         out.push(e.mention);
         entries.push(e);
+        continue;
+      }
+    } else if (plain && c.span.start >= movedFrom && edit !== null) {
+      const e = oldMoved(c.span.start - delta);
+      if (e !== null && sameCandidate(e, c, delta) && e.readBy === readByOf(c, referenceAt)) {
+        resolvedStats.moved++;
+        const moved = moveDate(e, c, edit, lines);
+        out.push(moved.mention);
+        entries.push(moved);
         continue;
       }
     }
@@ -635,7 +647,7 @@ function resolveDates(
       entries.push({
         start: c.span.start, end: c.span.end, day: c.day, month: c.month, year: c.year, relative: c.relative, contextYear: c.contextYear,
         weekday: c.weekday === null ? null : { start: c.weekday.span.start, end: c.weekday.span.end, index: c.weekday.index, name: c.weekday.name },
-        readBy: readBy(), mention,
+        readBy: readByOf(c, referenceAt), mention,
       });
     }
   }
@@ -670,7 +682,7 @@ interface MadeReferences {
 export const resolvedReferenceStats = { kept: 0, made: 0 };
 
 /** How often a resolved date was kept from the version before, and made. For tests and the benchmark. */
-export const resolvedStats = { kept: 0, made: 0 };
+export const resolvedStats = { kept: 0, moved: 0, made: 0 };
 
 /** A plain date of the text before (one that gave no diagnostic): what it was read from, and the mention. */
 interface ResolvedDate {
@@ -697,11 +709,37 @@ interface ResolvedMemo {
   readonly entries: readonly ResolvedDate[];
 }
 
-function sameCandidate(e: ResolvedDate, c: DateCandidate): boolean {
-  if (e.end !== c.span.end || e.day !== c.day || e.month !== c.month || e.year !== c.year || e.relative !== c.relative || e.contextYear !== c.contextYear) return false;
+/** Whether a resolved date of the text before is the candidate, its offsets `delta` on. */
+function sameCandidate(e: ResolvedDate, c: DateCandidate, delta: number): boolean {
+  if (e.end + delta !== c.span.end || e.day !== c.day || e.month !== c.month || e.year !== c.year || e.relative !== c.relative || e.contextYear !== c.contextYear) return false;
   const w = c.weekday;
   if (e.weekday === null || w === null) return e.weekday === w;
-  return e.weekday.start === w.span.start && e.weekday.end === w.span.end && e.weekday.index === w.index && e.weekday.name === w.name;
+  return e.weekday.start + delta === w.span.start && e.weekday.end + delta === w.span.end && e.weekday.index === w.index && e.weekday.name === w.name;
+}
+
+/** What a date without a year is read by (null for one with its year, written or given by the text around). */
+function readByOf(c: DateCandidate, referenceAt: (offset: number, past: boolean) => IsoDate | null): IsoDate | null {
+  return c.year === null && c.contextYear === null ? referenceAt(c.span.start, c.relative === 'past') : null;
+}
+
+/**
+ * A plain date after the edit, resolved as before (`sameCandidate` with the
+ * edit's shift, read by the same date): the old one's text, date and weekday
+ * at the candidate's offsets. On a line after the changed lines of an edit
+ * that adds or removes no line, its range is the old one (the same line, the
+ * same characters).
+ */
+function moveDate(e: ResolvedDate, c: DateCandidate, edit: TokenEdit, lines: LineIndex): ResolvedDate {
+  const old = e.mention;
+  const span = { start: c.span.start, end: c.span.end };
+  const range = edit.lineDelta === 0 && old.range.start.line >= edit.newEndLine ? old.range : lines.rangeOf(span);
+  const weekday = old.weekday === null || c.weekday === null ? null : { name: old.weekday.name, span: c.weekday.span, matches: old.weekday.matches };
+  const mention: DateMention = { span, range, text: old.text, date: old.date, inferredYear: old.inferredYear, weekday, typo: null };
+  return {
+    start: c.span.start, end: c.span.end, day: e.day, month: e.month, year: e.year, relative: e.relative, contextYear: e.contextYear,
+    weekday: c.weekday === null ? null : { start: c.weekday.span.start, end: c.weekday.span.end, index: c.weekday.index, name: c.weekday.name },
+    readBy: e.readBy, mention,
+  };
 }
 
 interface BlockIndex {
