@@ -17,6 +17,7 @@ import { readStructure } from '../../server/src/model/structure';
 import { LineIndex } from '../../server/src/model/text';
 import { Gap, releaseTokens, setTokenReuse, tokenizeLines, tokenizeStats, TokenKind, type Tokens, trimTokenPool } from '../../server/src/model/tokens';
 import type { Analysis } from '../../server/src/model/types';
+import { warmUpSet } from '../../server/src/warmUp';
 import { FIXTURES } from './util';
 
 /** Every corpus text: openkamer pages, official PDF and Word text, the archive's OCR. */
@@ -205,8 +206,9 @@ describe('incremental tokenizing', () => {
     assert.ok(marks >= incremental * 0.8, `${marks} of ${incremental} incremental edits marked only the changed lines`);
     // The letter mentions are found again around the edit (and the inputs that changed) whenever the stream was edited.
     assert.strictEqual(letterStats.incremental - lettersBefore.incremental, incremental, 'letter mentions');
-    // Blocks before the edit are kept from the version before (and equal to fresh ones, as the fields say).
+    // Blocks before the edit are kept from the version before (and equal to fresh ones, as the fields say); those after it are moved.
     assert.ok(blockStats.kept - blocksBefore.kept > edits, `${blockStats.kept - blocksBefore.kept} blocks kept in ${edits} edits`);
+    assert.ok(blockStats.moved - blocksBefore.moved > edits, `${blockStats.moved - blocksBefore.moved} blocks moved in ${edits} edits`);
     // So are the dates before the edit that gave no diagnostic and are read by the same date; those after it are moved.
     assert.ok(resolvedStats.kept - resolvedBefore.kept > edits, `${resolvedStats.kept - resolvedBefore.kept} dates kept in ${edits} edits`);
     assert.ok(resolvedStats.moved - resolvedBefore.moved > edits, `${resolvedStats.moved - resolvedBefore.moved} dates moved in ${edits} edits`);
@@ -243,6 +245,26 @@ describe('incremental tokenizing', () => {
     assert.strictEqual(tokenizeStats.incremental - before.incremental, 2);
     assert.strictEqual(tokenizeStats.full - before.full, 0);
     assert.strictEqual(fields(a), fields(fresh(edited)));
+  });
+
+  it('moves the questions and answers after an edit: new objects at the new offsets, their ranges the old ones, or one line on after a line break', () => {
+    // Forty questions with their answers (the warm-up's set, its five questions eight times).
+    const text = warmUpSet(8);
+    trimTokenPool(0);
+    const previous = analyze(text);
+    const at = text.indexOf('Ja.', text.indexOf(' • Vraag 21\n'));
+    const typed = `${text.slice(0, at)}x${text.slice(at)}`;
+    const moved = { ...blockStats };
+    const a = analyze(typed);
+    assert.strictEqual(fields(a), fields(fresh(typed)));
+    assert.strictEqual(blockStats.moved - moved.moved, 2 * 19, 'questions 22–40 and their answers');
+    const pairs = (x: Analysis, y: Analysis) => x.questions.map((q, i) => [q, y.questions[i]] as const).filter(([q]) => q.number > 21);
+    assert.ok(pairs(a, previous).every(([q, p]) => q !== p && q.span.start === p.span.start + 1 && q.range === p.range && q.answer!.range === p.answer!.range));
+    // A line break: the same, one line on.
+    const broken = `${typed.slice(0, at)}\n${typed.slice(at)}`;
+    const b = analyze(broken);
+    assert.strictEqual(fields(b), fields(fresh(broken)));
+    assert.ok(pairs(b, a).every(([q, p]) => q.range.start.line === p.range.start.line + 1 && q.range.start.character === p.range.start.character));
   });
 
   it('a date before the edit is read again when the date it is read by changes after it', () => {

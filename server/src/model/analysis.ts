@@ -725,14 +725,14 @@ function readByOf(c: DateCandidate, referenceAt: (offset: number, past: boolean)
 /**
  * A plain date after the edit, resolved as before (`sameCandidate` with the
  * edit's shift, read by the same date): the old one's text, date and weekday
- * at the candidate's offsets. On a line after the changed lines of an edit
- * that adds or removes no line, its range is the old one (the same line, the
- * same characters).
+ * at the candidate's offsets. On a line after the changed lines, its range is
+ * the old one moved by the lines the edit added or removed (the same object
+ * when it added or removed none).
  */
 function moveDate(e: ResolvedDate, c: DateCandidate, edit: TokenEdit, lines: LineIndex): ResolvedDate {
   const old = e.mention;
   const span = { start: c.span.start, end: c.span.end };
-  const range = edit.lineDelta === 0 && old.range.start.line >= edit.newEndLine ? old.range : lines.rangeOf(span);
+  const range = old.range.start.line >= edit.newEndLine - edit.lineDelta ? movedRange(old.range, edit.lineDelta) : lines.rangeOf(span);
   const weekday = old.weekday === null || c.weekday === null ? null : { name: old.weekday.name, span: c.weekday.span, matches: old.weekday.matches };
   const mention: DateMention = { span, range, text: old.text, date: old.date, inferredYear: old.inferredYear, weekday, typo: null };
   return {
@@ -768,10 +768,11 @@ interface BlockMemo {
 }
 
 /** How often blocks were kept from the text before (objects reused). For tests and the benchmark. */
-export const blockStats = { kept: 0, made: 0 };
+export const blockStats = { kept: 0, moved: 0, made: 0 };
 
-function sameSpan(a: Span, b: Span): boolean {
-  return a.start === b.start && a.end === b.end;
+/** Whether a span of the text before is `b`, its offsets `delta` on. */
+function sameSpan(a: Span, b: Span, delta = 0): boolean {
+  return a.start + delta === b.start && a.end + delta === b.end;
 }
 
 function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
@@ -781,13 +782,43 @@ function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
 }
 
 /** Whether the heading of a block of the text before is the raw heading `h` (both none, or at the same place). */
-function sameHeading(old: Located | null, h: Heading | null): boolean {
-  return old === null ? h === null : h !== null && sameSpan(old.span, h.span);
+function sameHeading(old: Located | null, h: Heading | null, delta = 0): boolean {
+  return old === null ? h === null : h !== null && sameSpan(old.span, h.span, delta);
 }
 
-/** Whether a block of the text before is the raw block `b`: the same spans and numbers. */
-function sameBlock(old: Block, b: RawBlock): boolean {
-  return sameSpan(old.span, b.span) && sameSpan(old.body.span, b.body) && sameNumbers(old.numbers, b.numbers) && sameHeading(old.heading, b.heading);
+/** Whether a block of the text before is the raw block `b`: the same spans (`delta` on) and numbers. */
+function sameBlock(old: Block, b: RawBlock, delta = 0): boolean {
+  return sameSpan(old.span, b.span, delta) && sameSpan(old.body.span, b.body, delta) && sameNumbers(old.numbers, b.numbers) && sameHeading(old.heading, b.heading, delta);
+}
+
+/**
+ * Moving an element of the text before that lies on the lines after an edit's
+ * changed lines: its characters are the same, its lines `lineDelta` on. `from`
+ * is the first such line in the text before; null when there is no edit.
+ */
+interface Move {
+  readonly edit: TokenEdit;
+  /** The first line after the changed lines, in the text before. */
+  readonly fromLine: number;
+}
+
+function moveOf(edit: TokenEdit | null): Move | null {
+  return edit === null ? null : { edit, fromLine: edit.newEndLine - edit.lineDelta };
+}
+
+/** An old range on a line after the changed lines, in the new text (the same object when no line was added or removed). */
+function movedRange(r: Range, lineDelta: number): Range {
+  return lineDelta === 0 ? r : { start: { line: r.start.line + lineDelta, character: r.start.character }, end: { line: r.end.line + lineDelta, character: r.end.character } };
+}
+
+/** A located part of the text before, moved to `span` (its new offsets). */
+function movedLocated(old: Located, span: Span, lineDelta: number): Located {
+  return { span, range: movedRange(old.range, lineDelta) };
+}
+
+/** Whether an old element starts on a line after the edit's changed lines and the new one after the changed characters: then it moves whole. */
+function movable(move: Move | null, old: Located, start: number): move is Move {
+  return move !== null && start >= move.edit.newEnd && old.range.start.line >= move.fromLine;
 }
 
 /**
@@ -811,13 +842,32 @@ function buildBlocks(structure: Structure, at: (span: Span) => Located, tokens: 
   const before = tokens.memoBefore<BlockMemo>(MemoSlot.Blocks);
   const keptBy = before !== null ? before.edit.start : -1;
   const memo = before?.memo;
+  // The blocks after the edit are the old ones moved, when they are the same at their new offsets.
+  const move = moveOf(before?.edit ?? null);
+  const delta = move?.edit.charDelta ?? 0;
+  const lineDelta = move?.edit.lineDelta ?? 0;
+  const movedAnswer = walker(memo?.answers, locatedStart);
+  const movedInline = walker(memo?.inline, locatedStart);
+  const movedQuestion = walker(memo?.questions, locatedStart);
+  /** The old block the raw block `b` after the edit moved from, or null. */
+  const movedFrom = (b: RawBlock, find: (start: number) => Block | null): Block | null => {
+    if (move === null || b.span.start < move.edit.newEnd) return null;
+    const old = find(b.span.start - delta);
+    return old !== null && movable(move, old, b.span.start) && sameBlock(old, b, delta) ? old : null;
+  };
+  const moveBlock = (b: RawBlock, old: Block): Block => {
+    blockStats.moved++;
+    const heading = old.heading !== null && b.heading !== null ? movedLocated(old.heading, b.heading.span, lineDelta) : null;
+    return { span: b.span, range: movedRange(old.range, lineDelta), heading, body: movedLocated(old.body, b.body, lineDelta), numbers: b.numbers };
+  };
   // The span's range from parts already located (a block's span starts at its heading and ends
   // with its body): a look-up by offset that jumps over lines costs a binary search on the lines.
-  const toBlock = (b: RawBlock, old: Block | null): Block => {
+  const toBlock = (b: RawBlock, old: Block | null, moved: Block | null): Block => {
     if (old !== null && b.span.end <= keptBy && sameBlock(old, b)) {
       blockStats.kept++;
       return old;
     }
+    if (moved !== null) return moveBlock(b, moved);
     blockStats.made++;
     const heading = b.heading ? at(b.heading.span) : null;
     const body = at(b.body);
@@ -832,7 +882,7 @@ function buildBlocks(structure: Structure, at: (span: Span) => Located, tokens: 
   const answerOf = new Map<number, Block>();
   const regions: { span: Span; first: number; question: boolean }[] = [];
   for (const raw of structure.answers) {
-    const block = toBlock(raw, oldAnswer(raw.span.start));
+    const block = toBlock(raw, oldAnswer(raw.span.start), movedFrom(raw, movedAnswer));
     answers.push(block);
     listed.push(block);
     for (const n of raw.numbers) if (!answerOf.has(n)) answerOf.set(n, block);
@@ -843,7 +893,7 @@ function buildBlocks(structure: Structure, at: (span: Span) => Located, tokens: 
     const old = oldQuestion(raw.span.start);
     let answer: Block | null = null;
     if (raw.inlineAnswer) {
-      answer = toBlock(raw.inlineAnswer, oldInline(raw.inlineAnswer.span.start));
+      answer = toBlock(raw.inlineAnswer, oldInline(raw.inlineAnswer.span.start), movedFrom(raw.inlineAnswer, movedInline));
       answers.push(answer);
       inline.push(answer);
       regions.push({ span: raw.inlineAnswer.span, first: raw.numbers[0], question: false });
@@ -859,6 +909,23 @@ function buildBlocks(structure: Structure, at: (span: Span) => Located, tokens: 
     if (same && old.answer === answer) {
       blockStats.kept++;
       questions.push(old);
+      continue;
+    }
+    // A question after the edit with the same spans and numbers at its new offsets is the old one moved, with its (moved or made) answer.
+    const from = move !== null && span.start >= move.edit.newEnd ? movedQuestion(span.start - delta) : null;
+    if (from !== null && movable(move, from, span.start) && sameSpan(from.span, span, delta) && sameSpan(from.question.span, raw.question, delta) &&
+      sameNumbers(from.numbers, raw.numbers) && sameHeading(from.heading, raw.heading, delta)) {
+      blockStats.moved++;
+      questions.push({
+        span,
+        range: movedRange(from.range, lineDelta),
+        number: raw.numbers[0],
+        numbers: raw.numbers,
+        heading: from.heading !== null && raw.heading !== null ? movedLocated(from.heading, raw.heading.span, lineDelta) : null,
+        question: movedLocated(from.question, raw.question, lineDelta),
+        answer,
+        answeredBy: answer ? answer.numbers[0] : null,
+      });
       continue;
     }
     blockStats.made++;
