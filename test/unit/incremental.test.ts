@@ -212,8 +212,9 @@ describe('incremental tokenizing', () => {
     // So are the dates before the edit that gave no diagnostic and are read by the same date; those after it are moved.
     assert.ok(resolvedStats.kept - resolvedBefore.kept > edits, `${resolvedStats.kept - resolvedBefore.kept} dates kept in ${edits} edits`);
     assert.ok(resolvedStats.moved - resolvedBefore.moved > edits, `${resolvedStats.moved - resolvedBefore.moved} dates moved in ${edits} edits`);
-    // And the references of the raw references kept before the edit, resolved by the same blocks, numbers and dates.
+    // And the references of the raw references kept before the edit, resolved by the same blocks, numbers and dates; those after it are moved.
     assert.ok(resolvedReferenceStats.kept - referencesBefore.kept > 0, 'references kept');
+    assert.ok(resolvedReferenceStats.moved - referencesBefore.moved > edits / 4, `${resolvedReferenceStats.moved - referencesBefore.moved} references moved in ${edits} edits`);
   });
 
   it('reads only the changed lines: a keystroke in the middle of a long text reuses the rest', () => {
@@ -247,7 +248,7 @@ describe('incremental tokenizing', () => {
     assert.strictEqual(fields(a), fields(fresh(edited)));
   });
 
-  it('moves the questions and answers after an edit: new objects at the new offsets, their ranges the old ones, or one line on after a line break', () => {
+  it('moves the questions, answers and references after an edit: new objects at the new offsets, their ranges the old ones, or one line on after a line break', () => {
     // Forty questions with their answers (the warm-up's set, its five questions eight times).
     const text = warmUpSet(8);
     trimTokenPool(0);
@@ -260,11 +261,29 @@ describe('incremental tokenizing', () => {
     assert.strictEqual(blockStats.moved - moved.moved, 2 * 19, 'questions 22–40 and their answers');
     const pairs = (x: Analysis, y: Analysis) => x.questions.map((q, i) => [q, y.questions[i]] as const).filter(([q]) => q.number > 21);
     assert.ok(pairs(a, previous).every(([q, p]) => q !== p && q.span.start === p.span.start + 1 && q.range === p.range && q.answer!.range === p.answer!.range));
+    // Their references too (`Zie antwoord vraag 22.` and the rest), to the same answers.
+    const laterReferences = a.references.map((r, i) => [r, previous.references[i]] as const).filter(([r]) => r.span.start > at);
+    assert.ok(laterReferences.length > 10 && laterReferences.every(([r, p]) => r !== p && r.span.start === p.span.start + 1 && r.range === p.range && r.target === p.target));
     // A line break: the same, one line on.
     const broken = `${typed.slice(0, at)}\n${typed.slice(at)}`;
     const b = analyze(broken);
     assert.strictEqual(fields(b), fields(fresh(broken)));
     assert.ok(pairs(b, a).every(([q, p]) => q.range.start.line === p.range.start.line + 1 && q.range.start.character === p.range.start.character));
+    assert.ok(b.references.filter((r) => r.span.start > at).every((r, i) => r.range.start.line === laterReferences[i][0].range.start.line + 1));
+  });
+
+  it('a reference after the edit is resolved again when the block it stands in is renumbered before it', () => {
+    const filler = 'Dit is een zin.\n'.repeat(40);
+    const before = `Vraag 1\nIs dat zo?\n\nAntwoord 1\nJa.\n\nVraag 2\nEn dit?\n\nAntwoord 2\n${filler}Zie het antwoord op vraag 1.\n`;
+    const after = before.replace('Antwoord 2\n', 'Antwoord 7\n');
+    trimTokenPool(0);
+    const a = analyze(before);
+    const moved = resolvedReferenceStats.moved;
+    const b = analyze(after);
+    assert.deepStrictEqual(a.references.map((r) => [r.from, r.target]), [[2, 1]]);
+    assert.deepStrictEqual(b.references.map((r) => [r.from, r.target]), [[7, 1]]);
+    assert.strictEqual(resolvedReferenceStats.moved, moved, 'made again, not moved');
+    assert.strictEqual(fields(b), fields(fresh(after)));
   });
 
   it('a date before the edit is read again when the date it is read by changes after it', () => {

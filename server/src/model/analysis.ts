@@ -154,8 +154,12 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   /** The document's question numbers for the message, written once (the set does not change). */
   let knownNumbers: string | null = null;
   const rawReferences = findReferences(tokens, referenceSkip, dateTokens, markerStarts.keys());
-  const madeFrom = tokens.memoBefore<MadeReferences>(MemoSlot.MadeReferences)?.memo.made ?? null;
-  const madeNow: MadeReferences = { serial: tokens.serial, made: new Map() };
+  const referencesBefore = tokens.memoBefore<MadeReferences>(MemoSlot.MadeReferences);
+  const madeFrom = referencesBefore?.memo.made ?? null;
+  const madeNow: MadeReferences = { serial: tokens.serial, made: new Map(), order: [] };
+  // The raw references after the edit are copies of the old ones at new offsets: found by where the old ones stood.
+  const referenceMove = moveOf(referencesBefore?.edit ?? null);
+  const movedRaw = walker(referencesBefore?.memo.order, (r) => r.phrase.start);
   for (const raw of rawReferences) {
     const block = blockAt(raw.phrase.start);
     const inQuestion = questionTextAt(raw.phrase.start);
@@ -167,6 +171,19 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       resolvedReferenceStats.kept++;
       for (const r of prior.made) references.push(r);
       madeNow.made.set(raw, prior);
+      madeNow.order.push(raw);
+      continue;
+    }
+    // One after the edit, the same at its new offsets and resolved by the same, gives the old references moved.
+    const from = referenceMove !== null && raw.phrase.start >= referenceMove.edit.newEnd ? movedRaw(raw.phrase.start - referenceMove.edit.charDelta) : null;
+    const was = from !== null ? madeFrom?.get(from) : undefined;
+    if (from !== null && was !== undefined && referenceMove !== null && sameRawReference(from, raw, referenceMove.edit) && was.block === block &&
+      was.inQuestion === inQuestion && was.hasAnswers === hasAnswers && was.letterDate === letterDate && raw.targets.every((t, k) => numbers.has(t.number) === was.known[k])) {
+      resolvedReferenceStats.moved++;
+      const moved = moveReferences(raw, was.made, numbers, block, letterDate, referenceMove, lines);
+      for (const r of moved) references.push(r);
+      madeNow.made.set(raw, { block, inQuestion, hasAnswers, letterDate, known: was.known, made: moved });
+      madeNow.order.push(raw);
       continue;
     }
     const made: Reference[] = [];
@@ -192,7 +209,10 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       }
     }
     resolvedReferenceStats.made++;
-    if (plain) madeNow.made.set(raw, { block, inQuestion, hasAnswers, letterDate, known: raw.targets.map((t) => numbers.has(t.number)), made });
+    if (plain) {
+      madeNow.made.set(raw, { block, inQuestion, hasAnswers, letterDate, known: raw.targets.map((t) => numbers.has(t.number)), made });
+      madeNow.order.push(raw);
+    }
   }
   tokens.memos[MemoSlot.MadeReferences] = madeNow;
 
@@ -676,10 +696,47 @@ interface MadeReferences {
     readonly known: readonly boolean[];
     readonly made: readonly Reference[];
   }>;
+  /** The keys of `made`, in text order. */
+  readonly order: RawReference[];
 }
 
-/** How often the references of a raw reference were kept from the version before, and made. For tests and the benchmark. */
-export const resolvedReferenceStats = { kept: 0, made: 0 };
+/** How often the references of a raw reference were kept from the version before, moved from it, and made. For tests and the benchmark. */
+export const resolvedReferenceStats = { kept: 0, moved: 0, made: 0 };
+
+/**
+ * Whether a raw reference of the text before is `raw` at offsets the edit's
+ * shift on, all of it after the changed characters (its words, numbers and
+ * what it says about another set: the same text).
+ */
+function sameRawReference(old: RawReference, raw: RawReference, edit: TokenEdit): boolean {
+  const delta = edit.charDelta;
+  if (old.kind !== raw.kind || !sameSpan(old.phrase, raw.phrase, delta) || old.targets.length !== raw.targets.length) return false;
+  for (let k = 0; k < raw.targets.length; k++) {
+    if (old.targets[k].number !== raw.targets[k].number || !sameSpan(old.targets[k].span, raw.targets[k].span, delta)) return false;
+  }
+  if (old.elsewhere === null || raw.elsewhere === null) return old.elsewhere === raw.elsewhere;
+  return raw.elsewhere.span.start >= edit.newEnd && sameSpan(old.elsewhere.span, raw.elsewhere.span, delta);
+}
+
+/**
+ * The references of a raw reference after the edit, from those of the one it
+ * moved from (resolved by the same block, numbers and letter date): their
+ * texts, targets and scopes, at the new offsets; on a line after the changed
+ * lines, the old range moved (see `movedRange`).
+ */
+function moveReferences(raw: RawReference, old: readonly Reference[], numbers: ReadonlySet<number>, block: number | null, letterDate: IsoDate | null, move: Move, lines: LineIndex): Reference[] {
+  const out: Reference[] = [];
+  // The targets the references were made of: those not skipped, by the rule they were made by (the numbers known are the same).
+  let j = 0;
+  for (const t of raw.targets) {
+    if (t.number > 999 && !numbers.has(t.number)) continue;
+    const was = old[j++];
+    const range = was.range.start.line >= move.fromLine ? movedRange(was.range, move.edit.lineDelta) : lines.rangeOf(t.span);
+    const cites = was.cites === null || raw.elsewhere === null ? null : { text: was.cites.text, span: raw.elsewhere.span, letterDate };
+    out.push({ span: t.span, range, text: was.text, phraseSpan: raw.phrase, from: block, number: t.number, target: was.target, scope: was.scope, kind: raw.kind, cites });
+  }
+  return out;
+}
 
 /** How often a resolved date was kept from the version before, and made. For tests and the benchmark. */
 export const resolvedStats = { kept: 0, moved: 0, made: 0 };
