@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as fc from 'fast-check';
-import { analyze, blockStats, markStats, markTokens, resolvedReferenceStats, resolvedStats } from '../../server/src/model/analysis';
+import { analyze, blockStats, letterMentionStats, markStats, markTokens, resolvedReferenceStats, resolvedStats } from '../../server/src/model/analysis';
 import { citationStats, findCitations } from '../../server/src/model/citations';
 import { dateStats, findDateCandidates } from '../../server/src/model/dates';
 import { findMarkerCandidates, markerStats } from '../../server/src/model/footnotes';
@@ -189,6 +189,7 @@ describe('incremental tokenizing', () => {
     const blocksBefore = { ...blockStats };
     const resolvedBefore = { ...resolvedStats };
     const referencesBefore = { ...resolvedReferenceStats };
+    const mentionsBefore = letterMentionStats.moved;
     // The version before each edit is analysed first, as the editor does: its stream is the one kept.
     const edits = editCorpus(texts, edit, { numRuns: 8, seed: 0x4b56 }, (text) => analyze(text, { year: 2024 }),
       (name, text, e) => assert.strictEqual(fields(analyze(text, { year: 2024 })), fields(fresh(text)), `${name} after ${JSON.stringify(e)}`));
@@ -215,6 +216,8 @@ describe('incremental tokenizing', () => {
     // And the references of the raw references kept before the edit, resolved by the same blocks, numbers and dates; those after it are moved.
     assert.ok(resolvedReferenceStats.kept - referencesBefore.kept > 0, 'references kept');
     assert.ok(resolvedReferenceStats.moved - referencesBefore.moved > edits / 4, `${resolvedReferenceStats.moved - referencesBefore.moved} references moved in ${edits} edits`);
+    // And the letter mentions after it.
+    assert.ok(letterMentionStats.moved - mentionsBefore > edits / 8, `${letterMentionStats.moved - mentionsBefore} letter mentions moved in ${edits} edits`);
   });
 
   it('reads only the changed lines: a keystroke in the middle of a long text reuses the rest', () => {
@@ -248,7 +251,7 @@ describe('incremental tokenizing', () => {
     assert.strictEqual(fields(a), fields(fresh(edited)));
   });
 
-  it('moves the questions, answers and references after an edit: new objects at the new offsets, their ranges the old ones, or one line on after a line break', () => {
+  it('moves the questions, answers, references and letter mentions after an edit: new objects at the new offsets, their ranges the old ones, or one line on after a line break', () => {
     // Forty questions with their answers (the warm-up's set, its five questions eight times).
     const text = warmUpSet(8);
     trimTokenPool(0);
@@ -264,6 +267,13 @@ describe('incremental tokenizing', () => {
     // Their references too (`Zie antwoord vraag 22.` and the rest), to the same answers.
     const laterReferences = a.references.map((r, i) => [r, previous.references[i]] as const).filter(([r]) => r.span.start > at);
     assert.ok(laterReferences.length > 10 && laterReferences.every(([r, p]) => r !== p && r.span.start === p.span.start + 1 && r.range === p.range && r.target === p.target));
+    // And the letters' mentions (`brief23 van 12 maart 2021` …): the old texts, the old ranges.
+    // (On the lines after the edited one: `brief13` on the edited line keeps its text, its range is looked up anew.)
+    const editLine = a.lines.lineAt(at);
+    const mentionsAfter = (x: Analysis) => x.letters.flatMap((l) => l.mentions).filter((m) => m.span.start > at && m.range.start.line > editLine).sort((m, n) => m.span.start - n.span.start);
+    const [newMentions, oldMentions] = [mentionsAfter(a), mentionsAfter(previous)];
+    assert.ok(newMentions.length > 10 && newMentions.length === oldMentions.length);
+    assert.ok(newMentions.every((m, i) => m !== oldMentions[i] && m.span.start === oldMentions[i].span.start + 1 && m.range === oldMentions[i].range && m.text === oldMentions[i].text));
     // A line break: the same, one line on.
     const broken = `${typed.slice(0, at)}\n${typed.slice(at)}`;
     const b = analyze(broken);

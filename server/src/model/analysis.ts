@@ -1182,9 +1182,13 @@ function buildLetters(
     if (target >= 0) mentionDate[target] = date;
   });
 
-  const mentionOf = tokens.memoBefore<MadeMentions>(MemoSlot.MadeMentions)?.memo.made ?? null;
-  const mentionsNow: MadeMentions = { serial: tokens.serial, made: new Map() };
+  const mentionsBefore = tokens.memoBefore<MadeMentions>(MemoSlot.MadeMentions);
+  const mentionOf = mentionsBefore?.memo.made ?? null;
+  const mentionsNow: MadeMentions = { serial: tokens.serial, made: new Map(), order: [] };
   tokens.memos[MemoSlot.MadeMentions] = mentionsNow;
+  // The raw mentions after the edit are copies of the old ones at new offsets: found by where the old ones stood.
+  const mentionMove = moveOf(mentionsBefore?.edit ?? null);
+  const movedMention = walker(mentionsBefore?.memo.order, (m) => m.span.start);
   const byDate = new Map<IsoDate, { mentions: LetterMention[]; footnotes: number[]; sender: string | null; first: number }>();
   raw.forEach((m, idx) => {
     const date = mentionDate[idx];
@@ -1198,9 +1202,20 @@ function buildLetters(
     const own = m.dateIndex !== null ? date : null;
     let mention = mentionOf?.get(m);
     if (mention === undefined || mention.date !== own) {
-      mention = { span: m.span, range: lines.rangeOf(m.span), text: text.slice(m.span.start, m.span.end), date: own, footnote: m.footnote };
+      // One after the edit with the span of an old one (shifted: the same words, as the text after the edit is the text before) keeps
+      // its text and, on a line after the changed lines, its range moved; its date and note are its own.
+      const from = mentionMove !== null && m.span.start >= mentionMove.edit.newEnd ? movedMention(m.span.start - mentionMove.edit.charDelta) : null;
+      const was = from !== null ? mentionOf?.get(from) : undefined;
+      if (from !== null && was !== undefined && mentionMove !== null && sameSpan(from.span, m.span, mentionMove.edit.charDelta)) {
+        const range = was.range.start.line >= mentionMove.fromLine ? movedRange(was.range, mentionMove.edit.lineDelta) : lines.rangeOf(m.span);
+        mention = { span: m.span, range, text: was.text, date: own, footnote: m.footnote };
+        letterMentionStats.moved++;
+      } else {
+        mention = { span: m.span, range: lines.rangeOf(m.span), text: text.slice(m.span.start, m.span.end), date: own, footnote: m.footnote };
+      }
     }
     mentionsNow.made.set(m, mention);
+    mentionsNow.order.push(m);
     entry.mentions.push(mention);
     if (m.footnote !== null && !entry.footnotes.includes(m.footnote)) entry.footnotes.push(m.footnote);
     if (entry.sender === null && m.sender) entry.sender = m.sender;
@@ -1217,7 +1232,12 @@ function buildLetters(
 interface MadeMentions {
   readonly serial: number;
   readonly made: Map<RawLetterMention, LetterMention>;
+  /** The keys of `made`, in text order. */
+  readonly order: RawLetterMention[];
 }
+
+/** How often a letter mention after an edit was moved from the version before. For tests. */
+export const letterMentionStats = { moved: 0 };
 
 const ANAPHORIC = new KeywordSet(['deze', 'die', 'dezelfde', 'genoemde']);
 const SUBMISSION_VERBS = new KeywordSet(['gesteld', 'ingezonden', 'ingediend']);
