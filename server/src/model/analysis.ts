@@ -849,9 +849,9 @@ function sameBlock(old: Block, b: RawBlock, delta = 0): boolean {
 }
 
 /**
- * Moving an element of the text before that lies on the lines after an edit's
- * changed lines: its characters are the same, its lines `lineDelta` on. `from`
- * is the first such line in the text before; null when there is no edit.
+ * How an edit moves the elements of the text before that lie on the lines
+ * after its changed lines: their characters stay, their lines move by the
+ * edit's `lineDelta`.
  */
 interface Move {
   readonly edit: TokenEdit;
@@ -859,6 +859,7 @@ interface Move {
   readonly fromLine: number;
 }
 
+/** The move of an edit; null when the text was read anew. */
 function moveOf(edit: TokenEdit | null): Move | null {
   return edit === null ? null : { edit, fromLine: edit.newEndLine - edit.lineDelta };
 }
