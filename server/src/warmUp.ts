@@ -84,8 +84,6 @@ export function warmUpSet(copies = 1): string {
   return OPENKAMER_HEADER + body + OPENKAMER_TAIL;
 }
 
-export const WARM_UP_TEXT = warmUpSet();
-
 /**
  * How many times the openkamer set's questions are in the text the warm-up analyses: a text of some
  * 20 KB. The engine optimises a function after it has done enough work, not after a number of calls:
@@ -101,7 +99,7 @@ const WARM_UP_COPIES = 8;
  * after question marks and their notes at the foot of the page, the page furniture (`ah-tk-…`,
  * `ISSN …`, `Tweede Kamer, vergaderjaar …, Aanhangsel 1`), and a second page.
  */
-export const WARM_UP_OFFICIAL_TEXT = `Tweede Kamer der Staten-Generaal2
+const WARM_UP_OFFICIAL_TEXT = `Tweede Kamer der Staten-Generaal2
 Vergaderjaar 2020–2021 Aanhangsel van de Handelingen
 Vragen gesteld door de leden der Kamer, met de daarop door de
 regering gegeven antwoorden
@@ -141,8 +139,8 @@ export const WARM_UP_TEXTS: readonly string[] = [warmUpSet(WARM_UP_COPIES), WARM
 export const WARM_UP_RUNS = 12;
 
 /**
- * Analyses the invented set once, with its outline, diagnostics and folding, in a language service
- * of its own (`run` makes each text new: no analysis is reused). Returns that service (for tests).
+ * Analyses one of the invented sets (the `run`th in turn: no analysis is reused) with what an open
+ * asks for, in a language service of its own. Returns that service (for tests).
  */
 export function warmUpOnce(locale: string | undefined, run = 0): ReturnType<typeof createLanguageService> {
   const service = createLanguageService({ locale, today: '2021-04-08' });
@@ -165,7 +163,7 @@ export function warmUpOnce(locale: string | undefined, run = 0): ReturnType<type
 
 /**
  * Runs the warm-up, one analysis per turn of the event loop (a message that comes meanwhile waits for
- * one analysis of the small set at most), while `idle()` holds; stops at the first turn it does not.
+ * one analysis of an invented set at most), while `idle()` holds; stops at the first turn it does not.
  */
 export function scheduleWarmUp(locale: string | undefined, idle: () => boolean, log?: (message: string) => void): void {
   let run = 0;

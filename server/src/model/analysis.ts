@@ -19,8 +19,8 @@ import { type Heading, LineKind } from './lines';
 import { findReferences, type RawReference } from './references';
 import { questionNumbering, renumberFootnotes, type QuestionNumbering } from './renumber';
 import type { ArchiveFacts } from './archive';
-import { readStructure, RawBlock, Structure } from './structure';
-import { firstAfter, firstAtOrAfter, LineIndex, normalizeSpace, partitionPoint, Span } from './text';
+import { readStructure, RawBlock, type RawQuestion, Structure } from './structure';
+import { firstAfter, firstAtOrAfter, LineIndex, movedRange, normalizeSpace, partitionPoint, Span } from './text';
 import { Gap, keywordsOf, KeywordSet, MemoSlot, pooledLines, releaseTokens, type TokenEdit, tokenizeLines, Tokens, TokenKind } from './tokens';
 import type {
   Analysis,
@@ -166,8 +166,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     const letterDate = raw.elsewhere !== null && raw.elsewhere.letterDateToken !== null ? dates[dateAtToken(raw.elsewhere.letterDateToken) ?? -1]?.date ?? null : null;
     // A raw reference kept from the text before (the same object: its text, offsets and positions are the same) gives the same references when what it is resolved by is the same.
     const prior = madeFrom?.get(raw);
-    if (prior !== undefined && prior.block === block && prior.inQuestion === inQuestion && prior.hasAnswers === hasAnswers && prior.letterDate === letterDate &&
-      raw.targets.every((t, k) => numbers.has(t.number) === prior.known[k])) {
+    if (prior !== undefined && resolvedAlike(prior, block, inQuestion, hasAnswers, letterDate, raw, numbers)) {
       resolvedReferenceStats.kept++;
       for (const r of prior.made) references.push(r);
       madeNow.made.set(raw, prior);
@@ -177,8 +176,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     // One after the edit, the same at its new offsets and resolved by the same, gives the old references moved.
     const from = referenceMove !== null && raw.phrase.start >= referenceMove.edit.newEnd ? movedRaw(raw.phrase.start - referenceMove.edit.charDelta) : null;
     const was = from !== null ? madeFrom?.get(from) : undefined;
-    if (from !== null && was !== undefined && referenceMove !== null && sameRawReference(from, raw, referenceMove.edit) && was.block === block &&
-      was.inQuestion === inQuestion && was.hasAnswers === hasAnswers && was.letterDate === letterDate && raw.targets.every((t, k) => numbers.has(t.number) === was.known[k])) {
+    if (from !== null && was !== undefined && referenceMove !== null && sameRawReference(from, raw, referenceMove.edit) &&
+      resolvedAlike(was, block, inQuestion, hasAnswers, letterDate, raw, numbers)) {
       resolvedReferenceStats.moved++;
       const moved = moveReferences(raw, was.made, numbers, block, letterDate, referenceMove, lines);
       for (const r of moved) references.push(r);
@@ -189,8 +188,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     const made: Reference[] = [];
     let plain = true;
     for (const t of raw.targets) {
-      // Four- and five-digit numbers are question numbers only where the document has them (`vraag 1400`), not years.
-      if (t.number > 999 && !numbers.has(t.number)) continue;
+      if (notAQuestion(t.number, numbers)) continue;
       let scope: 'internal' | 'external' = raw.elsewhere ? 'external' : 'internal';
       if (scope === 'internal' && !numbers.has(t.number) && (inQuestion || !hasAnswers)) scope = 'external';
       const cites = raw.elsewhere ? { text: text.slice(raw.elsewhere.span.start, raw.elsewhere.span.end), span: raw.elsewhere.span, letterDate } : null;
@@ -568,12 +566,10 @@ function resolveDates(
 ): DateMention[] {
   // The plain dates before an edit, read by the same date as before, are those of the version before.
   const before = tokens.memoBefore<ResolvedMemo>(MemoSlot.Resolved);
-  const edit = before?.edit ?? null;
-  const keptBy = edit !== null ? edit.start : -1;
+  const keptBy = before !== null ? before.edit.start : -1;
   const oldDate = walker(before?.memo.entries, (e) => e.start);
   // Those after it are theirs moved: the same text and date at new offsets (see `moveDate`).
-  const movedFrom = edit !== null ? edit.newEnd : Infinity;
-  const delta = edit !== null ? edit.charDelta : 0;
+  const move = moveOf(before?.edit ?? null);
   const oldMoved = walker(before?.memo.entries, (e) => e.start);
   const entries: ResolvedDate[] = [];
   const out: DateMention[] = [];
@@ -587,11 +583,11 @@ function resolveDates(
         entries.push(e);
         continue;
       }
-    } else if (plain && c.span.start >= movedFrom && edit !== null) {
-      const e = oldMoved(c.span.start - delta);
-      if (e !== null && sameCandidate(e, c, delta) && e.readBy === readByOf(c, referenceAt)) {
+    } else if (plain && move !== null && c.span.start >= move.edit.newEnd) {
+      const e = oldMoved(c.span.start - move.edit.charDelta);
+      if (e !== null && sameCandidate(e, c, move.edit.charDelta) && e.readBy === readByOf(c, referenceAt)) {
         resolvedStats.moved++;
-        const moved = moveDate(e, c, edit, lines);
+        const moved = moveDate(e, c, move, lines);
         out.push(moved.mention);
         entries.push(moved);
         continue;
@@ -663,13 +659,7 @@ function resolveDates(
     out.push(mention);
     resolvedStats.made++;
     // A date that gave no diagnostic can be kept by the next version as it is.
-    if (plain && sink.items.length === diagnosticsBefore) {
-      entries.push({
-        start: c.span.start, end: c.span.end, day: c.day, month: c.month, year: c.year, relative: c.relative, contextYear: c.contextYear,
-        weekday: c.weekday === null ? null : { start: c.weekday.span.start, end: c.weekday.span.end, index: c.weekday.index, name: c.weekday.name },
-        readBy: readByOf(c, referenceAt), mention,
-      });
-    }
+    if (plain && sink.items.length === diagnosticsBefore) entries.push(resolvedEntry(c, readByOf(c, referenceAt), mention));
   }
   tokens.memos[MemoSlot.Resolved] = { serial: tokens.serial, entries } satisfies ResolvedMemo;
   return out;
@@ -688,16 +678,33 @@ function resolveDates(
  */
 interface MadeReferences {
   readonly serial: number;
-  readonly made: Map<RawReference, {
-    readonly block: number | null;
-    readonly inQuestion: boolean;
-    readonly hasAnswers: boolean;
-    readonly letterDate: IsoDate | null;
-    readonly known: readonly boolean[];
-    readonly made: readonly Reference[];
-  }>;
+  readonly made: Map<RawReference, MadeReference>;
   /** The keys of `made`, in text order. */
   readonly order: RawReference[];
+}
+
+/** The references made of one raw reference, with what they were resolved by. */
+interface MadeReference {
+  readonly block: number | null;
+  readonly inQuestion: boolean;
+  readonly hasAnswers: boolean;
+  readonly letterDate: IsoDate | null;
+  /** Per target of the raw reference, whether the document had its number. */
+  readonly known: readonly boolean[];
+  readonly made: readonly Reference[];
+}
+
+/** Four- and five-digit numbers are question numbers only where the document has them (`vraag 1400`), not years: no reference is made of them. */
+function notAQuestion(n: number, numbers: ReadonlySet<number>): boolean {
+  return n > 999 && !numbers.has(n);
+}
+
+/** Whether references made before were resolved by what resolves the raw reference `raw` now (its targets' numbers known alike). */
+function resolvedAlike(
+  p: MadeReference, block: number | null, inQuestion: boolean, hasAnswers: boolean, letterDate: IsoDate | null, raw: RawReference, numbers: ReadonlySet<number>,
+): boolean {
+  return p.block === block && p.inQuestion === inQuestion && p.hasAnswers === hasAnswers && p.letterDate === letterDate &&
+    raw.targets.every((t, k) => numbers.has(t.number) === p.known[k]);
 }
 
 /** How often the references of a raw reference were kept from the version before, moved from it, and made. For tests and the benchmark. */
@@ -729,16 +736,16 @@ function moveReferences(raw: RawReference, old: readonly Reference[], numbers: R
   // The targets the references were made of: those not skipped, by the rule they were made by (the numbers known are the same).
   let j = 0;
   for (const t of raw.targets) {
-    if (t.number > 999 && !numbers.has(t.number)) continue;
+    if (notAQuestion(t.number, numbers)) continue;
     const was = old[j++];
-    const range = was.range.start.line >= move.fromLine ? movedRange(was.range, move.edit.lineDelta) : lines.rangeOf(t.span);
+    const range = rangeMoved(move, was.range, t.span, lines);
     const cites = was.cites === null || raw.elsewhere === null ? null : { text: was.cites.text, span: raw.elsewhere.span, letterDate };
     out.push({ span: t.span, range, text: was.text, phraseSpan: raw.phrase, from: block, number: t.number, target: was.target, scope: was.scope, kind: raw.kind, cites });
   }
   return out;
 }
 
-/** How often a resolved date was kept from the version before, and made. For tests and the benchmark. */
+/** How often a resolved date was kept from the version before, moved from it, and made. For tests and the benchmark. */
 export const resolvedStats = { kept: 0, moved: 0, made: 0 };
 
 /** A plain date of the text before (one that gave no diagnostic): what it was read from, and the mention. */
@@ -786,16 +793,21 @@ function readByOf(c: DateCandidate, referenceAt: (offset: number, past: boolean)
  * the old one moved by the lines the edit added or removed (the same object
  * when it added or removed none).
  */
-function moveDate(e: ResolvedDate, c: DateCandidate, edit: TokenEdit, lines: LineIndex): ResolvedDate {
+function moveDate(e: ResolvedDate, c: DateCandidate, move: Move, lines: LineIndex): ResolvedDate {
   const old = e.mention;
   const span = { start: c.span.start, end: c.span.end };
-  const range = old.range.start.line >= edit.newEndLine - edit.lineDelta ? movedRange(old.range, edit.lineDelta) : lines.rangeOf(span);
+  const range = rangeMoved(move, old.range, span, lines);
   const weekday = old.weekday === null || c.weekday === null ? null : { name: old.weekday.name, span: c.weekday.span, matches: old.weekday.matches };
   const mention: DateMention = { span, range, text: old.text, date: old.date, inferredYear: old.inferredYear, weekday, typo: null };
+  return resolvedEntry(c, e.readBy, mention);
+}
+
+/** The plain date resolved from the candidate `c`, as the next version compares it. */
+function resolvedEntry(c: DateCandidate, readBy: IsoDate | null, mention: DateMention): ResolvedDate {
   return {
-    start: c.span.start, end: c.span.end, day: e.day, month: e.month, year: e.year, relative: e.relative, contextYear: e.contextYear,
+    start: c.span.start, end: c.span.end, day: c.day, month: c.month, year: c.year, relative: c.relative, contextYear: c.contextYear,
     weekday: c.weekday === null ? null : { start: c.weekday.span.start, end: c.weekday.span.end, index: c.weekday.index, name: c.weekday.name },
-    readBy: e.readBy, mention,
+    readBy, mention,
   };
 }
 
@@ -814,7 +826,8 @@ interface BlockIndex {
 /**
  * The blocks of the text analysed before, kept with its token stream (see
  * `TokenEdit`): those that end before an edit are the same objects in the next
- * version (their text, offsets and positions are the same).
+ * version (their text, offsets and positions are the same); those after it are
+ * moved (see `Move`).
  */
 interface BlockMemo {
   readonly serial: number;
@@ -824,7 +837,7 @@ interface BlockMemo {
   readonly questions: readonly Question[];
 }
 
-/** How often blocks were kept from the text before (objects reused). For tests and the benchmark. */
+/** How often blocks were kept from the text before (objects reused), moved from it, and made. For tests and the benchmark. */
 export const blockStats = { kept: 0, moved: 0, made: 0 };
 
 /** Whether a span of the text before is `b`, its offsets `delta` on. */
@@ -848,6 +861,16 @@ function sameBlock(old: Block, b: RawBlock, delta = 0): boolean {
   return sameSpan(old.span, b.span, delta) && sameSpan(old.body.span, b.body, delta) && sameNumbers(old.numbers, b.numbers) && sameHeading(old.heading, b.heading, delta);
 }
 
+/** Whether a question of the text before is the raw question `q`: the same spans (`delta` on), numbers and heading. */
+function sameQuestion(old: Question, q: RawQuestion, delta = 0): boolean {
+  return sameSpan(old.span, q.span, delta) && sameSpan(old.question.span, q.question, delta) && sameNumbers(old.numbers, q.numbers) && sameHeading(old.heading, q.heading, delta);
+}
+
+/** The question of the raw question `raw`, with its parts as located and its answer. */
+function questionOf(raw: RawQuestion, range: Range, heading: Located | null, question: Located, answer: Block | null): Question {
+  return { span: raw.span, range, number: raw.numbers[0], numbers: raw.numbers, heading, question, answer, answeredBy: answer ? answer.numbers[0] : null };
+}
+
 /**
  * How an edit moves the elements of the text before that lie on the lines
  * after its changed lines: their characters stay, their lines move by the
@@ -864,9 +887,9 @@ function moveOf(edit: TokenEdit | null): Move | null {
   return edit === null ? null : { edit, fromLine: edit.newEndLine - edit.lineDelta };
 }
 
-/** An old range on a line after the changed lines, in the new text (the same object when no line was added or removed). */
-function movedRange(r: Range, lineDelta: number): Range {
-  return lineDelta === 0 ? r : { start: { line: r.start.line + lineDelta, character: r.start.character }, end: { line: r.end.line + lineDelta, character: r.end.character } };
+/** The range at `span` (its new offsets) of an element whose range was `old`: moved when it lies after the changed lines, else looked up. */
+function rangeMoved(move: Move, old: Range, span: Span, lines: LineIndex): Range {
+  return old.start.line >= move.fromLine ? movedRange(old, move.edit.lineDelta) : lines.rangeOf(span);
 }
 
 /** A located part of the text before, moved to `span` (its new offsets). */
@@ -962,8 +985,7 @@ function buildBlocks(structure: Structure, at: (span: Span) => Located, tokens: 
     const span = raw.span;
     regions.push({ span: { start: span.start, end: raw.question.end }, first: raw.numbers[0], question: true });
     // A question of the text before with the same spans, numbers and answer is the same; with another answer, only its parts are.
-    const same = old !== null && span.end <= keptBy && sameSpan(old.span, span) && sameSpan(old.question.span, raw.question) && sameNumbers(old.numbers, raw.numbers) &&
-      sameHeading(old.heading, raw.heading);
+    const same = old !== null && span.end <= keptBy && sameQuestion(old, raw);
     if (same && old.answer === answer) {
       blockStats.kept++;
       questions.push(old);
@@ -971,35 +993,17 @@ function buildBlocks(structure: Structure, at: (span: Span) => Located, tokens: 
     }
     // A question after the edit with the same spans and numbers at its new offsets is the old one moved, with its (moved or made) answer.
     const from = move !== null && span.start >= move.edit.newEnd ? movedQuestion(span.start - delta) : null;
-    if (from !== null && movable(move, from, span.start) && sameSpan(from.span, span, delta) && sameSpan(from.question.span, raw.question, delta) &&
-      sameNumbers(from.numbers, raw.numbers) && sameHeading(from.heading, raw.heading, delta)) {
+    if (from !== null && movable(move, from, span.start) && sameQuestion(from, raw, delta)) {
       blockStats.moved++;
-      questions.push({
-        span,
-        range: movedRange(from.range, lineDelta),
-        number: raw.numbers[0],
-        numbers: raw.numbers,
-        heading: from.heading !== null && raw.heading !== null ? movedLocated(from.heading, raw.heading.span, lineDelta) : null,
-        question: movedLocated(from.question, raw.question, lineDelta),
-        answer,
-        answeredBy: answer ? answer.numbers[0] : null,
-      });
+      const heading = from.heading !== null && raw.heading !== null ? movedLocated(from.heading, raw.heading.span, lineDelta) : null;
+      questions.push(questionOf(raw, movedRange(from.range, lineDelta), heading, movedLocated(from.question, raw.question, lineDelta), answer));
       continue;
     }
     blockStats.made++;
     // In text order (heading, question, then the answer under it): the line look-ups mostly go forward.
     const heading = same ? old.heading : raw.heading ? at(raw.heading.span) : null;
     const question = same ? old.question : at(raw.question);
-    questions.push({
-      span,
-      range: same ? old.range : rangeFrom(span, heading, question, raw.inlineAnswer ? answer : null, at),
-      number: raw.numbers[0],
-      numbers: raw.numbers,
-      heading,
-      question,
-      answer,
-      answeredBy: answer ? answer.numbers[0] : null,
-    });
+    questions.push(questionOf(raw, same ? old.range : rangeFrom(span, heading, question, raw.inlineAnswer ? answer : null, at), heading, question, answer));
   }
   tokens.memos[MemoSlot.Blocks] = { serial: tokens.serial, answers: listed, inline, questions } satisfies BlockMemo;
   answers.sort((a, b) => a.span.start - b.span.start);
@@ -1208,8 +1212,7 @@ function buildLetters(
       const from = mentionMove !== null && m.span.start >= mentionMove.edit.newEnd ? movedMention(m.span.start - mentionMove.edit.charDelta) : null;
       const was = from !== null ? mentionOf?.get(from) : undefined;
       if (from !== null && was !== undefined && mentionMove !== null && sameSpan(from.span, m.span, mentionMove.edit.charDelta)) {
-        const range = was.range.start.line >= mentionMove.fromLine ? movedRange(was.range, mentionMove.edit.lineDelta) : lines.rangeOf(m.span);
-        mention = { span: m.span, range, text: was.text, date: own, footnote: m.footnote };
+        mention = { span: m.span, range: rangeMoved(mentionMove, was.range, m.span, lines), text: was.text, date: own, footnote: m.footnote };
         letterMentionStats.moved++;
       } else {
         mention = { span: m.span, range: lines.rangeOf(m.span), text: text.slice(m.span.start, m.span.end), date: own, footnote: m.footnote };

@@ -12,7 +12,7 @@
 // may run over one line break (PDF text wraps anywhere), never over a blank
 // line or a skipped line.
 
-import { CLOSE_PAREN, COLON, COMMA, CR, DOT, EN_DASH, HYPHEN, isDigit, isLetter, isSpace, LF, normalizeSpace, OPEN_PAREN, movedSpan, partitionPoint, SLASH, type LineIndex } from './text';
+import { CLOSE_PAREN, COLON, COMMA, CR, DOT, EN_DASH, HYPHEN, isDigit, isLetter, isSpace, LF, normalizeSpace, OPEN_PAREN, movedRange, movedSpan, partitionPoint, SLASH, type LineIndex } from './text';
 import { MemoSlot, spreadBits, type TokenEdit, Tokens, TokenKind } from './tokens';
 import type { Citation, CitationKind } from './types';
 
@@ -1213,9 +1213,7 @@ function rescan(
 /** A citation of the old text after the edit, in the new text: lines after the changed ones only move down or up. */
 function moved(lines: LineIndex, c: Citation, d: number, lineDelta: number, unchanged: number): Citation {
   const span = movedSpan(c.span, d);
-  const range = span.start >= unchanged
-    ? { start: { line: c.range.start.line + lineDelta, character: c.range.start.character }, end: { line: c.range.end.line + lineDelta, character: c.range.end.character } }
-    : lines.rangeOf(span);
+  const range = span.start >= unchanged ? movedRange(c.range, lineDelta) : lines.rangeOf(span);
   return { span, range, text: c.text, kind: c.kind, id: c.id, label: c.label, url: c.url };
 }
 

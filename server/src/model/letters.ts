@@ -8,7 +8,7 @@
 // points back to it (`de in het antwoord op vraag 1 genoemde brief van 18 mei 2022`).
 
 import { endsSentence, Gap, keywordsOf, KeywordSet, MemoSlot, type TokenEdit, Tokens, TokenKind } from './tokens';
-import { CLOSE_BRACKET, CLOSE_PAREN, COLON, COMMA, DOT, HYPHEN, movedSpan, OPEN_BRACKET, OPEN_PAREN, partitionPoint, SEMICOLON, type Span } from './text';
+import { byteWords, CLOSE_BRACKET, CLOSE_PAREN, COLON, COMMA, DOT, HYPHEN, movedSpan, OPEN_BRACKET, OPEN_PAREN, partitionPoint, SEMICOLON, type Span } from './text';
 
 /** Words after `brief` that show the `van <date>` further on belongs to something else. */
 const STOP_WORDS = new KeywordSet([
@@ -268,8 +268,8 @@ function letterInputs(tokens: Tokens, skip: Uint8Array, dates: LetterDates, mark
   const skipped: number[] = [];
   // The skipped tokens are few (those of web addresses): the bytes are read four at a time.
   let i = 0;
-  if (skip.byteOffset % 4 === 0) {
-    const words = new Uint32Array(skip.buffer, skip.byteOffset, n >> 2);
+  const words = byteWords(skip.subarray(0, n));
+  if (words !== null) {
     for (let w = 0; w < words.length; w++) {
       if (words[w] === 0) continue;
       for (let k = w << 2; k < (w << 2) + 4; k++) if (skip[k] === 1) skipped.push(k);

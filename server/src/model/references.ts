@@ -8,7 +8,7 @@
 // de brief8 van 25 februari 2022`.
 
 import { Gap, keywordsOf, KeywordSet, MemoSlot, type TokenEdit, Tokens, TokenKind, endsSentence } from './tokens';
-import { AMPERSAND, COMMA, DOT, EN_DASH, HYPHEN, movedSpan, partitionPoint, PERCENT, SLASH, type Span } from './text';
+import { AMPERSAND, byteWords, COMMA, DOT, EN_DASH, HYPHEN, movedSpan, partitionPoint, PERCENT, SLASH, type Span } from './text';
 
 const ANSWER_WORDS = new KeywordSet(['antwoord', 'antwoorden', 'beantwoording']);
 const QUESTION_WORDS = new KeywordSet(['vraag', 'vragen']);
@@ -316,18 +316,13 @@ function movedReference(r: RawReference, d: number, shift: number): RawReference
   };
 }
 
-/** A view of the whole 32-bit words of `a` (null when it does not start on a word). */
-function words(a: Uint8Array): Uint32Array | null {
-  return a.byteOffset % 4 === 0 ? new Uint32Array(a.buffer, a.byteOffset, a.length >> 2) : null;
-}
-
 /** flags[i] = skip[i] | dates[i] << 1, four at a time (the bytes are 0 or 1: no bit crosses into the next byte). */
 function combineFlags(flags: Uint8Array, skip: Uint8Array, dates: Uint8Array): void {
   const n = flags.length;
   let i = 0;
-  const f = words(flags);
-  const s = words(skip.subarray(0, n));
-  const t = words(dates.subarray(0, n));
+  const f = byteWords(flags);
+  const s = byteWords(skip.subarray(0, n));
+  const t = byteWords(dates.subarray(0, n));
   if (f !== null && s !== null && t !== null) {
     for (let w = 0; w < f.length; w++) f[w] = s[w] | (t[w] << 1);
     i = f.length << 2;
@@ -338,8 +333,8 @@ function combineFlags(flags: Uint8Array, skip: Uint8Array, dates: Uint8Array): v
 /** The first index before `to` where `a` and `b` differ, or `to`. */
 function firstDifference(a: Uint8Array, b: Uint8Array, to: number): number {
   let i = 0;
-  const x = words(a.subarray(0, to));
-  const y = words(b.subarray(0, to));
+  const x = byteWords(a.subarray(0, to));
+  const y = byteWords(b.subarray(0, to));
   if (x !== null && y !== null) {
     let w = 0;
     while (w < x.length && x[w] === y[w]) w++;
@@ -358,8 +353,8 @@ function lastDifference(a: Uint8Array, b: Uint8Array, from: number, to: number):
   }
   // Whole words from `first` (the first word boundary at or after `from`) to `i`.
   const first = (from + 3) & ~3;
-  const x = words(a.subarray(0, i));
-  const y = words(b.subarray(0, i));
+  const x = byteWords(a.subarray(0, i));
+  const y = byteWords(b.subarray(0, i));
   if (x !== null && y !== null && i > first) {
     let w = i >> 2;
     while (w > first >> 2 && x[w - 1] === y[w - 1]) w--;

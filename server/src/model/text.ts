@@ -20,16 +20,30 @@ export interface Span {
 }
 
 /** `span` moved by `d` characters: where it stands after an edit before it. */
+export function movedSpan(span: Span, d: number): Span {
+  return { start: span.start + d, end: span.end + d };
+}
+
+/**
+ * The range of an element on a line after an edit's changed lines, in the text
+ * after the edit: the same characters, `lineDelta` lines on (the same object
+ * when the edit added or removed no line).
+ */
+export function movedRange(r: Range, lineDelta: number): Range {
+  return lineDelta === 0 ? r : { start: { line: r.start.line + lineDelta, character: r.start.character }, end: { line: r.end.line + lineDelta, character: r.end.character } };
+}
+
+/** A view of the whole 32-bit words of `a`, to test four bytes at once (null when it does not start on a word). */
+export function byteWords(a: Uint8Array): Uint32Array | null {
+  return a.byteOffset % 4 === 0 ? new Uint32Array(a.buffer, a.byteOffset, a.length >> 2) : null;
+}
+
 /** Whether a string holds only ASCII characters. */
 export function isAscii(s: string): boolean {
   return !BEYOND_ASCII.test(s);
 }
 
 const BEYOND_ASCII = /[\u0080-\uffff]/;
-
-export function movedSpan(span: Span, d: number): Span {
-  return { start: span.start + d, end: span.end + d };
-}
 
 /**
  * The first index in [0, n) at which `before` turns false, or n: for a list

@@ -407,10 +407,6 @@ export class Tokens {
 }
 
 /**
- * Tokenizes the lines for which `keep(line)` is true. Skipped lines count as a
- * line break between the tokens around them.
- */
-/**
  * The tokens to make room for in a text of `chars` characters: one per five
  * characters. Dutch prose averages five and a half to six and a half
  * characters a token with its space (the corpus: 4.4 to 6.5, median 5.65;
@@ -515,6 +511,10 @@ export function pooledTokenCapacity(): number {
 /** The last stream serial given out. */
 let serials = 0;
 
+/**
+ * Tokenizes the lines for which `keep(line)` is true. Skipped lines count as a
+ * line break between the tokens around them.
+ */
 export function tokenizeLines(index: LineIndex, keep: (line: number) => boolean): Tokens {
   const text = index.text;
   const want = capacityFor(text.length);
