@@ -87,6 +87,24 @@ describe('index worker', function () {
     }
   });
 
+  it('the backlog counts the files the worker finished before its answers are read', async function () {
+    const analyzer = new WorkerAnalyzer({ script: WORKER, minFiles: 0 });
+    try {
+      const files = [...memoryFs().files].slice(0, 3);
+      const answers = files.map(([uri, bytes]) => analyzer.summarizeFile(uri, bytes, {}));
+      assert.strictEqual(analyzer.backlog, 3);
+      // This thread does not let its event loop turn (as the indexer between two turns): no answer is read, and the backlog still falls.
+      const until = Date.now() + 20_000;
+      while (analyzer.backlog > 0 && Date.now() < until) { /* waiting */ }
+      assert.strictEqual(analyzer.backlog, 0);
+      const outs = await Promise.all(answers);
+      assert.deepStrictEqual(outs.map((o) => ('summary' in o ? o.summary.uri : o.skip)), files.map(([uri]) => uri));
+      assert.strictEqual(analyzer.analysedByWorker, 3);
+    } finally {
+      analyzer.dispose();
+    }
+  });
+
   it('below minFiles, the crawl stays in the main thread', async function () {
     const analyzer = new WorkerAnalyzer({ script: WORKER, minFiles: 1_000_000 });
     try {

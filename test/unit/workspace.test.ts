@@ -114,6 +114,72 @@ describe('workspace index', function () {
       assert.strictEqual(ix.indexing, false);
     });
 
+    describe('a disk that reads at once (readFileNow)', function () {
+      /** The fixture workspace, with a synchronous read beside the asynchronous one, and what each was asked. */
+      class QuickDisk extends MemoryFileSystem {
+        readsNow: string[] = [];
+        readsLater: string[] = [];
+        constructor(private readonly firstDelayMs = 0, private readonly slowNow = -1) {
+          super(workspaceFiles());
+        }
+        override async readFile(uri: string) {
+          this.readsLater.push(uri);
+          if (this.readsLater.length === 1 && this.firstDelayMs > 0) await new Promise((r) => setTimeout(r, this.firstDelayMs));
+          return super.readFile(uri);
+        }
+        readFileNow(uri: string) {
+          this.readsNow.push(uri);
+          if (this.readsNow.length === this.slowNow) {
+            // A read that blocks, as a hanging network share would.
+            const until = Date.now() + 80;
+            while (Date.now() < until) { /* blocked */ }
+          }
+          const bytes = this.files.get(uri);
+          return bytes ? { bytes } : null;
+        }
+      }
+      const crawlOf = async (disk: WorkspaceFileSystem) => {
+        const log: string[] = [];
+        const idx = new WorkspaceIndex(DEFAULT_SETTINGS.terms, '2024-12-20');
+        const ix = new Indexer({ fs: disk, index: idx, log: (m) => log.push(m) });
+        await ix.addFolders([FOLDER]);
+        return { files: [...idx.uris()].sort().map((u) => idx.get(u)), skipped: [...ix.skipped.entries()].sort(), log };
+      };
+      const byPromise = () => crawlOf(new MemoryFileSystem(workspaceFiles()));
+
+      it('after a quick first answer, the files past the reads already asked are read at once; the index is the same', async function () {
+        const disk = new QuickDisk();
+        const r = await crawlOf(disk);
+        const total = disk.files.size;
+        assert.ok(total > 20, String(total));
+        // The first eight were asked before the first answer came; every later one is read at once.
+        assert.strictEqual(disk.readsLater.length, 8);
+        assert.strictEqual(disk.readsNow.length, total - 8);
+        assert.strictEqual(new Set([...disk.readsLater, ...disk.readsNow]).size, total);
+        const before = await byPromise();
+        assert.deepStrictEqual(r.files, before.files);
+        assert.deepStrictEqual(r.skipped, before.skipped);
+        assert.deepStrictEqual(r.log.filter((m) => /read in the background/.test(m)), []);
+      });
+
+      it('a slow first answer (a remote disk): every read stays asynchronous', async function () {
+        const disk = new QuickDisk(120);
+        const r = await crawlOf(disk);
+        assert.strictEqual(disk.readsNow.length, 0);
+        assert.strictEqual(disk.readsLater.length, disk.files.size);
+        assert.deepStrictEqual(r.files, (await byPromise()).files);
+      });
+
+      it('a read at once that blocks: a log line, and the rest is read asynchronously; the index is the same', async function () {
+        const disk = new QuickDisk(0, 3);
+        const r = await crawlOf(disk);
+        assert.strictEqual(disk.readsNow.length, 3);
+        assert.strictEqual(disk.readsLater.length, disk.files.size - 3);
+        assert.strictEqual(r.log.filter((m) => /took \d+ ms; the rest of memfs:\/ws is read in the background/.test(m)).length, 1, r.log.join('\n'));
+        assert.deepStrictEqual(r.files, (await byPromise()).files);
+      });
+    });
+
     it('reports progress up to the total and tells of changes while indexing', function () {
       const total = progress[progress.length - 1][1];
       assert.strictEqual(total, mem.files.size);

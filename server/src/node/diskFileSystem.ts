@@ -1,7 +1,7 @@
 // The server's own reader for `file:` workspace folders, for clients that do
 // not offer the Kamervraag file-system requests (Neovim, Emacs, Helix, …).
 
-import { promises as fs, readFile as readFileCallback } from 'fs';
+import { promises as fs, readFile as readFileCallback, readFileSync } from 'fs';
 import * as path from 'path';
 import { fileURLToPath } from 'url';
 import { isCandidateName, type FileContent, type WorkspaceFileSystem } from '../workspace/fileSystem';
@@ -57,5 +57,16 @@ export class DiskFileSystem implements WorkspaceFileSystem {
     return new Promise((resolve) => {
       readFileCallback(p, (err, bytes) => resolve(err ? null : { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) }));
     });
+  }
+
+  readFileNow(uri: string): FileContent | null {
+    const p = toPath(uri);
+    if (!p) return null;
+    try {
+      const bytes = readFileSync(p);
+      return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+    } catch {
+      return null;
+    }
   }
 }

@@ -37,6 +37,10 @@ export class WorkerAnalyzer implements FileAnalyzer {
   private readonly jobs = new Map<number, Job>();
   private nextId = 0;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Files the current worker finished, counted by the worker itself (`indexWorker.ts`). */
+  private done = new Int32Array(new SharedArrayBuffer(4));
+  /** Files handed to the current worker. */
+  private handedOver = 0;
   /** Files analysed by the worker (for tests and logs). */
   analysedByWorker = 0;
 
@@ -45,8 +49,14 @@ export class WorkerAnalyzer implements FileAnalyzer {
     this.depth = o.depth ?? 4;
   }
 
+  /**
+   * Files handed over and not yet done. Counted by the worker in shared
+   * memory: its answers reach this thread only when the event loop turns,
+   * and the indexer decides whom to give a file between turns; counting
+   * unread answers as work left the worker idle a third of the time.
+   */
   get backlog(): number {
-    return this.jobs.size;
+    return this.worker ? this.handedOver - Atomics.load(this.done, 0) : this.jobs.size;
   }
 
   /** Whether the analysis still goes to a worker. */
@@ -65,6 +75,7 @@ export class WorkerAnalyzer implements FileAnalyzer {
       const request: WorkerRequest = { id, uri, bytes, options };
       try {
         worker.postMessage(request);
+        this.handedOver++;
       } catch (e) {
         this.fail(worker, e);
         return;
@@ -86,7 +97,10 @@ export class WorkerAnalyzer implements FileAnalyzer {
     if (this.worker) return this.worker;
     let w: Worker;
     try {
-      w = new Worker(this.o.script);
+      const done = new Int32Array(new SharedArrayBuffer(4));
+      w = new Worker(this.o.script, { workerData: { done } });
+      this.done = done;
+      this.handedOver = 0;
     } catch (e) {
       this.abandoned = true;
       this.o.log?.(`Kamervraag: the index worker cannot start (${e instanceof Error ? e.message : String(e)}); indexing in the main thread.`);

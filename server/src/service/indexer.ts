@@ -14,7 +14,7 @@
 
 import type { Analysis } from '../model/types';
 import { originalKindOfName } from '../originals/uri';
-import { isCandidateName, isInFolder, type WorkspaceFileSystem } from '../workspace/fileSystem';
+import { isCandidateName, isInFolder, type FileContent, type WorkspaceFileSystem } from '../workspace/fileSystem';
 import type { WorkspaceIndex } from '../workspace/index';
 import { originalIdentifies, summarizeAnyFile, summarizeDocument, summarizeFile, type Converter, type FileAnalyzer, type FileOutcome, type IngestOptions, type SkipReason } from '../workspace/ingest';
 
@@ -72,6 +72,12 @@ function yieldNow(): Promise<void> {
 
 /** How many file reads run ahead of the analysis. */
 const READ_AHEAD = 8;
+
+/** A read that answers within this many ms is quick: the disk is local, and is read at once from then on (`readFileNow`). */
+const QUICK_READ_MS = 50;
+
+/** A file read: its bytes, null when it is gone, `error` when the read failed or timed out. */
+type Content = { readonly bytes: Uint8Array } | null | 'error';
 
 /** How many files may be with the analyzer (in another thread) at once: enough to keep it busy, few enough to bound memory. */
 const ANALYZER_WINDOW = 16;
@@ -147,15 +153,35 @@ export class Indexer {
       /** Hand-overs to the analyzer not yet taken, oldest first. */
       const handed: Promise<void>[] = [];
       onProgress?.(0, total);
-      const reads: Promise<unknown>[] = [];
-      const read = (i: number) => (i < total ? this.readSafe(uris[i]) : Promise.resolve(null));
-      for (let i = 0; i < Math.min(READ_AHEAD, total); i++) reads.push(read(i));
+      /** Reads under way, by the file's place in `uris`: a few run ahead of the analysis. */
+      const reads = new Map<number, Promise<Content>>();
+      const readAhead = (from: number) => {
+        for (let j = from; j < Math.min(from + READ_AHEAD, total); j++) if (!reads.has(j)) reads.set(j, this.readSafe(uris[j]));
+      };
+      // A disk that reads at once is read at once, after a first quick answer to an asynchronous read (a mount that hangs shows there), and while every read stays quick.
+      const readNow = this.o.fs.readFileNow ? this.o.fs.readFileNow.bind(this.o.fs) : null;
+      let quick = false;
+      readAhead(0);
       for (let i = 0; i < total; i++) {
         if (run.cancelled) return;
-        const content = (await reads[i]) as Awaited<ReturnType<Indexer['readSafe']>>;
-        reads[i] = Promise.resolve(null); // let the bytes go
-        if (i + READ_AHEAD < total) reads.push(read(i + READ_AHEAD));
         const uri = uris[i];
+        let content: Content;
+        const pending = reads.get(i);
+        if (pending) {
+          const asked = Date.now();
+          content = await pending;
+          reads.delete(i); // let the bytes go
+          if (i === 0 && readNow && Date.now() - asked <= QUICK_READ_MS) quick = true;
+          if (!quick) readAhead(i + 1);
+        } else {
+          const asked = Date.now();
+          content = this.readNowSafe(readNow!, uri);
+          if (Date.now() - asked > QUICK_READ_MS) {
+            quick = false;
+            this.o.log?.(`Kamervraag: reading ${uri} took ${Date.now() - asked} ms; the rest of ${folder} is read in the background.`);
+            readAhead(i + 1);
+          }
+        }
         if (this.o.isOpen?.(uri)) {
           // The editor's text counts.
         } else if (originalKindOfName(uri) !== null) {
@@ -198,7 +224,15 @@ export class Indexer {
     this.apply(uri, out, bytes);
   }
 
-  private async readSafe(uri: string): Promise<{ bytes: Uint8Array } | null | 'error'> {
+  private readNowSafe(readNow: (uri: string) => FileContent | null, uri: string): Content {
+    try {
+      return readNow(uri);
+    } catch {
+      return 'error';
+    }
+  }
+
+  private async readSafe(uri: string): Promise<Content> {
     try {
       return await withTimeout(this.o.fs.readFile(uri), this.o.timeoutMs ?? DEFAULT_TIMEOUT_MS, `reading ${uri}`);
     } catch {
@@ -211,7 +245,7 @@ export class Indexer {
   }
 
   /** Converts, checks, analyses and summarises an original read from the file system; returns whether the index changed. */
-  private async takeOriginal(uri: string, content: { bytes: Uint8Array } | null | 'error'): Promise<boolean> {
+  private async takeOriginal(uri: string, content: Content): Promise<boolean> {
     this.inFlight.delete(uri);
     if (content === null || content === 'error') {
       if (content === 'error') this.skipped.set(uri, 'unreadable');
@@ -235,7 +269,7 @@ export class Indexer {
   }
 
   /** Decodes, checks, analyses and summarises a file read from the file system; returns whether the index changed. */
-  private take(uri: string, content: { bytes: Uint8Array } | null | 'error'): boolean {
+  private take(uri: string, content: Content): boolean {
     this.inFlight.delete(uri);
     if (content === null || content === 'error') {
       if (content === 'error') this.skipped.set(uri, 'unreadable');
