@@ -18,6 +18,9 @@ import { LineIndex } from '../../server/src/model/text';
 import { Gap, releaseTokens, setTokenReuse, tokenizeLines, tokenizeStats, TokenKind, type Tokens, trimTokenPool } from '../../server/src/model/tokens';
 import type { Analysis } from '../../server/src/model/types';
 import { warmUpSet } from '../../server/src/warmUp';
+import { documentSymbols, openingWordsStats } from '../../server/src/features/symbols';
+import type { FeatureContext } from '../../server/src/features/context';
+import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { FIXTURES } from './util';
 
 /** Every corpus text: openkamer pages, official PDF and Word text, the archive's OCR. */
@@ -357,6 +360,43 @@ const citationPiece = fc.constantFrom(
   'https://www.tweedekamer.nl/kamerstukken/', 'detail?id=2022Z09875', 'www.rijksoverheid.nl', '-', '/', '.', ')', '(', 'Archiefwet', 'Wet open overheid', 'de Woo ',
   'Kamer-', 'stuk', ' ', '  ', '\n', '\n\n', '\r\n', 'zie ', 'en ', 'het antwoord ', 'AanhangselHandelingen', 'x', 'é',
 );
+
+describe('the outline of an edited text', () => {
+  const ctx: FeatureContext = { locale: 'nl', settings: DEFAULT_SETTINGS };
+  const outline = (a: Analysis) => JSON.stringify(documentSymbols(a, ctx));
+
+  it('is after every random edit, on every corpus text, the outline of a fresh analysis (the opening words found by range included)', function () {
+    this.timeout(300000);
+    const readBefore = openingWordsStats.read;
+    let details = 0;
+    const edits = editCorpus(corpus(), edit, { numRuns: 3, seed: 0x0b71 }, (text) => outline(analyze(text, { year: 2024 })), (name, text, e) => {
+      const a = analyze(text, { year: 2024 });
+      details += a.questions.length + a.answers.length;
+      assert.strictEqual(outline(a), outline(fresh(text)), `${name} after ${JSON.stringify(e)}`);
+    });
+    assert.ok(edits >= 500, `${edits} edits`);
+    // The fresh analyses read every opening word; the edited ones find theirs by range unless their lines moved (a line break) or the text was read anew.
+    const again = openingWordsStats.read - readBefore - details;
+    assert.ok(again < details * 0.8, `the edited analyses read ${again} opening words of ${details}`);
+  });
+
+  it('a keystroke in one answer of a forty-question set reads the opening words of that answer and its question alone', () => {
+    const text = warmUpSet(8);
+    trimTokenPool(0);
+    const first = analyze(text, { year: 2024 });
+    assert.strictEqual(first.questions.length, 40);
+    outline(first);
+    const at = text.indexOf('Ja. Ik heb', text.indexOf('Vraag 21\n')) + 3;
+    assert.ok(at > 3);
+    const edited = text.slice(0, at) + 'x' + text.slice(at);
+    const before = openingWordsStats.read;
+    const a = analyze(edited, { year: 2024 });
+    const symbols = documentSymbols(a, ctx);
+    // The answer's, and its question's: on the openkamer page the question's block holds its answer, and is made anew.
+    assert.strictEqual(openingWordsStats.read - before, 2);
+    assert.strictEqual(JSON.stringify(symbols), outline(fresh(edited)));
+  });
+});
 
 describe('incremental citations', () => {
   afterEach(() => {

@@ -6,7 +6,7 @@
 
 import { DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
 import type { Analysis, Block, Located } from '../model/types';
-import { normalizeSpace, type Span } from '../model/text';
+import { normalizeSpace, type Range, type Span } from '../model/text';
 import { firstSentence, questionBlock } from './at';
 import { answerLabel, questionLabel } from '../i18n/words';
 import { formatDate, t, type FeatureContext } from './context';
@@ -26,12 +26,34 @@ const DETAIL_MIN = 20;
  * The opening words of a text: its first sentence when that fits, else as many whole words as fit,
  * and an ellipsis that says the text goes on (a reader must not take the words for the whole answer).
  */
-function openingWords(a: Analysis, span: Span): string {
+function openingWords(a: Analysis, part: Located): string {
+  let words = openingWordsOf.get(part.range);
+  if (words === undefined) {
+    words = openingWordsAt(a, part.span);
+    openingWordsOf.set(part.range, words);
+  }
+  return words;
+}
+
+/** How many times the opening words were read from the text (not found by their range), for tests. */
+export const openingWordsStats = { read: 0 };
+
+function openingWordsAt(a: Analysis, span: Span): string {
+  openingWordsStats.read++;
   const s = firstSentence(a.text.slice(span.start, span.end), DETAIL_MAX);
   if (!s.endsWith('…')) return s;
   const space = s.lastIndexOf(' ');
   return space >= DETAIL_MIN ? `${s.slice(0, space)}…` : s;
 }
+
+/**
+ * The opening words of a question's or an answer's text, by the range of that
+ * text. The analysis of an edited text shares a range with the one before only
+ * for a part whose characters did not change (kept before the edit, or moved
+ * after it without a line more or less: see `movedRange`), so a keystroke in a
+ * large set reads the opening words of the one block it changed, not of all.
+ */
+const openingWordsOf = new WeakMap<Range, string>();
 
 function symbol(a: Analysis, name: string, detail: string, kind: SymbolKind, span: Span, selection: Span, children?: DocumentSymbol[]): DocumentSymbol {
   const range = a.lines.rangeOf(span);
@@ -86,15 +108,15 @@ export function documentSymbols(a: Analysis, ctx: FeatureContext): DocumentSymbo
     const ans = q.answer;
     if (ans && ans.span.start >= q.question.span.end && ans.span.end <= block.end && !nested.has(ans)) {
       nested.add(ans);
-      kids.push(symbol(a, ans.heading ? answerLabel(ctx, ans.numbers) : t(ctx, 'Antwoord', 'Answer'), openingWords(a, ans.body.span), SymbolKind.Method, ans.span, ans.heading?.span ?? firstLineSpan(a, ans.body)));
+      kids.push(symbol(a, ans.heading ? answerLabel(ctx, ans.numbers) : t(ctx, 'Antwoord', 'Answer'), openingWords(a, ans.body), SymbolKind.Method, ans.span, ans.heading?.span ?? firstLineSpan(a, ans.body)));
     }
     const selection = q.heading?.span ?? firstLineSpan(a, q.question);
-    const detail = openingWords(a, q.question.span);
+    const detail = openingWords(a, q.question);
     children.push(symbol(a, questionLabel(ctx, q.numbers), detail, SymbolKind.Class, block, selection, kids));
   }
   for (const b of a.answers) {
     if (nested.has(b)) continue;
-    children.push(symbol(a, answerLabel(ctx, b.numbers), openingWords(a, b.body.span), SymbolKind.Method, b.span, b.heading?.span ?? firstLineSpan(a, b.body)));
+    children.push(symbol(a, answerLabel(ctx, b.numbers), openingWords(a, b.body), SymbolKind.Method, b.span, b.heading?.span ?? firstLineSpan(a, b.body)));
   }
   for (const n of a.notices) {
     const date = n.date ? ` – ${formatDate(ctx, n.date)}` : '';
