@@ -18,6 +18,8 @@ export interface ServerPlatform {
   readonly indexAnalyzer?: FileAnalyzer;
   /** A full garbage collection, where the runtime offers one: after large memory is let go, it goes back to the system. */
   readonly collectGarbage?: () => void;
+  /** Keeps the heap close to what it holds (true), or lets the runtime size it (false). */
+  readonly fitHeap?: (fit: boolean) => void;
 }
 
 function decodeBase64Portable(s: string): Uint8Array {

@@ -167,6 +167,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
       fileSystem: options.fileSystem === true ? clientFileSystem(connection, platform.decodeBase64) : platform.diskFileSystem ?? null,
       analyzer: platform.indexAnalyzer,
       collectGarbage: platform.collectGarbage,
+      fitHeap: platform.fitHeap,
       locale: typeof options.locale === 'string' ? options.locale : params.locale,
       today: typeof options.today === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(options.today) ? options.today : undefined,
       log: (m) => connection.console.log(m),

@@ -144,6 +144,30 @@ describe('language service: memory for what is open', () => {
     service.dispose();
   });
 
+  it('asks the runtime to keep the heap close to what it holds while a document of 4 M characters or more is open, and no longer after', () => {
+    const asked: boolean[] = [];
+    const service = createLanguageService({ today: '2024-12-06', fitHeap: (fit) => asked.push(fit) });
+    const small = 'file:///klein.kamervraag';
+    const large = 'file:///groot.kamervraag';
+    service.openDocument(small, 'kamervraag', 1, fixtureText(SAMPLE));
+    assert.ok(service.analysis(small));
+    assert.deepStrictEqual(asked, [], 'a small document: the runtime sizes its heap');
+    service.openDocument(large, 'kamervraag', 1, prose(3_999_999));
+    assert.ok(service.analysis(large));
+    assert.deepStrictEqual(asked, [], 'one character short of the bound');
+    service.documents.change(large, 2, [{ text: prose(4_000_000) }]);
+    assert.ok(service.analysis(large));
+    assert.deepStrictEqual(asked, [true]);
+    // Asked once: a keystroke more changes nothing.
+    service.documents.change(large, 3, [{ text: `${prose(4_000_000)}x` }]);
+    assert.ok(service.analysis(large));
+    service.closeDocument(small);
+    assert.deepStrictEqual(asked, [true], 'the large document is still open');
+    service.closeDocument(large);
+    assert.deepStrictEqual(asked, [true, false]);
+    service.dispose();
+  });
+
   it('trims only a stream larger than twice what the largest open text needs', () => {
     analyze(prose(400_000));
     const capacity = pooledTokenCapacity();

@@ -53,6 +53,21 @@ function garbageCollector(): (() => void) | undefined {
   }
 }
 
+/**
+ * While a large document is open, V8's old generation grows by half of what
+ * it holds after each full collection, not by its own factor (up to four
+ * times): twenty keystrokes in the 11 MB set took the server from 300 MB to
+ * 1.5 GB with V8's sizing, to 470 MB with this one, for a fifth more time per
+ * keystroke (more full collections). The flag is read at every collection;
+ * 0 gives the sizing back to V8.
+ */
+function fitHeap(fit: boolean): void {
+  v8.setFlagsFromString(`--heap-growing-percent=${fit ? HEAP_GROWING_PERCENT : 0}`);
+}
+
+/** How much the heap may grow, in per cent of what it holds, while a large document is open. */
+const HEAP_GROWING_PERCENT = 50;
+
 startServer(connection, {
   runtime: 'node',
   diskFileSystem: new DiskFileSystem(),
@@ -62,4 +77,5 @@ startServer(connection, {
   },
   indexAnalyzer: indexAnalyzer(),
   collectGarbage: garbageCollector(),
+  fitHeap,
 });

@@ -51,7 +51,18 @@ export interface LanguageServiceOptions {
   readonly convert?: Converter;
   /** A full garbage collection (Node); run after a large token stream is let go. */
   readonly collectGarbage?: () => void;
+  /** Asks the runtime to keep its heap close to what it holds (true) or to size it as it likes (false): true while a document of LARGE_DOCUMENT_CHARS or more is open. */
+  readonly fitHeap?: (fit: boolean) => void;
 }
+
+/**
+ * From this many characters (some 1,000 questions) an open document makes the
+ * heap be kept close to what it holds. Each keystroke in such a document
+ * leaves the text before and the elements it moved (tens of MB at 10 MB) to
+ * the collector; left to its own sizing, the engine let the heap grow from
+ * 300 MB to 1.5 GB over twenty keystrokes in an 11 MB set.
+ */
+export const LARGE_DOCUMENT_CHARS = 4_000_000;
 
 /** Let go of at least this many bytes, the service asks for a garbage collection (it takes some 50 ms on a large heap). */
 const COLLECT_AFTER_BYTES = 32 * 2 ** 20;
@@ -203,6 +214,7 @@ export class LanguageService {
   }
 
   private analyzeText(uri: string, text: string, settings: Settings, version?: number): Analysis {
+    if (text.length >= LARGE_DOCUMENT_CHARS) this.fitHeap();
     const r = ingestText(uri, text, { ...this.ingestOptions(settings), version });
     if (r.ok) return r.analysis;
     throw new Error(r.error ?? `cannot analyse ${uri}: ${r.skip}`);
@@ -399,6 +411,7 @@ export class LanguageService {
   releaseUnused(): void {
     let largest = 0;
     for (const doc of this.documents.all()) largest = Math.max(largest, doc.getText().length);
+    this.fitHeap(largest);
     if (trimTokenPool(largest) >= COLLECT_AFTER_BYTES && this.o.collectGarbage) {
       // Not in the middle of the request or notification that let the memory go.
       const collect = this.o.collectGarbage;
@@ -409,6 +422,21 @@ export class LanguageService {
           this.o.log?.(`Garbage collection failed: ${String(e)}`);
         }
       }, 0);
+    }
+  }
+
+  /** Whether the runtime was asked to keep the heap close to what it holds. */
+  private heapFitted = false;
+
+  /** Asks the runtime to keep the heap close to what it holds while a large document is open, and no longer once none is. */
+  private fitHeap(largest = LARGE_DOCUMENT_CHARS): void {
+    const fit = largest >= LARGE_DOCUMENT_CHARS;
+    if (fit === this.heapFitted || !this.o.fitHeap) return;
+    this.heapFitted = fit;
+    try {
+      this.o.fitHeap(fit);
+    } catch (e) {
+      this.o.log?.(`Heap sizing failed: ${String(e)}`);
     }
   }
 
