@@ -19,6 +19,7 @@ import { Gap, releaseTokens, setTokenReuse, tokenizeLines, tokenizeStats, TokenK
 import type { Analysis } from '../../server/src/model/types';
 import { warmUpSet } from '../../server/src/warmUp';
 import { documentSymbols, openingWordsStats } from '../../server/src/features/symbols';
+import type { DocumentSymbol } from 'vscode-languageserver-types';
 import type { FeatureContext } from '../../server/src/features/context';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { FIXTURES } from './util';
@@ -385,7 +386,7 @@ describe('the outline of an edited text', () => {
     trimTokenPool(0);
     const first = analyze(text, { year: 2024 });
     assert.strictEqual(first.questions.length, 40);
-    outline(first);
+    const firstSymbols = documentSymbols(first, ctx);
     const at = text.indexOf('Ja. Ik heb', text.indexOf('Vraag 21\n')) + 3;
     assert.ok(at > 3);
     const edited = text.slice(0, at) + 'x' + text.slice(at);
@@ -395,6 +396,11 @@ describe('the outline of an edited text', () => {
     // The answer's, and its question's: on the openkamer page the question's block holds its answer, and is made anew.
     assert.strictEqual(openingWordsStats.read - before, 2);
     assert.strictEqual(JSON.stringify(symbols), outline(fresh(edited)));
+    // The questions' symbols before and after the edited one are handed out again; the edited one's is made.
+    const questionsOf = (list: DocumentSymbol[]) => list[0].children!.filter((c) => c.name.startsWith('Vraag'));
+    const [was, now] = [questionsOf(firstSymbols), questionsOf(symbols)];
+    assert.strictEqual(now.length, 40);
+    assert.deepStrictEqual(now.map((c, i) => (c === was[i] ? '=' : c.name)).filter((x) => x !== '='), ['Vraag 21']);
   });
 });
 

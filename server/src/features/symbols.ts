@@ -89,6 +89,16 @@ function fieldSymbols(a: Analysis, within: Span): DocumentSymbol[] {
     .map((f) => symbol(a, f.key, normalizeSpace(f.value), SymbolKind.Property, f.span, f.keySpan));
 }
 
+/**
+ * A question's symbol, by the range of the question, with the range of the answer it was made with
+ * (null: none), whether it nests that answer, and the language of its labels. As with the opening
+ * words, an edited text's analysis shares the range of a question or an answer with the one before
+ * only when its characters, numbers and place on its lines stayed: a keystroke in a large set makes
+ * the symbol of the question it changed, and hands the others out again (symbols are never changed
+ * once made).
+ */
+const questionSymbols = new WeakMap<Range, { readonly answer: Range | null; readonly nests: boolean; readonly locale: string; readonly symbol: DocumentSymbol }>();
+
 export function documentSymbols(a: Analysis, ctx: FeatureContext): DocumentSymbol[] {
   const children: DocumentSymbol[] = [];
   const m = a.metadata;
@@ -103,16 +113,26 @@ export function documentSymbols(a: Analysis, ctx: FeatureContext): DocumentSymbo
   for (const q of a.questions) {
     // The question text is the question symbol itself (its selection is the heading, its detail the opening
     // words): a child named `Vraag` over the same text would add a third of the outline's bytes and tell nothing.
-    const kids: DocumentSymbol[] = [];
     const block = questionBlock(a, q);
     const ans = q.answer;
-    if (ans && ans.span.start >= q.question.span.end && ans.span.end <= block.end && !nested.has(ans)) {
-      nested.add(ans);
+    const nests = ans !== null && ans.span.start >= q.question.span.end && ans.span.end <= block.end && !nested.has(ans);
+    if (nests) nested.add(ans);
+    // What the symbol is made of besides the question: its answer, when it nests it or its block reaches into it.
+    const answer = ans !== null && (nests || block !== q.span) ? ans.range : null;
+    const kept = questionSymbols.get(q.range);
+    if (kept && kept.answer === answer && kept.nests === nests && kept.locale === ctx.locale) {
+      children.push(kept.symbol);
+      continue;
+    }
+    const kids: DocumentSymbol[] = [];
+    if (nests) {
       kids.push(symbol(a, ans.heading ? answerLabel(ctx, ans.numbers) : t(ctx, 'Antwoord', 'Answer'), openingWords(a, ans.body), SymbolKind.Method, ans.span, ans.heading?.span ?? firstLineSpan(a, ans.body)));
     }
     const selection = q.heading?.span ?? firstLineSpan(a, q.question);
     const detail = openingWords(a, q.question);
-    children.push(symbol(a, questionLabel(ctx, q.numbers), detail, SymbolKind.Class, block, selection, kids));
+    const made = symbol(a, questionLabel(ctx, q.numbers), detail, SymbolKind.Class, block, selection, kids);
+    questionSymbols.set(q.range, { answer, nests, locale: ctx.locale, symbol: made });
+    children.push(made);
   }
   for (const b of a.answers) {
     if (nested.has(b)) continue;
