@@ -192,9 +192,10 @@ describe('language service: the index update of an open document', () => {
       order.push('index');
       indexDocument(u);
     };
-    s.scheduleIndex(uri, 20);
-    // Due at the same moment, after the update's timer: as the connection does, it writes from an immediate.
+    // Due at the same moment as the update's timer, and set just before it (so never due after it, whichever
+    // millisecond each is set in): as the connection does, it writes from an immediate.
     setTimeout(() => setImmediate(() => order.push('answer')), 20);
+    s.scheduleIndex(uri, 20);
     await new Promise((resolve) => setTimeout(resolve, 100));
     assert.deepStrictEqual(order, ['answer', 'index']);
     assert.strictEqual(s.index.setOf(uri)?.files.length, 1, 'the document is in the index');
