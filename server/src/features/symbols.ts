@@ -11,6 +11,7 @@ import { firstSentence, questionBlock } from './at';
 import { answerLabel, questionLabel } from '../i18n/words';
 import { formatDate, t, type FeatureContext } from './context';
 import type { Cancellation, LanguageService } from '../service/languageService';
+import { keepResult } from '../keptResults';
 
 
 /**
@@ -168,7 +169,7 @@ export function provideDocumentSymbols(service: LanguageService, uri: string, to
   const ctx = service.context(uri);
   const known = outlines.get(a);
   if (known && known.locale === ctx.locale) return known.symbols;
-  const symbols = documentSymbols(a, ctx);
+  const symbols = keepResult(documentSymbols(a, ctx));
   outlines.set(a, { locale: ctx.locale, symbols });
   return symbols;
 }

@@ -11,6 +11,7 @@ import * as vm from 'vm';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../server';
 import { DiskFileSystem } from './diskFileSystem';
+import { stdioConnection } from './stdio';
 import { WorkerAnalyzer } from './workerAnalyzer';
 
 /**
@@ -21,7 +22,8 @@ import { WorkerAnalyzer } from './workerAnalyzer';
  */
 const INDEX_WORKER_MIN_FILES = 1000;
 
-const connection = createConnection(ProposedFeatures.all);
+// Over stdio the server writes its own messages (see stdio.ts); over IPC (VS Code), a socket or a pipe, the library does.
+const connection = process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
 process.on('uncaughtException', (e) => connection.console.error(`Uncaught: ${e instanceof Error ? e.stack ?? e.message : String(e)}`));
 process.on('unhandledRejection', (e) => connection.console.error(`Unhandled rejection: ${String(e)}`));
 
