@@ -3,7 +3,7 @@
 // as; everything else is encoded as the library encodes it.
 
 import * as assert from 'assert';
-import { isKeptResult, keepResult } from '../../server/src/keptResults';
+import { isKeptResult, keepResult } from '../../server/src/service/keptResults';
 import { provideDocumentSymbols } from '../../server/src/features/symbols';
 import { createLanguageService } from '../../server/src/service/languageService';
 import { fixtureText } from './util';

@@ -11,7 +11,7 @@ import { firstSentence, questionBlock } from './at';
 import { answerLabel, questionLabel } from '../i18n/words';
 import { formatDate, t, type FeatureContext } from './context';
 import type { Cancellation, LanguageService } from '../service/languageService';
-import { keepResult } from '../keptResults';
+import { keepResult } from '../service/keptResults';
 
 
 /**

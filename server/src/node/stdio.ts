@@ -7,7 +7,7 @@
 
 import { inspect } from 'util';
 import { createConnection, ProposedFeatures, StreamMessageWriter, type Connection, type ContentTypeEncoder, type ContentTypeEncoderOptions, type Message } from 'vscode-languageserver/node';
-import { isKeptResult } from '../keptResults';
+import { isKeptResult } from '../service/keptResults';
 
 /** The encoded results kept, by result: they live as long as the result does (the outline, as long as its analysis). */
 const encoded = new WeakMap<object, Buffer>();

@@ -1,7 +1,7 @@
 // Results a feature hands out again, unchanged, for the same document version
 // (the outline, which the outline view, the breadcrumbs and sticky scroll ask
 // for again and again). A transport that encodes its own messages (stdio:
-// src/node/stdio.ts) keeps the bytes of such a result and sends those again
+// server/src/node/stdio.ts) keeps the bytes of such a result and sends those again
 // instead of encoding it anew. Pure: no Node built-ins.
 
 const kept = new WeakSet<object>();
