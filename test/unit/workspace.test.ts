@@ -119,7 +119,7 @@ describe('workspace index', function () {
       class QuickDisk extends MemoryFileSystem {
         readsNow: string[] = [];
         readsLater: string[] = [];
-        constructor(private readonly firstDelayMs = 0, private readonly slowNow = -1) {
+        constructor(private readonly firstDelayMs = 0, private readonly slowNow = -1, private readonly tooLarge: readonly string[] = []) {
           super(workspaceFiles());
         }
         override async readFile(uri: string) {
@@ -134,6 +134,7 @@ describe('workspace index', function () {
             const until = Date.now() + 80;
             while (Date.now() < until) { /* blocked */ }
           }
+          if (this.tooLarge.some((name) => uri.endsWith(name))) return undefined;
           const bytes = this.files.get(uri);
           return bytes ? { bytes } : null;
         }
@@ -160,6 +161,21 @@ describe('workspace index', function () {
         assert.deepStrictEqual(r.files, before.files);
         assert.deepStrictEqual(r.skipped, before.skipped);
         assert.deepStrictEqual(r.log.filter((m) => /read in the background/.test(m)), []);
+      });
+
+      it('a file too large to be read at once is read in the background; the index is the same', async function () {
+        const large = ['official/ah-tk-20242025-605.txt', 'official/ah-tk-20242025-584.txt'];
+        const disk = new QuickDisk(0, -1, large);
+        const r = await crawlOf(disk);
+        const total = disk.files.size;
+        // Both come after the first eight, asked before the first answer.
+        const asked = (name: string) => [...disk.files.keys()].sort().indexOf(`${FOLDER}/${name}`);
+        assert.ok(large.every((name) => asked(name) >= 8), large.map(asked).join());
+        assert.strictEqual(disk.readsLater.length, 8 + 2);
+        assert.ok(large.every((name) => disk.readsLater.includes(`${FOLDER}/${name}`)));
+        assert.strictEqual(disk.readsNow.length, total - 8);
+        assert.deepStrictEqual(r.files, (await byPromise()).files);
+        assert.ok(r.files.some((f) => f?.uri.endsWith('ah-tk-20242025-605.txt')));
       });
 
       it('a slow first answer (a remote disk): every read stays asynchronous', async function () {

@@ -1,7 +1,7 @@
 // The server's own reader for `file:` workspace folders, for clients that do
 // not offer the Kamervraag file-system requests (Neovim, Emacs, Helix, …).
 
-import { promises as fs, readFile as readFileCallback, readFileSync } from 'fs';
+import { promises as fs, readFile as readFileCallback, readFileSync, statSync } from 'fs';
 import * as path from 'path';
 import { fileURLToPath } from 'url';
 import { isCandidateName, type FileContent, type WorkspaceFileSystem } from '../workspace/fileSystem';
@@ -23,6 +23,9 @@ function childUri(folder: string, relative: string): string {
   const base = folder.endsWith('/') ? folder.slice(0, -1) : folder;
   return `${base}/${relative.split(path.sep).map(encodeURIComponent).join('/')}`;
 }
+
+/** Larger files are read in the background (`readFile`): at disk speed 1 MB takes a millisecond or more, which the event loop would wait. */
+const READ_AT_ONCE_MAX_BYTES = 1024 * 1024;
 
 export class DiskFileSystem implements WorkspaceFileSystem {
   async findFiles(folder: string): Promise<readonly string[]> {
@@ -59,10 +62,11 @@ export class DiskFileSystem implements WorkspaceFileSystem {
     });
   }
 
-  readFileNow(uri: string): FileContent | null {
+  readFileNow(uri: string): FileContent | null | undefined {
     const p = toPath(uri);
     if (!p) return null;
     try {
+      if (statSync(p).size > READ_AT_ONCE_MAX_BYTES) return undefined;
       const bytes = readFileSync(p);
       return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
     } catch {

@@ -175,8 +175,10 @@ export class Indexer {
           if (!quick) readAhead(i + 1);
         } else {
           const asked = Date.now();
-          content = this.readNowSafe(readNow!, uri);
-          if (Date.now() - asked > QUICK_READ_MS) {
+          const now = this.readNowSafe(readNow!, uri);
+          // A large file is read in the background all the same: reading it at once would hold up the event loop.
+          content = now === undefined ? await this.readSafe(uri) : now;
+          if (now !== undefined && Date.now() - asked > QUICK_READ_MS) {
             quick = false;
             this.o.log?.(`Kamervraag: reading ${uri} took ${Date.now() - asked} ms; the rest of ${folder} is read in the background.`);
             readAhead(i + 1);
@@ -224,7 +226,7 @@ export class Indexer {
     this.apply(uri, out, bytes);
   }
 
-  private readNowSafe(readNow: (uri: string) => FileContent | null, uri: string): Content {
+  private readNowSafe(readNow: (uri: string) => FileContent | null | undefined, uri: string): Content | undefined {
     try {
       return readNow(uri);
     } catch {

@@ -21,12 +21,13 @@ export interface WorkspaceFileSystem {
   /** The bytes of a file, or null when it is gone or unreadable. */
   readFile(uri: string): Promise<FileContent | null>;
   /**
-   * The bytes of a file read at once, in this thread, or null when it is gone
-   * or unreadable. Only a local disk offers it: a small file costs a tenth of
-   * the asynchronous read, which hands four steps (open, stat, read, close) to
-   * other threads. The indexer uses it while reads stay quick.
+   * The bytes of a file read at once, in this thread; null when it is gone
+   * or unreadable; undefined when it is too large to be read at once (then
+   * `readFile` reads it). Only a local disk offers it: a small file costs a
+   * tenth of the asynchronous read, which hands four steps (open, stat, read,
+   * close) to other threads. The indexer uses it while reads stay quick.
    */
-  readFileNow?(uri: string): FileContent | null;
+  readFileNow?(uri: string): FileContent | null | undefined;
 }
 
 /** `.kamervraag`, `.kv.txt` and `.txt` names, and the originals `.pdf` and `.docx` (case-insensitive): the files worth reading. */
