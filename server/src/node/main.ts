@@ -58,8 +58,8 @@ function garbageCollector(): (() => void) | undefined {
 /**
  * While a large document is open, V8's old generation grows by half of what
  * it holds after each full collection, not by its own factor (up to four
- * times): twenty keystrokes in the 11 MB set took the server from 300 MB to
- * 1.5 GB with V8's sizing, to 470 MB with this one, for a fifth more time per
+ * times): ten keystrokes in the 11 MB set peaked at 770 MB with V8's sizing
+ * and at 490–518 MB with this one, for a fifth to a half more time per
  * keystroke (more full collections). The flag is read at every collection;
  * 0 gives the sizing back to V8.
  */
