@@ -20,6 +20,8 @@ export interface ServerPlatform {
   readonly collectGarbage?: () => void;
   /** Keeps the heap close to what it holds (true), or lets the runtime size it (false). */
   readonly fitHeap?: (fit: boolean) => void;
+  /** Checks each incremental analysis against a whole one (a debug aid; see LanguageServiceOptions.verifyIncremental). */
+  readonly verifyIncremental?: boolean;
 }
 
 function decodeBase64Portable(s: string): Uint8Array {

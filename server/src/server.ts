@@ -168,6 +168,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
       analyzer: platform.indexAnalyzer,
       collectGarbage: platform.collectGarbage,
       fitHeap: platform.fitHeap,
+      verifyIncremental: platform.verifyIncremental,
       locale: typeof options.locale === 'string' ? options.locale : params.locale,
       today: typeof options.today === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(options.today) ? options.today : undefined,
       log: (m) => connection.console.log(m),

@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as fc from 'fast-check';
-import { analyze, blockStats, letterMentionStats, markStats, markTokens, resolvedReferenceStats, resolvedStats } from '../../server/src/model/analysis';
+import { analyze, blockStats, letterMentionStats, markStats, markTokens, resolvedReferenceStats, resolvedStats, verifyStats } from '../../server/src/model/analysis';
 import { citationStats, findCitations } from '../../server/src/model/citations';
 import { dateStats, findDateCandidates } from '../../server/src/model/dates';
 import { findMarkerCandidates, markerStats } from '../../server/src/model/footnotes';
@@ -15,7 +15,7 @@ import { LineKind } from '../../server/src/model/lines';
 import { findReferences, referenceStats, type RawReference } from '../../server/src/model/references';
 import { readStructure } from '../../server/src/model/structure';
 import { LineIndex } from '../../server/src/model/text';
-import { Gap, releaseTokens, setTokenReuse, tokenizeLines, tokenizeStats, TokenKind, type Tokens, trimTokenPool } from '../../server/src/model/tokens';
+import { Gap, pooledTokenCapacity, releaseTokens, setTokenReuse, tokenizeLines, tokenizeStats, TokenKind, type Tokens, trimTokenPool } from '../../server/src/model/tokens';
 import type { Analysis } from '../../server/src/model/types';
 import { warmUpSet } from '../../server/src/warmUp';
 import { documentSymbols, openingWordsStats } from '../../server/src/features/symbols';
@@ -361,6 +361,51 @@ const citationPiece = fc.constantFrom(
   'https://www.tweedekamer.nl/kamerstukken/', 'detail?id=2022Z09875', 'www.rijksoverheid.nl', '-', '/', '.', ')', '(', 'Archiefwet', 'Wet open overheid', 'de Woo ',
   'Kamer-', 'stuk', ' ', '  ', '\n', '\n\n', '\r\n', 'zie ', 'en ', 'het antwoord ', 'AanhangselHandelingen', 'x', 'é',
 );
+
+describe('an incremental analysis checked against a whole one (verify)', () => {
+  it('finds no difference after the random edits of every corpus text, and checks each edit that reused the version before', function () {
+    this.timeout(300000);
+    const before = { ...verifyStats };
+    const edited = tokenizeStats.incremental;
+    const edits = editCorpus(corpus(), edit, { numRuns: 2, seed: 0x7e51 }, (text) => analyze(text, { year: 2024, verify: true }),
+      (name, text, e) => assert.strictEqual(fields(analyze(text, { year: 2024, verify: true })), fields(fresh(text)), `${name} after ${JSON.stringify(e)}`));
+    assert.ok(edits >= 400, `${edits} edits`);
+    const checked = verifyStats.checked - before.checked;
+    // Each analysis that edited the kept stream was checked (the whole analyses the check makes edit none).
+    assert.strictEqual(checked, tokenizeStats.incremental - edited);
+    assert.ok(checked >= edits * 0.7, `${checked} of ${edits}`);
+    assert.strictEqual(verifyStats.mismatches - before.mismatches, 0);
+  });
+
+  it('a kept element that differs from what a whole analysis makes (as a fault in the reuse would leave it) is found: the whole analysis is returned, and the next text is read anew', () => {
+    const text = warmUpSet(2);
+    const late = text.lastIndexOf('Kunt u deze vragen');
+    assert.ok(late > text.length / 2);
+    const edited = (s: string) => s.slice(0, late) + 'x' + s.slice(late);
+    for (const verify of [false, true]) {
+      trimTokenPool(0);
+      const first = analyze(text, { year: 2024 });
+      assert.strictEqual(first.questions[0].number, 1);
+      // The first question ends long before the edit: the next analysis keeps it as it is.
+      (first.questions[0] as { number: number }).number = 99;
+      const mismatches = verifyStats.mismatches;
+      const next = analyze(edited(text), { year: 2024, verify });
+      if (!verify) {
+        // Unchecked, the fault shows.
+        assert.strictEqual(next.questions[0].number, 99);
+        continue;
+      }
+      assert.strictEqual(verifyStats.mismatches - mismatches, 1);
+      assert.strictEqual(next.questions[0].number, 1);
+      assert.strictEqual(fields(next), fields(fresh(edited(text))));
+      // The stream that held the fault is gone: the next version is read whole.
+      assert.strictEqual(pooledTokenCapacity(), 0);
+      const full = tokenizeStats.full;
+      analyze(edited(edited(text)), { year: 2024, verify });
+      assert.strictEqual(tokenizeStats.full - full, 1);
+    }
+  });
+});
 
 describe('the outline of an edited text', () => {
   const ctx: FeatureContext = { locale: 'nl', settings: DEFAULT_SETTINGS };

@@ -21,7 +21,7 @@ import { questionNumbering, renumberFootnotes, type QuestionNumbering } from './
 import type { ArchiveFacts } from './archive';
 import { readStructure, RawBlock, type RawQuestion, Structure } from './structure';
 import { firstAfter, firstAtOrAfter, LineIndex, movedRange, normalizeSpace, partitionPoint, Span } from './text';
-import { Gap, keywordsOf, KeywordSet, MemoSlot, pooledLines, releaseTokens, type TokenEdit, tokenizeLines, Tokens, TokenKind } from './tokens';
+import { forgetTokens, Gap, keywordsOf, KeywordSet, MemoSlot, pooledLines, releaseTokens, type TokenEdit, tokenizeLines, tokenizeStats, Tokens, TokenKind, withFreshTokens } from './tokens';
 import type {
   Analysis,
   Block,
@@ -63,12 +63,41 @@ export interface AnalyzeOptions {
    * document is corrected only where one reading is possible.
    */
   readonly year?: number;
+  /**
+   * Checks an analysis that reused the version before (a debug aid: it doubles
+   * the work of an edit): a whole analysis of the same text is made too and
+   * compared with it field by field. Where they differ, the whole one is
+   * returned, the kept token stream is let go (the next version is read anew)
+   * and `verifyStats.mismatches` counts it.
+   */
+  readonly verify?: boolean;
 }
+
+/** The analyses checked against a whole one (`AnalyzeOptions.verify`), and those that differed from it. */
+export const verifyStats = { checked: 0, mismatches: 0 };
 
 /** A date with `jl.`/`a.s.` written: as full as one with its year. Anchored at the end of a short text. */
 const RELATIVE_END = /(?:jl\.?|j\.l\.?|a\.s\.?|jongstleden|aanstaande)$/i;
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  const edited = tokenizeStats.incremental;
+  const a = analyzeText(text, options);
+  // Only an analysis that reused the version before can differ from a whole one.
+  if (!options.verify || tokenizeStats.incremental === edited) return a;
+  verifyStats.checked++;
+  const whole = withFreshTokens(() => analyzeText(text, options));
+  if (fieldsOf(a) === fieldsOf(whole)) return a;
+  verifyStats.mismatches++;
+  forgetTokens();
+  return whole;
+}
+
+/** Every field of an analysis, every span and range, as one string (the text and its line index are the input). */
+function fieldsOf(a: Analysis): string {
+  return JSON.stringify({ ...a, text: a.text.length, lines: a.lines.lineCount });
+}
+
+function analyzeText(text: string, options: AnalyzeOptions): Analysis {
   // The lines of the text analysed last, when its token stream is kept: an edit of it searches only the changed stretch for line breaks.
   const lines = new LineIndex(text, pooledLines() ?? undefined);
   const at = (span: Span): Located => ({ span, range: lines.rangeOf(span) });

@@ -479,6 +479,22 @@ export function setTokenReuse(on: boolean): void {
   reuse = on;
 }
 
+/** Runs `f` on a fresh token stream: the kept one is neither read nor replaced. */
+export function withFreshTokens<T>(f: () => T): T {
+  const was = reuse;
+  reuse = false;
+  try {
+    return f();
+  } finally {
+    reuse = was;
+  }
+}
+
+/** Lets the kept stream go: the next text is read whole. */
+export function forgetTokens(): void {
+  pooled = null;
+}
+
 /** How streams were made since the start: wholly, or by re-reading the changed lines of the stream before. For tests and the benchmark. */
 export const tokenizeStats = { full: 0, incremental: 0 };
 

@@ -3,7 +3,9 @@
 //
 // A crawl of INDEX_WORKER_MIN_FILES files or more is analysed in a worker
 // thread (dist/indexWorker.js). KAMERVRAAG_INDEX_WORKER overrides: `off`, or
-// the least number of files (0: always; for tests).
+// the least number of files (0: always; for tests). KAMERVRAAG_VERIFY_INCREMENTAL=1
+// checks each analysis of an edited document against a whole one, and logs a
+// difference (a debug aid: it doubles the work of a keystroke).
 
 import * as path from 'path';
 import * as v8 from 'v8';
@@ -80,4 +82,5 @@ startServer(connection, {
   indexAnalyzer: indexAnalyzer(),
   collectGarbage: garbageCollector(),
   fitHeap,
+  verifyIncremental: process.env.KAMERVRAAG_VERIFY_INCREMENTAL === '1',
 });

@@ -7,6 +7,7 @@
 // it runs in the Node server, in a browser worker and in-process in tests.
 
 import type { Analysis, IsoDate } from '../model/types';
+import { verifyStats } from '../model/analysis';
 import { trimTokenPool } from '../model/tokens';
 import { localeOf, type Locale } from '../i18n/words';
 import { DEFAULT_SETTINGS, MIN_FILE_SIZE_MB, type Settings } from '../settings';
@@ -51,6 +52,12 @@ export interface LanguageServiceOptions {
   readonly convert?: Converter;
   /** A full garbage collection (Node); run after a large token stream is let go. */
   readonly collectGarbage?: () => void;
+  /**
+   * Checks every analysis of an edited document that reused the version before against a whole
+   * analysis of its text, uses the whole one where they differ, and logs it (a debug aid: it
+   * doubles the work of each keystroke; `KAMERVRAAG_VERIFY_INCREMENTAL=1` for the Node server).
+   */
+  readonly verifyIncremental?: boolean;
   /** Asks the runtime to keep its heap close to what it holds (true) or to size it as it likes (false): true while a document of LARGE_DOCUMENT_CHARS or more is open. */
   readonly fitHeap?: (fit: boolean) => void;
 }
@@ -215,7 +222,12 @@ export class LanguageService {
 
   private analyzeText(uri: string, text: string, settings: Settings, version?: number): Analysis {
     if (text.length >= LARGE_DOCUMENT_CHARS) this.fitHeap();
-    const r = ingestText(uri, text, { ...this.ingestOptions(settings), version });
+    const verify = this.o.verifyIncremental === true;
+    const mismatches = verifyStats.mismatches;
+    const r = ingestText(uri, text, { ...this.ingestOptions(settings), version, verify });
+    if (verify && verifyStats.mismatches !== mismatches) {
+      this.o.log?.(`Kamervraag: the incremental analysis of ${uri} (version ${version ?? '?'}) differed from a whole analysis of its text; the whole one is used.`);
+    }
     if (r.ok) return r.analysis;
     throw new Error(r.error ?? `cannot analyse ${uri}: ${r.skip}`);
   }

@@ -42,6 +42,8 @@ export interface IngestOptions {
   readonly identify?: boolean;
   /** The bounds of an original's conversion (DEFAULT_LIMITS for what is not given). */
   readonly limits?: Partial<ConversionLimits>;
+  /** Checks an analysis that reused the version before against a whole one (`AnalyzeOptions.verify`). */
+  readonly verify?: boolean;
 }
 
 /** A file read and analysed, or why not. */
@@ -145,7 +147,7 @@ export function ingestText(uri: string, text: string, options: IngestOptions = {
   const identified = identifies(uri, text);
   if (options.identify && !identified) return { ok: false, skip: 'not-kamervraag' };
   try {
-    const analysis = analyze(text, { terms: options.terms, year: options.year, version: options.version });
+    const analysis = analyze(text, { terms: options.terms, year: options.year, version: options.version, verify: options.verify });
     return { ok: true, text, problem, analysis, identified };
   } catch (e) {
     return { ok: false, skip: 'failed', error: e instanceof Error ? e.stack ?? e.message : String(e) };
