@@ -78,6 +78,13 @@ export const DIAGNOSTICS_DELAY_MS = 150;
  */
 export const ANALYZE_AHEAD_MAX_CHARS = 2_000_000;
 
+/** Clears the timer of `uri` in `timers`, if any, and forgets it. */
+function cancelTimer(timers: Map<string, ReturnType<typeof setTimeout>>, uri: string): void {
+  const pending = timers.get(uri);
+  if (pending) clearTimeout(pending);
+  timers.delete(uri);
+}
+
 /** A pull report: the full list, or `unchanged` when the client's previous result still stands. */
 export type DiagnosticReport = { kind: 'full'; resultId: string; items: Diagnostic[] } | { kind: 'unchanged'; resultId: string };
 
@@ -186,9 +193,7 @@ export class DiagnosticsPush {
    * the analysis done. Requests that came with the edit are answered before it.
    */
   private analyzeAhead(uri: string): void {
-    const pending = this.ahead.get(uri);
-    if (pending) clearTimeout(pending);
-    this.ahead.delete(uri);
+    cancelTimer(this.ahead, uri);
     const service = this.service();
     const doc = service.documents.get(uri);
     if (!doc || doc.getText().length > ANALYZE_AHEAD_MAX_CHARS) return;
@@ -240,12 +245,8 @@ export class DiagnosticsPush {
       if (openSiblings(this.service(), uri).length > 0) this.refreshSoon(0);
       return;
     }
-    const pending = this.timers.get(uri);
-    if (pending) clearTimeout(pending);
-    this.timers.delete(uri);
-    const ahead = this.ahead.get(uri);
-    if (ahead) clearTimeout(ahead);
-    this.ahead.delete(uri);
+    cancelTimer(this.timers, uri);
+    cancelTimer(this.ahead, uri);
     this.published.delete(uri);
     this.sent.delete(uri);
     this.siblings(uri, 0);
@@ -253,8 +254,7 @@ export class DiagnosticsPush {
   }
 
   private schedule(uri: string, delay: number, onlyIfNew = false): void {
-    const pending = this.timers.get(uri);
-    if (pending) clearTimeout(pending);
+    cancelTimer(this.timers, uri);
     this.timers.set(uri, setTimeout(() => {
       this.timers.delete(uri);
       this.publish(uri, onlyIfNew).catch((e) => this.log(`diagnostics failed for ${uri}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`));

@@ -596,10 +596,10 @@ function resolveDates(
   // The plain dates before an edit, read by the same date as before, are those of the version before.
   const before = tokens.memoBefore<ResolvedMemo>(MemoSlot.Resolved);
   const keptBy = before !== null ? before.edit.start : -1;
+  // Those after it are theirs moved: the same text and date at new offsets (see `moveDate`). One walk finds both:
+  // every date kept ends before the edit, and every one moved stood after it.
   const oldDate = walker(before?.memo.entries, (e) => e.start);
-  // Those after it are theirs moved: the same text and date at new offsets (see `moveDate`).
   const move = moveOf(before?.edit ?? null);
-  const oldMoved = walker(before?.memo.entries, (e) => e.start);
   const entries: ResolvedDate[] = [];
   const out: DateMention[] = [];
   for (const c of candidates) {
@@ -613,7 +613,7 @@ function resolveDates(
         continue;
       }
     } else if (plain && move !== null && c.span.start >= move.edit.newEnd) {
-      const e = oldMoved(c.span.start - move.edit.charDelta);
+      const e = oldDate(c.span.start - move.edit.charDelta);
       if (e !== null && sameCandidate(e, c, move.edit.charDelta) && e.readBy === readByOf(c, referenceAt)) {
         resolvedStats.moved++;
         const moved = moveDate(e, c, move, lines);

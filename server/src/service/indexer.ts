@@ -14,7 +14,7 @@
 
 import type { Analysis } from '../model/types';
 import { originalKindOfName } from '../originals/uri';
-import { isCandidateName, isInFolder, type FileContent, type WorkspaceFileSystem } from '../workspace/fileSystem';
+import { isCandidateName, isInFolder, type WorkspaceFileSystem } from '../workspace/fileSystem';
 import type { WorkspaceIndex } from '../workspace/index';
 import { originalIdentifies, summarizeAnyFile, summarizeDocument, summarizeFile, type Converter, type FileAnalyzer, type FileOutcome, type IngestOptions, type SkipReason } from '../workspace/ingest';
 
@@ -159,7 +159,7 @@ export class Indexer {
         for (let j = from; j < Math.min(from + READ_AHEAD, total); j++) if (!reads.has(j)) reads.set(j, this.readSafe(uris[j]));
       };
       // A disk that reads at once is read at once, after a first quick answer to an asynchronous read (a mount that hangs shows there), and while every read stays quick.
-      const readNow = this.o.fs.readFileNow ? this.o.fs.readFileNow.bind(this.o.fs) : null;
+      const readsNow = this.o.fs.readFileNow !== undefined;
       let quick = false;
       readAhead(0);
       for (let i = 0; i < total; i++) {
@@ -171,11 +171,11 @@ export class Indexer {
           const asked = Date.now();
           content = await pending;
           reads.delete(i); // let the bytes go
-          if (i === 0 && readNow && Date.now() - asked <= QUICK_READ_MS) quick = true;
+          if (i === 0 && readsNow && Date.now() - asked <= QUICK_READ_MS) quick = true;
           if (!quick) readAhead(i + 1);
         } else {
           const asked = Date.now();
-          const now = this.readNowSafe(readNow!, uri);
+          const now = this.readNowSafe(uri);
           // A large file is read in the background all the same: reading it at once would hold up the event loop.
           content = now === undefined ? await this.readSafe(uri) : now;
           if (now !== undefined && Date.now() - asked > QUICK_READ_MS) {
@@ -226,9 +226,10 @@ export class Indexer {
     this.apply(uri, out, bytes);
   }
 
-  private readNowSafe(readNow: (uri: string) => FileContent | null | undefined, uri: string): Content | undefined {
+  /** A file read at once; undefined when the file system does not read it at once (then `readSafe` does). */
+  private readNowSafe(uri: string): Content | undefined {
     try {
-      return readNow(uri);
+      return this.o.fs.readFileNow?.(uri);
     } catch {
       return 'error';
     }
