@@ -1,6 +1,7 @@
 // Bundles the command line, the language server and the VS Code client with
 // esbuild: dist/cli.js, dist/server.js (and its index worker,
-// dist/indexWorker.js), dist/extension.js; and for VS Code in a browser
+// dist/indexWorker.js), the converters of originals both load on first use
+// (dist/originals.js), dist/extension.js; and for VS Code in a browser
 // (vscode.dev, code-server's web worker extension host) the server as a web
 // worker, dist/browser/server.js, and its client, dist/browser/extension.js.
 // Source maps in a development build; minified without source maps with
@@ -45,6 +46,12 @@ const results = await Promise.all([
   esbuild.build({
     ...common,
     entryPoints: { server: 'server/src/node/main.ts' },
+  }),
+  esbuild.build({
+    ...common,
+    // The converters of originals (pdf.js, mammoth): loaded by the server and the command line
+    // from their own folder at the first PDF or Word file (server/src/node/converter.ts).
+    entryPoints: { originals: 'server/src/originals/index.ts' },
   }),
   esbuild.build({
     ...common,

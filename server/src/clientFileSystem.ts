@@ -6,7 +6,7 @@
 import type { Connection } from 'vscode-languageserver';
 import { FIND_FILES_REQUEST, READ_FILE_REQUEST, type FindFilesParams, type ReadFileResult, type ServerRuntime } from './protocol';
 import { CANDIDATE_GLOBS, EXCLUDE_GLOB, type WorkspaceFileSystem } from './workspace/fileSystem';
-import type { FileAnalyzer } from './workspace/ingest';
+import type { Converter, FileAnalyzer } from './workspace/ingest';
 
 export interface ServerPlatform {
   /** Where the server runs, as the initialize result announces it (`experimental.runtime`). */
@@ -20,6 +20,8 @@ export interface ServerPlatform {
   readonly collectGarbage?: () => void;
   /** Keeps the heap close to what it holds (true), or lets the runtime size it (false). */
   readonly fitHeap?: (fit: boolean) => void;
+  /** Converts originals (PDF, Word); without one they are shown as unreadable. Node loads its converter on first use, a browser worker holds it. */
+  readonly convert?: Converter;
   /** Checks each incremental analysis against a whole one (a debug aid; see LanguageServiceOptions.verifyIncremental). */
   readonly verifyIncremental?: boolean;
 }

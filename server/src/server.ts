@@ -169,6 +169,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
       collectGarbage: platform.collectGarbage,
       fitHeap: platform.fitHeap,
       verifyIncremental: platform.verifyIncremental,
+      convert: platform.convert,
       locale: typeof options.locale === 'string' ? options.locale : params.locale,
       today: typeof options.today === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(options.today) ? options.today : undefined,
       log: (m) => connection.console.log(m),

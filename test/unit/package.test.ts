@@ -52,6 +52,7 @@ describe('package: .vscodeignore', () => {
       'dist/browser/server.js',
       'dist/extension.js',
       'dist/indexWorker.js',
+      'dist/originals.js',
       'dist/server.js',
       'language-configuration.json',
       'package.json',

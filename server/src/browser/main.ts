@@ -11,6 +11,7 @@
 // checks the bundle's inputs (test/unit/browserBundle.test.ts).
 
 import { BrowserMessageReader, BrowserMessageWriter, createConnection, ProposedFeatures } from 'vscode-languageserver/browser';
+import { convertOriginal } from '../originals/index';
 import { startServer } from '../server';
 
 /**
@@ -35,5 +36,6 @@ scope.addEventListener('unhandledrejection', (e) => connection.console.error(`Un
 connection.onExit(() => scope.close());
 
 // No disk file system and no decoder: `startServer` reads through the client and
-// decodes base64 with `atob` when the platform gives nothing else.
-startServer(connection, { runtime: 'web-worker' });
+// decodes base64 with `atob` when the platform gives nothing else. The converter
+// of originals is in this bundle (a worker has no second file to load it from).
+startServer(connection, { runtime: 'web-worker', convert: convertOriginal });

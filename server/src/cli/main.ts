@@ -46,7 +46,8 @@ import { readSettings } from '../settings';
 import { VERSION } from '../version';
 import TEXTS from './texts.json';
 import { isQuestionSet, type Ingested } from '../workspace/ingest';
-import { originalKind } from '../originals/index';
+import { originalKindOfName as originalKind } from '../originals/uri';
+import { lazyConverter } from '../node/converter';
 
 const EXIT_OK = 0;
 const EXIT_ANALYSIS_FAILED = 1;
@@ -333,7 +334,7 @@ async function run(argv: readonly string[]): Promise<number> {
   let status = EXIT_OK;
   let first = true;
   // No size limit here but what the settings allow at most: the user named the file.
-  const service = createLanguageService({ locale });
+  const service = createLanguageService({ locale, convert: lazyConverter(__dirname) });
   service.setGlobalSettings(readSettings({ maxFileSizeMB: 2048 }));
 
   for (const file of parsed.files) {
@@ -401,7 +402,7 @@ async function readForCommand(file: string, locale: Locale, originalsOnly: boole
     process.stderr.write(`kamervraag: ${file}: ${t.notOriginal}\n`);
     return EXIT_USAGE;
   }
-  const service = createLanguageService({ locale });
+  const service = createLanguageService({ locale, convert: lazyConverter(__dirname) });
   service.setGlobalSettings(readSettings({ maxFileSizeMB: 2048 }));
   const r = await service.ingestFile(file, bytes);
   const conversion = conversionProblem(r, locale);

@@ -12,6 +12,7 @@ import * as v8 from 'v8';
 import * as vm from 'vm';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../server';
+import { lazyConverter } from './converter';
 import { DiskFileSystem } from './diskFileSystem';
 import { stdioConnection } from './stdio';
 import { WorkerAnalyzer } from './workerAnalyzer';
@@ -83,4 +84,5 @@ startServer(connection, {
   collectGarbage: garbageCollector(),
   fitHeap,
   verifyIncremental: process.env.KAMERVRAAG_VERIFY_INCREMENTAL === '1',
+  convert: lazyConverter(),
 });

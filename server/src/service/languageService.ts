@@ -13,10 +13,9 @@ import { localeOf, type Locale } from '../i18n/words';
 import { DEFAULT_SETTINGS, MIN_FILE_SIZE_MB, type Settings } from '../settings';
 import type { WorkspaceFileSystem } from '../workspace/fileSystem';
 import { WorkspaceIndex } from '../workspace/index';
-import { convertOriginal } from '../originals/index';
 import { type Conversion, isProblem, type Place } from '../originals/types';
 import { isOriginalDocumentUri, originalKindOfName, originalUriOf } from '../originals/uri';
-import { convertSafely, ingestBytes, ingestConverted, ingestFile, ingestText, type Converter, type FileAnalyzer, type Ingested, type IngestOptions } from '../workspace/ingest';
+import { convertSafely, ingestBytes, ingestConverted, ingestFile, ingestText, noConverter, type Converter, type FileAnalyzer, type Ingested, type IngestOptions } from '../workspace/ingest';
 import { AnalysisCache } from './cache';
 import { DocumentStore } from './documents';
 import { Indexer } from './indexer';
@@ -48,7 +47,11 @@ export interface LanguageServiceOptions {
   readonly log?: (message: string) => void;
   /** The index changed: a file added, changed or removed, or indexing finished. */
   readonly onIndexChanged?: (sets: number, indexing: boolean) => void;
-  /** Converts originals (PDF, Word): `convertOriginal` by default; tests give a fake. */
+  /**
+   * Converts originals (PDF, Word): the platform's (`convertOriginal`, in Node loaded on first use), or a
+   * fake in tests. Without one every original is a problem: the service does not import the converters
+   * itself, so that a bundle that reads texts only does not hold them.
+   */
   readonly convert?: Converter;
   /** A full garbage collection (Node); run after a large token stream is let go. */
   readonly collectGarbage?: () => void;
@@ -117,7 +120,7 @@ export class LanguageService {
     this.currentToday = this.pinnedToday ?? isoToday();
     this.index = new WorkspaceIndex(DEFAULT_SETTINGS.terms, this.currentToday);
     this.fileSystem = o.fileSystem ?? null;
-    this.convert = o.convert ?? convertOriginal;
+    this.convert = o.convert ?? noConverter;
     this.indexer = new Indexer({
       fs: this.fileSystem ?? { findFiles: async () => [], readFile: async () => null },
       index: this.index,

@@ -25,6 +25,9 @@ export type SkipReason = 'not-kamervraag' | 'binary' | 'empty' | 'too-large' | '
 /** Turns an original's bytes into text (`convertOriginal` of `originals/index.ts`, or a fake in tests). Never rejects, as a rule; a rejection counts as a corrupt file. */
 export type Converter = (kind: OriginalKind, bytes: Uint8Array, limits: ConversionLimits) => Promise<Conversion>;
 
+/** The converter of a service given none (a build that reads texts only): every original is a problem that says so. */
+export const noConverter: Converter = () => Promise.reject(new Error('no converter'));
+
 export interface IngestOptions {
   /** The answer terms in days (default 21 and 42). */
   readonly terms?: Terms;
