@@ -10,7 +10,7 @@ import { analyze, blockStats, letterMentionStats, markStats, markTokens, resolve
 import { citationStats, findCitations } from '../../server/src/model/citations';
 import { dateStats, findDateCandidates } from '../../server/src/model/dates';
 import { findMarkerCandidates, markerStats } from '../../server/src/model/footnotes';
-import { findLetterMentions, letterStats, type RawLetterMention, sentenceIds, sentenceStats } from '../../server/src/model/letters';
+import { findLetterMentions, findSentences, letterStats, type RawLetterMention, sentenceAt, sentenceStats, sentenceTokens } from '../../server/src/model/letters';
 import { LineKind } from '../../server/src/model/lines';
 import { findReferences, referenceStats, type RawReference } from '../../server/src/model/references';
 import { readStructure } from '../../server/src/model/structure';
@@ -650,7 +650,7 @@ interface DateCandidateJson {
 }
 
 
-describe('incremental footnote markers and sentence ids', () => {
+describe('incremental footnote markers and sentences', () => {
   afterEach(() => {
     setTokenReuse(true);
     trimTokenPool(0);
@@ -679,7 +679,7 @@ describe('incremental footnote markers and sentence ids', () => {
     return boundary;
   }
 
-  /** The marker candidates and sentence ids of `text` (the inputs made as the analysis makes them), on the kept stream or a fresh one. */
+  /** The marker candidates and sentences (their first tokens, then the token count) of `text` (the inputs made as the analysis makes them), on the kept stream or a fresh one. */
   function grammarsOf(text: string, keep: boolean): { markers: string; sentences: number[] } {
     setTokenReuse(keep);
     try {
@@ -692,7 +692,8 @@ describe('incremental footnote markers and sentence ids', () => {
       for (let i = 0; i < tokens.length; i++) if (kinds[tokens.line[i]] === LineKind.Heading || kinds[tokens.line[i]] === LineKind.FootnoteText) skip[i] = 1;
       const dates = findDateCandidates(tokens, new Uint8Array(tokens.length));
       const markers = JSON.stringify(findMarkerCandidates(tokens, kinds, skip, dates, structure.footnoteTexts));
-      const sentences = Array.from(sentenceIds(tokens, boundaries(tokens, kinds)));
+      const found = findSentences(tokens, boundaries(tokens, kinds));
+      const sentences = [...Array.from(found.starts), found.tokenCount];
       releaseTokens(tokens);
       return { markers, sentences };
     } finally {
@@ -709,7 +710,7 @@ describe('incremental footnote markers and sentence ids', () => {
         const kept = grammarsOf(text, true);
         const fresh = grammarsOf(text, false);
         assert.strictEqual(kept.markers, fresh.markers, `markers after ${JSON.stringify(e)}`);
-        assert.deepStrictEqual(kept.sentences, fresh.sentences, `sentence ids after ${JSON.stringify(e)}`);
+        assert.deepStrictEqual(kept.sentences, fresh.sentences, `sentences after ${JSON.stringify(e)}`);
       });
     const markers = markerStats.incremental - before.markers;
     const sentences = sentenceStats.incremental - before.sentences;
@@ -760,13 +761,33 @@ describe('incremental footnote markers and sentence ids', () => {
   });
 
   /** The sentence id of the last token of `text` after `before` was counted (the stream edited). */
+  it('a sentence starts at the first token, after a sentence end and at a boundary, once where both meet', () => {
+    setTokenReuse(false);
+    try {
+      const lines = new LineIndex('Dit is een zin. En nog een!\n\nVraag? Ja');
+      const kinds = readStructure(lines).lineKinds;
+      const tokens = tokenizeLines(lines, () => true);
+      // Dit is een zin . | En nog een ! | (blank line) Vraag ? | Ja
+      const s = findSentences(tokens, boundaries(tokens, kinds));
+      assert.deepStrictEqual(Array.from(s.starts), [0, 5, 9, 11]);
+      assert.strictEqual(s.tokenCount, 12);
+      assert.deepStrictEqual([0, 4, 5, 8, 9, 10, 11].map((i) => sentenceAt(s, i)), [0, 0, 1, 1, 2, 2, 3]);
+      assert.deepStrictEqual([0, 1, 2, 3].map((k) => sentenceTokens(s, k)), [{ first: 0, end: 5 }, { first: 5, end: 9 }, { first: 9, end: 11 }, { first: 11, end: 12 }]);
+      const none = findSentences(tokenizeLines(new LineIndex(''), () => true), new Uint8Array(0));
+      assert.deepStrictEqual([Array.from(none.starts), none.tokenCount], [[], 0]);
+    } finally {
+      setTokenReuse(true);
+    }
+  });
+
+  /** The sentence of the last token, counted from 0: the first tokens of the sentences come first in `sentences`, then the token count. */
   function lastSentenceAfterEdit(before: string, text: string): number {
     const kept = readAfterEdit(before, text, sentenceStats, grammarsOf).sentences;
-    return kept[kept.length - 1];
+    return kept.length - 2;
   }
 
-  it('sentence ids after the edit move by the sentences it adds or takes away', () => {
-    // The filler ends 40 sentences; the tail three (`zo.` after a two-letter word does not end one) and the filler 40 more: its last token has id 82.
+  it('the sentences after the edit move by the sentences it adds or takes away', () => {
+    // The filler ends 40 sentences; the tail three (`zo.` after a two-letter word does not end one) and the filler 40 more: its last token is in sentence 82.
     const tail = `\nDit is zo${'. Ook dat'.repeat(3)}\nen verder.\n${filler}`;
     const base = `${filler}Nu${tail}`;
     assert.strictEqual(lastSentenceAfterEdit(base, base), 82);
@@ -779,7 +800,7 @@ describe('incremental footnote markers and sentence ids', () => {
   });
 
   it('a full stop first on the line after the edit ends a sentence by the word before it (`het` + `.In`)', () => {
-    // 40 sentences, one ended by `.In`, and 40 more: the last token has id 80.
+    // 40 sentences, one ended by `.In`, and 40 more: the last token is in sentence 80.
     const before = `${filler}\nDit is het\n.In het debat\n${filler}`;
     assert.strictEqual(lastSentenceAfterEdit(before, before), 80);
     assert.strictEqual(lastSentenceAfterEdit(before, before.replace('is het', 'is h')), 79);

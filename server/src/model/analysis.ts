@@ -14,7 +14,7 @@ import { DiagnosticCode, DiagnosticSink, messages } from './diagnostics';
 import { answerStub, inCaseOf } from './fixes';
 import { acceptMarkers, findMarkerCandidates, noteRuns } from './footnotes';
 import { readOfficialHeader, readOpenkamerHeader, HeaderInfo } from './header';
-import { findLetterMentions, RawLetterMention, sentenceIds } from './letters';
+import { findLetterMentions, findSentences, RawLetterMention, sentenceAt, type Sentences, sentenceTokens } from './letters';
 import { type Heading, LineKind } from './lines';
 import { findReferences, type RawReference } from './references';
 import { questionNumbering, renumberFootnotes, type QuestionNumbering } from './renumber';
@@ -45,11 +45,6 @@ const enum Scratch {
   ReferenceSkip,
   DateTokens,
   Boundary,
-}
-
-const enum IntScratch {
-  DateByToken,
-  Sentence,
 }
 
 export interface AnalyzeOptions {
@@ -144,18 +139,23 @@ function analyzeText(text: string, options: AnalyzeOptions): Analysis {
   // the dates it reports (`(Ingezonden 2 oktober 1990)` … `De Volkskrant van 29 september jl.`).
   const pastReference = answered ?? noticeDate ?? submitted ?? latestDateIn(candidates, fallbackYear) ?? documentDate;
   const dates = resolveDates(candidates, markerStarts, documentYear, (offset, past) => (questionTextAt(offset) ? submitted : null) ?? (past ? pastReference : documentDate), text, lines, sink, tokens);
-  // The date that starts at each token (-1: none), and the tokens inside dates.
-  const dateByToken = tokens.ints(IntScratch.DateByToken, -1, 1);
+  // The first token of each date (increasing: the dates are in text order and do not overlap), and the tokens inside dates.
+  // The date that starts at a token is found among the first tokens by binary search, asked only for a token inside a
+  // date: a per-token array of date indices held 4 bytes a token (9 MB at 11 MB of text) for a few dates in a hundred tokens.
   const dateTokens = tokens.bytes(Scratch.DateTokens);
   const dateStarts: number[] = new Array<number>(dates.length);
   for (let idx = 0; idx < dates.length; idx++) {
     const d = dates[idx];
     const first = tokens.at(d.span.start);
-    dateByToken[first] = idx;
     dateStarts[idx] = first;
     for (let i = first; i < tokenCount && tokens.start[i] < d.span.end; i++) dateTokens[i] = 1;
   }
-  const dateAtToken = (i: number): number | null => (i >= 0 && i < tokenCount && dateByToken[i] >= 0 ? dateByToken[i] : null);
+  const dateAtToken = (i: number): number | null => {
+    if (i < 0 || i >= tokenCount || dateTokens[i] !== 1) return null;
+    // The last date that starts there, as an array indexed by token kept it.
+    const idx = partitionPoint(dateStarts.length, (k) => dateStarts[k] <= i) - 1;
+    return idx >= 0 && dateStarts[idx] === i ? idx : null;
+  };
 
   // Footnote markers with their texts.
   // The k-th marker sequence pairs with the k-th run of note texts.
@@ -244,7 +244,7 @@ function analyzeText(text: string, options: AnalyzeOptions): Analysis {
   tokens.memos[MemoSlot.MadeReferences] = madeNow;
 
   // Sentences end at headings and at blank lines too (`boundary`, from markTokens).
-  const sentence = sentenceIds(tokens, boundary, tokens.ints(IntScratch.Sentence, 0));
+  const sentence = findSentences(tokens, boundary);
   // A delay notice without the questions says when they were sent: `Op 6 november jl. hebben de leden … vragen gesteld`.
   const submittedDate = submitted ?? submissionFromText(tokens, sentence, dates);
 
@@ -1146,7 +1146,7 @@ function buildNotices(
 function buildLetters(
   raw: readonly RawLetterMention[],
   tokens: Tokens,
-  sentence: Int32Array,
+  sentence: Sentences,
   dates: readonly DateMention[],
   references: readonly Reference[],
   notices: readonly Notice[],
@@ -1156,11 +1156,10 @@ function buildLetters(
   const text = lines.text;
   const mentionDate: (IsoDate | null)[] = raw.map((m) => (m.dateIndex !== null ? dates[m.dateIndex].date : null));
   // Only undated mentions ask for the dates of their sentence. The dates are in text order (as their
-  // candidates are): those of a sentence are the run whose first tokens lie in the sentence's tokens
-  // (sentence ids never decrease), found by binary search.
-  const datesOfSentence = (s: number, t: number): number[] => {
-    const t0 = partitionPoint(t, (i) => sentence[i] < s);
-    const t1 = t + partitionPoint(tokens.length - t, (i) => sentence[t + i] <= s);
+  // candidates are): those of a sentence are the run whose first tokens lie in the sentence's tokens,
+  // found by binary search.
+  const datesOfSentence = (s: number): number[] => {
+    const { first: t0, end: t1 } = sentenceTokens(sentence, s);
     // A date is in the sentence when its first token (`tokens.at` of its start) is in [t0, t1).
     const after = t0 > 0 ? tokens.start[t0 - 1] : -1;
     const upTo = tokens.start[t1 - 1];
@@ -1169,12 +1168,13 @@ function buildLetters(
     return out;
   };
   const lettersPerSentence = new Map<number, number>();
-  for (const m of raw) lettersPerSentence.set(sentence[m.wordToken], (lettersPerSentence.get(sentence[m.wordToken]) ?? 0) + 1);
+  const sentenceOf = raw.map((m) => sentenceAt(sentence, m.wordToken));
+  for (const s of sentenceOf) lettersPerSentence.set(s, (lettersPerSentence.get(s) ?? 0) + 1);
   raw.forEach((m, idx) => {
     if (mentionDate[idx] !== null) return;
     // `Op 29 oktober is de Kamer … geïnformeerd … middels een Kamerbrief`: the one date of the sentence, said with `op`.
-    const s = sentence[m.wordToken];
-    const inSentence = datesOfSentence(s, m.wordToken);
+    const s = sentenceOf[idx];
+    const inSentence = datesOfSentence(s);
     const lettersInSentence = lettersPerSentence.get(s) ?? 0;
     const anaphoric = ANAPHORIC.has(tokens.kwAt(m.wordToken - 1));
     if (inSentence.length === 1 && lettersInSentence === 1 && !anaphoric) {
@@ -1276,14 +1276,14 @@ const ANAPHORIC = new KeywordSet(['deze', 'die', 'dezelfde', 'genoemde']);
 const SUBMISSION_VERBS = new KeywordSet(['gesteld', 'ingezonden', 'ingediend']);
 
 /** The first date of a sentence that speaks of questions sent: `vragen … gesteld`, `vragen die op … zijn ingezonden`. */
-function submissionFromText(tokens: Tokens, sentence: Int32Array, dates: readonly DateMention[]): IsoDate | null {
+function submissionFromText(tokens: Tokens, sentence: Sentences, dates: readonly DateMention[]): IsoDate | null {
   for (const d of dates) {
     const i = tokens.at(d.span.start);
-    const id = sentence[i];
+    const { first, end } = sentenceTokens(sentence, sentenceAt(sentence, i));
     let questions = false;
     let verb = false;
-    for (let j = i; j >= 0 && sentence[j] === id && i - j < 60; j--) questions ||= tokens.kind[j] === TokenKind.Word && tokens.endsWith(j, 'vragen');
-    for (let j = i; j < tokens.length && sentence[j] === id && j - i < 60; j++) {
+    for (let j = i; j >= first && i - j < 60; j--) questions ||= tokens.kind[j] === TokenKind.Word && tokens.endsWith(j, 'vragen');
+    for (let j = i; j < end && j - i < 60; j++) {
       questions ||= tokens.kind[j] === TokenKind.Word && tokens.endsWith(j, 'vragen');
       verb ||= tokens.kind[j] === TokenKind.Word && SUBMISSION_VERBS.has(tokens.kw[j]);
     }

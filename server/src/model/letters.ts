@@ -549,84 +549,130 @@ function tokensText(tokens: Tokens, from: number, to: number): string {
   return s.trim();
 }
 
-/** How often the sentence ids were found by reusing those of the text before, and wholly. For tests and the benchmark. */
+/** How often the sentences were found by reusing those of the text before, and wholly. For tests and the benchmark. */
 export const sentenceStats = { full: 0, incremental: 0 };
 
-/** The sentence ids of a text and the boundaries they were counted with, kept with its token stream for the next version of the text. */
+/**
+ * The sentences of a token stream: the first token of each, in order (the
+ * first is 0; none for an empty stream). A sentence is the tokens from one
+ * start up to the next. Kept as starts rather than as a number per token: the
+ * features ask for a few sentences (those of letter mentions and dates), and a
+ * number per token held 4 bytes a token, twice (the memo's copy).
+ */
+export interface Sentences {
+  readonly starts: Int32Array;
+  /** The number of tokens. */
+  readonly tokenCount: number;
+}
+
+/** The index of the sentence that holds token i (0 ≤ i < tokenCount). */
+export function sentenceAt(s: Sentences, i: number): number {
+  return partitionPoint(s.starts.length, (k) => s.starts[k] <= i) - 1;
+}
+
+/** The tokens of sentence k: [first, end). */
+export function sentenceTokens(s: Sentences, k: number): { readonly first: number; readonly end: number } {
+  return { first: s.starts[k], end: k + 1 < s.starts.length ? s.starts[k + 1] : s.tokenCount };
+}
+
+/** The sentences of a text and the boundaries they were found with, kept with its token stream for the next version of the text. */
 interface SentenceMemo {
   serial: number;
-  /** The ids and boundaries of the first `length` tokens; the arrays are reused for the next version when they are large enough. */
-  length: number;
-  ids: Int32Array;
+  sentences: Sentences;
+  /** The boundaries of the first `sentences.tokenCount` tokens; the array is reused for the next version when it is large enough. */
   boundary: Uint8Array;
 }
 
 /**
- * Sentence number of every token; `boundary[i] === 1` starts a new sentence at token i.
+ * The sentences of the stream; `boundary[i] === 1` starts a new sentence at
+ * token i, and so does a token after one that ends a sentence (`endsSentence`).
  *
- * When `tokens` was made by editing the stream of the text counted last, only
- * the tokens of the changed lines are counted again: the ids before them stay,
- * those after them move and change by as many sentences as the changed lines
- * added or took away. The result is the same as counting all.
+ * When `tokens` was made by editing the stream of the text read last, only the
+ * tokens of the changed lines are read again: the starts before them stay, and
+ * those after them move by as many tokens as the edit added or took away. The
+ * result is the same as reading all.
  *
- * Why: the id of token i counts the boundaries up to i and the sentence ends
- * before i, and `endsSentence(j)` reads the tokens j - 1 to j + 1 only. So the
- * ids before `firstToken` depend on tokens before it alone (kept when the
- * boundaries there are the same); from `newEndToken + 1` on, a sentence end
- * reads no token before `newEndToken`, so past that sync point the ids go up
- * where the old ones went up (when the boundaries there are the same, shifted).
+ * Why: whether token i starts a sentence depends on `boundary[i]` and on
+ * `endsSentence(i - 1)`, which reads the tokens i - 2 to i only. So the starts
+ * before `firstToken` depend on tokens before it alone (kept when the
+ * boundaries there are the same); from `newEndToken + 2` on, a start reads no
+ * token before `newEndToken`, the first token that is the same as in the
+ * old stream, so there the starts are the old ones, moved (when the
+ * boundaries there are the same, shifted).
  */
-export function sentenceIds(tokens: Tokens, boundary: Uint8Array, ids: Int32Array = new Int32Array(tokens.length)): Int32Array {
+export function findSentences(tokens: Tokens, boundary: Uint8Array): Sentences {
   const n = tokens.length;
   const memo = tokens.memos[MemoSlot.Sentences] as SentenceMemo | undefined;
   const before = tokens.memoBefore<SentenceMemo>(MemoSlot.Sentences);
-  if (before !== null && recount(tokens, boundary, ids, before.memo, before.edit)) sentenceStats.incremental++;
+  let sentences = before !== null ? reread(tokens, boundary, before.memo, before.edit) : null;
+  if (sentences !== null) sentenceStats.incremental++;
   else {
     sentenceStats.full++;
-    countSentences(tokens, boundary, ids, 0, n, 0);
+    const out = new StartList(Math.max(16, n >> 4));
+    addStarts(tokens, boundary, 0, n, out);
+    sentences = { starts: out.done(), tokenCount: n };
   }
-  // Kept in the arrays of the memo before (read by now) when they are large enough: a copy, not a new array, for each version.
-  const next: SentenceMemo = memo !== undefined && memo.ids.length >= n
-    ? memo
-    : { serial: 0, length: 0, ids: new Int32Array(n + (n >> 3)), boundary: new Uint8Array(n + (n >> 3)) };
+  // The boundaries in the array of the memo before (read by now) when it is large enough: a copy, not a new array, for each version.
+  const next: SentenceMemo = memo !== undefined && memo.boundary.length >= n ? memo : { serial: 0, sentences, boundary: new Uint8Array(n + (n >> 3)) };
   next.serial = tokens.serial;
-  next.length = n;
-  next.ids.set(ids.subarray(0, n));
+  next.sentences = sentences;
   next.boundary.set(boundary.subarray(0, n));
   tokens.memos[MemoSlot.Sentences] = next;
-  return ids;
+  return sentences;
 }
 
-/** Counts the sentence ids of the tokens [from, to), the first taking `id` or its next; returns the id after the last. */
-function countSentences(tokens: Tokens, boundary: Uint8Array, ids: Int32Array, from: number, to: number, id: number): number {
+/** A growing list of token indices. */
+class StartList {
+  private a: Int32Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.a = new Int32Array(capacity);
+  }
+
+  push(i: number): void {
+    if (this.length === this.a.length) {
+      const b = new Int32Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.length++] = i;
+  }
+
+  pushAll(from: Int32Array, shift: number): void {
+    for (let k = 0; k < from.length; k++) this.push(from[k] + shift);
+  }
+
+  done(): Int32Array {
+    return this.a.slice(0, this.length);
+  }
+}
+
+/** Adds the tokens of [from, to) that start a sentence. */
+function addStarts(tokens: Tokens, boundary: Uint8Array, from: number, to: number, out: StartList): void {
   const kind = tokens.kind;
   for (let i = from; i < to; i++) {
-    if (boundary[i] === 1) id++;
-    ids[i] = id;
-    if (kind[i] === TokenKind.Punct && endsSentence(tokens, i)) id++;
+    if (i === 0 || boundary[i] === 1 || (kind[i - 1] === TokenKind.Punct && endsSentence(tokens, i - 1))) out.push(i);
   }
-  return id;
 }
 
-/** The ids of the edited stream from those of the text before (see `sentenceIds`); false when a boundary changed away from the edit. */
-function recount(tokens: Tokens, boundary: Uint8Array, ids: Int32Array, memo: SentenceMemo, edit: TokenEdit): boolean {
+/** The sentences of the edited stream from those of the text before (see `findSentences`); null when a boundary changed away from the edit. */
+function reread(tokens: Tokens, boundary: Uint8Array, memo: SentenceMemo, edit: TokenEdit): Sentences | null {
   const n = tokens.length;
-  const old = memo.ids;
+  const old = memo.sentences;
   const oldBoundary = memo.boundary;
   const first = edit.firstToken;
   const shift = edit.newEndToken - edit.oldEndToken;
-  if (memo.length !== n - shift) return false;
-  // The sync point: the ids from here on are the old ones, moved.
-  const sync = edit.newEndToken + 1;
-  for (let i = 0; i < first; i++) if (boundary[i] !== oldBoundary[i]) return false;
-  for (let i = sync + 1; i < n; i++) if (boundary[i] !== oldBoundary[i - shift]) return false;
-  ids.set(old.subarray(0, first), 0);
-  // The state before `first`: the id of the token before it, and one more if that token ends a sentence (which reads `first`).
-  const start = first === 0 ? 0 : tokens.kind[first - 1] === TokenKind.Punct && endsSentence(tokens, first - 1) ? old[first - 1] + 1 : old[first - 1];
-  countSentences(tokens, boundary, ids, first, Math.min(n, sync + 1), start);
-  if (sync >= n) return true;
-  const delta = ids[sync] - old[sync - shift];
-  if (delta === 0) ids.set(old.subarray(sync + 1 - shift, n - shift), sync + 1);
-  else for (let i = sync + 1; i < n; i++) ids[i] = old[i - shift] + delta;
-  return true;
+  if (old.tokenCount !== n - shift) return null;
+  // From here on the starts are the old ones, moved.
+  const sync = Math.min(n, edit.newEndToken + 2);
+  for (let i = 0; i < first; i++) if (boundary[i] !== oldBoundary[i]) return null;
+  for (let i = sync; i < n; i++) if (boundary[i] !== oldBoundary[i - shift]) return null;
+  const starts = old.starts;
+  const kept = partitionPoint(starts.length, (k) => starts[k] < first);
+  const moved = partitionPoint(starts.length, (k) => starts[k] < sync - shift);
+  const out = new StartList(kept + (starts.length - moved) + 64);
+  out.pushAll(starts.subarray(0, kept), 0);
+  addStarts(tokens, boundary, first, sync, out);
+  out.pushAll(starts.subarray(moved), shift);
+  return { starts: out.done(), tokenCount: n };
 }

@@ -228,7 +228,6 @@ export class Tokens {
   }
 
   private readonly byteScratch: Uint8Array[] = [];
-  private readonly intScratch: Int32Array[] = [];
 
   /**
    * A per-token byte array (one per `slot`), zeroed, of `length + extra` entries;
@@ -241,18 +240,6 @@ export class Tokens {
       b = new Uint8Array(withSlack(n));
       this.byteScratch[slot] = b;
     } else b.fill(0, 0, n);
-    return b.subarray(0, n);
-  }
-
-  /** As `bytes`, 32-bit integers filled with `value`. */
-  ints(slot: number, value: number, extra = 0): Int32Array {
-    const n = this.length + extra;
-    let b = this.intScratch[slot];
-    if (b === undefined || b.length < n) {
-      b = new Int32Array(withSlack(n));
-      this.intScratch[slot] = b;
-    }
-    b.fill(value, 0, n);
     return b.subarray(0, n);
   }
 
@@ -433,12 +420,12 @@ function growInts(a: Int32Array): Int32Array {
  * in and zero than the tokenizing itself (on the benchmark machine, ~400 ms
  * against ~70 ms for the 1.9 M tokens of an 11 MB text). The analysis is
  * synchronous and gives its stream back when done (`releaseTokens`). Streams
- * for texts up to ~16 M characters are kept: at most ~130 MB (31 bytes a token
+ * for texts up to ~16 M characters are kept: at most ~96 MB (23 bytes a token
  * with the scratch arrays), about a tenth of what the analysis of such a text holds.
  */
 let pooled: Tokens | null = null;
 /** The bytes a token holds in the stream with its scratch arrays, about. */
-const BYTES_PER_TOKEN = 31;
+const BYTES_PER_TOKEN = 23;
 const MAX_POOLED_CAPACITY = 1 << 22;
 
 /**
