@@ -2,9 +2,14 @@
 // (URI, version or file stamp, terms), one ingest path.
 
 import * as assert from 'assert';
+import * as v8 from 'v8';
+import * as vm from 'vm';
 import { createLanguageService } from '../../server/src/service/languageService';
 import { AnalysisCache } from '../../server/src/service/cache';
 import { provideTimeline } from '../../server/src/features/timeline';
+import { provideDocumentSymbols } from '../../server/src/features/symbols';
+import { provideDiagnostics } from '../../server/src/features/diagnostics';
+import { provideSemanticTokens } from '../../server/src/features/semanticTokens';
 import { ingestBytes, isQuestionSet, summarizeFile } from '../../server/src/workspace/ingest';
 import { analyze } from '../../server/src/model/analysis';
 import { pooledTokenCapacity, trimTokenPool } from '../../server/src/model/tokens';
@@ -118,6 +123,49 @@ describe('language service: the timeline with the document’s own terms', () =>
 });
 
 describe('language service: memory for what is open', () => {
+  it('holds one text of an edited document, not one for each version edited at another place', () => {
+    // Strings cut from a text (a citation's, a date's, an outline's words) share its memory in the engine; kept or
+    // moved into the next version, they kept the text of the version that made them, and each keystroke at another
+    // place kept one more whole text. Twenty copies of the sample under one header: 0.6 MB as UTF-16.
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    const sample = fixtureText(SAMPLE);
+    const body = sample.slice(sample.indexOf(' • Vraag 1'), sample.indexOf(' • Mededeling'));
+    const text = sample.replace(body, body.repeat(20));
+    const service = createLanguageService({ today: '2024-12-06' });
+    const uri = 'file:///bewerkt.kamervraag';
+    service.openDocument(uri, 'kamervraag', 1, text);
+    const touch = () => {
+      provideDocumentSymbols(service, uri);
+      provideDiagnostics(service, uri);
+      provideSemanticTokens(service, uri);
+    };
+    touch();
+    const edit = (i: number, of: number) => {
+      // The start of a word in the i-th part of the text: each edit at another place.
+      const doc = service.documents.get(uri)!;
+      const now = doc.getText();
+      let at = Math.floor((now.length * i) / of);
+      while (at < now.length && !/[a-z]/.test(now[at])) at++;
+      const position = doc.positionAt(at);
+      service.documents.change(uri, doc.version + 1, [{ range: { start: position, end: position }, text: 'x' }]);
+      touch();
+    };
+    // The first edits make what an edited document keeps for its next version (once).
+    for (let i = 0; i < 10; i++) edit(i, 10);
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    const edits = 30;
+    for (let i = 0; i < edits; i++) edit(i, edits);
+    gc();
+    const grown = process.memoryUsage().heapUsed - before;
+    const textBytes = 2 * text.length;
+    // Thirty texts if each version's text stayed; none more than the one open (the engine's own noise aside).
+    assert.ok(grown < 4 * textBytes, `the heap grew by ${(grown / 1e6).toFixed(1)} MB over ${edits} edits of a ${(textBytes / 1e6).toFixed(1)} MB text`);
+    service.closeDocument(uri);
+    service.dispose();
+  });
+
   // A text of `chars` characters of plain prose: eight tokens in each 41 characters (`Het antwoord … brief .`).
   const prose = (chars: number) => 'Het antwoord volgt hierbij in een brief. '.repeat(Math.ceil(chars / 41)).slice(0, chars);
 

@@ -20,7 +20,7 @@ import { findReferences, type RawReference } from './references';
 import { questionNumbering, renumberFootnotes, type QuestionNumbering } from './renumber';
 import type { ArchiveFacts } from './archive';
 import { readStructure, RawBlock, type RawQuestion, Structure } from './structure';
-import { firstAfter, firstAtOrAfter, LineIndex, movedRange, normalizeSpace, partitionPoint, Span } from './text';
+import { firstAfter, firstAtOrAfter, LineIndex, movedRange, normalizeSpace, ownSlice, ownString, partitionPoint, Span } from './text';
 import { forgetTokens, Gap, keywordsOf, KeywordSet, MemoSlot, pooledLines, releaseTokens, type TokenEdit, tokenizeLines, tokenizeStats, Tokens, TokenKind, withFreshTokens } from './tokens';
 import type {
   Analysis,
@@ -161,7 +161,7 @@ function analyzeText(text: string, options: AnalyzeOptions): Analysis {
   // The k-th marker sequence pairs with the k-th run of note texts.
   const footnotes: FootnoteMarker[] = accepted.markers.map((m) => {
     const note = runs[m.sequence]?.get(m.number)?.span;
-    return { span: m.span, range: lines.rangeOf(m.span), text: String(m.number), number: m.number, note: note ? { span: note, range: lines.rangeOf(note), text: text.slice(note.start, note.end) } : null };
+    return { span: m.span, range: lines.rangeOf(m.span), text: String(m.number), number: m.number, note: note ? { span: note, range: lines.rangeOf(note), text: ownSlice(text, note.start, note.end) } : null };
   });
   // Markers out of sequence: each offers the renumbering of all markers and texts in order of appearance.
   // Renumbering in order of appearance would merge restarted sequences: offered only for a single sequence.
@@ -220,10 +220,10 @@ function analyzeText(text: string, options: AnalyzeOptions): Analysis {
       if (notAQuestion(t.number, numbers)) continue;
       let scope: 'internal' | 'external' = raw.elsewhere ? 'external' : 'internal';
       if (scope === 'internal' && !numbers.has(t.number) && (inQuestion || !hasAnswers)) scope = 'external';
-      const cites = raw.elsewhere ? { text: text.slice(raw.elsewhere.span.start, raw.elsewhere.span.end), span: raw.elsewhere.span, letterDate } : null;
+      const cites = raw.elsewhere ? { text: ownSlice(text, raw.elsewhere.span.start, raw.elsewhere.span.end), span: raw.elsewhere.span, letterDate } : null;
       const target = scope === 'internal' && numbers.has(t.number) ? t.number : null;
       const reference: Reference = {
-        span: t.span, range: lines.rangeOf(t.span), text: text.slice(t.span.start, t.span.end), phraseSpan: raw.phrase, from: block,
+        span: t.span, range: lines.rangeOf(t.span), text: ownSlice(text, t.span.start, t.span.end), phraseSpan: raw.phrase, from: block,
         number: t.number, target, scope, kind: raw.kind, cites,
       };
       references.push(reference);
@@ -684,7 +684,7 @@ function resolveDates(
         });
       }
     }
-    const mention: DateMention = { span, range: lines.rangeOf(span), text: dateText, date: iso, inferredYear, weekday, typo };
+    const mention: DateMention = { span, range: lines.rangeOf(span), text: ownString(dateText), date: iso, inferredYear, weekday, typo };
     out.push(mention);
     resolvedStats.made++;
     // A date that gave no diagnostic can be kept by the next version as it is.
@@ -1244,7 +1244,7 @@ function buildLetters(
         mention = { span: m.span, range: rangeMoved(mentionMove, was.range, m.span, lines), text: was.text, date: own, footnote: m.footnote };
         letterMentionStats.moved++;
       } else {
-        mention = { span: m.span, range: lines.rangeOf(m.span), text: text.slice(m.span.start, m.span.end), date: own, footnote: m.footnote };
+        mention = { span: m.span, range: lines.rangeOf(m.span), text: ownSlice(text, m.span.start, m.span.end), date: own, footnote: m.footnote };
       }
     }
     mentionsNow.made.set(m, mention);

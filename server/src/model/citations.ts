@@ -12,7 +12,7 @@
 // may run over one line break (PDF text wraps anywhere), never over a blank
 // line or a skipped line.
 
-import { CLOSE_PAREN, COLON, COMMA, CR, DOT, EN_DASH, HYPHEN, isDigit, isLetter, isSpace, LF, normalizeSpace, OPEN_PAREN, movedRange, movedSpan, partitionPoint, SLASH, type LineIndex } from './text';
+import { CLOSE_PAREN, COLON, COMMA, CR, DOT, EN_DASH, HYPHEN, isDigit, isLetter, isSpace, LF, normalizeSpace, OPEN_PAREN, movedRange, ownSlice, ownString, movedSpan, partitionPoint, SLASH, type LineIndex } from './text';
 import { MemoSlot, spreadBits, type TokenEdit, Tokens, TokenKind } from './tokens';
 import type { Citation, CitationKind } from './types';
 
@@ -1108,7 +1108,7 @@ function scanAll(lines: LineIndex, tokens: Tokens, regs: readonly (readonly [num
 
 function toCitation(lines: LineIndex, f: Found): Citation {
   const span = { start: f.start, end: f.end };
-  return { span, range: lines.rangeOf(span), text: lines.text.slice(f.start, f.end), kind: f.kind, id: f.id, label: f.label, url: f.url };
+  return { span, range: lines.rangeOf(span), text: ownSlice(lines.text, f.start, f.end), kind: f.kind, id: ownString(f.id), label: ownString(f.label), url: f.url === null ? null : ownString(f.url) };
 }
 
 /** How far before an edit the scan starts again: an attempt reads at most MAX_LOOKAHEAD characters past its start. */

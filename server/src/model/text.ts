@@ -358,6 +358,27 @@ export function isLetter(c: number): boolean {
   return known === 1;
 }
 
+/** Strings shorter than this are never slices of another string in V8 (its minimum slice length); copying them saves nothing. */
+const SLICE_MIN = 13;
+
+/**
+ * A copy of `s` that owns its characters. A string cut from a text (`slice`,
+ * or a concatenation that holds such a cut) keeps the whole text alive in the
+ * engine. An element is kept or moved into the analysis of the text's next
+ * versions: with a cut of its own text it kept the text of the version that
+ * made it, one whole text more for each place edited. Elements are made
+ * with owned strings instead (a copy of a few dozen characters each).
+ */
+export function ownString(s: string): string {
+  // The concatenation is flattened into a new string by the slice, which then holds only that one.
+  return s.length < SLICE_MIN ? s : (' ' + s).slice(1);
+}
+
+/** `ownString` of `text.slice(start, end)`. */
+export function ownSlice(text: string, start: number, end: number): string {
+  return ownString(text.slice(start, end));
+}
+
 /** Collapses every run of white space (no-break spaces included) into one space and trims. */
 export function normalizeSpace(s: string): string {
   // Runs of other characters are copied as one slice each.
