@@ -657,7 +657,7 @@ describe('incremental footnote markers and sentences', () => {
   });
 
   /**
-   * Pieces of text dense in what the marker candidates and the sentence ids read: digits glued to words and
+   * Pieces of text dense in what the marker candidates and the sentences read: digits glued to words and
    * punctuation, brackets, numbers at line starts before verbs and capitals, numbered items, note texts above
    * page furniture, dates, years with a digit glued on, headings, blank lines, sentence ends and abbreviations.
    */
