@@ -7,7 +7,7 @@
 // sent (`Op 29 oktober … middels een Kamerbrief`), or a later mention that
 // points back to it (`de in het antwoord op vraag 1 genoemde brief van 18 mei 2022`).
 
-import { endsSentence, Gap, keywordsOf, KeywordSet, MemoSlot, type TokenEdit, Tokens, TokenKind } from './tokens';
+import { endsSentence, Gap, growInts, keywordsOf, KeywordSet, MemoSlot, type TokenEdit, Tokens, TokenKind } from './tokens';
 import { byteWords, CLOSE_BRACKET, CLOSE_PAREN, COLON, COMMA, DOT, HYPHEN, movedSpan, OPEN_BRACKET, OPEN_PAREN, partitionPoint, SEMICOLON, type Span } from './text';
 
 /** Words after `brief` that show the `van <date>` further on belongs to something else. */
@@ -630,11 +630,7 @@ class StartList {
   }
 
   push(i: number): void {
-    if (this.length === this.a.length) {
-      const b = new Int32Array(this.a.length * 2);
-      b.set(this.a);
-      this.a = b;
-    }
+    if (this.length === this.a.length) this.a = growInts(this.a);
     this.a[this.length++] = i;
   }
 

@@ -359,7 +359,7 @@ export function isLetter(c: number): boolean {
 }
 
 /** Strings shorter than this are never slices of another string in V8 (its minimum slice length); copying them saves nothing. */
-const SLICE_MIN = 13;
+export const SLICE_MIN = 13;
 
 /**
  * A copy of `s` that owns its characters. A string cut from a text (`slice`,

@@ -409,7 +409,8 @@ function withSlack(n: number): number {
   return n + (n >> 3) + 16;
 }
 
-function growInts(a: Int32Array): Int32Array {
+/** `a` in an array of twice its length. */
+export function growInts(a: Int32Array): Int32Array {
   const b = new Int32Array(a.length * 2);
   b.set(a);
   return b;

@@ -117,11 +117,10 @@ export async function convertSafely(kind: OriginalKind, bytes: Uint8Array, conve
  * any other file is decoded (`ingestBytes`). A conversion problem is a skip
  * `conversion` with the problem.
  */
-export async function ingestFile(uri: string, bytes: Uint8Array, options: IngestOptions = {}, convert?: Converter): Promise<Ingested> {
+export async function ingestFile(uri: string, bytes: Uint8Array, options: IngestOptions = {}, convert: Converter = noConverter): Promise<Ingested> {
   const kind = originalKindOfName(uri);
   if (kind === null) return ingestBytes(uri, bytes, options);
   if (options.maxBytes !== undefined && bytes.length > options.maxBytes) return { ok: false, skip: 'too-large' };
-  if (!convert) return { ok: false, skip: 'conversion', conversion: thrownProblem(kind, 'no converter') };
   const c = await convertSafely(kind, bytes, convert, options.limits);
   return ingestConverted(uri, c, options);
 }

@@ -3,7 +3,7 @@
 // the places where it points at other files). The full analysis is dropped
 // after summarising, so that thousands of files fit in memory.
 
-import { isAscii, normalizeSpace } from '../model/text';
+import { isAscii, normalizeSpace, ownString, SLICE_MIN } from '../model/text';
 import type { Range } from '../model/text';
 import type { Analysis, IsoDate, Letter, LetterMention, Metadata, Person, Reference } from '../model/types';
 import { fold, ministriesOfRoles } from './ministries';
@@ -310,9 +310,6 @@ function detach<T>(value: T): T {
   return copyOf(value, new Map()) as T;
 }
 
-/** Shorter strings are never slices of another string in V8 (its minimum slice length is 13); copying them costs and saves nothing. */
-const SLICE_MIN = 13;
-
 function copyOf(value: unknown, copies: Map<string, string>): unknown {
   if (typeof value === 'string') {
     if (value.length < SLICE_MIN) return value;
@@ -345,6 +342,6 @@ const ONE_BYTE_MIN = 64;
 
 /** A string that owns its characters (a copy, never a slice of another string); one byte a character when it is long and ASCII. */
 function freshString(s: string): string {
-  // UTF-8 is lossless for ASCII (a lone surrogate elsewhere would not survive it); concatenation makes a new string, and the slice keeps only that one.
-  return s.length >= ONE_BYTE_MIN && isAscii(s) ? utf8Decoder.decode(utf8Encoder.encode(s)) : (' ' + s).slice(1);
+  // UTF-8 is lossless for ASCII (a lone surrogate elsewhere would not survive it).
+  return s.length >= ONE_BYTE_MIN && isAscii(s) ? utf8Decoder.decode(utf8Encoder.encode(s)) : ownString(s);
 }
