@@ -16,14 +16,14 @@ const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = r
 export class Client {
   /**
    * @param {string[]} args node arguments: the server script and its flags
-   * @param {{ name: string, cwd?: string, timeoutMs?: number }} options
+   * @param {{ name: string, cwd?: string, timeoutMs?: number, env?: Record<string, string> }} options
    */
   constructor(args, options) {
     this.name = options.name;
     this.timeoutMs = options.timeoutMs ?? 60000;
     this.indexed = false;
     this.indexWaiters = [];
-    this.proc = spawn(process.execPath, args, { cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc = spawn(process.execPath, args, { cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     this.stderr = '';
     this.exit = null;
     this.logs = [];

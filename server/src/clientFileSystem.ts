@@ -1,12 +1,13 @@
 // What the platform gives the server (Node: a disk reader, a fast base64
-// decoder, an index worker thread; a browser worker: none of these), and the
+// decoder, an index worker thread, a process for large files; a browser
+// worker: none of these), and the
 // workspace file system of a client that answers the Kamervraag file requests
 // (VS Code, virtual workspaces too).
 
 import type { Connection } from 'vscode-languageserver';
 import { FIND_FILES_REQUEST, READ_FILE_REQUEST, type FindFilesParams, type ReadFileResult, type ServerRuntime } from './protocol';
 import { CANDIDATE_GLOBS, EXCLUDE_GLOB, type WorkspaceFileSystem } from './workspace/fileSystem';
-import type { Converter, FileAnalyzer } from './workspace/ingest';
+import type { Converter, FileAnalyzer, LargeFileAnalyzer } from './workspace/ingest';
 
 export interface ServerPlatform {
   /** Where the server runs, as the initialize result announces it (`experimental.runtime`). */
@@ -16,6 +17,8 @@ export interface ServerPlatform {
   readonly decodeBase64?: (base64: string) => Uint8Array;
   /** Analyses the files of a large crawl in another thread (Node: a worker thread). */
   readonly indexAnalyzer?: FileAnalyzer;
+  /** Analyses a large file of the index in a process of its own (Node), so that its transient memory is not the server's. */
+  readonly largeFileAnalyzer?: LargeFileAnalyzer;
   /** A full garbage collection, where the runtime offers one: after large memory is let go, it goes back to the system. */
   readonly collectGarbage?: () => void;
   /** Keeps the heap close to what it holds (true), or lets the runtime size it (false). */

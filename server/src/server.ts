@@ -166,6 +166,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     session.service = createLanguageService({
       fileSystem: options.fileSystem === true ? clientFileSystem(connection, platform.decodeBase64) : platform.diskFileSystem ?? null,
       analyzer: platform.indexAnalyzer,
+      large: platform.largeFileAnalyzer,
       collectGarbage: platform.collectGarbage,
       fitHeap: platform.fitHeap,
       verifyIncremental: platform.verifyIncremental,

@@ -5,7 +5,9 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { summarizeFile } from '../../server/src/workspace/ingest';
+import * as v8 from 'v8';
+import { packOutcome, summarizeFile, unpackOutcome } from '../../server/src/workspace/ingest';
+import { packSummary, unpackSummary, type FileSummary } from '../../server/src/workspace/summary';
 
 const CORPUS = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'corpus');
 
@@ -28,5 +30,36 @@ describe('file summary', function () {
     assert.strictEqual(new Set(words).size, words.length);
     // Around the first mention: `over het zorgprestatiemodel`; around the second: `bent u geïnformeerd`, folded.
     for (const w of ['brief', 'april', '2023', 'zorgprestatiemodel', 'geinformeerd']) assert.ok(words.includes(w), w);
+  });
+
+  it('packed to cross to another thread or process: each word list once, and the same summary back', function () {
+    const packed = packSummary(summary);
+    // The two mentions of the one letter share their words and their date; the answer references, if any, bring their own.
+    assert.strictEqual(packed.words.length, new Set(summary.external.map((e) => e.words)).size);
+    assert.ok(packed.words.length < summary.external.length, `${packed.words.length} lists for ${summary.external.length} sites`);
+    assert.deepStrictEqual(packed.dates, [...new Set(summary.external.map((e) => e.date).filter((d) => d !== null))]);
+    assert.deepStrictEqual(packed.summary.external, []);
+    assert.strictEqual(packed.sites.length, summary.external.length * 8);
+    // Through the engine's structured clone, as a thread or the IPC channel sends it.
+    const back = unpackSummary(v8.deserialize(v8.serialize(packed)) as typeof packed);
+    assert.deepStrictEqual(back, summary);
+    const outcome = unpackOutcome(v8.deserialize(v8.serialize(packOutcome(out))) as ReturnType<typeof packOutcome>);
+    assert.deepStrictEqual(outcome, out);
+    assert.deepStrictEqual(packOutcome({ skip: 'binary' }), { skip: 'binary' });
+  });
+
+  it('packs sites with no number, no date and a number, as written', function () {
+    const range = (a: number, b: number, c: number, d: number) => ({ start: { line: a, character: b }, end: { line: c, character: d } });
+    const external: FileSummary['external'] = [
+      { kind: 'reference', number: 12, date: null, words: 'antwoord vraag signal', range: range(3, 4, 3, 20) },
+      { kind: 'letter', number: null, date: '2022-05-18', words: 'brief mei 2022', range: range(10, 0, 10, 16) },
+      { kind: 'letter', number: null, date: '2022-05-18', words: 'brief mei 2022', range: range(40, 2, 41, 1) },
+      { kind: 'reference', number: 0, date: '2022-05-18', words: 'antwoord vraag signal', range: range(50, 7, 50, 30) },
+    ];
+    const packed = packSummary({ ...summary, external });
+    assert.deepStrictEqual(packed.words, ['antwoord vraag signal', 'brief mei 2022']);
+    assert.deepStrictEqual(packed.dates, ['2022-05-18']);
+    assert.deepStrictEqual(Array.from(packed.sites), [0, 12, -1, 0, 3, 4, 3, 20, 1, -1, 0, 1, 10, 0, 10, 16, 1, -1, 0, 1, 40, 2, 41, 1, 0, 0, 0, 0, 50, 7, 50, 30]);
+    assert.deepStrictEqual(unpackSummary(packed).external, external);
   });
 });

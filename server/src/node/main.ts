@@ -3,7 +3,10 @@
 //
 // A crawl of INDEX_WORKER_MIN_FILES files or more is analysed in a worker
 // thread (dist/indexWorker.js). KAMERVRAAG_INDEX_WORKER overrides: `off`, or
-// the least number of files (0: always; for tests). KAMERVRAAG_VERIFY_INCREMENTAL=1
+// the least number of files (0: always; for tests). A file of LARGE_FILE_BYTES
+// or more is analysed in a process of its own (the same script);
+// KAMERVRAAG_LARGE_FILE_PROCESS overrides: `off`, or the least number of bytes.
+// KAMERVRAAG_VERIFY_INCREMENTAL=1
 // checks each analysis of an edited document against a whole one, and logs a
 // difference (a debug aid: it doubles the work of a keystroke).
 
@@ -15,6 +18,7 @@ import { startServer } from '../server';
 import { lazyConverter } from './converter';
 import { DiskFileSystem } from './diskFileSystem';
 import { stdioConnection } from './stdio';
+import { ProcessAnalyzer } from './processAnalyzer';
 import { WorkerAnalyzer } from './workerAnalyzer';
 
 /**
@@ -37,6 +41,26 @@ function indexAnalyzer(): WorkerAnalyzer | undefined {
   return new WorkerAnalyzer({
     script: path.join(__dirname, 'indexWorker.js'),
     minFiles: Number.isFinite(n) && n >= 0 ? n : INDEX_WORKER_MIN_FILES,
+    log: (m) => connection.console.log(m),
+  });
+}
+
+/**
+ * From this size a text file of the index is analysed in a process of its
+ * own. A question set is 5–100 KB; a file of a megabyte is a hundred sets or
+ * more, and its analysis alone holds 20 MB and more while it runs (the 11 MB
+ * set: 190 MB), which the server would keep as its own memory afterwards.
+ * Starting the process costs some 50 ms, little beside such an analysis.
+ */
+const LARGE_FILE_BYTES = 1 << 20;
+
+function largeFileAnalyzer(): ProcessAnalyzer | undefined {
+  const setting = process.env.KAMERVRAAG_LARGE_FILE_PROCESS;
+  if (setting === 'off') return undefined;
+  const n = setting !== undefined && setting !== '' ? Number(setting) : LARGE_FILE_BYTES;
+  return new ProcessAnalyzer({
+    script: path.join(__dirname, 'indexWorker.js'),
+    minBytes: Number.isFinite(n) && n >= 0 ? n : LARGE_FILE_BYTES,
     log: (m) => connection.console.log(m),
   });
 }
@@ -84,6 +108,7 @@ startServer(connection, {
     return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
   },
   indexAnalyzer: indexAnalyzer(),
+  largeFileAnalyzer: largeFileAnalyzer(),
   collectGarbage: garbageCollector(),
   fitHeap,
   verifyIncremental: process.env.KAMERVRAAG_VERIFY_INCREMENTAL === '1',

@@ -7,7 +7,7 @@
 // with a log line: the server never depends on it.
 
 import { Worker } from 'worker_threads';
-import { summarizeFile, type FileAnalyzer, type FileOutcome, type IngestOptions } from '../workspace/ingest';
+import { summarizeFile, unpackOutcome, type FileAnalyzer, type FileOutcome, type IngestOptions } from '../workspace/ingest';
 import type { WorkerRequest, WorkerResponse } from './indexWorker';
 
 export interface WorkerAnalyzerOptions {
@@ -112,7 +112,7 @@ export class WorkerAnalyzer implements FileAnalyzer {
       if (!job) return;
       this.jobs.delete(m.id);
       this.analysedByWorker++;
-      job.resolve(m.out);
+      job.resolve(unpackOutcome(m.out));
       if (this.jobs.size === 0 && this.worker === w) this.idle(w);
     });
     w.on('error', (e) => this.fail(w, e));

@@ -16,7 +16,9 @@ import type { Analysis } from '../model/types';
 import { originalKindOfName } from '../originals/uri';
 import { isCandidateName, isInFolder, type WorkspaceFileSystem } from '../workspace/fileSystem';
 import type { WorkspaceIndex } from '../workspace/index';
-import { originalIdentifies, summarizeAnyFile, summarizeDocument, summarizeFile, type Converter, type FileAnalyzer, type FileOutcome, type IngestOptions, type SkipReason } from '../workspace/ingest';
+import {
+  originalIdentifies, summarizeAnyFile, summarizeDocument, summarizeFile, type Converter, type FileAnalyzer, type FileOutcome, type IngestOptions, type LargeFileAnalyzer, type SkipReason,
+} from '../workspace/ingest';
 
 export type { SkipReason };
 
@@ -42,6 +44,8 @@ export interface IndexerOptions {
   readonly analyzer?: FileAnalyzer;
   /** Converts originals (PDF, Word); without it, they are skipped as `conversion`. */
   readonly convert?: Converter;
+  /** Analyses a text file of its `minBytes` or more in a process of its own (the Node server); without it, here. */
+  readonly large?: LargeFileAnalyzer;
 }
 
 /**
@@ -189,6 +193,10 @@ export class Indexer {
         } else if (originalKindOfName(uri) !== null) {
           // Originals are converted here: the worker thread reads text only.
           await this.takeOriginal(uri, content);
+        } else if (content !== null && content !== 'error' && this.isLarge(content.bytes)) {
+          // A large file goes to a process of its own; the crawl goes on here meanwhile.
+          handed.push(this.handOverLarge(uri, content.bytes, run));
+          if (handed.length >= ANALYZER_WINDOW) await handed.shift();
         } else if (analyzer && analyzer.backlog < analyzer.depth && content !== null && content !== 'error') {
           const ticket = ++this.tickets;
           this.inFlight.set(uri, ticket);
@@ -216,6 +224,25 @@ export class Indexer {
     } finally {
       if (this.running.get(folder) === run) this.running.delete(folder);
     }
+  }
+
+  /** Whether a file's bytes go to the large-file process. */
+  private isLarge(bytes: Uint8Array): boolean {
+    const large = this.o.large;
+    // Larger than the index takes: skipped here, not sent away to be skipped there.
+    return large !== undefined && bytes.length >= large.minBytes && bytes.length <= (this.o.maxBytes?.() ?? Infinity);
+  }
+
+  /** Hands a large file to its own process; resolves when its outcome is taken (or left, if the file was set or dropped meanwhile). */
+  private handOverLarge(uri: string, bytes: Uint8Array, run: { cancelled: boolean }): Promise<void> {
+    const large = this.o.large;
+    if (!large) return Promise.resolve();
+    const ticket = ++this.tickets;
+    this.inFlight.set(uri, ticket);
+    return large.summarizeFile(uri, bytes, this.ingestOptions()).then(
+      (out) => this.takeOutcome(uri, ticket, run, out, bytes.length),
+      (e: unknown) => this.takeOutcome(uri, ticket, run, { skip: 'failed', error: String(e) }, bytes.length),
+    );
   }
 
   /** Takes the analyzer's result for a file, unless the file was set or dropped since it was handed over, or its crawl stopped. */
@@ -312,7 +339,13 @@ export class Indexer {
   async refresh(uri: string): Promise<boolean> {
     if (!isCandidateName(uri) || !this.inWorkspace(uri) || this.o.isOpen?.(uri)) return false;
     const content = await this.readSafe(uri);
-    const changed = originalKindOfName(uri) !== null ? await this.takeOriginal(uri, content) : this.take(uri, content);
+    let changed: boolean;
+    if (originalKindOfName(uri) !== null) changed = await this.takeOriginal(uri, content);
+    else if (content !== null && content !== 'error' && this.isLarge(content.bytes)) {
+      const before = this.o.index.get(uri);
+      await this.handOverLarge(uri, content.bytes, { cancelled: false });
+      changed = this.o.index.get(uri) !== before;
+    } else changed = this.take(uri, content);
     if (changed) this.o.onChange?.();
     return changed;
   }

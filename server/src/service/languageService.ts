@@ -15,7 +15,7 @@ import type { WorkspaceFileSystem } from '../workspace/fileSystem';
 import { WorkspaceIndex } from '../workspace/index';
 import { type Conversion, isProblem, type Place } from '../originals/types';
 import { isOriginalDocumentUri, originalKindOfName, originalUriOf } from '../originals/uri';
-import { convertSafely, ingestBytes, ingestConverted, ingestFile, ingestText, noConverter, type Converter, type FileAnalyzer, type Ingested, type IngestOptions } from '../workspace/ingest';
+import { convertSafely, ingestBytes, ingestConverted, ingestFile, ingestText, noConverter, type Converter, type FileAnalyzer, type Ingested, type IngestOptions, type LargeFileAnalyzer } from '../workspace/ingest';
 import { AnalysisCache } from './cache';
 import { DocumentStore } from './documents';
 import { Indexer } from './indexer';
@@ -41,6 +41,8 @@ export interface LanguageServiceOptions {
   readonly fileSystem?: WorkspaceFileSystem | null;
   /** Analyses the files of a large crawl in another thread. */
   readonly analyzer?: FileAnalyzer;
+  /** Analyses a large file read from the file system in a process of its own. */
+  readonly large?: LargeFileAnalyzer;
   readonly locale?: Locale | string;
   /** A fixed today (tests, screenshots); otherwise today follows the clock. */
   readonly today?: IsoDate;
@@ -130,6 +132,7 @@ export class LanguageService {
       onChange: () => this.indexChanged(),
       log: o.log,
       analyzer: o.analyzer,
+      large: o.large,
       convert: (kind, bytes, limits) => this.convert(kind, bytes, limits),
     });
   }

@@ -17,7 +17,7 @@ import type { Analysis } from '../model/types';
 import { type Conversion, type ConversionLimits, type ConversionProblem, type Converted, DEFAULT_LIMITS, isProblem, type OriginalKind } from '../originals/types';
 import { originalKindOfName } from '../originals/uri';
 import { firstLineIdentifies, isKamervraagByName } from './fileSystem';
-import { summarize, type FileSummary } from './summary';
+import { packSummary, summarize, unpackSummary, type FileSummary, type PackedSummary } from './summary';
 
 /** Why a file is not in the index. */
 export type SkipReason = 'not-kamervraag' | 'binary' | 'empty' | 'too-large' | 'unreadable' | 'failed' | 'conversion';
@@ -210,6 +210,24 @@ function outcomeOf(uri: string, r: Ingested, start: number, now: () => number): 
   }
 }
 
+/** A file's outcome as it crosses to another thread or process: its summary packed (`packSummary`). */
+export type PackedOutcome =
+  | { readonly packed: PackedSummary; readonly ms: number }
+  | { readonly skip: SkipReason; readonly error?: string; readonly conversion?: ConversionProblem };
+
+export function packOutcome(out: FileOutcome): PackedOutcome {
+  return 'summary' in out ? { packed: packSummary(out.summary), ms: out.ms } : out;
+}
+
+export function unpackOutcome(out: PackedOutcome): FileOutcome {
+  return 'packed' in out ? { summary: unpackSummary(out.packed), ms: out.ms } : out;
+}
+
+/** The buffers of a packed outcome that can be handed over rather than copied. */
+export function transferablesOf(out: PackedOutcome): ArrayBuffer[] {
+  return 'packed' in out ? [out.packed.summary.targets.buffer as ArrayBuffer, out.packed.sites.buffer as ArrayBuffer] : [];
+}
+
 /**
  * Runs `summarizeFile` elsewhere (another thread). The indexer uses it for a
  * crawl of `minFiles` files or more; below that the hand-over costs more than
@@ -224,5 +242,22 @@ export interface FileAnalyzer {
   readonly backlog: number;
   /** While the backlog is this or more, the indexer analyses the next file itself. */
   readonly depth: number;
+  summarizeFile(uri: string, bytes: Uint8Array, options: IngestOptions): Promise<FileOutcome>;
+}
+
+/**
+ * Runs `summarizeFile` for a large file in a process of its own, which ends
+ * when it has no more work. The analysis of a text holds some twenty times the
+ * text while it runs (its token stream, its elements, the text twice over);
+ * the index keeps the summary alone, a few per cent of it. Run in the server,
+ * that transient cost stays as the server's memory long after (the engine and
+ * the allocator keep what they grew to); run in a process that ends, it goes
+ * back to the system. The promise never rejects: a process that cannot start
+ * gives the file back to the caller's own thread; one that dies on a file
+ * fails that file alone.
+ */
+export interface LargeFileAnalyzer {
+  /** Files of this many bytes or more go to the other process. */
+  readonly minBytes: number;
   summarizeFile(uri: string, bytes: Uint8Array, options: IngestOptions): Promise<FileOutcome>;
 }
