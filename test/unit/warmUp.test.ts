@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import { provideDocumentSymbols } from '../../server/src/features/symbols';
 import { tokenizeStats } from '../../server/src/model/tokens';
 import { analyze } from '../../server/src/model/analysis';
-import { scheduleWarmUp, WARM_UP_RUNS, warmUpOnce, warmUpSet } from '../../server/src/warmUp';
+import { proseSet, scheduleWarmUp, WARM_UP_RUNS, WARM_UP_TEXTS, warmUpOnce, warmUpSet } from '../../server/src/warmUp';
 
 const URI = 'kamervraag-warm-up:/set.kamervraag';
 
@@ -59,6 +59,25 @@ describe('warm-up', () => {
     assert.ok(a.sections.some((s) => s.kind === 'furniture'), 'page furniture');
     assert.ok(a.citations.some((c) => c.kind === 'kamerstuk'));
     service.dispose();
+  });
+
+  it('and with long answers in prose: letters with glued note numbers, dates with and without their year, references to other answers', () => {
+    const text = proseSet();
+    assert.strictEqual(WARM_UP_TEXTS[2], text);
+    assert.ok(text.length > 15_000 && text.length < 25_000, String(text.length));
+    const a = analyze(text);
+    const numbers = [1, 2, 3, 4, 5, 6, 7, 8];
+    assert.deepStrictEqual(a.questions.map((q) => [q.number, q.answer !== null]), numbers.map((n) => [n, true]));
+    // Each answer: `brief2 van 20 januari 2021`, `brief van 26 februari 2021`, `brief van 3 maart 2021` twice, `brief van 17 maart 2021`.
+    assert.deepStrictEqual(a.letters.map((l) => l.date).sort(), ['2021-01-20', '2021-02-26', '2021-03-03', '2021-03-17']);
+    // Three glued note numbers an answer: `brief1`, `brief2`, `20203`, numbered on.
+    assert.deepStrictEqual(a.footnotes.map((f) => f.number), Array.from({ length: 24 }, (_, i) => i + 1));
+    assert.ok(a.dates.some((d) => d.text === '14 januari jongstleden' && d.inferredYear && d.date === '2021-01-14'));
+    // `10 februari 20203`: the year and the note after it, not a year typo.
+    assert.ok(a.dates.some((d) => d.text === '10 februari 2020' && d.date === '2020-02-10'));
+    // `het antwoord op vraag k` and `de in antwoord k genoemde brief`.
+    assert.deepStrictEqual(a.references.map((r) => r.target), numbers.flatMap((n) => [n, n]));
+    assert.deepStrictEqual(a.diagnostics.map((d) => d.code), ['late-answer'], 'a set without slips');
   });
 
   it('no run reads the text of the run before it incrementally: each analysis runs whole', () => {
