@@ -4,7 +4,7 @@
 
 import * as assert from 'assert';
 import { provideDocumentSymbols } from '../../server/src/features/symbols';
-import { tokenizeStats } from '../../server/src/model/tokens';
+import { forgetTokens, pooledLines, tokenizeStats } from '../../server/src/model/tokens';
 import { analyze } from '../../server/src/model/analysis';
 import { proseSet, scheduleWarmUp, WARM_UP_RUNS, WARM_UP_TEXTS, warmUpOnce, warmUpSet } from '../../server/src/warmUp';
 
@@ -80,7 +80,22 @@ describe('warm-up', () => {
     assert.deepStrictEqual(a.diagnostics.map((d) => d.code), ['late-answer'], 'a set without slips');
   });
 
+  it('each second round runs on a token stream of its own, which grows from small; the stream kept for the next analysis stays', () => {
+    warmUpOnce('nl', 0).dispose();
+    const kept = pooledLines();
+    assert.ok(kept !== null && kept.text === WARM_UP_TEXTS[0], 'the first round keeps its stream');
+    // Rounds 3–5 are the second round of the three texts.
+    for (const run of [3, 4, 5]) {
+      warmUpOnce('nl', run).dispose();
+      assert.strictEqual(pooledLines(), kept, `run ${run}`);
+    }
+    warmUpOnce('nl', 6).dispose();
+    assert.notStrictEqual(pooledLines(), kept, 'the third round keeps its stream again');
+  });
+
   it('no run reads the text of the run before it incrementally: each analysis runs whole', () => {
+    // As in a fresh server: no stream kept yet.
+    forgetTokens();
     const before = tokenizeStats.incremental;
     for (let run = 0; run < WARM_UP_RUNS; run++) warmUpOnce('nl', run).dispose();
     assert.strictEqual(tokenizeStats.incremental, before);
