@@ -12,7 +12,7 @@ import { provideDiagnostics } from '../../server/src/features/diagnostics';
 import { provideSemanticTokens } from '../../server/src/features/semanticTokens';
 import { ingestBytes, isQuestionSet, summarizeFile } from '../../server/src/workspace/ingest';
 import { analyze } from '../../server/src/model/analysis';
-import { pooledTokenCapacity, trimTokenPool } from '../../server/src/model/tokens';
+import { forgetKeptElements, pooledTokenCapacity, trimTokenPool } from '../../server/src/model/tokens';
 import { DEFAULT_SETTINGS, readSettings } from '../../server/src/settings';
 import { fixtureText } from './util';
 
@@ -164,6 +164,22 @@ describe('language service: memory for what is open', () => {
     assert.ok(grown < 4 * textBytes, `the heap grew by ${(grown / 1e6).toFixed(1)} MB over ${edits} edits of a ${(textBytes / 1e6).toFixed(1)} MB text`);
     service.closeDocument(uri);
     service.dispose();
+  });
+
+  it('a file read for the index leaves none of its elements in the stream kept for the next analysis', async () => {
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    // The sample cites its own zaak number and publications; its dates, letters and blocks are many.
+    let a: ReturnType<typeof analyze> | null = analyze(fixtureText(SAMPLE));
+    const held = { citation: new WeakRef(a.citations[0]), date: new WeakRef(a.dates[0]), block: new WeakRef(a.questions[0]), mention: new WeakRef(a.letters[0].mentions[0]) };
+    a = null;
+    // What the index does after each file (`summarizeFile`).
+    forgetKeptElements();
+    gc();
+    // A weak reference is cleared after the job in which its target was collected.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    gc();
+    for (const [what, ref] of Object.entries(held)) assert.strictEqual(ref.deref(), undefined, `the ${what} outlived its analysis`);
   });
 
   // A text of `chars` characters of plain prose: eight tokens in each 41 characters (`Het antwoord … brief .`).

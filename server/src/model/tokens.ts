@@ -247,12 +247,32 @@ export class Tokens {
   reset(source: string): void {
     this.source = source;
     this.edit = null;
+    // Read whole: nothing of the analysis before is reused, and its elements need not live on through this one.
+    this.forgetElements();
     this.length = 0;
     this.lowers = null;
     this.numberCount = 0;
     this.fWordCount = 0;
     this.nul = false;
     this.lineCount = 0;
+  }
+
+  /**
+   * Lets go of what the memos hold of the last analysis's elements (its
+   * citations, dates, note markers, letter mentions, blocks, resolved dates
+   * and references), keeping the arrays that serve the next text as buffers.
+   * Those memos are read only for an edit of the text before (`memoBefore`).
+   */
+  forgetElements(): void {
+    const memos = this.memos;
+    memos[MemoSlot.Citations] = undefined;
+    memos[MemoSlot.Dates] = undefined;
+    memos[MemoSlot.Markers] = undefined;
+    memos[MemoSlot.Letters] = undefined;
+    memos[MemoSlot.Blocks] = undefined;
+    memos[MemoSlot.Resolved] = undefined;
+    memos[MemoSlot.MadeReferences] = undefined;
+    memos[MemoSlot.MadeMentions] = undefined;
   }
 
   /** After the stream was edited in place for a new source (`retokenize`): what was read of the old one goes. */
@@ -447,12 +467,7 @@ export function releaseTokens(tokens: Tokens): void {
  * generation, and the heap would grow with them).
  */
 export function forgetKeptElements(): void {
-  if (pooled === null) return;
-  pooled.memos[MemoSlot.Letters] = undefined;
-  pooled.memos[MemoSlot.Blocks] = undefined;
-  pooled.memos[MemoSlot.Resolved] = undefined;
-  pooled.memos[MemoSlot.MadeReferences] = undefined;
-  pooled.memos[MemoSlot.MadeMentions] = undefined;
+  pooled?.forgetElements();
 }
 
 /** Whether streams are kept and reused (see `setTokenReuse`). */
