@@ -80,6 +80,8 @@ export interface SessionOptions {
   readonly pullDiagnostics?: boolean;
   /** Answers to server → client requests by method (`kamervraag/findFiles`, `kamervraag/readFile`). */
   readonly handlers?: Record<string, (params: unknown) => unknown>;
+  /** More environment for the server process (`KAMERVRAAG_LARGE_FILE_PROCESS`). */
+  readonly env?: Record<string, string>;
 }
 
 export interface Notification {
@@ -141,7 +143,7 @@ export class Session {
     if (!fs.existsSync(SERVER)) {
       throw new Error(`${SERVER} is missing: run \`npm run build\` (or esbuild server/src/node/main.ts) first`);
     }
-    this.proc = spawn(process.execPath, [SERVER, '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc = spawn(process.execPath, [SERVER, '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     this.proc.stderr.setEncoding('utf8');
     this.proc.stderr.on('data', (chunk: string) => {
       this.stderr += chunk;

@@ -317,4 +317,61 @@ describe('protocol: workspace index', function () {
       }
     });
   });
+
+  describe('a folder with a set of 1 MB and more: analysed in a process of its own', function () {
+    // The sample with its fourteen questions and answers a hundred times over: 1.1 MB, 1,400 questions.
+    const sample = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'corpus', 'openkamer', 'kv-2022Z09875.txt'), 'utf8');
+    const body = sample.slice(sample.indexOf(' • Vraag 1'), sample.indexOf(' • Mededeling'));
+    const large = sample.replace(body, body.repeat(100));
+    const small = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'corpus', 'official', 'ah-tk-20242025-605.txt'));
+
+    async function indexed(env: Record<string, string>) {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kamervraag-large-'));
+      fs.writeFileSync(path.join(dir, 'groot.kamervraag'), large);
+      fs.writeFileSync(path.join(dir, 'ah-tk-20242025-605.txt'), small);
+      const folder = pathToFileURL(dir).toString();
+      const s = await Session.start({ workspaceFolders: [folder], initializationOptions: { today: TODAY }, env });
+      await s.waitForNotification(isDone);
+      const sets = await s.requestRaw<SetSummary[]>(SETS_REQUEST, {});
+      return { s, dir, folder, sets };
+    }
+
+    it('the index holds it as it holds any set; the small file stays in the server; the process ends', async function () {
+      assert.ok(Buffer.byteLength(large) > 1024 * 1024);
+      const { s, dir, folder, sets } = await indexed({});
+      try {
+        const set = sets.find((x) => x.zaak === '2022Z09875');
+        assert.ok(set, JSON.stringify(sets.map((x) => x.zaak)));
+        assert.strictEqual(set.uri, `${folder}/groot.kamervraag`);
+        assert.strictEqual(set.questions, 1400);
+        assert.ok(sets.some((x) => x.zaak === '2024Z18792'), 'the small file');
+        const said = s.logs.map((l) => l.message).filter((m) => /was analysed in a process of its own/.test(m));
+        assert.strictEqual(said.length, 1, said.join('\n'));
+        assert.ok(said[0].includes('groot.kamervraag'), said[0]);
+        // A second after its last file the process ends: the server has no child left (Linux shows them).
+        const children = `/proc/${s.proc.pid}/task/${s.proc.pid}/children`;
+        if (fs.existsSync(children)) {
+          const until = Date.now() + 10_000;
+          while (fs.readFileSync(children, 'utf8').trim() !== '' && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+          assert.strictEqual(fs.readFileSync(children, 'utf8').trim(), '');
+        }
+      } finally {
+        await s.shutdown();
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('KAMERVRAAG_LARGE_FILE_PROCESS=off: the same set, analysed in the server', async function () {
+      const { s, dir, folder, sets } = await indexed({ KAMERVRAAG_LARGE_FILE_PROCESS: 'off' });
+      try {
+        const set = sets.find((x) => x.zaak === '2022Z09875');
+        assert.strictEqual(set?.uri, `${folder}/groot.kamervraag`);
+        assert.strictEqual(set.questions, 1400);
+        assert.ok(!s.logs.some((l) => /process of its own/.test(l.message)));
+      } finally {
+        await s.shutdown();
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
 });
