@@ -11,44 +11,12 @@ import * as path from 'path';
 import { WorkerAnalyzer } from '../../server/src/node/workerAnalyzer';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { summarizeFile, type FileAnalyzer, type FileOutcome, type IngestOptions } from '../../server/src/workspace/ingest';
-import type { WorkspaceFileSystem } from '../../server/src/workspace/fileSystem';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
 import { Indexer } from '../../server/src/service/indexer';
-import { SKIPPED, workspaceFiles } from './workspaceFixture';
+import { assertSameIndex, crawl, FOLDER, memoryFs, snapshot } from './crawlFixture';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const WORKER = path.join(ROOT, 'dist', 'indexWorker.js');
-const FOLDER = 'memfs:/ws';
-
-function memoryFs(): WorkspaceFileSystem & { files: Map<string, Uint8Array> } {
-  const files = new Map<string, Uint8Array>();
-  for (const [rel, bytes] of workspaceFiles()) files.set(`${FOLDER}/${rel}`, bytes);
-  return {
-    files,
-    async findFiles(folder: string) {
-      return [...files.keys()].filter((u) => u.startsWith(`${folder}/`)).sort();
-    },
-    async readFile(uri: string) {
-      const bytes = files.get(uri);
-      // A copy, as a read from disk gives.
-      return bytes ? { bytes: bytes.slice() } : null;
-    },
-  };
-}
-
-async function crawl(analyzer?: FileAnalyzer, log: string[] = []) {
-  const index = new WorkspaceIndex(DEFAULT_SETTINGS.terms, '2024-12-20');
-  const indexer = new Indexer({ fs: memoryFs(), index, maxBytes: () => 1024 * 1024, analyzer, log: (m) => log.push(m), sliceMs: 1 });
-  await indexer.addFolders([FOLDER]);
-  return { index, indexer };
-}
-
-/** Everything the index holds: each file's summary, the skipped files, the merged sets. */
-function snapshot(r: Awaited<ReturnType<typeof crawl>>) {
-  const files = [...r.index.uris()].sort().map((u) => r.index.get(u));
-  const skipped = [...r.indexer.skipped.entries()].sort();
-  return { files, skipped, sets: r.index.sets({}) };
-}
 
 describe('index worker', function () {
   let here: ReturnType<typeof snapshot>;
@@ -62,15 +30,10 @@ describe('index worker', function () {
   it('a crawl analysed in the worker thread gives the same index as one analysed here', async function () {
     const analyzer = new WorkerAnalyzer({ script: WORKER, minFiles: 0, depth: Infinity });
     try {
-      const r = await crawl(analyzer);
+      const r = await crawl({ analyzer });
       assert.strictEqual(analyzer.analysedByWorker, here.files.length + here.skipped.length, 'every file went through the worker');
       assert.ok(analyzer.usable);
-      const there = snapshot(r);
-      assert.deepStrictEqual(there.skipped, here.skipped);
-      assert.ok(there.skipped.some(([u, why]) => u.endsWith(SKIPPED.binary) && why === 'binary'));
-      assert.deepStrictEqual(there.files, here.files);
-      assert.ok(there.files.every((f) => f!.targets instanceof Int32Array));
-      assert.deepStrictEqual(there.sets, here.sets);
+      assertSameIndex(snapshot(r), here);
     } finally {
       analyzer.dispose();
     }
@@ -79,7 +42,7 @@ describe('index worker', function () {
   it('shared between the worker and the main thread (depth 2): the same index', async function () {
     const analyzer = new WorkerAnalyzer({ script: WORKER, minFiles: 0, depth: 2 });
     try {
-      const r = await crawl(analyzer);
+      const r = await crawl({ analyzer });
       assert.ok(analyzer.analysedByWorker > 0);
       assert.deepStrictEqual(snapshot(r), here);
     } finally {
@@ -108,7 +71,7 @@ describe('index worker', function () {
   it('below minFiles, the crawl stays in the main thread', async function () {
     const analyzer = new WorkerAnalyzer({ script: WORKER, minFiles: 1_000_000 });
     try {
-      const r = await crawl(analyzer);
+      const r = await crawl({ analyzer });
       assert.strictEqual(analyzer.analysedByWorker, 0);
       assert.deepStrictEqual(snapshot(r).files, here.files);
     } finally {
@@ -120,7 +83,7 @@ describe('index worker', function () {
     const log: string[] = [];
     const analyzer = new WorkerAnalyzer({ script: path.join(ROOT, 'dist', 'no-such-worker.js'), minFiles: 0, log: (m) => log.push(m) });
     try {
-      const r = await crawl(analyzer);
+      const r = await crawl({ analyzer });
       assert.deepStrictEqual(snapshot(r).files, here.files);
       assert.ok(!analyzer.usable);
       assert.ok(log.some((m) => /index worker (failed|cannot start)/.test(m)), log.join('\n'));
@@ -137,7 +100,7 @@ describe('index worker', function () {
     const log: string[] = [];
     const analyzer = new WorkerAnalyzer({ script, minFiles: 0, depth: Infinity, log: (m) => log.push(m) });
     try {
-      const r = await crawl(analyzer);
+      const r = await crawl({ analyzer });
       assert.strictEqual(analyzer.analysedByWorker, 2);
       assert.ok(!analyzer.usable);
       assert.ok(log.some((m) => /index worker failed/.test(m)), log.join('\n'));

@@ -9,47 +9,12 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ProcessAnalyzer } from '../../server/src/node/processAnalyzer';
-import { Indexer } from '../../server/src/service/indexer';
-import { DEFAULT_SETTINGS } from '../../server/src/settings';
-import type { WorkspaceFileSystem } from '../../server/src/workspace/fileSystem';
-import { WorkspaceIndex } from '../../server/src/workspace/index';
-import type { LargeFileAnalyzer } from '../../server/src/workspace/ingest';
 import { originalKindOfName } from '../../server/src/originals/uri';
-import { SKIPPED, workspaceFiles } from './workspaceFixture';
+import { assertSameIndex, crawl, FOLDER, MAX_BYTES, snapshot } from './crawlFixture';
+import { workspaceFiles } from './workspaceFixture';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const WORKER = path.join(ROOT, 'dist', 'indexWorker.js');
-const FOLDER = 'memfs:/ws';
-const MAX_BYTES = 1024 * 1024;
-
-function memoryFs(extra: [string, Uint8Array][] = []): WorkspaceFileSystem & { files: Map<string, Uint8Array> } {
-  const files = new Map<string, Uint8Array>();
-  for (const [rel, bytes] of [...workspaceFiles(), ...extra]) files.set(`${FOLDER}/${rel}`, bytes);
-  return {
-    files,
-    async findFiles(folder: string) {
-      return [...files.keys()].filter((u) => u.startsWith(`${folder}/`)).sort();
-    },
-    async readFile(uri: string) {
-      const bytes = files.get(uri);
-      return bytes ? { bytes: bytes.slice() } : null;
-    },
-  };
-}
-
-async function crawl(large?: LargeFileAnalyzer, log: string[] = [], extra: [string, Uint8Array][] = []) {
-  const index = new WorkspaceIndex(DEFAULT_SETTINGS.terms, '2024-12-20');
-  const fileSystem = memoryFs(extra);
-  const indexer = new Indexer({ fs: fileSystem, index, maxBytes: () => MAX_BYTES, large, log: (m) => log.push(m), sliceMs: 1 });
-  await indexer.addFolders([FOLDER]);
-  return { index, indexer, fileSystem };
-}
-
-function snapshot(r: Awaited<ReturnType<typeof crawl>>) {
-  const files = [...r.index.uris()].sort().map((u) => r.index.get(u));
-  const skipped = [...r.indexer.skipped.entries()].sort();
-  return { files, skipped, sets: r.index.sets({}) };
-}
 
 /** The text files of the fixture (not originals) of `min` bytes or more and no more than the index takes. */
 function textFilesFrom(min: number): string[] {
@@ -77,17 +42,12 @@ describe('large-file process', function () {
   it('every text file analysed in the other process: the same index as here, from one process', async function () {
     const analyzer = new ProcessAnalyzer({ script: WORKER, minBytes: 0 });
     try {
-      const r = await crawl(analyzer);
+      const r = await crawl({ large: analyzer });
       // Binary and empty files are text files by name: they go there too, and come back skipped.
       assert.strictEqual(analyzer.stats.files, textFilesFrom(0).length);
       assert.strictEqual(analyzer.stats.processes, 1);
       assert.ok(analyzer.stats.peakKB > 10_000, `a Node process peaks at tens of MB, not ${analyzer.stats.peakKB} KB`);
-      const there = snapshot(r);
-      assert.deepStrictEqual(there.skipped, here.skipped);
-      assert.ok(there.skipped.some(([u, why]) => u.endsWith(SKIPPED.binary) && why === 'binary'));
-      assert.deepStrictEqual(there.files, here.files);
-      assert.ok(there.files.every((f) => f!.targets instanceof Int32Array));
-      assert.deepStrictEqual(there.sets, here.sets);
+      assertSameIndex(snapshot(r), here);
     } finally {
       analyzer.dispose();
     }
@@ -100,7 +60,7 @@ describe('large-file process', function () {
     assert.ok(huge[1].length > MAX_BYTES);
     const analyzer = new ProcessAnalyzer({ script: WORKER, minBytes: min });
     try {
-      const r = await crawl(analyzer, [], [huge]);
+      const r = await crawl({ large: analyzer, extra: [huge] });
       assert.strictEqual(analyzer.stats.files, textFilesFrom(min).length);
       assert.ok(analyzer.stats.files > 0 && analyzer.stats.files < here.files.length);
       assert.strictEqual(r.indexer.skipped.get(`${FOLDER}/${huge[0]}`), 'too-large');
@@ -114,7 +74,7 @@ describe('large-file process', function () {
   it('a file changed on disk is read again through the process', async function () {
     const analyzer = new ProcessAnalyzer({ script: WORKER, minBytes: 0 });
     try {
-      const r = await crawl(analyzer);
+      const r = await crawl({ large: analyzer });
       const uri = here.files.find((f) => f!.zaak === '2022Z09875' && f!.kind === 'openkamer')!.uri;
       const before = analyzer.stats.files;
       const text = new TextDecoder().decode(r.fileSystem.files.get(uri)!);
@@ -148,7 +108,7 @@ describe('large-file process', function () {
     const log: string[] = [];
     const analyzer = new ProcessAnalyzer({ script: path.join(ROOT, 'dist', 'no-such-worker.js'), minBytes: 0, log: (m) => log.push(m) });
     try {
-      const r = await crawl(analyzer);
+      const r = await crawl({ large: analyzer });
       assert.deepStrictEqual(snapshot(r).files, here.files);
       assert.strictEqual(analyzer.stats.files, 0);
       assert.strictEqual(analyzer.stats.processes, 1, 'tried once, not once a file');
@@ -176,7 +136,7 @@ describe('large-file process', function () {
     const log: string[] = [];
     const analyzer = new ProcessAnalyzer({ script, minBytes: 0, log: (m) => log.push(m) });
     try {
-      const r = await crawl(analyzer, log);
+      const r = await crawl({ large: analyzer, log });
       const sent = textFilesFrom(0).sort();
       assert.strictEqual(r.indexer.skipped.get(sent[2]), 'failed');
       assert.ok(log.some((m) => m.includes(sent[2]) && /ended its process \(exited with code 134\)/.test(m)), log.join('\n'));

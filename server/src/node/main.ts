@@ -34,15 +34,22 @@ const connection = process.argv.includes('--stdio') ? stdioConnection() : create
 process.on('uncaughtException', (e) => connection.console.error(`Uncaught: ${e instanceof Error ? e.stack ?? e.message : String(e)}`));
 process.on('unhandledRejection', (e) => connection.console.error(`Unhandled rejection: ${String(e)}`));
 
+/** A threshold from the environment: `off`, a number of 0 or more, or (unset or unreadable) the default. */
+function threshold(name: string, fallback: number): number | 'off' {
+  const setting = process.env[name];
+  if (setting === 'off') return 'off';
+  const n = setting !== undefined && setting !== '' ? Number(setting) : fallback;
+  return Number.isFinite(n) && n >= 0 ? n : fallback;
+}
+
+/** The index's script, run as a worker thread for large crawls and as a process of its own for large files. */
+const INDEX_WORKER_SCRIPT = path.join(__dirname, 'indexWorker.js');
+
+const log = (m: string): void => connection.console.log(m);
+
 function indexAnalyzer(): WorkerAnalyzer | undefined {
-  const setting = process.env.KAMERVRAAG_INDEX_WORKER;
-  if (setting === 'off') return undefined;
-  const n = setting !== undefined && setting !== '' ? Number(setting) : INDEX_WORKER_MIN_FILES;
-  return new WorkerAnalyzer({
-    script: path.join(__dirname, 'indexWorker.js'),
-    minFiles: Number.isFinite(n) && n >= 0 ? n : INDEX_WORKER_MIN_FILES,
-    log: (m) => connection.console.log(m),
-  });
+  const minFiles = threshold('KAMERVRAAG_INDEX_WORKER', INDEX_WORKER_MIN_FILES);
+  return minFiles === 'off' ? undefined : new WorkerAnalyzer({ script: INDEX_WORKER_SCRIPT, minFiles, log });
 }
 
 /**
@@ -55,14 +62,8 @@ function indexAnalyzer(): WorkerAnalyzer | undefined {
 const LARGE_FILE_BYTES = 1 << 20;
 
 function largeFileAnalyzer(): ProcessAnalyzer | undefined {
-  const setting = process.env.KAMERVRAAG_LARGE_FILE_PROCESS;
-  if (setting === 'off') return undefined;
-  const n = setting !== undefined && setting !== '' ? Number(setting) : LARGE_FILE_BYTES;
-  return new ProcessAnalyzer({
-    script: path.join(__dirname, 'indexWorker.js'),
-    minBytes: Number.isFinite(n) && n >= 0 ? n : LARGE_FILE_BYTES,
-    log: (m) => connection.console.log(m),
-  });
+  const minBytes = threshold('KAMERVRAAG_LARGE_FILE_PROCESS', LARGE_FILE_BYTES);
+  return minBytes === 'off' ? undefined : new ProcessAnalyzer({ script: INDEX_WORKER_SCRIPT, minBytes, log });
 }
 
 /**
