@@ -5,8 +5,9 @@
 // event loop gets a turn every few milliseconds, so that requests are answered
 // while a large folder is indexed. Open documents override the disk: the
 // server gives their text, and the disk copy is not read while they are open.
-// Every file goes through the one ingest path (`workspace/ingest.ts`), here
-// or in the index worker thread. Originals (`.pdf`, `.docx`) are converted
+// Every file goes through the one ingest path (`workspace/ingest.ts`), here,
+// in the index worker thread, or (a text file of a megabyte and more, given a
+// `LargeFileAnalyzer`) in a process of its own. Originals (`.pdf`, `.docx`) are converted
 // here, in the main loop (the conversion is async and yields by itself), with
 // the index's stricter bounds: a PDF of more than INDEX_MAX_PAGES pages is no
 // question set and is refused before its pages are read. No Node built-ins: it
