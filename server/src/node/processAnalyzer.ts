@@ -21,8 +21,6 @@ export interface ProcessAnalyzerOptions {
   readonly minBytes: number;
   /** The process ends after this many ms without work (default 1,000). */
   readonly idleMs?: number;
-  /** The program the process runs (default: this one's). */
-  readonly execPath?: string;
   readonly log?: (message: string) => void;
 }
 
@@ -104,7 +102,6 @@ export class ProcessAnalyzer implements LargeFileAnalyzer {
         stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
         // Not the server's own flags (an inspector port, say).
         execArgv: [],
-        ...(this.o.execPath ? { execPath: this.o.execPath } : {}),
       });
     } catch (e) {
       this.abandon(e instanceof Error ? e.message : String(e));

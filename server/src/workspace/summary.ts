@@ -276,6 +276,11 @@ function packTargets(list: readonly AnswerTarget[]): Int32Array {
   return Int32Array.from(out);
 }
 
+/** The range packed at `k` as start line, character, end line, character. */
+function rangeAt(p: Int32Array, k: number): Range {
+  return { start: { line: p[k], character: p[k + 1] }, end: { line: p[k + 2], character: p[k + 3] } };
+}
+
 /** The target of question number `n` in a file, or null. */
 export function findTarget(f: Pick<FileSummary, 'targets'>, n: number): AnswerTarget | null {
   const p = f.targets;
@@ -283,10 +288,7 @@ export function findTarget(f: Pick<FileSummary, 'targets'>, n: number): AnswerTa
     const count = p[i];
     const numbers = Array.from(p.subarray(i + 1, i + 1 + count));
     const at = i + 1 + count;
-    if (numbers.includes(n)) {
-      const range = (k: number) => ({ start: { line: p[k], character: p[k + 1] }, end: { line: p[k + 2], character: p[k + 3] } });
-      return { numbers, answered: p[at] === 1, range: range(at + 1), selection: range(at + 5) };
-    }
+    if (numbers.includes(n)) return { numbers, answered: p[at] === 1, range: rangeAt(p, at + 1), selection: rangeAt(p, at + 5) };
     i = at + 9;
   }
   return null;
@@ -350,7 +352,7 @@ export function unpackSummary(p: PackedSummary): FileSummary {
       number: sites[k + 1] < 0 ? null : sites[k + 1],
       date: sites[k + 2] < 0 ? null : p.dates[sites[k + 2]],
       words: p.words[sites[k + 3]],
-      range: { start: { line: sites[k + 4], character: sites[k + 5] }, end: { line: sites[k + 6], character: sites[k + 7] } },
+      range: rangeAt(sites, k + 4),
     });
   }
   return { ...p.summary, external };
