@@ -20,7 +20,8 @@ import { findReferences, type RawReference } from './references';
 import { questionNumbering, renumberFootnotes, type QuestionNumbering } from './renumber';
 import type { ArchiveFacts } from './archive';
 import { readStructure, RawBlock, type RawQuestion, Structure } from './structure';
-import { firstAfter, firstAtOrAfter, LineIndex, movedRange, normalizeSpace, ownSlice, ownString, partitionPoint, Span } from './text';
+import { firstAfter, firstAtOrAfter, LineIndex, normalizeSpace, ownSlice, ownString, partitionPoint, Span } from './text';
+import { keptIn, Placed, PlacedBlock, PlacedDate, PlacedLetterMention, PlacedMarker, PlacedPart, PlacedQuestion, PlacedReference, PlacedText } from './elements';
 import { forgetTokens, Gap, keywordsOf, KeywordSet, MemoSlot, pooledLines, releaseTokens, type TokenEdit, tokenizeLines, tokenizeStats, Tokens, TokenKind, withFreshTokens } from './tokens';
 import type {
   Analysis,
@@ -95,7 +96,10 @@ function fieldsOf(a: Analysis): string {
 function analyzeText(text: string, options: AnalyzeOptions): Analysis {
   // The lines of the text analysed last, when its token stream is kept: an edit of it searches only the changed stretch for line breaks.
   const lines = new LineIndex(text, pooledLines() ?? undefined);
-  const at = (span: Span): Located => ({ span, range: lines.rangeOf(span) });
+  // A located part whose range is read when asked (see `Placed`).
+  const at = (span: Span): Located => new PlacedPart(span, lines);
+  // One with its range made now: the few spread into other objects (the header's people, notices, sections).
+  const located = (span: Span): Located => ({ span, range: lines.rangeOf(span) });
   const sink = new DiagnosticSink(lines);
   const structure = readStructure(lines);
   const kinds = structure.lineKinds;
@@ -122,8 +126,8 @@ function analyzeText(text: string, options: AnalyzeOptions): Analysis {
   const documentYear = documentDate ? parseIso(documentDate).y : options.year ?? null;
 
   // Blocks: questions and answers.
-  const { questions, answers, blockAt: blockHolding, blockBefore, lastBlockStart, questionTextAt } = buildBlocks(structure, at, tokens);
-  const notices = buildNotices(structure, candidates, noticeDate, header, at, text);
+  const { questions, answers, blockAt: blockHolding, blockBefore, lastBlockStart, questionTextAt } = buildBlocks(structure, lines, tokens);
+  const notices = buildNotices(structure, candidates, noticeDate, header, at, located, text);
 
   // Footnote markers: a candidate counts only when it continues the sequence.
   const markerCandidates = findMarkerCandidates(tokens, kinds, markerSkip, candidates, structure.footnoteTexts);
@@ -161,7 +165,7 @@ function analyzeText(text: string, options: AnalyzeOptions): Analysis {
   // The k-th marker sequence pairs with the k-th run of note texts.
   const footnotes: FootnoteMarker[] = accepted.markers.map((m) => {
     const note = runs[m.sequence]?.get(m.number)?.span;
-    return { span: m.span, range: lines.rangeOf(m.span), text: String(m.number), number: m.number, note: note ? { span: note, range: lines.rangeOf(note), text: ownSlice(text, note.start, note.end) } : null };
+    return new PlacedMarker(m.span, lines, String(m.number), m.number, note ? new PlacedText(note, lines, ownSlice(text, note.start, note.end)) : null);
   });
   // Markers out of sequence: each offers the renumbering of all markers and texts in order of appearance.
   // Renumbering in order of appearance would merge restarted sequences: offered only for a single sequence.
@@ -187,7 +191,7 @@ function analyzeText(text: string, options: AnalyzeOptions): Analysis {
   const madeFrom = referencesBefore?.memo.made ?? null;
   const madeNow: MadeReferences = { serial: tokens.serial, made: new Map(), order: [] };
   // The raw references after the edit are copies of the old ones at new offsets: found by where the old ones stood.
-  const referenceMove = moveOf(referencesBefore?.edit ?? null);
+  const referenceMove = moveOf(referencesBefore?.edit ?? null, lines);
   const movedRaw = walker(referencesBefore?.memo.order, (r) => r.phrase.start);
   for (const raw of rawReferences) {
     const block = blockAt(raw.phrase.start);
@@ -197,7 +201,7 @@ function analyzeText(text: string, options: AnalyzeOptions): Analysis {
     const prior = madeFrom?.get(raw);
     if (prior !== undefined && resolvedAlike(prior, block, inQuestion, hasAnswers, letterDate, raw, numbers)) {
       resolvedReferenceStats.kept++;
-      for (const r of prior.made) references.push(r);
+      for (const r of prior.made) references.push(keptIn(r, lines));
       madeNow.made.set(raw, prior);
       madeNow.order.push(raw);
       continue;
@@ -222,10 +226,7 @@ function analyzeText(text: string, options: AnalyzeOptions): Analysis {
       if (scope === 'internal' && !numbers.has(t.number) && (inQuestion || !hasAnswers)) scope = 'external';
       const cites = raw.elsewhere ? { text: ownSlice(text, raw.elsewhere.span.start, raw.elsewhere.span.end), span: raw.elsewhere.span, letterDate } : null;
       const target = scope === 'internal' && numbers.has(t.number) ? t.number : null;
-      const reference: Reference = {
-        span: t.span, range: lines.rangeOf(t.span), text: ownSlice(text, t.span.start, t.span.end), phraseSpan: raw.phrase, from: block,
-        number: t.number, target, scope, kind: raw.kind, cites,
-      };
+      const reference: Reference = new PlacedReference(t.span, lines, ownSlice(text, t.span.start, t.span.end), raw.phrase, block, t.number, target, scope, raw.kind, cites);
       references.push(reference);
       made.push(reference);
       if (scope === 'internal' && target === null) {
@@ -264,7 +265,7 @@ function analyzeText(text: string, options: AnalyzeOptions): Analysis {
 
   const citations = findCitations(lines, (line) => kinds[line] === LineKind.Furniture, tokens);
 
-  const metadata = buildMetadata(header, submittedDate, answered, noticeDate, at);
+  const metadata = buildMetadata(header, submittedDate, answered, noticeDate, located);
   const deadlines = computeDeadlines(submittedDate, answered, notices.length > 0, options.terms);
   const numbering = questionNumbering({ text, questions, answers, references });
   // In the archive a gap in the numbering is the OCR's loss, not the author's slip: the hints below say so, and no renumbering is offered.
@@ -287,7 +288,7 @@ function analyzeText(text: string, options: AnalyzeOptions): Analysis {
     questions,
     answers,
     notices,
-    sections: structure.sections.map((s) => ({ kind: s.kind, ...at(s.span) })),
+    sections: structure.sections.map((s) => ({ kind: s.kind, ...located(s.span) })),
     dates,
     footnotes,
     references,
@@ -599,7 +600,7 @@ function resolveDates(
   // Those after it are theirs moved: the same text and date at new offsets (see `moveDate`). One walk finds both:
   // every date kept ends before the edit, and every one moved stood after it.
   const oldDate = walker(before?.memo.entries, (e) => e.start);
-  const move = moveOf(before?.edit ?? null);
+  const move = moveOf(before?.edit ?? null, lines);
   const entries: ResolvedDate[] = [];
   const out: DateMention[] = [];
   for (const c of candidates) {
@@ -608,7 +609,7 @@ function resolveDates(
       const e = oldDate(c.span.start);
       if (e !== null && sameCandidate(e, c, 0) && e.readBy === readByOf(c, referenceAt)) {
         resolvedStats.kept++;
-        out.push(e.mention);
+        out.push(keptIn(e.mention, lines));
         entries.push(e);
         continue;
       }
@@ -684,7 +685,7 @@ function resolveDates(
         });
       }
     }
-    const mention: DateMention = { span, range: lines.rangeOf(span), text: ownString(dateText), date: iso, inferredYear, weekday, typo };
+    const mention: DateMention = new PlacedDate(span, lines, ownString(dateText), iso, inferredYear, weekday, typo);
     out.push(mention);
     resolvedStats.made++;
     // A date that gave no diagnostic can be kept by the next version as it is.
@@ -757,8 +758,7 @@ function sameRawReference(old: RawReference, raw: RawReference, edit: TokenEdit)
 /**
  * The references of a raw reference after the edit, from those of the one it
  * moved from (resolved by the same block, numbers and letter date): their
- * texts, targets and scopes, at the new offsets; on a line after the changed
- * lines, the old range moved (see `movedRange`).
+ * texts, targets and scopes, at the new offsets (see `Move` for their ranges).
  */
 function moveReferences(raw: RawReference, old: readonly Reference[], numbers: ReadonlySet<number>, block: number | null, letterDate: IsoDate | null, move: Move, lines: LineIndex): Reference[] {
   const out: Reference[] = [];
@@ -767,9 +767,8 @@ function moveReferences(raw: RawReference, old: readonly Reference[], numbers: R
   for (const t of raw.targets) {
     if (notAQuestion(t.number, numbers)) continue;
     const was = old[j++];
-    const range = rangeMoved(move, was.range, t.span, lines);
     const cites = was.cites === null || raw.elsewhere === null ? null : { text: was.cites.text, span: raw.elsewhere.span, letterDate };
-    out.push({ span: t.span, range, text: was.text, phraseSpan: raw.phrase, from: block, number: t.number, target: was.target, scope: was.scope, kind: raw.kind, cites });
+    out.push(movedElement(new PlacedReference(t.span, lines, was.text, raw.phrase, block, t.number, was.target, was.scope, raw.kind, cites), was, move));
   }
   return out;
 }
@@ -818,16 +817,13 @@ function readByOf(c: DateCandidate, referenceAt: (offset: number, past: boolean)
 /**
  * A plain date after the edit, resolved as before (`sameCandidate` with the
  * edit's shift, read by the same date): the old one's text, date and weekday
- * at the candidate's offsets. On a line after the changed lines, its range is
- * the old one moved by the lines the edit added or removed (the same object
- * when it added or removed none).
+ * at the candidate's offsets.
  */
 function moveDate(e: ResolvedDate, c: DateCandidate, move: Move, lines: LineIndex): ResolvedDate {
   const old = e.mention;
   const span = { start: c.span.start, end: c.span.end };
-  const range = rangeMoved(move, old.range, span, lines);
   const weekday = old.weekday === null || c.weekday === null ? null : { name: old.weekday.name, span: c.weekday.span, matches: old.weekday.matches };
-  const mention: DateMention = { span, range, text: old.text, date: old.date, inferredYear: old.inferredYear, weekday, typo: null };
+  const mention: DateMention = movedElement(new PlacedDate(span, lines, old.text, old.date, old.inferredYear, weekday, null), old, move);
   return resolvedEntry(c, e.readBy, mention);
 }
 
@@ -896,39 +892,40 @@ function sameQuestion(old: Question, q: RawQuestion, delta = 0): boolean {
 }
 
 /** The question of the raw question `raw`, with its parts as located and its answer. */
-function questionOf(raw: RawQuestion, range: Range, heading: Located | null, question: Located, answer: Block | null): Question {
-  return { span: raw.span, range, number: raw.numbers[0], numbers: raw.numbers, heading, question, answer, answeredBy: answer ? answer.numbers[0] : null };
+function questionOf(raw: RawQuestion, lines: LineIndex, heading: Located | null, question: Located, answer: Block | null): PlacedQuestion {
+  return new PlacedQuestion(raw.span, lines, raw.numbers[0], raw.numbers, heading, question, answer, answer ? answer.numbers[0] : null);
 }
 
 /**
- * How an edit moves the elements of the text before that lie on the lines
- * after its changed lines: their characters stay, their lines move by the
- * edit's `lineDelta`.
+ * How an edit moves the elements of the text before that stand after its
+ * changed characters: the same characters at offsets `edit.charDelta` on. On
+ * the lines after its changed lines (from `unchanged` in the new text) they keep
+ * their characters and move `edit.lineDelta` lines: there a moved element has
+ * the old one's range moved, when that was read (see `Placed.movedFrom`), and
+ * elsewhere reads its own when asked.
  */
 interface Move {
   readonly edit: TokenEdit;
-  /** The first line after the changed lines, in the text before. */
-  readonly fromLine: number;
+  /** Where the lines after the changed ones start in the new text (none: the edit ran to the end). */
+  readonly unchanged: number;
 }
 
-/** The move of an edit; null when the text was read anew. */
-function moveOf(edit: TokenEdit | null): Move | null {
-  return edit === null ? null : { edit, fromLine: edit.newEndLine - edit.lineDelta };
+/** The move of an edit to the text of `lines`; null when the text was read anew. */
+function moveOf(edit: TokenEdit | null, lines: LineIndex): Move | null {
+  return edit === null ? null : { edit, unchanged: edit.newEndLine < lines.lineCount ? lines.lineStart(edit.newEndLine) : Infinity };
 }
 
-/** The range at `span` (its new offsets) of an element whose range was `old`: moved when it lies after the changed lines, else looked up. */
-function rangeMoved(move: Move, old: Range, span: Span, lines: LineIndex): Range {
-  return old.start.line >= move.fromLine ? movedRange(old, move.edit.lineDelta) : lines.rangeOf(span);
+/** `element`, made at the new offsets of `old` after the edit: on a line after the changed lines, with old's range moved (see `Move`). */
+function movedElement<T extends Placed>(element: T, old: Located, move: Move): T {
+  return element.span.start >= move.unchanged ? element.movedFrom(old, move.edit.lineDelta) : element;
 }
 
-/** A located part of the text before, moved to `span` (its new offsets). */
-function movedLocated(old: Located, span: Span, lineDelta: number): Located {
-  return { span, range: movedRange(old.range, lineDelta) };
-}
-
-/** Whether an old element starts on a line after the edit's changed lines and the new one after the changed characters: then it moves whole. */
-function movable(move: Move | null, old: Located, start: number): move is Move {
-  return move !== null && start >= move.edit.newEnd && old.range.start.line >= move.fromLine;
+/** A block of the text before, kept as it is by the version of `lines` (see `keptIn`), its located parts with it. */
+function keptBlock<B extends Block | Question>(block: B, lines: LineIndex): B {
+  keptIn(block, lines);
+  if (block.heading !== null) keptIn(block.heading, lines);
+  keptIn('body' in block ? block.body : block.question, lines);
+  return block;
 }
 
 /**
@@ -947,15 +944,14 @@ function walker<T>(list: readonly T[] | undefined, startOf: (element: T) => numb
 
 const locatedStart = (element: Located): number => element.span.start;
 
-function buildBlocks(structure: Structure, at: (span: Span) => Located, tokens: Tokens): BlockIndex {
+function buildBlocks(structure: Structure, lines: LineIndex, tokens: Tokens): BlockIndex {
   // The blocks of the text before that end before the edit are kept as they are.
   const before = tokens.memoBefore<BlockMemo>(MemoSlot.Blocks);
   const keptBy = before !== null ? before.edit.start : -1;
   const memo = before?.memo;
   // The blocks after the edit are the old ones moved, when they are the same at their new offsets.
-  const move = moveOf(before?.edit ?? null);
+  const move = moveOf(before?.edit ?? null, lines);
   const delta = move?.edit.charDelta ?? 0;
-  const lineDelta = move?.edit.lineDelta ?? 0;
   const movedAnswer = walker(memo?.answers, locatedStart);
   const movedInline = walker(memo?.inline, locatedStart);
   const movedQuestion = walker(memo?.questions, locatedStart);
@@ -963,25 +959,22 @@ function buildBlocks(structure: Structure, at: (span: Span) => Located, tokens: 
   const movedFrom = (b: RawBlock, find: (start: number) => Block | null): Block | null => {
     if (move === null || b.span.start < move.edit.newEnd) return null;
     const old = find(b.span.start - delta);
-    return old !== null && movable(move, old, b.span.start) && sameBlock(old, b, delta) ? old : null;
+    return old !== null && sameBlock(old, b, delta) ? old : null;
   };
-  const moveBlock = (b: RawBlock, old: Block): Block => {
-    blockStats.moved++;
-    const heading = old.heading !== null && b.heading !== null ? movedLocated(old.heading, b.heading.span, lineDelta) : null;
-    return { span: b.span, range: movedRange(old.range, lineDelta), heading, body: movedLocated(old.body, b.body, lineDelta), numbers: b.numbers };
+  /** A located part at `span`, moved from `old` (when there is one). */
+  const part = (span: Span, old: Located | null): Placed => {
+    const made = new PlacedPart(span, lines);
+    return move !== null && old !== null ? movedElement(made, old, move) : made;
   };
-  // The span's range from parts already located (a block's span starts at its heading and ends
-  // with its body): a look-up by offset that jumps over lines costs a binary search on the lines.
   const toBlock = (b: RawBlock, old: Block | null, moved: Block | null): Block => {
     if (old !== null && b.span.end <= keptBy && sameBlock(old, b)) {
       blockStats.kept++;
-      return old;
+      return keptBlock(old, lines);
     }
-    if (moved !== null) return moveBlock(b, moved);
-    blockStats.made++;
-    const heading = b.heading ? at(b.heading.span) : null;
-    const body = at(b.body);
-    return { span: b.span, range: rangeFrom(b.span, heading, body, null, at), heading, body, numbers: b.numbers };
+    if (moved !== null) blockStats.moved++;
+    else blockStats.made++;
+    const made = new PlacedBlock(b.span, lines, b.heading ? part(b.heading.span, moved?.heading ?? null) : null, part(b.body, moved?.body ?? null), b.numbers);
+    return move !== null && moved !== null ? movedElement(made, moved, move) : made;
   };
   const oldAnswer = walker(memo?.answers, locatedStart);
   const oldInline = walker(memo?.inline, locatedStart);
@@ -1017,22 +1010,21 @@ function buildBlocks(structure: Structure, at: (span: Span) => Located, tokens: 
     const same = old !== null && span.end <= keptBy && sameQuestion(old, raw);
     if (same && old.answer === answer) {
       blockStats.kept++;
-      questions.push(old);
+      questions.push(keptBlock(old, lines));
       continue;
     }
     // A question after the edit with the same spans and numbers at its new offsets is the old one moved, with its (moved or made) answer.
     const from = move !== null && span.start >= move.edit.newEnd ? movedQuestion(span.start - delta) : null;
-    if (from !== null && movable(move, from, span.start) && sameQuestion(from, raw, delta)) {
+    if (from !== null && move !== null && sameQuestion(from, raw, delta)) {
       blockStats.moved++;
-      const heading = from.heading !== null && raw.heading !== null ? movedLocated(from.heading, raw.heading.span, lineDelta) : null;
-      questions.push(questionOf(raw, movedRange(from.range, lineDelta), heading, movedLocated(from.question, raw.question, lineDelta), answer));
+      const heading = raw.heading ? part(raw.heading.span, from.heading) : null;
+      questions.push(movedElement(questionOf(raw, lines, heading, part(raw.question, from.question), answer), from, move));
       continue;
     }
     blockStats.made++;
-    // In text order (heading, question, then the answer under it): the line look-ups mostly go forward.
-    const heading = same ? old.heading : raw.heading ? at(raw.heading.span) : null;
-    const question = same ? old.question : at(raw.question);
-    questions.push(questionOf(raw, same ? old.range : rangeFrom(span, heading, question, raw.inlineAnswer ? answer : null, at), heading, question, answer));
+    const heading = same ? old.heading && keptIn(old.heading, lines) : raw.heading ? new PlacedPart(raw.heading.span, lines) : null;
+    const question = same ? keptIn(old.question, lines) : new PlacedPart(raw.question, lines);
+    questions.push(questionOf(raw, lines, heading, question, answer));
   }
   tokens.memos[MemoSlot.Blocks] = { serial: tokens.serial, answers: listed, inline, questions } satisfies BlockMemo;
   answers.sort((a, b) => a.span.start - b.span.start);
@@ -1059,21 +1051,6 @@ function buildBlocks(structure: Structure, at: (span: Span) => Located, tokens: 
   };
 }
 
-type Range = Located['range'];
-
-/** The position of `offset` as the located part has it (copied), or null. */
-function positionIn(offset: number, part: Located | null): Range['start'] | null {
-  if (part === null) return null;
-  const p = part.span.start === offset ? part.range.start : part.span.end === offset ? part.range.end : null;
-  return p && { line: p.line, character: p.character };
-}
-
-/** The range of `span`, from the positions of the parts where they share its offsets, else looked up. */
-function rangeFrom(span: Span, a: Located | null, b: Located | null, c: Located | null, at: (span: Span) => Located): Range {
-  const start = positionIn(span.start, a) ?? positionIn(span.start, b) ?? positionIn(span.start, c);
-  const end = start && (positionIn(span.end, a) ?? positionIn(span.end, b) ?? positionIn(span.end, c));
-  return start && end ? { start, end } : at(span).range;
-}
 
 /**
  * Where a phrase in a note text belongs (`Voor de antwoorden op de vragen 2, 4 en 7 is de bron …`): to
@@ -1111,6 +1088,8 @@ function buildNotices(
   noticeDate: IsoDate | null,
   header: HeaderInfo,
   at: (span: Span) => Located,
+  /** A span with its range made now, for the notice itself (spread into it). */
+  located: (span: Span) => Located,
   text: string,
 ): Notice[] {
   const field = header.fields.find((f) => f.key === 'Mededeling van');
@@ -1121,7 +1100,7 @@ function buildNotices(
     let bodyStart = header.noticeAt ? header.noticeAt.end : field.span.end;
     while (bodyStart < end && /[\s).]/.test(text[bodyStart])) bodyStart++;
     return [{
-      ...at({ start: field.span.start, end }),
+      ...located({ start: field.span.start, end }),
       date: noticeDate,
       heading: at(field.keySpan),
       body: bodyStart < end ? at({ start: bodyStart, end }) : null,
@@ -1135,7 +1114,7 @@ function buildNotices(
       if (c && c.year !== null && isValidDate(c.year, c.month, c.day)) date = toIso(c.year, c.month, c.day);
     }
     return {
-      ...at(raw.span),
+      ...located(raw.span),
       date: date ?? noticeDate,
       heading: raw.heading ? at(raw.heading.span) : null,
       body: raw.body.end > raw.body.start ? at(raw.body) : null,
@@ -1221,7 +1200,7 @@ function buildLetters(
   const mentionsNow: MadeMentions = { serial: tokens.serial, made: new Map(), order: [] };
   tokens.memos[MemoSlot.MadeMentions] = mentionsNow;
   // The raw mentions after the edit are copies of the old ones at new offsets: found by where the old ones stood.
-  const mentionMove = moveOf(mentionsBefore?.edit ?? null);
+  const mentionMove = moveOf(mentionsBefore?.edit ?? null, lines);
   const movedMention = walker(mentionsBefore?.memo.order, (m) => m.span.start);
   const byDate = new Map<IsoDate, { mentions: LetterMention[]; footnotes: number[]; sender: string | null; first: number }>();
   raw.forEach((m, idx) => {
@@ -1237,16 +1216,16 @@ function buildLetters(
     let mention = mentionOf?.get(m);
     if (mention === undefined || mention.date !== own) {
       // One after the edit with the span of an old one (shifted: the same words, as the text after the edit is the text before) keeps
-      // its text and, on a line after the changed lines, its range moved; its date and note are its own.
+      // its text; its date and note are its own.
       const from = mentionMove !== null && m.span.start >= mentionMove.edit.newEnd ? movedMention(m.span.start - mentionMove.edit.charDelta) : null;
       const was = from !== null ? mentionOf?.get(from) : undefined;
       if (from !== null && was !== undefined && mentionMove !== null && sameSpan(from.span, m.span, mentionMove.edit.charDelta)) {
-        mention = { span: m.span, range: rangeMoved(mentionMove, was.range, m.span, lines), text: was.text, date: own, footnote: m.footnote };
+        mention = movedElement(new PlacedLetterMention(m.span, lines, was.text, own, m.footnote), was, mentionMove);
         letterMentionStats.moved++;
       } else {
-        mention = { span: m.span, range: lines.rangeOf(m.span), text: ownSlice(text, m.span.start, m.span.end), date: own, footnote: m.footnote };
+        mention = new PlacedLetterMention(m.span, lines, ownSlice(text, m.span.start, m.span.end), own, m.footnote);
       }
-    }
+    } else keptIn(mention, lines);
     mentionsNow.made.set(m, mention);
     mentionsNow.order.push(m);
     entry.mentions.push(mention);

@@ -12,9 +12,10 @@
 // may run over one line break (PDF text wraps anywhere), never over a blank
 // line or a skipped line.
 
-import { CLOSE_PAREN, COLON, COMMA, CR, DOT, EN_DASH, HYPHEN, isDigit, isLetter, isSpace, LF, normalizeSpace, OPEN_PAREN, movedRange, ownSlice, ownString, movedSpan, partitionPoint, SLASH, type LineIndex } from './text';
+import { CLOSE_PAREN, COLON, COMMA, CR, DOT, EN_DASH, HYPHEN, isDigit, isLetter, isSpace, LF, normalizeSpace, OPEN_PAREN, ownSlice, ownString, movedSpan, partitionPoint, SLASH, type LineIndex } from './text';
 import { MemoSlot, spreadBits, type TokenEdit, Tokens, TokenKind } from './tokens';
 import type { Citation, CitationKind } from './types';
+import { keptIn, PlacedCitation } from './elements';
 
 const OFFICIAL = 'https://zoek.officielebekendmakingen.nl/';
 const TWEEDE_KAMER_DOCUMENT = 'https://www.tweedekamer.nl/kamerstukken/detail?id=';
@@ -1108,7 +1109,7 @@ function scanAll(lines: LineIndex, tokens: Tokens, regs: readonly (readonly [num
 
 function toCitation(lines: LineIndex, f: Found): Citation {
   const span = { start: f.start, end: f.end };
-  return { span, range: lines.rangeOf(span), text: ownSlice(lines.text, f.start, f.end), kind: f.kind, id: ownString(f.id), label: ownString(f.label), url: f.url === null ? null : ownString(f.url) };
+  return new PlacedCitation(span, lines, ownSlice(lines.text, f.start, f.end), f.kind, ownString(f.id), ownString(f.label), f.url === null ? null : ownString(f.url));
 }
 
 /** How far before an edit the scan starts again: an attempt reads at most MAX_LOOKAHEAD characters past its start. */
@@ -1200,7 +1201,8 @@ function rescan(
     }
     k = scanRegionTokens(text, start, end, tokens, k, splits, out, state, edit.newEndToken, stop);
   }
-  const result: Citation[] = old.slice(0, keep);
+  const result: Citation[] = [];
+  for (let i = 0; i < keep; i++) result.push(keptIn(old[i], lines));
   for (const f of out) result.push(toCitation(lines, f));
   if (rest >= 0) {
     // Where the lines after the changed ones start (none: the edit ran to the end).
@@ -1210,11 +1212,13 @@ function rescan(
   return result;
 }
 
-/** A citation of the old text after the edit, in the new text: lines after the changed ones only move down or up. */
+/**
+ * A citation of the old text after the edit, in the new text: the same, `d` characters on. On the lines after
+ * the changed ones (from `unchanged`), which only move down or up, with its range moved when it was read.
+ */
 function moved(lines: LineIndex, c: Citation, d: number, lineDelta: number, unchanged: number): Citation {
-  const span = movedSpan(c.span, d);
-  const range = span.start >= unchanged ? movedRange(c.range, lineDelta) : lines.rangeOf(span);
-  return { span, range, text: c.text, kind: c.kind, id: c.id, label: c.label, url: c.url };
+  const made = new PlacedCitation(movedSpan(c.span, d), lines, c.text, c.kind, c.id, c.label, c.url);
+  return made.span.start >= unchanged ? made.movedFrom(c, lineDelta) : made;
 }
 
 /**

@@ -213,8 +213,10 @@ export function findMarkerCandidates(
     markerStats.full++;
     const all: MarkerCandidate[] = [];
     const origins: number[] = [];
-    // Every candidate is a number token: only those are visited.
-    for (const i of tokens.numberTokens()) {
+    // Every candidate is a number token: only those are visited (by index: an iterator over a typed array allocates).
+    const numbers = tokens.numberTokens();
+    for (let k = 0; k < numbers.length; k++) {
+      const i = numbers[k];
       if (skip[i] === 1) continue;
       const before = all.length;
       visit(ctx, i, all);

@@ -299,6 +299,12 @@ export class LineIndex {
   }
 }
 
+/** What has a span and a range. */
+export interface Located {
+  readonly span: Span;
+  readonly range: Range;
+}
+
 // ── Characters ─────────────────────────────────────────────────────────────
 
 /** Character codes as `charCodeAt` gives them, named once for every grammar that compares them. */

@@ -3,16 +3,13 @@
 // (0-based line and character, as in LSP).
 
 import type { Message } from '../i18n/words';
-import type { LineIndex, Range, Span } from './text';
+import type { LineIndex, Located, Range, Span } from './text';
 
 export type Layout = 'openkamer' | 'official';
 /** An ISO calendar date, `YYYY-MM-DD`. */
 export type IsoDate = string;
 
-export interface Located {
-  readonly span: Span;
-  readonly range: Range;
-}
+export type { Located };
 
 export interface TextElement extends Located {
   readonly text: string;
