@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { analyze } from '../../server/src/model/analysis';
 import { computeDeadlines } from '../../server/src/model/deadlines';
+import { LineIndex, type Span } from '../../server/src/model/text';
 import { analyzeFixture, fixtureText } from './util';
 
 describe('analysis', () => {
@@ -44,6 +45,36 @@ describe('analysis', () => {
     const d = a.diagnostics.filter((x) => x.code === 'unanswered-question');
     assert.strictEqual(d.length, 1);
     assert.strictEqual(a.text.slice(d[0].span.start, d[0].span.end), 'Vraag 13');
+  });
+
+  it('makes the ranges of the elements of a list when the list is first read, each from its span', () => {
+    const copy = (k: number) => `Vraag ${k}\nKent u het bericht van 3 mei 2022?\n\nAntwoord ${k}\nJa. Zie ook de brief van 4 mei 2022 en antwoord 1.\n`;
+    const text = copy(1) + copy(2) + copy(3);
+    const calls: number[] = [];
+    const rangeOf = LineIndex.prototype.rangeOf;
+    LineIndex.prototype.rangeOf = function (this: LineIndex, span: Span) {
+      calls.push(span.start);
+      return rangeOf.call(this, span);
+    };
+    try {
+      const a = analyze(text);
+      const made = calls.length;
+      // The dates are made without ranges: reading the list makes one range for each date, once.
+      const dates = a.dates;
+      assert.strictEqual(dates.length, 6);
+      assert.strictEqual(calls.length - made, 6);
+      void a.dates;
+      assert.strictEqual(calls.length - made, 6);
+      // Each range is the one its span has (line 1, characters 23–33, in the first copy).
+      assert.deepStrictEqual(dates[0].range, { start: { line: 1, character: 23 }, end: { line: 1, character: 33 } });
+      assert.deepStrictEqual(dates[1].range, { start: { line: 4, character: 25 }, end: { line: 4, character: 35 } });
+      for (const d of dates) assert.deepStrictEqual(d.range, a.lines.rangeOf(d.span));
+      // Questions with their parts and answers; as JSON an analysis is all of its lists, with every range.
+      for (const q of a.questions) for (const part of [q, q.heading!, q.question]) assert.deepStrictEqual(part.range, a.lines.rangeOf(part.span));
+      assert.ok(!JSON.stringify(a).includes('"range":null'));
+    } finally {
+      LineIndex.prototype.rangeOf = rangeOf;
+    }
   });
 
   it('is deterministic and keeps the version', () => {

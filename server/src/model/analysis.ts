@@ -6,7 +6,7 @@
 
 import { compactNumbers, WEEKDAYS_NL } from '../i18n/words';
 import { isValidDate, parseIso, toIso, weekday as weekdayOf } from './calendar';
-import { findCitations } from './citations';
+import { scanCitations } from './citations';
 import { correctYear, DateCandidate, findDateCandidates, inferYear, weekdayMatches } from './dates';
 import { computeDeadlines, Terms } from './deadlines';
 import { looksBinaryText } from './decode';
@@ -20,8 +20,7 @@ import { findReferences, type RawReference } from './references';
 import { questionNumbering, renumberFootnotes, type QuestionNumbering } from './renumber';
 import type { ArchiveFacts } from './archive';
 import { readStructure, RawBlock, type RawQuestion, Structure } from './structure';
-import { firstAfter, firstAtOrAfter, LineIndex, normalizeSpace, ownSlice, ownString, partitionPoint, Span } from './text';
-import { keptIn, Placed, PlacedBlock, PlacedDate, PlacedLetterMention, PlacedMarker, PlacedPart, PlacedQuestion, PlacedReference, PlacedText } from './elements';
+import { firstAfter, firstAtOrAfter, LineIndex, movedRangeOf, normalizeSpace, ownSlice, ownString, partitionPoint, RANGE_UNSET, type Range, setRange, Span } from './text';
 import { forgetTokens, Gap, keywordsOf, KeywordSet, MemoSlot, pooledLines, releaseTokens, type TokenEdit, tokenizeLines, tokenizeStats, Tokens, TokenKind, withFreshTokens } from './tokens';
 import type {
   Analysis,
@@ -96,9 +95,8 @@ function fieldsOf(a: Analysis): string {
 function analyzeText(text: string, options: AnalyzeOptions): Analysis {
   // The lines of the text analysed last, when its token stream is kept: an edit of it searches only the changed stretch for line breaks.
   const lines = new LineIndex(text, pooledLines() ?? undefined);
-  // A located part whose range is read when asked (see `Placed`).
-  const at = (span: Span): Located => new PlacedPart(span, lines);
-  // One with its range made now: the few spread into other objects (the header's people, notices, sections).
+  // A located part with its range made now: the few that are no element of a list whose ranges are set when it is first
+  // read (see `RANGE_UNSET`), or are spread into other objects (the header's people, notices, sections).
   const located = (span: Span): Located => ({ span, range: lines.rangeOf(span) });
   const sink = new DiagnosticSink(lines);
   const structure = readStructure(lines);
@@ -127,7 +125,7 @@ function analyzeText(text: string, options: AnalyzeOptions): Analysis {
 
   // Blocks: questions and answers.
   const { questions, answers, blockAt: blockHolding, blockBefore, lastBlockStart, questionTextAt } = buildBlocks(structure, lines, tokens);
-  const notices = buildNotices(structure, candidates, noticeDate, header, at, located, text);
+  const notices = buildNotices(structure, candidates, noticeDate, header, located, text);
 
   // Footnote markers: a candidate counts only when it continues the sequence.
   const markerCandidates = findMarkerCandidates(tokens, kinds, markerSkip, candidates, structure.footnoteTexts);
@@ -165,7 +163,7 @@ function analyzeText(text: string, options: AnalyzeOptions): Analysis {
   // The k-th marker sequence pairs with the k-th run of note texts.
   const footnotes: FootnoteMarker[] = accepted.markers.map((m) => {
     const note = runs[m.sequence]?.get(m.number)?.span;
-    return new PlacedMarker(m.span, lines, String(m.number), m.number, note ? new PlacedText(note, lines, ownSlice(text, note.start, note.end)) : null);
+    return { span: m.span, range: RANGE_UNSET, text: String(m.number), number: m.number, note: note ? { span: note, range: RANGE_UNSET, text: ownSlice(text, note.start, note.end) } : null };
   });
   // Markers out of sequence: each offers the renumbering of all markers and texts in order of appearance.
   // Renumbering in order of appearance would merge restarted sequences: offered only for a single sequence.
@@ -201,7 +199,7 @@ function analyzeText(text: string, options: AnalyzeOptions): Analysis {
     const prior = madeFrom?.get(raw);
     if (prior !== undefined && resolvedAlike(prior, block, inQuestion, hasAnswers, letterDate, raw, numbers)) {
       resolvedReferenceStats.kept++;
-      for (const r of prior.made) references.push(keptIn(r, lines));
+      for (const r of prior.made) references.push(r);
       madeNow.made.set(raw, prior);
       madeNow.order.push(raw);
       continue;
@@ -212,7 +210,7 @@ function analyzeText(text: string, options: AnalyzeOptions): Analysis {
     if (from !== null && was !== undefined && referenceMove !== null && sameRawReference(from, raw, referenceMove.edit) &&
       resolvedAlike(was, block, inQuestion, hasAnswers, letterDate, raw, numbers)) {
       resolvedReferenceStats.moved++;
-      const moved = moveReferences(raw, was.made, numbers, block, letterDate, referenceMove, lines);
+      const moved = moveReferences(raw, was.made, numbers, block, letterDate, referenceMove);
       for (const r of moved) references.push(r);
       madeNow.made.set(raw, { block, inQuestion, hasAnswers, letterDate, known: was.known, made: moved });
       madeNow.order.push(raw);
@@ -226,7 +224,10 @@ function analyzeText(text: string, options: AnalyzeOptions): Analysis {
       if (scope === 'internal' && !numbers.has(t.number) && (inQuestion || !hasAnswers)) scope = 'external';
       const cites = raw.elsewhere ? { text: ownSlice(text, raw.elsewhere.span.start, raw.elsewhere.span.end), span: raw.elsewhere.span, letterDate } : null;
       const target = scope === 'internal' && numbers.has(t.number) ? t.number : null;
-      const reference: Reference = new PlacedReference(t.span, lines, ownSlice(text, t.span.start, t.span.end), raw.phrase, block, t.number, target, scope, raw.kind, cites);
+      const reference: Reference = {
+        span: t.span, range: RANGE_UNSET, text: ownSlice(text, t.span.start, t.span.end), phraseSpan: raw.phrase, from: block,
+        number: t.number, target, scope, kind: raw.kind, cites,
+      };
       references.push(reference);
       made.push(reference);
       if (scope === 'internal' && target === null) {
@@ -263,7 +264,7 @@ function analyzeText(text: string, options: AnalyzeOptions): Analysis {
   );
   const letters = buildLetters(letterMentions, tokens, sentence, dates, references, notices, blockAt, lines);
 
-  const citations = findCitations(lines, (line) => kinds[line] === LineKind.Furniture, tokens);
+  const citations = scanCitations(lines, (line) => kinds[line] === LineKind.Furniture, tokens);
 
   const metadata = buildMetadata(header, submittedDate, answered, noticeDate, located);
   const deadlines = computeDeadlines(submittedDate, answered, notices.length > 0, options.terms);
@@ -276,7 +277,34 @@ function analyzeText(text: string, options: AnalyzeOptions): Analysis {
   if (archive) archiveDiagnostics(sink, archive, text);
   releaseTokens(tokens);
 
-  return freeze({
+  // The lists whose elements were made with their ranges unset set them when first read (see `RANGE_UNSET`).
+  const set = (e: Located | null) => {
+    if (e !== null) setRange(e, lines);
+  };
+  const setBlock = (b: Block | null) => {
+    if (b === null) return;
+    set(b);
+    set(b.heading);
+    set(b.body);
+  };
+  const questionList = whenRead(questions, (q) => {
+    set(q);
+    set(q.heading);
+    set(q.question);
+    setBlock(q.answer);
+  });
+  const answerList = whenRead(answers, setBlock);
+  const dateList = whenRead(dates, set);
+  const footnoteList = whenRead(footnotes, (m) => {
+    set(m);
+    set(m.note);
+  });
+  const referenceList = whenRead(references, set);
+  const letterList = whenRead(letters, (l) => l.mentions.forEach(set));
+  const citationList = whenRead(citations, set);
+  // An analysis never changes once built: it and its lists are frozen (a list's elements get their ranges before anyone sees them).
+  Object.freeze(metadata);
+  return Object.freeze({
     version: options.version ?? null,
     text,
     lines,
@@ -284,26 +312,50 @@ function analyzeText(text: string, options: AnalyzeOptions): Analysis {
     source: structure.archive ? 'archive' : structure.hasFurniture ? 'pdf' : 'plain',
     binary,
     metadata,
-    headerFields: header.fields.map((f) => ({ ...f, range: lines.rangeOf(f.span) })),
-    questions,
-    answers,
-    notices,
-    sections: structure.sections.map((s) => ({ kind: s.kind, ...located(s.span) })),
-    dates,
-    footnotes,
-    references,
-    letters,
-    citations,
+    headerFields: Object.freeze(header.fields.map((f) => ({ ...f, range: lines.rangeOf(f.span) }))),
+    get questions() {
+      return questionList();
+    },
+    get answers() {
+      return answerList();
+    },
+    notices: Object.freeze(notices),
+    sections: Object.freeze(structure.sections.map((s) => ({ kind: s.kind, ...located(s.span) }))),
+    get dates() {
+      return dateList();
+    },
+    get footnotes() {
+      return footnoteList();
+    },
+    get references() {
+      return referenceList();
+    },
+    get letters() {
+      return letterList();
+    },
+    get citations() {
+      return citationList();
+    },
     deadlines,
-    diagnostics: sink.sorted(),
-  });
+    diagnostics: Object.freeze(sink.sorted()),
+  } satisfies Analysis);
 }
 
-/** Freezes the analysis and its lists: an analysis never changes once built. */
-function freeze(a: Analysis): Analysis {
-  for (const value of Object.values(a)) if (Array.isArray(value)) Object.freeze(value);
-  Object.freeze(a.metadata);
-  return Object.freeze(a);
+/**
+ * A list of the analysis, frozen, given by the function returned: the first
+ * call runs `set` on each element (to set the ranges its elements were made
+ * without), as the analysis's getter of the list is first read.
+ */
+function whenRead<T>(list: T[], set: (element: T) => void): () => readonly T[] {
+  Object.freeze(list);
+  let done = false;
+  return () => {
+    if (!done) {
+      done = true;
+      for (const e of list) set(e);
+    }
+    return list;
+  };
 }
 
 /**
@@ -609,7 +661,7 @@ function resolveDates(
       const e = oldDate(c.span.start);
       if (e !== null && sameCandidate(e, c, 0) && e.readBy === readByOf(c, referenceAt)) {
         resolvedStats.kept++;
-        out.push(keptIn(e.mention, lines));
+        out.push(e.mention);
         entries.push(e);
         continue;
       }
@@ -617,7 +669,7 @@ function resolveDates(
       const e = oldDate(c.span.start - move.edit.charDelta);
       if (e !== null && sameCandidate(e, c, move.edit.charDelta) && e.readBy === readByOf(c, referenceAt)) {
         resolvedStats.moved++;
-        const moved = moveDate(e, c, move, lines);
+        const moved = moveDate(e, c, move);
         out.push(moved.mention);
         entries.push(moved);
         continue;
@@ -685,7 +737,7 @@ function resolveDates(
         });
       }
     }
-    const mention: DateMention = new PlacedDate(span, lines, ownString(dateText), iso, inferredYear, weekday, typo);
+    const mention: DateMention = { span, range: RANGE_UNSET, text: ownString(dateText), date: iso, inferredYear, weekday, typo };
     out.push(mention);
     resolvedStats.made++;
     // A date that gave no diagnostic can be kept by the next version as it is.
@@ -760,7 +812,7 @@ function sameRawReference(old: RawReference, raw: RawReference, edit: TokenEdit)
  * moved from (resolved by the same block, numbers and letter date): their
  * texts, targets and scopes, at the new offsets (see `Move` for their ranges).
  */
-function moveReferences(raw: RawReference, old: readonly Reference[], numbers: ReadonlySet<number>, block: number | null, letterDate: IsoDate | null, move: Move, lines: LineIndex): Reference[] {
+function moveReferences(raw: RawReference, old: readonly Reference[], numbers: ReadonlySet<number>, block: number | null, letterDate: IsoDate | null, move: Move): Reference[] {
   const out: Reference[] = [];
   // The targets the references were made of: those not skipped, by the rule they were made by (the numbers known are the same).
   let j = 0;
@@ -768,7 +820,8 @@ function moveReferences(raw: RawReference, old: readonly Reference[], numbers: R
     if (notAQuestion(t.number, numbers)) continue;
     const was = old[j++];
     const cites = was.cites === null || raw.elsewhere === null ? null : { text: was.cites.text, span: raw.elsewhere.span, letterDate };
-    out.push(movedElement(new PlacedReference(t.span, lines, was.text, raw.phrase, block, t.number, was.target, was.scope, raw.kind, cites), was, move));
+    const range = movedRangeOf(was, t.span, move.unchanged, move.edit.lineDelta);
+    out.push({ span: t.span, range, text: was.text, phraseSpan: raw.phrase, from: block, number: t.number, target: was.target, scope: was.scope, kind: raw.kind, cites });
   }
   return out;
 }
@@ -819,11 +872,12 @@ function readByOf(c: DateCandidate, referenceAt: (offset: number, past: boolean)
  * edit's shift, read by the same date): the old one's text, date and weekday
  * at the candidate's offsets.
  */
-function moveDate(e: ResolvedDate, c: DateCandidate, move: Move, lines: LineIndex): ResolvedDate {
+function moveDate(e: ResolvedDate, c: DateCandidate, move: Move): ResolvedDate {
   const old = e.mention;
   const span = { start: c.span.start, end: c.span.end };
   const weekday = old.weekday === null || c.weekday === null ? null : { name: old.weekday.name, span: c.weekday.span, matches: old.weekday.matches };
-  const mention: DateMention = movedElement(new PlacedDate(span, lines, old.text, old.date, old.inferredYear, weekday, null), old, move);
+  const range = movedRangeOf(old, span, move.unchanged, move.edit.lineDelta);
+  const mention: DateMention = { span, range, text: old.text, date: old.date, inferredYear: old.inferredYear, weekday, typo: null };
   return resolvedEntry(c, e.readBy, mention);
 }
 
@@ -892,8 +946,8 @@ function sameQuestion(old: Question, q: RawQuestion, delta = 0): boolean {
 }
 
 /** The question of the raw question `raw`, with its parts as located and its answer. */
-function questionOf(raw: RawQuestion, lines: LineIndex, heading: Located | null, question: Located, answer: Block | null): PlacedQuestion {
-  return new PlacedQuestion(raw.span, lines, raw.numbers[0], raw.numbers, heading, question, answer, answer ? answer.numbers[0] : null);
+function questionOf(raw: RawQuestion, range: Range, heading: Located | null, question: Located, answer: Block | null): Question {
+  return { span: raw.span, range, number: raw.numbers[0], numbers: raw.numbers, heading, question, answer, answeredBy: answer ? answer.numbers[0] : null };
 }
 
 /**
@@ -901,8 +955,8 @@ function questionOf(raw: RawQuestion, lines: LineIndex, heading: Located | null,
  * changed characters: the same characters at offsets `edit.charDelta` on. On
  * the lines after its changed lines (from `unchanged` in the new text) they keep
  * their characters and move `edit.lineDelta` lines: there a moved element has
- * the old one's range moved, when that was read (see `Placed.movedFrom`), and
- * elsewhere reads its own when asked.
+ * the old one's range moved, once that was set (see `movedRangeOf`); elsewhere
+ * its range is set when its list is first read.
  */
 interface Move {
   readonly edit: TokenEdit;
@@ -915,17 +969,9 @@ function moveOf(edit: TokenEdit | null, lines: LineIndex): Move | null {
   return edit === null ? null : { edit, unchanged: edit.newEndLine < lines.lineCount ? lines.lineStart(edit.newEndLine) : Infinity };
 }
 
-/** `element`, made at the new offsets of `old` after the edit: on a line after the changed lines, with old's range moved (see `Move`). */
-function movedElement<T extends Placed>(element: T, old: Located, move: Move): T {
-  return element.span.start >= move.unchanged ? element.movedFrom(old, move.edit.lineDelta) : element;
-}
-
-/** A block of the text before, kept as it is by the version of `lines` (see `keptIn`), its located parts with it. */
-function keptBlock<B extends Block | Question>(block: B, lines: LineIndex): B {
-  keptIn(block, lines);
-  if (block.heading !== null) keptIn(block.heading, lines);
-  keptIn('body' in block ? block.body : block.question, lines);
-  return block;
+/** A located part at `span`, moved by `move` from `old` when there is one (see `Move`). */
+function partAt(span: Span, old: Located | null, move: Move | null): Located {
+  return { span, range: old !== null && move !== null ? movedRangeOf(old, span, move.unchanged, move.edit.lineDelta) : RANGE_UNSET };
 }
 
 /**
@@ -961,20 +1007,16 @@ function buildBlocks(structure: Structure, lines: LineIndex, tokens: Tokens): Bl
     const old = find(b.span.start - delta);
     return old !== null && sameBlock(old, b, delta) ? old : null;
   };
-  /** A located part at `span`, moved from `old` (when there is one). */
-  const part = (span: Span, old: Located | null): Placed => {
-    const made = new PlacedPart(span, lines);
-    return move !== null && old !== null ? movedElement(made, old, move) : made;
-  };
+  // Made with their ranges unset (see `RANGE_UNSET`), or moved (see `Move`).
   const toBlock = (b: RawBlock, old: Block | null, moved: Block | null): Block => {
     if (old !== null && b.span.end <= keptBy && sameBlock(old, b)) {
       blockStats.kept++;
-      return keptBlock(old, lines);
+      return old;
     }
     if (moved !== null) blockStats.moved++;
     else blockStats.made++;
-    const made = new PlacedBlock(b.span, lines, b.heading ? part(b.heading.span, moved?.heading ?? null) : null, part(b.body, moved?.body ?? null), b.numbers);
-    return move !== null && moved !== null ? movedElement(made, moved, move) : made;
+    const heading = b.heading ? partAt(b.heading.span, moved?.heading ?? null, move) : null;
+    return { span: b.span, range: partAt(b.span, moved, move).range, heading, body: partAt(b.body, moved?.body ?? null, move), numbers: b.numbers };
   };
   const oldAnswer = walker(memo?.answers, locatedStart);
   const oldInline = walker(memo?.inline, locatedStart);
@@ -1010,21 +1052,21 @@ function buildBlocks(structure: Structure, lines: LineIndex, tokens: Tokens): Bl
     const same = old !== null && span.end <= keptBy && sameQuestion(old, raw);
     if (same && old.answer === answer) {
       blockStats.kept++;
-      questions.push(keptBlock(old, lines));
+      questions.push(old);
       continue;
     }
     // A question after the edit with the same spans and numbers at its new offsets is the old one moved, with its (moved or made) answer.
     const from = move !== null && span.start >= move.edit.newEnd ? movedQuestion(span.start - delta) : null;
     if (from !== null && move !== null && sameQuestion(from, raw, delta)) {
       blockStats.moved++;
-      const heading = raw.heading ? part(raw.heading.span, from.heading) : null;
-      questions.push(movedElement(questionOf(raw, lines, heading, part(raw.question, from.question), answer), from, move));
+      const heading = raw.heading ? partAt(raw.heading.span, from.heading, move) : null;
+      questions.push(questionOf(raw, partAt(span, from, move).range, heading, partAt(raw.question, from.question, move), answer));
       continue;
     }
     blockStats.made++;
-    const heading = same ? old.heading && keptIn(old.heading, lines) : raw.heading ? new PlacedPart(raw.heading.span, lines) : null;
-    const question = same ? keptIn(old.question, lines) : new PlacedPart(raw.question, lines);
-    questions.push(questionOf(raw, lines, heading, question, answer));
+    const heading = same ? old.heading : raw.heading ? partAt(raw.heading.span, null, null) : null;
+    const question = same ? old.question : partAt(raw.question, null, null);
+    questions.push(questionOf(raw, same ? old.range : RANGE_UNSET, heading, question, answer));
   }
   tokens.memos[MemoSlot.Blocks] = { serial: tokens.serial, answers: listed, inline, questions } satisfies BlockMemo;
   answers.sort((a, b) => a.span.start - b.span.start);
@@ -1087,9 +1129,8 @@ function buildNotices(
   candidates: readonly DateCandidate[],
   noticeDate: IsoDate | null,
   header: HeaderInfo,
+  /** A span with its range made now (a notice is no element of a list whose ranges are set when it is read). */
   at: (span: Span) => Located,
-  /** A span with its range made now, for the notice itself (spread into it). */
-  located: (span: Span) => Located,
   text: string,
 ): Notice[] {
   const field = header.fields.find((f) => f.key === 'Mededeling van');
@@ -1100,7 +1141,7 @@ function buildNotices(
     let bodyStart = header.noticeAt ? header.noticeAt.end : field.span.end;
     while (bodyStart < end && /[\s).]/.test(text[bodyStart])) bodyStart++;
     return [{
-      ...located({ start: field.span.start, end }),
+      ...at({ start: field.span.start, end }),
       date: noticeDate,
       heading: at(field.keySpan),
       body: bodyStart < end ? at({ start: bodyStart, end }) : null,
@@ -1114,7 +1155,7 @@ function buildNotices(
       if (c && c.year !== null && isValidDate(c.year, c.month, c.day)) date = toIso(c.year, c.month, c.day);
     }
     return {
-      ...located(raw.span),
+      ...at(raw.span),
       date: date ?? noticeDate,
       heading: raw.heading ? at(raw.heading.span) : null,
       body: raw.body.end > raw.body.start ? at(raw.body) : null,
@@ -1220,12 +1261,12 @@ function buildLetters(
       const from = mentionMove !== null && m.span.start >= mentionMove.edit.newEnd ? movedMention(m.span.start - mentionMove.edit.charDelta) : null;
       const was = from !== null ? mentionOf?.get(from) : undefined;
       if (from !== null && was !== undefined && mentionMove !== null && sameSpan(from.span, m.span, mentionMove.edit.charDelta)) {
-        mention = movedElement(new PlacedLetterMention(m.span, lines, was.text, own, m.footnote), was, mentionMove);
+        mention = { span: m.span, range: movedRangeOf(was, m.span, mentionMove.unchanged, mentionMove.edit.lineDelta), text: was.text, date: own, footnote: m.footnote };
         letterMentionStats.moved++;
       } else {
-        mention = new PlacedLetterMention(m.span, lines, ownSlice(text, m.span.start, m.span.end), own, m.footnote);
+        mention = { span: m.span, range: RANGE_UNSET, text: ownSlice(text, m.span.start, m.span.end), date: own, footnote: m.footnote };
       }
-    } else keptIn(mention, lines);
+    }
     mentionsNow.made.set(m, mention);
     mentionsNow.order.push(m);
     entry.mentions.push(mention);

@@ -12,10 +12,9 @@
 // may run over one line break (PDF text wraps anywhere), never over a blank
 // line or a skipped line.
 
-import { CLOSE_PAREN, COLON, COMMA, CR, DOT, EN_DASH, HYPHEN, isDigit, isLetter, isSpace, LF, normalizeSpace, OPEN_PAREN, ownSlice, ownString, movedSpan, partitionPoint, SLASH, type LineIndex } from './text';
+import { CLOSE_PAREN, COLON, COMMA, CR, DOT, EN_DASH, HYPHEN, isDigit, isLetter, isSpace, LF, normalizeSpace, OPEN_PAREN, ownSlice, ownString, movedRangeOf, movedSpan, partitionPoint, RANGE_UNSET, setRange, SLASH, type LineIndex } from './text';
 import { MemoSlot, spreadBits, type TokenEdit, Tokens, TokenKind } from './tokens';
 import type { Citation, CitationKind } from './types';
-import { keptIn, PlacedCitation } from './elements';
 
 const OFFICIAL = 'https://zoek.officielebekendmakingen.nl/';
 const TWEEDE_KAMER_DOCUMENT = 'https://www.tweedekamer.nl/kamerstukken/detail?id=';
@@ -1081,6 +1080,17 @@ export const citationStats = { full: 0, incremental: 0 };
  * the same.
  */
 export function findCitations(lines: LineIndex, skipLine: (line: number) => boolean, tokens: Tokens): Citation[] {
+  const citations = scanCitations(lines, skipLine, tokens);
+  for (const c of citations) setRange(c, lines);
+  return citations;
+}
+
+/**
+ * `findCitations` as the analysis runs it: the citations made since the text
+ * before have their ranges unset (the analysis sets them when its list of
+ * citations is first read; see `RANGE_UNSET`).
+ */
+export function scanCitations(lines: LineIndex, skipLine: (line: number) => boolean, tokens: Tokens): Citation[] {
   const regs = regions(lines, skipLine);
   const before = tokens.memoBefore<CitationMemo>(MemoSlot.Citations);
   let citations = before !== null ? rescan(lines, tokens, regs, before.memo.regions, before.memo.citations, before.edit) : null;
@@ -1109,7 +1119,8 @@ function scanAll(lines: LineIndex, tokens: Tokens, regs: readonly (readonly [num
 
 function toCitation(lines: LineIndex, f: Found): Citation {
   const span = { start: f.start, end: f.end };
-  return new PlacedCitation(span, lines, ownSlice(lines.text, f.start, f.end), f.kind, ownString(f.id), ownString(f.label), f.url === null ? null : ownString(f.url));
+  // Its range is set when the analysis's citations are first read (see `RANGE_UNSET`).
+  return { span, range: RANGE_UNSET, text: ownSlice(lines.text, f.start, f.end), kind: f.kind, id: ownString(f.id), label: ownString(f.label), url: f.url === null ? null : ownString(f.url) };
 }
 
 /** How far before an edit the scan starts again: an attempt reads at most MAX_LOOKAHEAD characters past its start. */
@@ -1201,24 +1212,20 @@ function rescan(
     }
     k = scanRegionTokens(text, start, end, tokens, k, splits, out, state, edit.newEndToken, stop);
   }
-  const result: Citation[] = [];
-  for (let i = 0; i < keep; i++) result.push(keptIn(old[i], lines));
+  const result: Citation[] = old.slice(0, keep);
   for (const f of out) result.push(toCitation(lines, f));
   if (rest >= 0) {
     // Where the lines after the changed ones start (none: the edit ran to the end).
     const unchanged = edit.newEndLine < lines.lineCount ? lines.lineStart(edit.newEndLine) : Infinity;
-    for (let i = rest; i < old.length; i++) result.push(moved(lines, old[i], d, edit.lineDelta, unchanged));
+    for (let i = rest; i < old.length; i++) result.push(moved(old[i], d, edit.lineDelta, unchanged));
   }
   return result;
 }
 
-/**
- * A citation of the old text after the edit, in the new text: the same, `d` characters on. On the lines after
- * the changed ones (from `unchanged`), which only move down or up, with its range moved when it was read.
- */
-function moved(lines: LineIndex, c: Citation, d: number, lineDelta: number, unchanged: number): Citation {
-  const made = new PlacedCitation(movedSpan(c.span, d), lines, c.text, c.kind, c.id, c.label, c.url);
-  return made.span.start >= unchanged ? made.movedFrom(c, lineDelta) : made;
+/** A citation of the old text after the edit, in the new text: lines after the changed ones only move down or up (see `movedRangeOf`). */
+function moved(c: Citation, d: number, lineDelta: number, unchanged: number): Citation {
+  const span = movedSpan(c.span, d);
+  return { span, range: movedRangeOf(c, span, unchanged, lineDelta), text: c.text, kind: c.kind, id: c.id, label: c.label, url: c.url };
 }
 
 /**

@@ -305,6 +305,29 @@ export interface Located {
   readonly range: Range;
 }
 
+/**
+ * The range of an element the analysis made without one: most elements of a
+ * long document are never shown, and a range is three objects (made for every
+ * element they were a sixth of the analysis). The analysis sets the ranges of a
+ * list of its elements when the list is first read (`setRanges`), so no reader
+ * sees this.
+ */
+export const RANGE_UNSET = null as unknown as Range;
+
+/** Sets the range of an element made without one (`RANGE_UNSET`) from the line index of its version. */
+export function setRange(element: Located, lines: LineIndex): void {
+  if (element.range === RANGE_UNSET) (element as { range: Range }).range = lines.rangeOf(element.span);
+}
+
+/**
+ * The range of an element moved by an edit to `span`, from the element `old` of the text before: old's range
+ * moved `lineDelta` lines where the element stands on a line after the edit's changed lines (from the offset
+ * `unchanged` on; the same object when no line was added or removed), once old's was set; else unset.
+ */
+export function movedRangeOf(old: Located, span: Span, unchanged: number, lineDelta: number): Range {
+  return span.start >= unchanged && old.range !== RANGE_UNSET ? movedRange(old.range, lineDelta) : RANGE_UNSET;
+}
+
 // ── Characters ─────────────────────────────────────────────────────────────
 
 /** Character codes as `charCodeAt` gives them, named once for every grammar that compares them. */
