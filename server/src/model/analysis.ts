@@ -651,7 +651,7 @@ function resolveDates(
   const keptBy = before !== null ? before.edit.start : -1;
   // Those after it are theirs moved: the same text and date at new offsets (see `moveDate`). One walk finds both:
   // every date kept ends before the edit, and every one moved stood after it.
-  const oldDate = walker(before?.memo.entries, (e) => e.start);
+  const oldDate = walker(before?.memo.entries, (e) => e.candidate.span.start);
   const move = moveOf(before?.edit ?? null, lines);
   const entries: ResolvedDate[] = [];
   const out: DateMention[] = [];
@@ -716,7 +716,8 @@ function resolveDates(
       inferredYear = true;
       if (year === null) continue;
     }
-    const span = { start: c.span.start, end };
+    // The candidate's span where the date ends where it does (as a rule): spans never change.
+    const span = end === c.span.end ? c.span : { start: c.span.start, end };
     const dateText = text.slice(span.start, span.end);
     if (!isValidDate(year, c.month, c.day)) {
       if (!inferredYear) sink.add(span, 'warning', DiagnosticCode.invalidDate, messages.invalidDate(normalizeSpace(dateText)));
@@ -829,17 +830,14 @@ function moveReferences(raw: RawReference, old: readonly Reference[], numbers: R
 /** How often a resolved date was kept from the version before, moved from it, and made. For tests and the benchmark. */
 export const resolvedStats = { kept: 0, moved: 0, made: 0 };
 
-/** A plain date of the text before (one that gave no diagnostic): what it was read from, and the mention. */
+/**
+ * A plain date of the text before (one that gave no diagnostic): the candidate it was read from (whose
+ * fields never change but for its context year), and the mention.
+ */
 interface ResolvedDate {
-  readonly start: number;
-  readonly end: number;
-  readonly day: number;
-  readonly month: number;
-  readonly year: number | null;
-  readonly relative: DateCandidate['relative'];
-  /** As it was when the date was resolved (the candidates' context years are set after they are found). */
+  readonly candidate: DateCandidate;
+  /** As it was when the date was resolved (a candidate kept by the next version gets its context year again). */
   readonly contextYear: number | null;
-  readonly weekday: { readonly start: number; readonly end: number; readonly index: number; readonly name: string } | null;
   readonly readBy: IsoDate | null;
   readonly mention: DateMention;
 }
@@ -856,10 +854,15 @@ interface ResolvedMemo {
 
 /** Whether a resolved date of the text before is the candidate, its offsets `delta` on. */
 function sameCandidate(e: ResolvedDate, c: DateCandidate, delta: number): boolean {
-  if (e.end + delta !== c.span.end || e.day !== c.day || e.month !== c.month || e.year !== c.year || e.relative !== c.relative || e.contextYear !== c.contextYear) return false;
+  const o = e.candidate;
+  if (e.contextYear !== c.contextYear) return false;
+  // A candidate kept from the text before is the same object.
+  if (o === c) return delta === 0;
+  if (o.span.end + delta !== c.span.end || o.day !== c.day || o.month !== c.month || o.year !== c.year || o.relative !== c.relative) return false;
+  const v = o.weekday;
   const w = c.weekday;
-  if (e.weekday === null || w === null) return e.weekday === w;
-  return e.weekday.start + delta === w.span.start && e.weekday.end + delta === w.span.end && e.weekday.index === w.index && e.weekday.name === w.name;
+  if (v === null || w === null) return v === w;
+  return v.span.start + delta === w.span.start && v.span.end + delta === w.span.end && v.index === w.index && v.name === w.name;
 }
 
 /** What a date without a year is read by (null for one with its year, written or given by the text around). */
@@ -874,7 +877,7 @@ function readByOf(c: DateCandidate, referenceAt: (offset: number, past: boolean)
  */
 function moveDate(e: ResolvedDate, c: DateCandidate, move: Move): ResolvedDate {
   const old = e.mention;
-  const span = { start: c.span.start, end: c.span.end };
+  const span = c.span;
   const weekday = old.weekday === null || c.weekday === null ? null : { name: old.weekday.name, span: c.weekday.span, matches: old.weekday.matches };
   const range = movedRangeOf(old, span, move.unchanged, move.edit.lineDelta);
   const mention: DateMention = { span, range, text: old.text, date: old.date, inferredYear: old.inferredYear, weekday, typo: null };
@@ -883,11 +886,7 @@ function moveDate(e: ResolvedDate, c: DateCandidate, move: Move): ResolvedDate {
 
 /** The plain date resolved from the candidate `c`, as the next version compares it. */
 function resolvedEntry(c: DateCandidate, readBy: IsoDate | null, mention: DateMention): ResolvedDate {
-  return {
-    start: c.span.start, end: c.span.end, day: c.day, month: c.month, year: c.year, relative: c.relative, contextYear: c.contextYear,
-    weekday: c.weekday === null ? null : { start: c.weekday.span.start, end: c.weekday.span.end, index: c.weekday.index, name: c.weekday.name },
-    readBy, mention,
-  };
+  return { candidate: c, contextYear: c.contextYear, readBy, mention };
 }
 
 interface BlockIndex {
