@@ -229,16 +229,9 @@ function scanNumbers(
       resumes.push(resume);
       continue;
     }
-    const named = (splitDayAt(tokens, i) ? namedDateAt(tokens, i, skip, true) : null) ?? namedDateAt(tokens, i, skip, false);
-    if (named) {
-      resume = named.next;
-      for (let d = 0; d < named.candidates.length; d++) {
-        candidates.push(named.candidates[d]);
-        dayTokens.push(named.dayTokens[d]);
-        attempts.push(i);
-        resumes.push(resume);
-      }
-    }
+    let next = splitDayAt(tokens, i) ? namedDateAt(tokens, i, skip, true, out) : -1;
+    if (next < 0) next = namedDateAt(tokens, i, skip, false, out);
+    if (next >= 0) resume = next;
   }
 }
 
@@ -581,16 +574,15 @@ function headsTable(tokens: Tokens, day: number, y: number): boolean {
   return lead === 0 || tokens.gap[lead] === Gap.Line;
 }
 
-/** `19 mei 2022`, `19 mei jl.`, `19 mei`, `18 en 25 mei 2022`; with `split`, a first day that OCR split in two (`2 8 april`). */
-function namedDateAt(
-  tokens: Tokens,
-  i: number,
-  skip: Uint8Array,
-  split: boolean,
-): { candidates: DateCandidate[]; dayTokens: number[]; next: number } | null {
+/**
+ * `19 mei 2022`, `19 mei jl.`, `19 mei`, `18 en 25 mei 2022`; with `split`, a first day that OCR split in two
+ * (`2 8 april`). Adds the candidates of the attempt at `i` to `out`; returns the token the scan goes on at, or -1
+ * for none. (No list of one day is made for the one day most dates have.)
+ */
+function namedDateAt(tokens: Tokens, i: number, skip: Uint8Array, split: boolean, out: Found): number {
   const n = tokens.length;
-  // Days joined by `en`, `,`, `-`, `t/m` before the month: `18 en 25 mei`.
-  let days = [i];
+  // Days joined by `en`, `,`, `-`, `t/m` before the month: `18 en 25 mei` (null: the one day `i`).
+  let days: number[] | null = null;
   let j = split ? i + 2 : i + 1;
   // The last day that a comma joins to the next, and whether `en`/`of` came after that comma.
   let commaBefore = -1;
@@ -605,8 +597,9 @@ function namedDateAt(
     else break;
     const dayLike = isNumber(tokens, k, 2) && tokens.num(k) >= 1 && tokens.num(k) <= 31;
     // A glued range `24-26 maart` goes upwards.
-    const gluedRange = dayLike && (pc === HYPHEN || pc === EN_DASH) && tokens.gap[j] === Gap.None && tokens.gap[k] === Gap.None && tokens.num(k) > tokens.num(days[days.length - 1]);
+    const gluedRange = dayLike && (pc === HYPHEN || pc === EN_DASH) && tokens.gap[j] === Gap.None && tokens.gap[k] === Gap.None && tokens.num(k) > tokens.num(days === null ? i : days[days.length - 1]);
     if (!isDayToken(tokens, k) && !(dayLike && tokens.gap[k] !== Gap.None) && !gluedRange) break;
+    days ??= [i];
     if (pc === COMMA) {
       commaBefore = days.length;
       conjoined = false;
@@ -618,16 +611,16 @@ function namedDateAt(
   }
   // A comma list of days ends in `en`/`of` (`24, 25 en 26 maart`); without one (`Schiedam 24, 26 maart`)
   // the numbers before the comma are something else, and the date starts after it.
-  if (!conjoined) days = days.slice(commaBefore);
+  if (!conjoined && days !== null) days = days.slice(commaBefore);
   const monthToken = j;
-  if (monthToken >= n || tokens.kind[monthToken] !== TokenKind.Word || skip[j] === 1) return null;
+  if (monthToken >= n || tokens.kind[monthToken] !== TokenKind.Word || skip[j] === 1) return -1;
   const month = monthOf(tokens, monthToken);
-  if (!month) return null;
+  if (!month) return -1;
   // OCR glues a full month name to its day: `16april 1992`, `op 23juli`.
   const gluedMonth = tokens.gap[monthToken] === Gap.None;
-  if (gluedMonth && month.abbreviation) return null;
+  if (gluedMonth && month.abbreviation) return -1;
   // Glued on both sides (`Ingezonden3maart 1981`, `zonden23juli 1981`), a year must confirm the date.
-  const first = days[0];
+  const first = days === null ? i : days[0];
   const gluedDay = tokens.gap[first] === Gap.None && first > 0 && tokens.kind[first - 1] === TokenKind.Word;
   let k = j + 1;
   let end = tokens.end[monthToken];
@@ -660,7 +653,7 @@ function namedDateAt(
     end = yearSpan.end;
     k += 2;
   } else if (month.abbreviation && end === tokens.end[monthToken]) {
-    return null; // `3 dec` without a dot or a year is too weak.
+    return -1; // `3 dec` without a dot or a year is too weak.
   }
   if (!relative && year === null) {
     const rel = relativeAfter(tokens, k);
@@ -670,16 +663,16 @@ function namedDateAt(
       k = rel.next;
     }
   }
-  if (gluedDay && gluedMonth && year === null && relative === null) return null;
-  const candidates: DateCandidate[] = [];
-  for (let d = 0; d < days.length; d++) {
-    const dayToken = days[d];
+  if (gluedDay && gluedMonth && year === null && relative === null) return -1;
+  const count = days === null ? 1 : days.length;
+  for (let d = 0; d < count; d++) {
+    const dayToken = days === null ? i : days[d];
     const splitDay = split && d === 0;
     const day = splitDay ? tokens.num(dayToken) * 10 + tokens.num(dayToken + 1) : tokens.num(dayToken);
     const firstDay = d === 0;
-    const last = d === days.length - 1;
+    const last = d === count - 1;
     const wd = firstDay ? weekdayBefore(tokens, dayToken) : null;
-    candidates.push({
+    out.candidates.push({
       span: { start: wd ? wd.span.start : tokens.start[dayToken], end: last ? end : tokens.end[splitDay ? dayToken + 1 : dayToken] },
       day,
       month: month.month,
@@ -693,8 +686,11 @@ function namedDateAt(
       splitDay,
       contextYear: null,
     });
+    out.dayTokens.push(dayToken);
+    out.attempts.push(i);
+    out.resumes.push(k);
   }
-  return { candidates, dayTokens: days, next: k };
+  return k;
 }
 
 /**
