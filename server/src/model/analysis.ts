@@ -25,8 +25,11 @@ import { forgetTokens, Gap, keywordsOf, KeywordSet, MemoSlot, pooledLines, relea
 import type {
   Analysis,
   Block,
+  Citation,
   DateMention,
+  Diagnostic,
   FootnoteMarker,
+  HeaderField,
   IsoDate,
   Letter,
   LetterMention,
@@ -35,6 +38,7 @@ import type {
   Notice,
   Question,
   Reference,
+  Section,
 } from './types';
 
 /** Slots of the per-token scratch arrays kept with the token stream (`Tokens.bytes`, `Tokens.ints`). */
@@ -277,7 +281,52 @@ function analyzeText(text: string, options: AnalyzeOptions): Analysis {
   if (archive) archiveDiagnostics(sink, archive, text);
   releaseTokens(tokens);
 
-  // The lists whose elements were made with their ranges unset set them when first read (see `RANGE_UNSET`).
+  Object.freeze(metadata);
+  return frozenAnalysis(
+    {
+      version: options.version ?? null,
+      text,
+      lines,
+      layout: structure.layout,
+      source: structure.archive ? 'archive' : structure.hasFurniture ? 'pdf' : 'plain',
+      binary,
+      metadata,
+      headerFields: header.fields.map((f) => ({ ...f, range: lines.rangeOf(f.span) })),
+      notices,
+      sections: structure.sections.map((s) => ({ kind: s.kind, ...located(s.span) })),
+      deadlines,
+      diagnostics: sink.sorted(),
+    },
+    { questions, answers, dates, footnotes, references, letters, citations },
+  );
+}
+
+/** The analysis's lists whose elements were made with their ranges unset (see `RANGE_UNSET`). */
+interface UnsetLists {
+  readonly questions: Question[];
+  readonly answers: Block[];
+  readonly dates: DateMention[];
+  readonly footnotes: FootnoteMarker[];
+  readonly references: Reference[];
+  readonly letters: Letter[];
+  readonly citations: Citation[];
+}
+
+type AnalysisFields = Omit<Analysis, keyof UnsetLists> & {
+  readonly headerFields: HeaderField[];
+  readonly notices: Notice[];
+  readonly sections: Section[];
+  readonly diagnostics: Diagnostic[];
+};
+
+/**
+ * The analysis of `fields` and `lists`, frozen with its lists: an analysis never changes once built. Each
+ * of `lists` is a getter that sets the ranges of its elements when it is first read, so that no reader sees
+ * an unset one. (Made here, apart from the pipeline: a getter made there would keep all that the pipeline's
+ * own functions share alive with the analysis.)
+ */
+function frozenAnalysis(fields: AnalysisFields, lists: UnsetLists): Analysis {
+  const lines = fields.lines;
   const set = (e: Located | null) => {
     if (e !== null) setRange(e, lines);
   };
@@ -287,57 +336,55 @@ function analyzeText(text: string, options: AnalyzeOptions): Analysis {
     set(b.heading);
     set(b.body);
   };
-  const questionList = whenRead(questions, (q) => {
+  const questions = whenRead(lists.questions, (q) => {
     set(q);
     set(q.heading);
     set(q.question);
     setBlock(q.answer);
   });
-  const answerList = whenRead(answers, setBlock);
-  const dateList = whenRead(dates, set);
-  const footnoteList = whenRead(footnotes, (m) => {
+  const answers = whenRead(lists.answers, setBlock);
+  const dates = whenRead<DateMention>(lists.dates, set);
+  const footnotes = whenRead(lists.footnotes, (m) => {
     set(m);
     set(m.note);
   });
-  const referenceList = whenRead(references, set);
-  const letterList = whenRead(letters, (l) => l.mentions.forEach(set));
-  const citationList = whenRead(citations, set);
-  // An analysis never changes once built: it and its lists are frozen (a list's elements get their ranges before anyone sees them).
-  Object.freeze(metadata);
+  const references = whenRead<Reference>(lists.references, set);
+  const letters = whenRead(lists.letters, (l) => l.mentions.forEach(set));
+  const citations = whenRead<Citation>(lists.citations, set);
   return Object.freeze({
-    version: options.version ?? null,
-    text,
+    version: fields.version,
+    text: fields.text,
     lines,
-    layout: structure.layout,
-    source: structure.archive ? 'archive' : structure.hasFurniture ? 'pdf' : 'plain',
-    binary,
-    metadata,
-    headerFields: Object.freeze(header.fields.map((f) => ({ ...f, range: lines.rangeOf(f.span) }))),
+    layout: fields.layout,
+    source: fields.source,
+    binary: fields.binary,
+    metadata: fields.metadata,
+    headerFields: Object.freeze(fields.headerFields),
     get questions() {
-      return questionList();
+      return questions();
     },
     get answers() {
-      return answerList();
+      return answers();
     },
-    notices: Object.freeze(notices),
-    sections: Object.freeze(structure.sections.map((s) => ({ kind: s.kind, ...located(s.span) }))),
+    notices: Object.freeze(fields.notices),
+    sections: Object.freeze(fields.sections),
     get dates() {
-      return dateList();
+      return dates();
     },
     get footnotes() {
-      return footnoteList();
+      return footnotes();
     },
     get references() {
-      return referenceList();
+      return references();
     },
     get letters() {
-      return letterList();
+      return letters();
     },
     get citations() {
-      return citationList();
+      return citations();
     },
-    deadlines,
-    diagnostics: Object.freeze(sink.sorted()),
+    deadlines: fields.deadlines,
+    diagnostics: Object.freeze(fields.diagnostics),
   } satisfies Analysis);
 }
 
