@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { analyze } from '../../server/src/model/analysis';
+import { analysisFields, analyze } from '../../server/src/model/analysis';
 import { computeDeadlines } from '../../server/src/model/deadlines';
 import { LineIndex, type Span } from '../../server/src/model/text';
 import { analyzeFixture, fixtureText } from './util';
@@ -72,6 +72,12 @@ describe('analysis', () => {
       // Questions with their parts and answers; as JSON an analysis is all of its lists, with every range.
       for (const q of a.questions) for (const part of [q, q.heading!, q.question]) assert.deepStrictEqual(part.range, a.lines.rangeOf(part.span));
       assert.ok(!JSON.stringify(a).includes('"range":null'));
+      // Its JSON and `analysisFields` give every field, the lists included, in the order of the schema.
+      assert.deepStrictEqual(Object.keys(JSON.parse(JSON.stringify(a))), [
+        'version', 'text', 'lines', 'layout', 'source', 'binary', 'metadata', 'headerFields', 'questions', 'answers', 'notices', 'sections',
+        'dates', 'footnotes', 'references', 'letters', 'citations', 'deadlines', 'diagnostics',
+      ]);
+      assert.strictEqual(analysisFields(a).dates, a.dates);
     } finally {
       LineIndex.prototype.rangeOf = rangeOf;
     }
@@ -82,7 +88,7 @@ describe('analysis', () => {
     const a = analyze(text, { version: 7 });
     const b = analyze(text, { version: 7 });
     assert.strictEqual(a.version, 7);
-    const strip = (x: typeof a) => JSON.stringify({ ...x, lines: null });
+    const strip = (x: typeof a) => JSON.stringify({ ...analysisFields(x), lines: null });
     assert.strictEqual(strip(a), strip(b));
   });
 

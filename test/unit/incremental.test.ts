@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as fc from 'fast-check';
-import { analyze, blockStats, letterMentionStats, markStats, markTokens, resolvedReferenceStats, resolvedStats, verifyStats } from '../../server/src/model/analysis';
+import { analysisFields, analyze, blockStats, letterMentionStats, markStats, markTokens, resolvedReferenceStats, resolvedStats, verifyStats } from '../../server/src/model/analysis';
 import { citationStats, findCitations } from '../../server/src/model/citations';
 import { dateStats, findDateCandidates } from '../../server/src/model/dates';
 import { findMarkerCandidates, markerStats } from '../../server/src/model/footnotes';
@@ -37,7 +37,7 @@ function corpus(): { name: string; text: string }[] {
 
 /** The whole analysis as JSON, every span and range, without the text and line index (the same strings). */
 function fields(a: Analysis): string {
-  return JSON.stringify({ ...a, text: a.text.length, lines: a.lines.lineCount });
+  return JSON.stringify({ ...analysisFields(a), text: a.text.length, lines: a.lines.lineCount });
 }
 
 /** The analysis of `text` on a fresh token stream, the kept one left as it is. */
