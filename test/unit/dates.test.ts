@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { analyze } from '../../server/src/model/analysis';
+import { toIso } from '../../server/src/model/calendar';
 import { correctYear, inferYear } from '../../server/src/model/dates';
 import { analyzeFixture, squash, textOf } from './util';
 
@@ -124,6 +125,16 @@ describe('dates', () => {
     // `a.s.` and a bare date are read as before: 5 maart a.s. after the middle of 2023, 12 januari nearest to it.
     assert.deepStrictEqual(dated('Op 1 maart 2023 en op 3 november 2023 is vergaderd. Sinds 20 oktober jl. is het rustig, en op 5 maart a.s. volgt meer; 12 januari blijft.\n'),
       ['2023-03-01', '2023-11-03', '2023-10-20', '2024-03-05', '2023-01-12']);
+  });
+
+  it('writes ISO dates, kept or not, and a month or day out of range as given', () => {
+    assert.strictEqual(toIso(2022, 5, 18), '2022-05-18');
+    assert.strictEqual(toIso(987, 1, 2), '0987-01-02');
+    assert.strictEqual(toIso(2022, 5, 18), '2022-05-18', 'the kept one');
+    // A month or day out of range is written as given, not read as another date with the same key.
+    assert.strictEqual(toIso(2021, 101, 5), '2021-101-05');
+    assert.strictEqual(toIso(2022, 11, 5), '2022-11-05');
+    assert.strictEqual(toIso(2022, 2, 31), '2022-02-31');
   });
 
   it('corrects a year with a digit too many towards the document year', () => {

@@ -23,7 +23,27 @@ function pad(n: number, width: number): string {
   return s;
 }
 
+/**
+ * The ISO dates written so far, by `y * 10000 + m * 100 + d`: a set names the same dates many times over
+ * (the dates a large set mentions are a few hundred), and each would be four strings made. Up to
+ * ISO_DATES_KEPT of them (some 55 years of days).
+ */
+const isoDates = new Map<number, IsoDate>();
+const ISO_DATES_KEPT = 20_000;
+
 export function toIso(y: number, m: number, d: number): IsoDate {
+  // Only a month and day that can be (and a whole year) make a key of one date.
+  if (!(m >= 1 && m <= 12 && d >= 1 && d <= 31 && Number.isInteger(y) && Number.isInteger(m) && Number.isInteger(d))) return writeIso(y, m, d);
+  const key = y * 10000 + m * 100 + d;
+  let iso = isoDates.get(key);
+  if (iso === undefined) {
+    iso = writeIso(y, m, d);
+    if (isoDates.size < ISO_DATES_KEPT) isoDates.set(key, iso);
+  }
+  return iso;
+}
+
+function writeIso(y: number, m: number, d: number): IsoDate {
   return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
 }
 
