@@ -362,65 +362,54 @@ class FrozenAnalysis implements Analysis {
     return true;
   }
 
+  /** Sets the ranges of an element and of its located parts. */
+  #setParts(a: Located, b: Located | null = null, c: Located | null = null): void {
+    setRange(a, this.lines);
+    if (b !== null) setRange(b, this.lines);
+    if (c !== null) setRange(c, this.lines);
+  }
+
   #setBlock(b: Block | null): void {
-    if (b === null) return;
-    setRange(b, this.lines);
-    if (b.heading !== null) setRange(b.heading, this.lines);
-    setRange(b.body, this.lines);
+    if (b !== null) this.#setParts(b, b.heading, b.body);
+  }
+
+  /** `list`, its elements' ranges set by `set` the first time (the list of bit `bit`). */
+  #once<T>(bit: number, list: readonly T[], set: (element: T) => void): readonly T[] {
+    if (this.#first(bit)) for (const e of list) set(e);
+    return list;
   }
 
   get questions(): readonly Question[] {
-    const list = this.#lists.questions;
-    if (this.#first(1)) {
-      for (const q of list) {
-        setRange(q, this.lines);
-        if (q.heading !== null) setRange(q.heading, this.lines);
-        setRange(q.question, this.lines);
-        this.#setBlock(q.answer);
-      }
-    }
-    return list;
+    return this.#once(1, this.#lists.questions, (q) => {
+      this.#setParts(q, q.heading, q.question);
+      this.#setBlock(q.answer);
+    });
   }
 
   get answers(): readonly Block[] {
-    const list = this.#lists.answers;
-    if (this.#first(2)) for (const b of list) this.#setBlock(b);
-    return list;
+    return this.#once(2, this.#lists.answers, (b) => this.#setBlock(b));
   }
 
   get dates(): readonly DateMention[] {
-    return this.#plain(4, this.#lists.dates);
+    return this.#once(4, this.#lists.dates, (d) => this.#setParts(d));
   }
 
   get footnotes(): readonly FootnoteMarker[] {
-    const list = this.#lists.footnotes;
-    if (this.#first(8)) {
-      for (const m of list) {
-        setRange(m, this.lines);
-        if (m.note !== null) setRange(m.note, this.lines);
-      }
-    }
-    return list;
+    return this.#once(8, this.#lists.footnotes, (m) => this.#setParts(m, m.note));
   }
 
   get references(): readonly Reference[] {
-    return this.#plain(16, this.#lists.references);
+    return this.#once(16, this.#lists.references, (r) => this.#setParts(r));
   }
 
   get letters(): readonly Letter[] {
-    const list = this.#lists.letters;
-    if (this.#first(32)) for (const l of list) for (const m of l.mentions) setRange(m, this.lines);
-    return list;
+    return this.#once(32, this.#lists.letters, (l) => {
+      for (const m of l.mentions) this.#setParts(m);
+    });
   }
 
   get citations(): readonly Citation[] {
-    return this.#plain(64, this.#lists.citations);
-  }
-
-  /** A list of elements with no located parts. */
-  #plain<T extends Located>(bit: number, list: readonly T[]): readonly T[] {
-    if (this.#first(bit)) for (const e of list) setRange(e, this.lines);
-    return list;
+    return this.#once(64, this.#lists.citations, (c) => this.#setParts(c));
   }
 
   toJSON(): object {
