@@ -309,8 +309,8 @@ export interface Located {
  * The range of an element the analysis made without one: most elements of a
  * long document are never shown, and a range is three objects (made for every
  * element they were a sixth of the analysis). The analysis sets the ranges of a
- * list of its elements when the list is first read (`setRanges`), so no reader
- * sees this.
+ * list of its elements (`setRange`) when its getter of the list is first read,
+ * so no reader sees this.
  */
 export const RANGE_UNSET = null as unknown as Range;
 
