@@ -137,6 +137,14 @@ describe('dates', () => {
     assert.strictEqual(toIso(2022, 2, 31), '2022-02-31');
   });
 
+  it('reads a bare date in a text without header dates by the year most dates write, the later of two that tie', () => {
+    const dated = (text: string) => analyze(text).dates.map((d) => d.date);
+    assert.deepStrictEqual(dated('Op 3 maart 2021, 4 maart 2021, 5 mei 2023 en 6 mei 2023 is vergaderd; 12 januari volgt.\n').slice(4), ['2023-01-12']);
+    assert.deepStrictEqual(dated('Op 3 maart 2021, 4 maart 2021, 9 maart 2021, 5 mei 2023 en 6 mei 2023 is vergaderd; 12 januari volgt.\n').slice(5), ['2021-01-12']);
+    // Years before 1900 set no document year, however often written.
+    assert.deepStrictEqual(dated('Op 1 juni 1850, 2 juni 1850, 3 juni 1850 en 5 mei 2023 gebeurde het; 12 januari volgt.\n').slice(4), ['2023-01-12']);
+  });
+
   it('corrects a year with a digit too many towards the document year', () => {
     assert.strictEqual(correctYear('20022', 2022), 2022);
     assert.strictEqual(correctYear('20195', 2022), 2019);

@@ -702,13 +702,27 @@ function walkMarks(input: MarkInputs, marks: TokenMarks, from: number, to: numbe
   }
 }
 
+/** The years a document's year may be (`mostCommonYear`). */
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2200;
+
+/** The year most candidates write, the latest of those that tie; null when none writes one. */
 function mostCommonYear(candidates: readonly DateCandidate[]): number | null {
-  const counts = new Map<number, number>();
-  // A year the OCR split (`1 990`) is checked against the document's year: it cannot set it.
-  for (const c of candidates) if (c.year !== null && c.splitYear === null && c.year >= 1900 && c.year <= 2200) counts.set(c.year, (counts.get(c.year) ?? 0) + 1);
+  // Counted in an array by year: no map, no iterator.
+  const counts = new Int32Array(LAST_YEAR - FIRST_YEAR + 1);
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i];
+    // A year the OCR split (`1 990`) is checked against the document's year: it cannot set it.
+    if (c.year !== null && c.splitYear === null && c.year >= FIRST_YEAR && c.year <= LAST_YEAR) counts[c.year - FIRST_YEAR]++;
+  }
   let best: number | null = null;
   let bestCount = 0;
-  for (const [y, n] of counts) if (n > bestCount || (n === bestCount && best !== null && y > best)) [best, bestCount] = [y, n];
+  for (let k = 0; k < counts.length; k++) {
+    if (counts[k] > 0 && counts[k] >= bestCount) {
+      best = FIRST_YEAR + k;
+      bestCount = counts[k];
+    }
+  }
   return best;
 }
 
