@@ -21,7 +21,7 @@ import { questionNumbering, renumberFootnotes, type QuestionNumbering } from './
 import type { ArchiveFacts } from './archive';
 import { readStructure, RawBlock, type RawQuestion, Structure } from './structure';
 import { firstAfter, firstAtOrAfter, LineIndex, movedRangeOf, normalizeSpace, ownSlice, ownString, partitionPoint, RANGE_UNSET, type Range, setRange, Span } from './text';
-import { forgetTokens, Gap, keywordsOf, KeywordSet, MemoSlot, pooledLines, releaseTokens, type TokenEdit, tokenizeLines, tokenizeStats, Tokens, TokenKind, withFreshTokens } from './tokens';
+import { forgetTokens, Gap, keywordsOf, KeywordSet, MemoSlot, pooledLines, releaseTokens, type TokenEdit, tokenizeLines, tokenizeStats, Tokens, TokenKind, unchangedFrom, withFreshTokens } from './tokens';
 import type {
   Analysis,
   Block,
@@ -283,7 +283,7 @@ function analyzeText(text: string, options: AnalyzeOptions): Analysis {
   releaseTokens(tokens);
 
   Object.freeze(metadata);
-  return frozenAnalysis(
+  return new FrozenAnalysis(
     {
       version: options.version ?? null,
       text,
@@ -417,10 +417,6 @@ class FrozenAnalysis implements Analysis {
   }
 }
 
-function frozenAnalysis(fields: AnalysisFields, lists: UnsetLists): Analysis {
-  return new FrozenAnalysis(fields, lists);
-}
-
 /** Every field of an analysis, in the order of its JSON (its lists read, and so their ranges set). */
 export function analysisFields(a: Analysis): { -readonly [K in keyof Analysis]: Analysis[K] } {
   return {
@@ -445,7 +441,6 @@ export function analysisFields(a: Analysis): { -readonly [K in keyof Analysis]: 
     diagnostics: a.diagnostics,
   };
 }
-
 
 /**
  * A file that is not UTF-8 shows U+FFFD where its bytes did not decode; a binary
@@ -926,7 +921,7 @@ function moveReferences(raw: RawReference, old: readonly Reference[], numbers: R
     if (notAQuestion(t.number, numbers)) continue;
     const was = old[j++];
     const cites = was.cites === null || raw.elsewhere === null ? null : { text: was.cites.text, span: raw.elsewhere.span, letterDate };
-    const range = movedRangeOf(was, t.span, move.unchanged, move.edit.lineDelta);
+    const range = rangeMoved(was, t.span, move);
     out.push({ span: t.span, range, text: was.text, phraseSpan: raw.phrase, from: block, number: t.number, target: was.target, scope: was.scope, kind: raw.kind, cites });
   }
   return out;
@@ -984,7 +979,7 @@ function moveDate(e: ResolvedDate, c: DateCandidate, move: Move): ResolvedDate {
   const old = e.mention;
   const span = c.span;
   const weekday = old.weekday === null || c.weekday === null ? null : { name: old.weekday.name, span: c.weekday.span, matches: old.weekday.matches };
-  const range = movedRangeOf(old, span, move.unchanged, move.edit.lineDelta);
+  const range = rangeMoved(old, span, move);
   const mention: DateMention = { span, range, text: old.text, date: old.date, inferredYear: old.inferredYear, weekday, typo: null };
   return resolvedEntry(c, e.readBy, mention);
 }
@@ -1070,12 +1065,17 @@ interface Move {
 
 /** The move of an edit to the text of `lines`; null when the text was read anew. */
 function moveOf(edit: TokenEdit | null, lines: LineIndex): Move | null {
-  return edit === null ? null : { edit, unchanged: edit.newEndLine < lines.lineCount ? lines.lineStart(edit.newEndLine) : Infinity };
+  return edit === null ? null : { edit, unchanged: unchangedFrom(edit, lines) };
+}
+
+/** The range of an element at `span` moved by `move` from `old` (see `Move`). */
+function rangeMoved(old: Located, span: Span, move: Move): Range {
+  return movedRangeOf(old, span, move.unchanged, move.edit.lineDelta);
 }
 
 /** A located part at `span`, moved by `move` from `old` when there is one (see `Move`). */
 function partAt(span: Span, old: Located | null, move: Move | null): Located {
-  return { span, range: old !== null && move !== null ? movedRangeOf(old, span, move.unchanged, move.edit.lineDelta) : RANGE_UNSET };
+  return { span, range: old !== null && move !== null ? rangeMoved(old, span, move) : RANGE_UNSET };
 }
 
 /**
@@ -1120,7 +1120,8 @@ function buildBlocks(structure: Structure, lines: LineIndex, tokens: Tokens): Bl
     if (moved !== null) blockStats.moved++;
     else blockStats.made++;
     const heading = b.heading ? partAt(b.heading.span, moved?.heading ?? null, move) : null;
-    return { span: b.span, range: partAt(b.span, moved, move).range, heading, body: partAt(b.body, moved?.body ?? null, move), numbers: b.numbers };
+    const range = moved !== null && move !== null ? rangeMoved(moved, b.span, move) : RANGE_UNSET;
+    return { span: b.span, range, heading, body: partAt(b.body, moved?.body ?? null, move), numbers: b.numbers };
   };
   const oldAnswer = walker(memo?.answers, locatedStart);
   const oldInline = walker(memo?.inline, locatedStart);
@@ -1166,7 +1167,7 @@ function buildBlocks(structure: Structure, lines: LineIndex, tokens: Tokens): Bl
     if (from !== null && move !== null && sameQuestion(from, raw, delta)) {
       blockStats.moved++;
       const heading = raw.heading ? partAt(raw.heading.span, from.heading, move) : null;
-      questions.push(questionOf(raw, partAt(span, from, move).range, heading, partAt(raw.question, from.question, move), answer));
+      questions.push(questionOf(raw, rangeMoved(from, span, move), heading, partAt(raw.question, from.question, move), answer));
       continue;
     }
     blockStats.made++;
@@ -1198,7 +1199,6 @@ function buildBlocks(structure: Structure, lines: LineIndex, tokens: Tokens): Bl
     questionTextAt: (offset) => find(offset)?.question ?? false,
   };
 }
-
 
 /**
  * Where a phrase in a note text belongs (`Voor de antwoorden op de vragen 2, 4 en 7 is de bron …`): to
@@ -1367,7 +1367,7 @@ function buildLetters(
       const from = mentionMove !== null && m.span.start >= mentionMove.edit.newEnd ? movedMention(m.span.start - mentionMove.edit.charDelta) : null;
       const was = from !== null ? mentionOf?.get(from) : undefined;
       if (from !== null && was !== undefined && mentionMove !== null && sameSpan(from.span, m.span, mentionMove.edit.charDelta)) {
-        mention = { span: m.span, range: movedRangeOf(was, m.span, mentionMove.unchanged, mentionMove.edit.lineDelta), text: was.text, date: own, footnote: m.footnote };
+        mention = { span: m.span, range: rangeMoved(was, m.span, mentionMove), text: was.text, date: own, footnote: m.footnote };
         letterMentionStats.moved++;
       } else {
         mention = { span: m.span, range: RANGE_UNSET, text: ownSlice(text, m.span.start, m.span.end), date: own, footnote: m.footnote };

@@ -13,7 +13,7 @@
 // line or a skipped line.
 
 import { CLOSE_PAREN, COLON, COMMA, CR, DOT, EN_DASH, HYPHEN, isDigit, isLetter, isSpace, LF, normalizeSpace, OPEN_PAREN, ownSlice, ownString, movedRangeOf, movedSpan, partitionPoint, RANGE_UNSET, setRange, SLASH, type LineIndex } from './text';
-import { MemoSlot, spreadBits, type TokenEdit, Tokens, TokenKind } from './tokens';
+import { MemoSlot, spreadBits, type TokenEdit, Tokens, TokenKind, unchangedFrom } from './tokens';
 import type { Citation, CitationKind } from './types';
 
 const OFFICIAL = 'https://zoek.officielebekendmakingen.nl/';
@@ -1216,7 +1216,7 @@ function rescan(
   for (const f of out) result.push(toCitation(lines, f));
   if (rest >= 0) {
     // Where the lines after the changed ones start (none: the edit ran to the end).
-    const unchanged = edit.newEndLine < lines.lineCount ? lines.lineStart(edit.newEndLine) : Infinity;
+    const unchanged = unchangedFrom(edit, lines);
     for (let i = rest; i < old.length; i++) result.push(moved(old[i], d, edit.lineDelta, unchanged));
   }
   return result;

@@ -150,6 +150,11 @@ export interface TokenEdit {
   readonly newEndToken: number;
 }
 
+/** Where the lines after an edit's changed lines start in the new text of `lines` (none: the edit ran to the end). */
+export function unchangedFrom(edit: TokenEdit, lines: LineIndex): number {
+  return edit.newEndLine < lines.lineCount ? lines.lineStart(edit.newEndLine) : Infinity;
+}
+
 /** The slots of `Tokens.memos`. */
 export const enum MemoSlot {
   Citations,
