@@ -1119,8 +1119,11 @@ function scanAll(lines: LineIndex, tokens: Tokens, regs: readonly (readonly [num
 
 function toCitation(lines: LineIndex, f: Found): Citation {
   const span = { start: f.start, end: f.end };
-  // Its range is set when the analysis's citations are first read (see `RANGE_UNSET`).
-  return { span, range: RANGE_UNSET, text: ownSlice(lines.text, f.start, f.end), kind: f.kind, id: ownString(f.id), label: ownString(f.label), url: f.url === null ? null : ownString(f.url) };
+  // Its range is set when the analysis's citations are first read (see `RANGE_UNSET`). A law's id, name
+  // and address are the table's own strings: copies of them would hold nothing less.
+  const text = ownSlice(lines.text, f.start, f.end);
+  if (f.kind === 'law') return { span, range: RANGE_UNSET, text, kind: f.kind, id: f.id, label: f.label, url: f.url };
+  return { span, range: RANGE_UNSET, text, kind: f.kind, id: ownString(f.id), label: ownString(f.label), url: f.url === null ? null : ownString(f.url) };
 }
 
 /** How far before an edit the scan starts again: an attempt reads at most MAX_LOOKAHEAD characters past its start. */
