@@ -221,7 +221,9 @@ function analyzeText(text: string, options: AnalyzeOptions): Analysis {
       madeNow.order.push(raw);
       continue;
     }
-    const made: Reference[] = [];
+    // Most raw references have one target: a list made by its first element is no longer than it
+    // (an empty list grows to seventeen places at its first push, kept as long as the memo is).
+    let made: Reference[] | null = null;
     let plain = true;
     for (const t of raw.targets) {
       if (notAQuestion(t.number, numbers)) continue;
@@ -234,7 +236,8 @@ function analyzeText(text: string, options: AnalyzeOptions): Analysis {
         number: t.number, target, scope, kind: raw.kind, cites,
       };
       references.push(reference);
-      made.push(reference);
+      if (made === null) made = [reference];
+      else made.push(reference);
       if (scope === 'internal' && target === null) {
         // The message names every number of the document: such a reference is made again each time.
         plain = false;
@@ -244,7 +247,7 @@ function analyzeText(text: string, options: AnalyzeOptions): Analysis {
     }
     resolvedReferenceStats.made++;
     if (plain) {
-      madeNow.made.set(raw, { block, inQuestion, hasAnswers, letterDate, known: raw.targets.map((t) => numbers.has(t.number)), made });
+      madeNow.made.set(raw, { block, inQuestion, hasAnswers, letterDate, known: raw.targets.map((t) => numbers.has(t.number)), made: made ?? NO_REFERENCES });
       madeNow.order.push(raw);
     }
   }
@@ -749,29 +752,30 @@ function resolveDates(
   const keptBy = before !== null ? before.edit.start : -1;
   // Those after it are theirs moved: the same text and date at new offsets (see `moveDate`). One walk finds both:
   // every date kept ends before the edit, and every one moved stood after it.
-  const oldDate = walker(before?.memo.entries, (e) => e.candidate.span.start);
+  const old = before?.memo ?? null;
+  const oldDate = indexWalker(old?.candidates, (c) => c.span.start);
   const move = moveOf(before?.edit ?? null, lines);
-  const entries: ResolvedDate[] = [];
+  const kept: ResolvedMemo = { serial: tokens.serial, candidates: [], contextYears: [], readBy: [], mentions: [] };
   const out: DateMention[] = [];
   // By index, as the long loops of the pipeline: an iterator's results cost while the loop runs unoptimised.
   for (let ci = 0; ci < candidates.length; ci++) {
     const c = candidates[ci];
     const plain = c.longYear === null && c.splitYear === null && !c.splitDay;
-    if (plain && c.span.end <= keptBy) {
+    if (old !== null && plain && c.span.end <= keptBy) {
       const e = oldDate(c.span.start);
-      if (e !== null && sameCandidate(e, c, 0) && e.readBy === readByOf(c, referenceAt)) {
+      if (e >= 0 && sameCandidate(old, e, c, 0) && old.readBy[e] === readByOf(c, referenceAt)) {
         resolvedStats.kept++;
-        out.push(e.mention);
-        entries.push(e);
+        out.push(old.mentions[e]);
+        keepResolved(kept, c, old.readBy[e], old.mentions[e]);
         continue;
       }
-    } else if (plain && move !== null && c.span.start >= move.edit.newEnd) {
+    } else if (old !== null && plain && move !== null && c.span.start >= move.edit.newEnd) {
       const e = oldDate(c.span.start - move.edit.charDelta);
-      if (e !== null && sameCandidate(e, c, move.edit.charDelta) && e.readBy === readByOf(c, referenceAt)) {
+      if (e >= 0 && sameCandidate(old, e, c, move.edit.charDelta) && old.readBy[e] === readByOf(c, referenceAt)) {
         resolvedStats.moved++;
-        const moved = moveDate(e, c, move);
-        out.push(moved.mention);
-        entries.push(moved);
+        const moved = moveDate(old.mentions[e], c, move);
+        out.push(moved);
+        keepResolved(kept, c, old.readBy[e], moved);
         continue;
       }
     }
@@ -842,9 +846,9 @@ function resolveDates(
     out.push(mention);
     resolvedStats.made++;
     // A date that gave no diagnostic can be kept by the next version as it is.
-    if (plain && sink.items.length === diagnosticsBefore) entries.push(resolvedEntry(c, readByOf(c, referenceAt), mention));
+    if (plain && sink.items.length === diagnosticsBefore) keepResolved(kept, c, readByOf(c, referenceAt), mention);
   }
-  tokens.memos[MemoSlot.Resolved] = { serial: tokens.serial, entries } satisfies ResolvedMemo;
+  tokens.memos[MemoSlot.Resolved] = kept;
   return out;
 }
 
@@ -865,6 +869,9 @@ interface MadeReferences {
   /** The keys of `made`, in text order. */
   readonly order: RawReference[];
 }
+
+/** The references of a raw reference none of whose targets is a question number. */
+const NO_REFERENCES: readonly Reference[] = [];
 
 /** The references made of one raw reference, with what they were resolved by. */
 interface MadeReference {
@@ -931,31 +938,36 @@ function moveReferences(raw: RawReference, old: readonly Reference[], numbers: R
 export const resolvedStats = { kept: 0, moved: 0, made: 0 };
 
 /**
- * A plain date of the text before (one that gave no diagnostic): the candidate it was read from (whose
- * fields never change but for its context year), and the mention.
- */
-interface ResolvedDate {
-  readonly candidate: DateCandidate;
-  /** As it was when the date was resolved (a candidate kept by the next version gets its context year again). */
-  readonly contextYear: number | null;
-  readonly readBy: IsoDate | null;
-  readonly mention: DateMention;
-}
-
-/**
  * The plain dates of the text before, kept with its token stream (see
  * `TokenEdit`). The document's year decides only dates with a split or long
  * year, which are never plain; the date a plain one is read by is compared.
  */
 interface ResolvedMemo {
   readonly serial: number;
-  readonly entries: readonly ResolvedDate[];
+  /**
+   * The plain dates (those that gave no diagnostic) in text order, one list a field: the candidate each
+   * was read from (whose fields never change but for its context year), that context year as it was
+   * then (a candidate kept by the next version gets its context year again), the date it was read by,
+   * and the mention. Lists, not an object a date: a large set has tens of thousands of dates.
+   */
+  readonly candidates: DateCandidate[];
+  readonly contextYears: (number | null)[];
+  readonly readBy: (IsoDate | null)[];
+  readonly mentions: DateMention[];
 }
 
-/** Whether a resolved date of the text before is the candidate, its offsets `delta` on. */
-function sameCandidate(e: ResolvedDate, c: DateCandidate, delta: number): boolean {
-  const o = e.candidate;
-  if (e.contextYear !== c.contextYear) return false;
+/** Adds a plain date to the lists of the next version. */
+function keepResolved(memo: ResolvedMemo, c: DateCandidate, readBy: IsoDate | null, mention: DateMention): void {
+  memo.candidates.push(c);
+  memo.contextYears.push(c.contextYear);
+  memo.readBy.push(readBy);
+  memo.mentions.push(mention);
+}
+
+/** Whether the `e`th plain date of the text before is the candidate, its offsets `delta` on. */
+function sameCandidate(memo: ResolvedMemo, e: number, c: DateCandidate, delta: number): boolean {
+  const o = memo.candidates[e];
+  if (memo.contextYears[e] !== c.contextYear) return false;
   // A candidate kept from the text before is the same object.
   if (o === c) return delta === 0;
   if (o.span.end + delta !== c.span.end || o.day !== c.day || o.month !== c.month || o.year !== c.year || o.relative !== c.relative) return false;
@@ -975,18 +987,11 @@ function readByOf(c: DateCandidate, referenceAt: (offset: number, past: boolean)
  * edit's shift, read by the same date): the old one's text, date and weekday
  * at the candidate's offsets.
  */
-function moveDate(e: ResolvedDate, c: DateCandidate, move: Move): ResolvedDate {
-  const old = e.mention;
+function moveDate(old: DateMention, c: DateCandidate, move: Move): DateMention {
   const span = c.span;
   const weekday = old.weekday === null || c.weekday === null ? null : { name: old.weekday.name, span: c.weekday.span, matches: old.weekday.matches };
   const range = rangeMoved(old, span, move);
-  const mention: DateMention = { span, range, text: old.text, date: old.date, inferredYear: old.inferredYear, weekday, typo: null };
-  return resolvedEntry(c, e.readBy, mention);
-}
-
-/** The plain date resolved from the candidate `c`, as the next version compares it. */
-function resolvedEntry(c: DateCandidate, readBy: IsoDate | null, mention: DateMention): ResolvedDate {
-  return { candidate: c, contextYear: c.contextYear, readBy, mention };
+  return { span, range, text: old.text, date: old.date, inferredYear: old.inferredYear, weekday, typo: null };
 }
 
 interface BlockIndex {
@@ -1084,11 +1089,20 @@ function partAt(span: Span, old: Located | null, move: Move | null): Located {
  * old element that starts at an offset, if any, once the walk has reached it.
  */
 function walker<T>(list: readonly T[] | undefined, startOf: (element: T) => number): (start: number) => T | null {
+  const at = indexWalker(list, startOf);
+  return (start) => {
+    const p = at(start);
+    return p >= 0 && list ? list[p] : null;
+  };
+}
+
+/** `walker`, giving the index of the element found (-1: none). */
+function indexWalker<T>(list: readonly T[] | undefined, startOf: (element: T) => number): (start: number) => number {
   let p = 0;
   return (start) => {
-    if (!list) return null;
+    if (!list) return -1;
     while (p < list.length && startOf(list[p]) < start) p++;
-    return p < list.length && startOf(list[p]) === start ? list[p] : null;
+    return p < list.length && startOf(list[p]) === start ? p : -1;
   };
 }
 
