@@ -805,7 +805,7 @@ function resolveDates(
         });
       }
     } else if (year !== null && (year < 1800 || year > 2200)) {
-      if (c.yearSpan) sink.add(c.yearSpan, 'warning', DiagnosticCode.implausibleYear, messages.implausibleYear(String(year)));
+      if (c.yearStart >= 0) sink.add({ start: c.yearStart, end: c.yearEnd }, 'warning', DiagnosticCode.implausibleYear, messages.implausibleYear(String(year)));
       continue;
     }
     let inferredYear = false;

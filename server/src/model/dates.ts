@@ -47,7 +47,12 @@ export interface DateCandidate {
   readonly month: number;
   /** The year when written with four digits (or the first four of a longer run), else null. */
   readonly year: number | null;
-  readonly yearSpan: Span | null;
+  /**
+   * Where the year is written, [yearStart, yearEnd) (-1, -1: not in this candidate; a list of days
+   * has it in its last). Two numbers, not a span: a large set has tens of thousands of dates.
+   */
+  readonly yearStart: number;
+  readonly yearEnd: number;
   /** All digits of the year as written, when there are more than four. */
   readonly longYear: { readonly text: string; readonly span: Span } | null;
   readonly relative: Relative;
@@ -291,14 +296,15 @@ function rescan(tokens: Tokens, skip: Uint8Array, old: Found, edit: TokenEdit): 
 /** A candidate of the old text after the edit, in the new text: every offset moves by `d`. */
 function moved(c: DateCandidate, d: number): DateCandidate {
   const span = movedSpan(c.span, d);
-  const yearSpan = c.yearSpan ? movedSpan(c.yearSpan, d) : null;
+  const yearStart = c.yearStart >= 0 ? c.yearStart + d : -1;
+  const yearEnd = c.yearStart >= 0 ? c.yearEnd + d : -1;
   const longYear = c.longYear ? { text: c.longYear.text, span: movedSpan(c.longYear.span, d) } : null;
   const weekday = c.weekday ? { name: c.weekday.name, span: movedSpan(c.weekday.span, d), index: c.weekday.index } : null;
   const splitYear = c.splitYear ? { yearlessEnd: c.splitYear.yearlessEnd + d } : null;
   // The fields in the order the grammar writes them (a named date has `splitDay`, a numeric one not).
   return c.splitDay === undefined
-    ? { span, day: c.day, month: c.month, year: c.year, yearSpan, longYear, relative: c.relative, weekday, splitYear, contextYear: null }
-    : { span, day: c.day, month: c.month, year: c.year, yearSpan, longYear, relative: c.relative, weekday, splitYear, splitDay: c.splitDay, contextYear: null };
+    ? { span, day: c.day, month: c.month, year: c.year, yearStart, yearEnd, longYear, relative: c.relative, weekday, splitYear, contextYear: null }
+    : { span, day: c.day, month: c.month, year: c.year, yearStart, yearEnd, longYear, relative: c.relative, weekday, splitYear, splitDay: c.splitDay, contextYear: null };
 }
 
 /** A plausible year of a bare four-digit number. */
@@ -495,7 +501,7 @@ function numericDateAt(tokens: Tokens, i: number): { candidate: DateCandidate; n
   if (y === s2 && (year < 1800 || year > 2199)) return null;
   return {
     candidate: {
-      span: { start: tokens.start[d], end: tokens.end[y] }, day, month, year, yearSpan: { start: tokens.start[y], end: tokens.end[y] },
+      span: { start: tokens.start[d], end: tokens.end[y] }, day, month, year, yearStart: tokens.start[y], yearEnd: tokens.end[y],
       longYear: null, relative: null, weekday: weekdayBefore(tokens, i), splitYear: null, contextYear: null,
     },
     next: y + 1,
@@ -629,7 +635,8 @@ function namedDateAt(tokens: Tokens, i: number, skip: Uint8Array, split: boolean
     k++;
   }
   let year: number | null = null;
-  let yearSpan: Span | null = null;
+  let yearStart = -1;
+  let yearEnd = -1;
   let longYear: DateCandidate['longYear'] = null;
   let splitYear: DateCandidate['splitYear'] = null;
   let relative: Relative = month.glued;
@@ -642,15 +649,17 @@ function namedDateAt(tokens: Tokens, i: number, skip: Uint8Array, split: boolean
   if (!relative && hasY && tokens.kind[y] === TokenKind.Number && yearGapOk && yLen >= 4 && yLen <= 7 && skip[k] !== 1) {
     const ys = tokens.start[y];
     year = tokens.numPrefix(y, 4);
-    yearSpan = { start: ys, end: ys + 4 };
+    yearStart = ys;
+    yearEnd = ys + 4;
     if (yLen > 4) longYear = { text: tokens.text(y), span: { start: ys, end: tokens.end[y] } };
     end = ys + 4;
     k++;
   } else if (splitValue !== 0) {
     splitYear = { yearlessEnd: end };
     year = splitValue;
-    yearSpan = { start: tokens.start[y], end: tokens.end[y + 1] };
-    end = yearSpan.end;
+    yearStart = tokens.start[y];
+    yearEnd = tokens.end[y + 1];
+    end = yearEnd;
     k += 2;
   } else if (month.abbreviation && end === tokens.end[monthToken]) {
     return -1; // `3 dec` without a dot or a year is too weak.
@@ -677,7 +686,8 @@ function namedDateAt(tokens: Tokens, i: number, skip: Uint8Array, split: boolean
       day,
       month: month.month,
       year,
-      yearSpan: last ? yearSpan : null,
+      yearStart: last ? yearStart : -1,
+      yearEnd: last ? yearEnd : -1,
       longYear: last ? longYear : null,
       relative,
       weekday: wd,
