@@ -8,7 +8,7 @@
 // points back to it (`de in het antwoord op vraag 1 genoemde brief van 18 mei 2022`).
 
 import { endsSentence, Gap, growInts, keywordsOf, KeywordSet, MemoSlot, type TokenEdit, Tokens, TokenKind } from './tokens';
-import { byteWords, CLOSE_BRACKET, CLOSE_PAREN, COLON, COMMA, DOT, HYPHEN, movedSpan, OPEN_BRACKET, OPEN_PAREN, partitionPoint, SEMICOLON, type Span } from './text';
+import { byteWords, CLOSE_BRACKET, CLOSE_PAREN, COLON, COMMA, DOT, firstAtOrAfter, HYPHEN, movedSpan, OPEN_BRACKET, OPEN_PAREN, partitionPoint, SEMICOLON, type Span } from './text';
 
 /** Words after `brief` that show the `van <date>` further on belongs to something else. */
 const STOP_WORDS = new KeywordSet([
@@ -241,9 +241,15 @@ function findPlurals(
   from: number, lastPlural: number, found: FoundMentions, syncFrom: number, synced: (t: number, lastPlural: number) => boolean,
 ): void {
   const starts = dates.dateStarts;
+  // Only a word that ends in `ven` can be a plural letter word: a date with none in its look-back is passed over.
+  const words = tokens.vWordTokens();
+  let before = from < starts.length ? firstAtOrAfter(words, words.length, starts[from]) : 0;
   for (let d = from; d < starts.length; d++) {
     const t = starts[d];
     if (t >= syncFrom && synced(t, lastPlural)) return;
+    while (before < words.length && words[before] < t) before++;
+    const nearest = before > 0 ? words[before - 1] : -1;
+    if (nearest <= lastPlural || nearest < t - (WIDE_STEPS + 4)) continue;
     for (let j = t - 1, steps = 0; j > lastPlural && steps < WIDE_STEPS + 4; j--, steps++) {
       const kind = tokens.kind[j];
       if (skip[j] === 1 || (kind === TokenKind.Punct && endsSentence(tokens, j))) break;

@@ -187,6 +187,9 @@ export class Tokens {
   /** Indices of the word tokens that end in `f` or `F` and have at least five letters (`brief` and its compounds), in order. */
   fWordIndex: Int32Array = new Int32Array(16);
   fWordCount = 0;
+  /** Indices of the word tokens that end in `ven` in any case (`brieven` and its compounds, the `ven` of `brie-ven`), in order. */
+  vWordIndex: Int32Array = new Int32Array(16);
+  vWordCount = 0;
   /** True when a tokenized line holds a NUL character (a sign of binary text, see `looksBinaryText`). */
   nul = false;
   /** Per line of the source: 1 when the line was tokenized (kept), 0 when skipped; the first `lineCount`. */
@@ -258,6 +261,7 @@ export class Tokens {
     this.lowers = null;
     this.numberCount = 0;
     this.fWordCount = 0;
+    this.vWordCount = 0;
     this.nul = false;
     this.lineCount = 0;
   }
@@ -315,6 +319,11 @@ export class Tokens {
   /** The indices of the words that may be letter words (see `fWordIndex`), in order. */
   fWordTokens(): Int32Array {
     return this.fWordIndex.subarray(0, this.fWordCount);
+  }
+
+  /** The indices of the words that may be plural letter words (see `vWordIndex`), in order. */
+  vWordTokens(): Int32Array {
+    return this.vWordIndex.subarray(0, this.vWordCount);
   }
 
   /** True for a word with a character outside ASCII. */
@@ -657,6 +666,9 @@ function retokenize(tokens: Tokens, index: LineIndex, keep: (line: number) => bo
   const fWords = spliceIndex(tokens.fWordIndex, tokens.fWordCount, k1, k2, mid.fWordIndex, mid.fWordCount, shift);
   tokens.fWordIndex = fWords.list;
   tokens.fWordCount = fWords.count;
+  const vWords = spliceIndex(tokens.vWordIndex, tokens.vWordCount, k1, k2, mid.vWordIndex, mid.vWordCount, shift);
+  tokens.vWordIndex = vWords.list;
+  tokens.vWordCount = vWords.count;
   tokens.length = n;
   tokens.lineKept = kept;
   tokens.lineCount = index.lineCount;
@@ -705,6 +717,8 @@ function scanLines(tokens: Tokens, index: LineIndex, keep: (line: number) => boo
   let numberCount = tokens.numberCount;
   let fWordIndex = tokens.fWordIndex;
   let fWordCount = tokens.fWordCount;
+  let vWordIndex = tokens.vWordIndex;
+  let vWordCount = tokens.vWordCount;
   let nul = tokens.nul;
   let n = tokens.length;
   let gap: Gap = Gap.Line;
@@ -759,6 +773,10 @@ function scanLines(tokens: Tokens, index: LineIndex, keep: (line: number) => boo
         if (i - start >= 5 && (text.charCodeAt(i - 1) | 32) === 102 /* f */) {
           if (fWordCount === fWordIndex.length) fWordIndex = growInts(fWordIndex);
           fWordIndex[fWordCount++] = n;
+        } else if (i - start >= 3 && (text.charCodeAt(i - 1) | 32) === 110 /* n */ && (text.charCodeAt(i - 2) | 32) === 101 /* e */ &&
+          (text.charCodeAt(i - 3) | 32) === 118 /* v */) {
+          if (vWordCount === vWordIndex.length) vWordIndex = growInts(vWordIndex);
+          vWordIndex[vWordCount++] = n;
         }
         kinds[n] = TokenKind.Word;
         flags[n] = nonAscii;
@@ -796,6 +814,8 @@ function scanLines(tokens: Tokens, index: LineIndex, keep: (line: number) => boo
   tokens.numberCount = numberCount;
   tokens.fWordIndex = fWordIndex;
   tokens.fWordCount = fWordCount;
+  tokens.vWordIndex = vWordIndex;
+  tokens.vWordCount = vWordCount;
   tokens.nul = nul;
   tokens.length = n;
 }
