@@ -67,7 +67,7 @@ const insertion = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom('x', ' ', 'e', '1', '.', ',', '\n', '\n\n', '\r\n', '\r', '\t', '\u00a0', 'é', '’', '😀', '\ud83d', '') },
   { weight: 3, arbitrary: fc.constantFrom(
     'Vraag 3\n', '\nVraag 15\n', 'Vraag 2 en 3\n', '\nAntwoord 4\n', 'Antwoord vragen 1,2 en 3\n', 'Antwoord\n', '\nMededeling - 24 mei 2022\n',
-    'zie antwoord vraag 2', 'het antwoord op vraag 12', ' brief van 18 mei 2022', 'brief2', '29 juni 20022', '12 maart', 'In 2021 is op 2 maart',
+    'zie antwoord vraag 2', 'het antwoord op vraag 12', ' brief van 18 mei 2022', 'brief2', ' Kamerbrieven van 3 en 5 maart 2022', 'brie-\nven van 2 mei', '29 juni 20022', '12 maart', 'In 2021 is op 2 maart',
     '\n1 Kamerstuk 29 477, nr. 3\n', '\n2 https://www.tweedekamer.nl/x\n', 'Kamerstukken II 2021/22, 29 477, nr. 3', '2022Z09875', 'Aanhangsel Handelingen II 2021/22, nr. 3045',
     '\nTweede Kamer, vergaderjaar 2021–2022, Aanhangsel 1234 1\n', '\nah-tk-20212022-1234 ISSN 0921 - 7398 ’s-Gravenhage 2022\n', '\nKamervraag 2022Z09875\n', 'Toelichting:\n',
     '\u0000', '\f',
@@ -222,6 +222,25 @@ describe('incremental tokenizing', () => {
     assert.ok(resolvedReferenceStats.moved - referencesBefore.moved > edits / 4, `${resolvedReferenceStats.moved - referencesBefore.moved} references moved in ${edits} edits`);
     // And the letter mentions after it.
     assert.ok(letterMentionStats.moved - mentionsBefore > edits / 8, `${letterMentionStats.moved - mentionsBefore} letter mentions moved in ${edits} edits`);
+  });
+
+  it('lists the words ending in ven (the plural letter words among them) after an edit as a fresh stream does', () => {
+    const wordsOf = (tokens: Tokens) => [...tokens.vWordTokens()].map((i) => tokens.text(i));
+    const before = 'De brieven en Kamerbrieven; BRIEVEN, brie-ven.\nEen vennoot, ven en oven.\n\nHet overleg van 3 maart.\nDe brieven van 3 maart zijn er.\nDat is alles wat er is.\n';
+    // One word edited on the second line: the lines before and after keep their tokens, those after moved.
+    const edited = before.replace('oven', 'de beleidsbrieven');
+    trimTokenPool(0);
+    setTokenReuse(true);
+    const first = tokenizeLines(new LineIndex(before), () => true);
+    assert.deepStrictEqual(wordsOf(first), ['brieven', 'Kamerbrieven', 'BRIEVEN', 'ven', 'ven', 'oven', 'brieven']);
+    releaseTokens(first);
+    const streams = tokenizeStats.incremental;
+    const second = tokenizeLines(new LineIndex(edited), () => true);
+    assert.strictEqual(tokenizeStats.incremental - streams, 1, 'the stream was edited');
+    const expected = ['brieven', 'Kamerbrieven', 'BRIEVEN', 'ven', 'ven', 'beleidsbrieven', 'brieven'];
+    assert.deepStrictEqual(wordsOf(second), expected);
+    releaseTokens(second);
+    assert.deepStrictEqual(onStream(edited, false, (_, tokens) => wordsOf(tokens)), expected);
   });
 
   it('reads only the changed lines: a keystroke in the middle of a long text reuses the rest', () => {
