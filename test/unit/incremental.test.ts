@@ -243,6 +243,25 @@ describe('incremental tokenizing', () => {
     assert.deepStrictEqual(onStream(edited, false, (_, tokens) => wordsOf(tokens)), expected);
   });
 
+  it('lists the tokens that may end a sentence (`.`, `?`, `!`) after an edit as a fresh stream does', () => {
+    const stopsOf = (tokens: Tokens) => [...tokens.stopTokens()].map((i) => `${tokens.text(i)}@${tokens.start[i]}`);
+    const before = 'Is het zo? Ja! Dat is het.\nNee, 3.5 kg, a.s. dinsdag.\n\nEen zin zonder punt\nHet einde.\n';
+    // A question mark typed in the second line: the tokens after it move by one.
+    const edited = before.replace('Nee,', 'Nee?');
+    trimTokenPool(0);
+    setTokenReuse(true);
+    const first = tokenizeLines(new LineIndex(before), () => true);
+    assert.deepStrictEqual(stopsOf(first), ['?@9', '!@13', '.@25', '.@33', '.@41', '.@43', '.@52', '.@84']);
+    releaseTokens(first);
+    const streams = tokenizeStats.incremental;
+    const second = tokenizeLines(new LineIndex(edited), () => true);
+    assert.strictEqual(tokenizeStats.incremental - streams, 1, 'the stream was edited');
+    const expected = ['?@9', '!@13', '.@25', '?@30', '.@33', '.@41', '.@43', '.@52', '.@84'];
+    assert.deepStrictEqual(stopsOf(second), expected);
+    releaseTokens(second);
+    assert.deepStrictEqual(onStream(edited, false, (_, tokens) => stopsOf(tokens)), expected);
+  });
+
   it('reads only the changed lines: a keystroke in the middle of a long text reuses the rest', () => {
     const text = texts.find((t) => t.name === 'openkamer/kv-2022Z09875.txt')!.text.repeat(20);
     trimTokenPool(0);

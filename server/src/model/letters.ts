@@ -651,9 +651,45 @@ class StartList {
 
 /** Adds the tokens of [from, to) that start a sentence. */
 function addStarts(tokens: Tokens, boundary: Uint8Array, from: number, to: number, out: StartList): void {
-  const kind = tokens.kind;
-  for (let i = from; i < to; i++) {
-    if (i === 0 || boundary[i] === 1 || (kind[i - 1] === TokenKind.Punct && endsSentence(tokens, i - 1))) out.push(i);
+  // The starts in [from, to) in order: token 0, the boundaries, and the tokens after a `.`, `?` or `!` that ends a
+  // sentence. Only those tokens are read (the tokenizer lists them), and the boundaries four bytes at a time.
+  const stops = tokens.stopTokens();
+  let s = firstAtOrAfter(stops, stops.length, from - 1);
+  /** The next start after a stop, from the stop `s` on (`to`: none before it). */
+  const afterStop = (): number => {
+    while (s < stops.length && stops[s] + 1 < to) {
+      const p = stops[s++];
+      if (endsSentence(tokens, p)) return p + 1;
+    }
+    return to;
+  };
+  let stopStart = afterStop();
+  let last = -1;
+  const emit = (i: number): void => {
+    if (i !== last) out.push(i);
+    last = i;
+  };
+  if (from === 0 && to > 0) emit(0);
+  const words = byteWords(boundary);
+  let i = from;
+  while (i < to) {
+    // Four tokens at a time where the boundary bytes allow: most words hold no boundary.
+    if (words !== null && (i & 3) === 0 && i + 4 <= to && words[i >> 2] === 0) {
+      i += 4;
+      continue;
+    }
+    if (boundary[i] === 1) {
+      while (stopStart < i) {
+        emit(stopStart);
+        stopStart = afterStop();
+      }
+      emit(i);
+    }
+    i++;
+  }
+  while (stopStart < to) {
+    emit(stopStart);
+    stopStart = afterStop();
   }
 }
 

@@ -190,6 +190,9 @@ export class Tokens {
   /** Indices of the word tokens that end in `ven` in any case (`brieven` and its compounds, the `ven` of `brie-ven`), in order. */
   vWordIndex: Int32Array = new Int32Array(16);
   vWordCount = 0;
+  /** Indices of the tokens `.`, `?` and `!` (those that may end a sentence, see `endsSentence`), in order. */
+  stopIndex: Int32Array = new Int32Array(16);
+  stopCount = 0;
   /** True when a tokenized line holds a NUL character (a sign of binary text, see `looksBinaryText`). */
   nul = false;
   /** Per line of the source: 1 when the line was tokenized (kept), 0 when skipped; the first `lineCount`. */
@@ -262,6 +265,7 @@ export class Tokens {
     this.numberCount = 0;
     this.fWordCount = 0;
     this.vWordCount = 0;
+    this.stopCount = 0;
     this.nul = false;
     this.lineCount = 0;
   }
@@ -324,6 +328,11 @@ export class Tokens {
   /** The indices of the words that may be plural letter words (see `vWordIndex`), in order. */
   vWordTokens(): Int32Array {
     return this.vWordIndex.subarray(0, this.vWordCount);
+  }
+
+  /** The indices of the tokens that may end a sentence (see `stopIndex`), in order. */
+  stopTokens(): Int32Array {
+    return this.stopIndex.subarray(0, this.stopCount);
   }
 
   /** True for a word with a character outside ASCII. */
@@ -669,6 +678,9 @@ function retokenize(tokens: Tokens, index: LineIndex, keep: (line: number) => bo
   const vWords = spliceIndex(tokens.vWordIndex, tokens.vWordCount, k1, k2, mid.vWordIndex, mid.vWordCount, shift);
   tokens.vWordIndex = vWords.list;
   tokens.vWordCount = vWords.count;
+  const stops = spliceIndex(tokens.stopIndex, tokens.stopCount, k1, k2, mid.stopIndex, mid.stopCount, shift);
+  tokens.stopIndex = stops.list;
+  tokens.stopCount = stops.count;
   tokens.length = n;
   tokens.lineKept = kept;
   tokens.lineCount = index.lineCount;
@@ -719,6 +731,8 @@ function scanLines(tokens: Tokens, index: LineIndex, keep: (line: number) => boo
   let fWordCount = tokens.fWordCount;
   let vWordIndex = tokens.vWordIndex;
   let vWordCount = tokens.vWordCount;
+  let stopIndex = tokens.stopIndex;
+  let stopCount = tokens.stopCount;
   let nul = tokens.nul;
   let n = tokens.length;
   let gap: Gap = Gap.Line;
@@ -795,6 +809,10 @@ function scanLines(tokens: Tokens, index: LineIndex, keep: (line: number) => boo
             i += 2;
           } else {
             if (c === 0) nul = true;
+            else if (c === 46 /* . */ || c === 63 /* ? */ || c === 33 /* ! */) {
+              if (stopCount === stopIndex.length) stopIndex = growInts(stopIndex);
+              stopIndex[stopCount++] = n;
+            }
             i++;
           }
           kinds[n] = TokenKind.Punct;
@@ -816,6 +834,8 @@ function scanLines(tokens: Tokens, index: LineIndex, keep: (line: number) => boo
   tokens.fWordCount = fWordCount;
   tokens.vWordIndex = vWordIndex;
   tokens.vWordCount = vWordCount;
+  tokens.stopIndex = stopIndex;
+  tokens.stopCount = stopCount;
   tokens.nul = nul;
   tokens.length = n;
 }
