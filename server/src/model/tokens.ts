@@ -105,6 +105,14 @@ export class KeywordSet {
   }
 }
 
+/** The key of `ven`: the last three letters of a word whose key's low fifteen bits are these. */
+const KEY_VEN = (22 << 10) | (5 << 5) | 14;
+
+/** Whether the word that ends at `end` (three characters or more) ends in `ven` in any case. */
+function endsInVen(text: string, end: number): boolean {
+  return (text.charCodeAt(end - 1) | 32) === 110 && (text.charCodeAt(end - 2) | 32) === 101 && (text.charCodeAt(end - 3) | 32) === 118;
+}
+
 /** Id of the ASCII word text[start, end) lower-cased, whose key (see `EXACT_KEY`) is `key`, or 0. */
 function lookupAscii(text: string, start: number, end: number, key: number): number {
   const n = end - start;
@@ -784,11 +792,12 @@ function scanLines(tokens: Tokens, index: LineIndex, keep: (line: number) => boo
         } else {
           kw = keywordIds.get(text.slice(start, i).toLowerCase()) ?? 0;
         }
-        if (i - start >= 5 && (text.charCodeAt(i - 1) | 32) === 102 /* f */) {
+        // The last letters of an ASCII word are the low bits of its key (five a letter); a word with other letters is read.
+        const last = nonAscii === 0 ? key & 31 : (text.charCodeAt(i - 1) | 32) - 96;
+        if (i - start >= 5 && last === 6 /* f */) {
           if (fWordCount === fWordIndex.length) fWordIndex = growInts(fWordIndex);
           fWordIndex[fWordCount++] = n;
-        } else if (i - start >= 3 && (text.charCodeAt(i - 1) | 32) === 110 /* n */ && (text.charCodeAt(i - 2) | 32) === 101 /* e */ &&
-          (text.charCodeAt(i - 3) | 32) === 118 /* v */) {
+        } else if (last === 14 /* n */ && i - start >= 3 && (nonAscii === 0 ? (key & 0x7fff) === KEY_VEN : endsInVen(text, i))) {
           if (vWordCount === vWordIndex.length) vWordIndex = growInts(vWordIndex);
           vWordIndex[vWordCount++] = n;
         }
