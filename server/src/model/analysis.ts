@@ -190,35 +190,39 @@ function analyzeText(text: string, options: AnalyzeOptions): Analysis {
   let knownNumbers: string | null = null;
   const rawReferences = findReferences(tokens, referenceSkip, dateTokens, markerStarts.keys());
   const referencesBefore = tokens.memoBefore<MadeReferences>(MemoSlot.MadeReferences);
-  const madeFrom = referencesBefore?.memo.made ?? null;
-  const madeNow: MadeReferences = { serial: tokens.serial, made: new Map(), order: [] };
+  const madeFrom = referencesBefore?.memo ?? null;
+  const madeNow: MadeReferences = { serial: tokens.serial, order: [], made: [] };
+  // A raw reference kept from the text before stands where it stood, in the old list too.
+  const keptRaw = indexWalker(madeFrom?.order, (r) => r.phrase.start);
   // The raw references after the edit are copies of the old ones at new offsets: found by where the old ones stood.
   const referenceMove = moveOf(referencesBefore?.edit ?? null, lines);
-  const movedRaw = walker(referencesBefore?.memo.order, (r) => r.phrase.start);
+  const movedRaw = indexWalker(madeFrom?.order, (r) => r.phrase.start);
   for (let ri = 0; ri < rawReferences.length; ri++) {
     const raw = rawReferences[ri];
     const block = blockAt(raw.phrase.start);
     const inQuestion = questionTextAt(raw.phrase.start);
     const letterDate = raw.elsewhere !== null && raw.elsewhere.letterDateToken !== null ? dates[dateAtToken(raw.elsewhere.letterDateToken) ?? -1]?.date ?? null : null;
     // A raw reference kept from the text before (the same object: its text, offsets and positions are the same) gives the same references when what it is resolved by is the same.
-    const prior = madeFrom?.get(raw);
-    if (prior !== undefined && resolvedAlike(prior, block, inQuestion, hasAnswers, letterDate, raw, numbers)) {
+    const k = madeFrom !== null ? keptRaw(raw.phrase.start) : -1;
+    const prior = madeFrom !== null && k >= 0 && madeFrom.order[k] === raw ? madeFrom.made[k] : null;
+    if (prior !== null && resolvedAlike(prior, block, inQuestion, hasAnswers, letterDate, raw, numbers)) {
       resolvedReferenceStats.kept++;
       for (const r of prior.made) references.push(r);
-      madeNow.made.set(raw, prior);
       madeNow.order.push(raw);
+      madeNow.made.push(prior);
       continue;
     }
     // One after the edit, the same at its new offsets and resolved by the same, gives the old references moved.
-    const from = referenceMove !== null && raw.phrase.start >= referenceMove.edit.newEnd ? movedRaw(raw.phrase.start - referenceMove.edit.charDelta) : null;
-    const was = from !== null ? madeFrom?.get(from) : undefined;
-    if (from !== null && was !== undefined && referenceMove !== null && sameRawReference(from, raw, referenceMove.edit) &&
+    const m = madeFrom !== null && referenceMove !== null && raw.phrase.start >= referenceMove.edit.newEnd ? movedRaw(raw.phrase.start - referenceMove.edit.charDelta) : -1;
+    const from = madeFrom !== null && m >= 0 ? madeFrom.order[m] : null;
+    const was = madeFrom !== null && m >= 0 ? madeFrom.made[m] : null;
+    if (from !== null && was !== null && referenceMove !== null && sameRawReference(from, raw, referenceMove.edit) &&
       resolvedAlike(was, block, inQuestion, hasAnswers, letterDate, raw, numbers)) {
       resolvedReferenceStats.moved++;
       const moved = moveReferences(raw, was.made, numbers, block, letterDate, referenceMove);
       for (const r of moved) references.push(r);
-      madeNow.made.set(raw, { block, inQuestion, hasAnswers, letterDate, known: was.known, made: moved });
       madeNow.order.push(raw);
+      madeNow.made.push({ block, inQuestion, hasAnswers, letterDate, known: was.known, made: moved });
       continue;
     }
     // Most raw references have one target: a list made by its first element is no longer than it
@@ -247,8 +251,8 @@ function analyzeText(text: string, options: AnalyzeOptions): Analysis {
     }
     resolvedReferenceStats.made++;
     if (plain) {
-      madeNow.made.set(raw, { block, inQuestion, hasAnswers, letterDate, known: raw.targets.map((t) => numbers.has(t.number)), made: made ?? NO_REFERENCES });
       madeNow.order.push(raw);
+      madeNow.made.push({ block, inQuestion, hasAnswers, letterDate, known: raw.targets.map((t) => numbers.has(t.number)), made: made ?? NO_REFERENCES });
     }
   }
   tokens.memos[MemoSlot.MadeReferences] = madeNow;
@@ -858,16 +862,19 @@ function resolveDates(
  * answers, its letter's date, which of its numbers are the document's), kept
  * with the token stream for the next version (see `TokenEdit`). The
  * references grammar keeps the raw references before an edit as the same
- * objects; those give the same references while all of that stays. (A map of
- * this version's alone, not a weak map of all: the engine clears a weak map's
+ * objects, at the same offsets: one is found where it stood in the list before,
+ * and gives the same references while all of that stays. (Lists of this
+ * version's alone, not a map by raw reference: a large set has ten thousand,
+ * each an entry to hash; nor a weak map of all: the engine clears a weak map's
  * entries only in a full collection, and each version's references would
  * outlive the young generation.)
  */
 interface MadeReferences {
   readonly serial: number;
-  readonly made: Map<RawReference, MadeReference>;
-  /** The keys of `made`, in text order. */
+  /** The raw references resolved alike each time (see `plain`), in text order. */
   readonly order: RawReference[];
+  /** What each of `order` made, and what it was resolved by. */
+  readonly made: MadeReference[];
 }
 
 /** The references of a raw reference none of whose targets is a question number. */
