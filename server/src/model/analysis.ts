@@ -123,8 +123,10 @@ function analyzeText(text: string, options: AnalyzeOptions): Analysis {
   const submitted = explicit(firstIn(header.submittedAt));
   const answered = explicit(firstIn(header.answeredAt));
   const noticeDate = explicit(firstIn(header.noticeAt));
-  const fallbackYear = mostCommonYear(candidates);
-  const documentDate = answered ?? noticeDate ?? submitted ?? (fallbackYear ? `${fallbackYear}-07-01` : null);
+  // Without a date in the header, the year most dates have (counted only then: a pass over every candidate).
+  const headerDate = answered ?? noticeDate ?? submitted;
+  const fallbackYear = headerDate === null ? mostCommonYear(candidates) : null;
+  const documentDate = headerDate ?? (fallbackYear ? `${fallbackYear}-07-01` : null);
   const documentYear = documentDate ? parseIso(documentDate).y : options.year ?? null;
 
   // Blocks: questions and answers.
@@ -143,7 +145,7 @@ function analyzeText(text: string, options: AnalyzeOptions): Analysis {
   // Without a date in the header, `29 september jl.` is read back from the latest date the text
   // writes out in its most common year, not from the middle of that year: a text is written after
   // the dates it reports (`(Ingezonden 2 oktober 1990)` … `De Volkskrant van 29 september jl.`).
-  const pastReference = answered ?? noticeDate ?? submitted ?? latestDateIn(candidates, fallbackYear) ?? documentDate;
+  const pastReference = headerDate ?? latestDateIn(candidates, fallbackYear) ?? documentDate;
   const dates = resolveDates(candidates, markerStarts, documentYear, (offset, past) => (questionTextAt(offset) ? submitted : null) ?? (past ? pastReference : documentDate), text, lines, sink, tokens);
   // The first token of each date (increasing: the dates are in text order and do not overlap), and the tokens inside dates.
   // The date that starts at a token is found among the first tokens by binary search, asked only for a token inside a
