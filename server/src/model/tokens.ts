@@ -189,18 +189,14 @@ export class Tokens {
   end: Int32Array;
   line: Int32Array;
   private lowers: Map<number, string> | null = null;
-  /** Indices of the number tokens, in order (the first `numberCount`). */
-  numberIndex: Int32Array = new Int32Array(16);
-  numberCount = 0;
-  /** Indices of the word tokens that end in `f` or `F` and have at least five letters (`brief` and its compounds), in order. */
-  fWordIndex: Int32Array = new Int32Array(16);
-  fWordCount = 0;
-  /** Indices of the word tokens that end in `ven` in any case (`brieven` and its compounds, the `ven` of `brie-ven`), in order. */
-  vWordIndex: Int32Array = new Int32Array(16);
-  vWordCount = 0;
-  /** Indices of the tokens `.`, `?` and `!` (those that may end a sentence, see `endsSentence`), in order. */
-  stopIndex: Int32Array = new Int32Array(16);
-  stopCount = 0;
+  /** The number tokens. */
+  readonly numbers = new TokenList();
+  /** The word tokens that end in `f` or `F` and have at least five letters (`brief` and its compounds). */
+  readonly fWords = new TokenList();
+  /** The word tokens that end in `ven` in any case (`brieven` and its compounds, the `ven` of `brie-ven`). */
+  readonly vWords = new TokenList();
+  /** The tokens `.`, `?` and `!` (those that may end a sentence, see `endsSentence`). */
+  readonly stops = new TokenList();
   /** True when a tokenized line holds a NUL character (a sign of binary text, see `looksBinaryText`). */
   nul = false;
   /** Per line of the source: 1 when the line was tokenized (kept), 0 when skipped; the first `lineCount`. */
@@ -270,10 +266,7 @@ export class Tokens {
     this.forgetElements();
     this.length = 0;
     this.lowers = null;
-    this.numberCount = 0;
-    this.fWordCount = 0;
-    this.vWordCount = 0;
-    this.stopCount = 0;
+    for (const list of this.lists()) list.count = 0;
     this.nul = false;
     this.lineCount = 0;
   }
@@ -325,22 +318,27 @@ export class Tokens {
 
   /** The indices of the number tokens, in order: where a grammar that starts at a number looks. */
   numberTokens(): Int32Array {
-    return this.numberIndex.subarray(0, this.numberCount);
+    return this.numbers.tokens();
   }
 
-  /** The indices of the words that may be letter words (see `fWordIndex`), in order. */
+  /** The indices of the words that may be letter words (see `fWords`), in order. */
   fWordTokens(): Int32Array {
-    return this.fWordIndex.subarray(0, this.fWordCount);
+    return this.fWords.tokens();
   }
 
-  /** The indices of the words that may be plural letter words (see `vWordIndex`), in order. */
+  /** The indices of the words that may be plural letter words (see `vWords`), in order. */
   vWordTokens(): Int32Array {
-    return this.vWordIndex.subarray(0, this.vWordCount);
+    return this.vWords.tokens();
   }
 
-  /** The indices of the tokens that may end a sentence (see `stopIndex`), in order. */
+  /** The indices of the tokens that may end a sentence (see `stops`), in order. */
   stopTokens(): Int32Array {
-    return this.stopIndex.subarray(0, this.stopCount);
+    return this.stops.tokens();
+  }
+
+  /** The lists of token indices the tokenizer makes, in one order for every stream. */
+  lists(): readonly TokenList[] {
+    return [this.numbers, this.fWords, this.vWords, this.stops];
   }
 
   /** True for a word with a character outside ASCII. */
@@ -677,18 +675,9 @@ function retokenize(tokens: Tokens, index: LineIndex, keep: (line: number) => bo
   tokens.end.set(mid.end.subarray(0, m), k1);
   tokens.line.set(mid.line.subarray(0, m), k1);
   // The index lists: the entries before the change, the changed lines' own, the entries after it moved.
-  const numbers = spliceIndex(tokens.numberIndex, tokens.numberCount, k1, k2, mid.numberIndex, mid.numberCount, shift);
-  tokens.numberIndex = numbers.list;
-  tokens.numberCount = numbers.count;
-  const fWords = spliceIndex(tokens.fWordIndex, tokens.fWordCount, k1, k2, mid.fWordIndex, mid.fWordCount, shift);
-  tokens.fWordIndex = fWords.list;
-  tokens.fWordCount = fWords.count;
-  const vWords = spliceIndex(tokens.vWordIndex, tokens.vWordCount, k1, k2, mid.vWordIndex, mid.vWordCount, shift);
-  tokens.vWordIndex = vWords.list;
-  tokens.vWordCount = vWords.count;
-  const stops = spliceIndex(tokens.stopIndex, tokens.stopCount, k1, k2, mid.stopIndex, mid.stopCount, shift);
-  tokens.stopIndex = stops.list;
-  tokens.stopCount = stops.count;
+  const lists = tokens.lists();
+  const midLists = mid.lists();
+  for (let j = 0; j < lists.length; j++) lists[j].splice(k1, k2, midLists[j], shift);
   tokens.length = n;
   tokens.lineKept = kept;
   tokens.lineCount = index.lineCount;
@@ -701,19 +690,32 @@ function retokenize(tokens: Tokens, index: LineIndex, keep: (line: number) => bo
 }
 
 /**
- * A sorted list of token indices after the tokens [k1, k2) were replaced by
- * the `midCount` indices of `mid` (relative to k1) and the tokens after k2
- * moved by `shift`.
+ * A sorted list of token indices that a grammar starts from (the number tokens, the words that may be letter words, …),
+ * grown by the tokenizer: the first `count` of `list`.
  */
-function spliceIndex(list: Int32Array, count: number, k1: number, k2: number, mid: Int32Array, midCount: number, shift: number): { list: Int32Array; count: number } {
-  const before = firstAtOrAfter(list, count, k1);
-  const after = firstAtOrAfter(list, count, k2);
-  const total = before + midCount + (count - after);
-  const out = new Int32Array(Math.max(16, total + (total >> 2)));
-  out.set(list.subarray(0, before), 0);
-  for (let i = 0; i < midCount; i++) out[before + i] = mid[i] + k1;
-  for (let i = after, j = before + midCount; i < count; i++, j++) out[j] = list[i] + shift;
-  return { list: out, count: total };
+export class TokenList {
+  list: Int32Array = new Int32Array(16);
+  count = 0;
+
+  tokens(): Int32Array {
+    return this.list.subarray(0, this.count);
+  }
+
+  /**
+   * The list after the tokens [k1, k2) were replaced by those of `mid` (its indices relative to k1) and the tokens
+   * after k2 moved by `shift`.
+   */
+  splice(k1: number, k2: number, mid: TokenList, shift: number): void {
+    const before = firstAtOrAfter(this.list, this.count, k1);
+    const after = firstAtOrAfter(this.list, this.count, k2);
+    const total = before + mid.count + (this.count - after);
+    const out = new Int32Array(Math.max(16, total + (total >> 2)));
+    out.set(this.list.subarray(0, before), 0);
+    for (let i = 0; i < mid.count; i++) out[before + i] = mid.list[i] + k1;
+    for (let i = after, j = before + mid.count; i < this.count; i++, j++) out[j] = this.list[i] + shift;
+    this.list = out;
+    this.count = total;
+  }
 }
 
 /**
@@ -733,14 +735,15 @@ function scanLines(tokens: Tokens, index: LineIndex, keep: (line: number) => boo
   let ends = tokens.end;
   let lines = tokens.line;
   let cap = kinds.length;
-  let numberIndex = tokens.numberIndex;
-  let numberCount = tokens.numberCount;
-  let fWordIndex = tokens.fWordIndex;
-  let fWordCount = tokens.fWordCount;
-  let vWordIndex = tokens.vWordIndex;
-  let vWordCount = tokens.vWordCount;
-  let stopIndex = tokens.stopIndex;
-  let stopCount = tokens.stopCount;
+  // The lists as locals too, written back at the end.
+  let numberIndex = tokens.numbers.list;
+  let numberCount = tokens.numbers.count;
+  let fWordIndex = tokens.fWords.list;
+  let fWordCount = tokens.fWords.count;
+  let vWordIndex = tokens.vWords.list;
+  let vWordCount = tokens.vWords.count;
+  let stopIndex = tokens.stops.list;
+  let stopCount = tokens.stops.count;
   let nul = tokens.nul;
   let n = tokens.length;
   let gap: Gap = Gap.Line;
@@ -837,14 +840,14 @@ function scanLines(tokens: Tokens, index: LineIndex, keep: (line: number) => boo
       gap = Gap.None;
     }
   }
-  tokens.numberIndex = numberIndex;
-  tokens.numberCount = numberCount;
-  tokens.fWordIndex = fWordIndex;
-  tokens.fWordCount = fWordCount;
-  tokens.vWordIndex = vWordIndex;
-  tokens.vWordCount = vWordCount;
-  tokens.stopIndex = stopIndex;
-  tokens.stopCount = stopCount;
+  tokens.numbers.list = numberIndex;
+  tokens.numbers.count = numberCount;
+  tokens.fWords.list = fWordIndex;
+  tokens.fWords.count = fWordCount;
+  tokens.vWords.list = vWordIndex;
+  tokens.vWords.count = vWordCount;
+  tokens.stops.list = stopIndex;
+  tokens.stops.count = stopCount;
   tokens.nul = nul;
   tokens.length = n;
 }
