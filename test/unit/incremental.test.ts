@@ -289,6 +289,11 @@ describe('incremental tokenizing', () => {
     for (const [d, p] of later) assert.deepStrictEqual(d.range, p.range);
     const keptReferences = a.references.filter((r, i) => r === previous.references[i]);
     assert.ok(keptReferences.length > 0 && keptReferences.every((r) => r.span.end <= at), `${keptReferences.length} references kept`);
+    // And every letter mention before the edit (its date the same).
+    const mentionsOf = (x: Analysis) => x.letters.flatMap((l) => l.mentions);
+    const oldMentions = new Set(mentionsOf(previous));
+    const mentionsBefore = mentionsOf(a).filter((m) => m.span.end <= at);
+    assert.ok(mentionsBefore.length > 0 && mentionsBefore.every((m) => oldMentions.has(m)), `${mentionsBefore.filter((m) => oldMentions.has(m)).length} of ${mentionsBefore.length} letter mentions kept`);
     assert.strictEqual(tokenizeStats.incremental - before.incremental, 2);
     assert.strictEqual(tokenizeStats.full - before.full, 0);
     assert.strictEqual(fields(a), fields(fresh(edited)));

@@ -1366,12 +1366,14 @@ function buildLetters(
   });
 
   const mentionsBefore = tokens.memoBefore<MadeMentions>(MemoSlot.MadeMentions);
-  const mentionOf = mentionsBefore?.memo.made ?? null;
-  const mentionsNow: MadeMentions = { serial: tokens.serial, made: new Map(), order: [] };
+  const madeBefore = mentionsBefore?.memo ?? null;
+  const mentionsNow: MadeMentions = { serial: tokens.serial, order: [], made: [] };
   tokens.memos[MemoSlot.MadeMentions] = mentionsNow;
+  // A raw mention kept from the text before stands where it stood, in the old list too.
+  const keptMention = indexWalker(madeBefore?.order, (m) => m.span.start);
   // The raw mentions after the edit are copies of the old ones at new offsets: found by where the old ones stood.
   const mentionMove = moveOf(mentionsBefore?.edit ?? null, lines);
-  const movedMention = walker(mentionsBefore?.memo.order, (m) => m.span.start);
+  const movedMention = indexWalker(madeBefore?.order, (m) => m.span.start);
   const byDate = new Map<IsoDate, { mentions: LetterMention[]; footnotes: number[]; sender: string | null; first: number }>();
   raw.forEach((m, idx) => {
     const date = mentionDate[idx];
@@ -1383,21 +1385,23 @@ function buildLetters(
     }
     // A raw mention kept from the text before (the same object, before the edit) gives the same mention while its date is the same.
     const own = m.dateIndex !== null ? date : null;
-    let mention = mentionOf?.get(m);
-    if (mention === undefined || mention.date !== own) {
+    const k = madeBefore !== null ? keptMention(m.span.start) : -1;
+    let mention = madeBefore !== null && k >= 0 && madeBefore.order[k] === m ? madeBefore.made[k] : null;
+    if (mention === null || mention.date !== own) {
       // One after the edit with the span of an old one (shifted: the same words, as the text after the edit is the text before) keeps
       // its text; its date and note are its own.
-      const from = mentionMove !== null && m.span.start >= mentionMove.edit.newEnd ? movedMention(m.span.start - mentionMove.edit.charDelta) : null;
-      const was = from !== null ? mentionOf?.get(from) : undefined;
-      if (from !== null && was !== undefined && mentionMove !== null && sameSpan(from.span, m.span, mentionMove.edit.charDelta)) {
+      const mi = madeBefore !== null && mentionMove !== null && m.span.start >= mentionMove.edit.newEnd ? movedMention(m.span.start - mentionMove.edit.charDelta) : -1;
+      const from = madeBefore !== null && mi >= 0 ? madeBefore.order[mi] : null;
+      const was = madeBefore !== null && mi >= 0 ? madeBefore.made[mi] : null;
+      if (from !== null && was !== null && mentionMove !== null && sameSpan(from.span, m.span, mentionMove.edit.charDelta)) {
         mention = { span: m.span, range: rangeMoved(was, m.span, mentionMove), text: was.text, date: own, footnote: m.footnote };
         letterMentionStats.moved++;
       } else {
         mention = { span: m.span, range: RANGE_UNSET, text: ownSlice(text, m.span.start, m.span.end), date: own, footnote: m.footnote };
       }
     }
-    mentionsNow.made.set(m, mention);
     mentionsNow.order.push(m);
+    mentionsNow.made.push(mention);
     entry.mentions.push(mention);
     if (m.footnote !== null && !entry.footnotes.includes(m.footnote)) entry.footnotes.push(m.footnote);
     if (entry.sender === null && m.sender) entry.sender = m.sender;
@@ -1410,12 +1414,13 @@ function buildLetters(
     });
 }
 
-/** The letter mention made of each raw mention, kept with the token stream for the next version (see `buildLetters`, and `MadeReferences` on why not a weak map). */
+/** The letter mention made of each raw mention, kept with the token stream for the next version (see `buildLetters`, and `MadeReferences` on why lists). */
 interface MadeMentions {
   readonly serial: number;
-  readonly made: Map<RawLetterMention, LetterMention>;
-  /** The keys of `made`, in text order. */
+  /** The raw mentions, in text order. */
   readonly order: RawLetterMention[];
+  /** The mention made of each of `order`. */
+  readonly made: LetterMention[];
 }
 
 /** How often a letter mention after an edit was moved from the version before. For tests. */
