@@ -225,7 +225,7 @@ describe('incremental tokenizing', () => {
   });
 
   it('lists the words ending in ven (the plural letter words among them) after an edit as a fresh stream does', () => {
-    const wordsOf = (tokens: Tokens) => [...tokens.vWordTokens()].map((i) => tokens.text(i));
+    const wordsOf = (tokens: Tokens) => [...tokens.vWords.tokens()].map((i) => tokens.text(i));
     const before = 'De brieven en Kamerbrieven; BRIEVEN, brie-ven.\nEen vennoot, ven en oven.\n\nHet overleg van 3 maart.\nDe brieven van 3 maart zijn er.\nDat is alles wat er is.\n';
     // One word edited on the second line: the lines before and after keep their tokens, those after moved.
     const edited = before.replace('oven', 'de beleidsbrieven');
@@ -244,7 +244,7 @@ describe('incremental tokenizing', () => {
   });
 
   it('lists the tokens that may end a sentence (`.`, `?`, `!`) after an edit as a fresh stream does', () => {
-    const stopsOf = (tokens: Tokens) => [...tokens.stopTokens()].map((i) => `${tokens.text(i)}@${tokens.start[i]}`);
+    const stopsOf = (tokens: Tokens) => [...tokens.stops.tokens()].map((i) => `${tokens.text(i)}@${tokens.start[i]}`);
     const before = 'Is het zo? Ja! Dat is het.\nNee, 3.5 kg, a.s. dinsdag.\n\nEen zin zonder punt\nHet einde.\n';
     // A question mark typed in the second line: the tokens after it move by one.
     const edited = before.replace('Nee,', 'Nee?');

@@ -192,21 +192,17 @@ function analyzeText(text: string, options: AnalyzeOptions): Analysis {
   let knownNumbers: string | null = null;
   const rawReferences = findReferences(tokens, referenceSkip, dateTokens, markerStarts.keys());
   const referencesBefore = tokens.memoBefore<MadeReferences>(MemoSlot.MadeReferences);
-  const madeFrom = referencesBefore?.memo ?? null;
+  const madeFrom = madeLookup(referencesBefore?.memo ?? null, (r) => r.phrase.start);
   const madeNow: MadeReferences = { serial: tokens.serial, order: [], made: [] };
-  // A raw reference kept from the text before stands where it stood, in the old list too.
-  const keptRaw = indexWalker(madeFrom?.order, (r) => r.phrase.start);
   // The raw references after the edit are copies of the old ones at new offsets: found by where the old ones stood.
   const referenceMove = moveOf(referencesBefore?.edit ?? null, lines);
-  const movedRaw = indexWalker(madeFrom?.order, (r) => r.phrase.start);
   for (let ri = 0; ri < rawReferences.length; ri++) {
     const raw = rawReferences[ri];
     const block = blockAt(raw.phrase.start);
     const inQuestion = questionTextAt(raw.phrase.start);
     const letterDate = raw.elsewhere !== null && raw.elsewhere.letterDateToken !== null ? dates[dateAtToken(raw.elsewhere.letterDateToken) ?? -1]?.date ?? null : null;
     // A raw reference kept from the text before (the same object: its text, offsets and positions are the same) gives the same references when what it is resolved by is the same.
-    const k = madeFrom !== null ? keptRaw(raw.phrase.start) : -1;
-    const prior = madeFrom !== null && k >= 0 && madeFrom.order[k] === raw ? madeFrom.made[k] : null;
+    const prior = madeFrom.kept(raw);
     if (prior !== null && resolvedAlike(prior, block, inQuestion, hasAnswers, letterDate, raw, numbers)) {
       resolvedReferenceStats.kept++;
       for (const r of prior.made) references.push(r);
@@ -215,10 +211,9 @@ function analyzeText(text: string, options: AnalyzeOptions): Analysis {
       continue;
     }
     // One after the edit, the same at its new offsets and resolved by the same, gives the old references moved.
-    const m = madeFrom !== null && referenceMove !== null && raw.phrase.start >= referenceMove.edit.newEnd ? movedRaw(raw.phrase.start - referenceMove.edit.charDelta) : -1;
-    const from = madeFrom !== null && m >= 0 ? madeFrom.order[m] : null;
-    const was = madeFrom !== null && m >= 0 ? madeFrom.made[m] : null;
-    if (from !== null && was !== null && referenceMove !== null && sameRawReference(from, raw, referenceMove.edit) &&
+    const m = referenceMove !== null && raw.phrase.start >= referenceMove.edit.newEnd ? madeFrom.movedAt(raw.phrase.start - referenceMove.edit.charDelta) : -1;
+    const was = m >= 0 ? madeFrom.made(m) : null;
+    if (was !== null && referenceMove !== null && sameRawReference(madeFrom.raw(m), raw, referenceMove.edit) &&
       resolvedAlike(was, block, inQuestion, hasAnswers, letterDate, raw, numbers)) {
       resolvedReferenceStats.moved++;
       const moved = moveReferences(raw, was.made, numbers, block, letterDate, referenceMove);
@@ -871,12 +866,34 @@ function resolveDates(
  * entries only in a full collection, and each version's references would
  * outlive the young generation.)
  */
-interface MadeReferences {
+type MadeReferences = MadeLists<RawReference, MadeReference>;
+
+/**
+ * What a version made of each raw element it keeps for the next one (the raw references resolved alike each time,
+ * see `plain`; the raw letter mentions), as two lists in text order: `made[i]` of `order[i]`.
+ */
+interface MadeLists<R, M> {
   readonly serial: number;
-  /** The raw references resolved alike each time (see `plain`), in text order. */
-  readonly order: RawReference[];
-  /** What each of `order` made, and what it was resolved by. */
-  readonly made: MadeReference[];
+  readonly order: R[];
+  readonly made: M[];
+}
+
+/** The next version's look-ups in the lists of the version before (none: null), each walked in text order by `startOf`. */
+function madeLookup<R, M>(before: MadeLists<R, M> | null, startOf: (raw: R) => number) {
+  const order = before?.order ?? [];
+  const made = before?.made ?? [];
+  const keptAt = indexWalker(order, startOf);
+  return {
+    /** What `raw` made before, when it is the same object there (kept before the edit: it stands where it stood); else null. */
+    kept: (raw: R): M | null => {
+      const k = keptAt(startOf(raw));
+      return k >= 0 && order[k] === raw ? made[k] : null;
+    },
+    /** The index of the old raw element that starts at `start` (-1: none), for one moved after the edit. */
+    movedAt: indexWalker(order, startOf),
+    raw: (i: number): R => order[i],
+    made: (i: number): M => made[i],
+  };
 }
 
 /** The references of a raw reference none of whose targets is a question number. */
@@ -1366,14 +1383,11 @@ function buildLetters(
   });
 
   const mentionsBefore = tokens.memoBefore<MadeMentions>(MemoSlot.MadeMentions);
-  const madeBefore = mentionsBefore?.memo ?? null;
+  const madeBefore = madeLookup(mentionsBefore?.memo ?? null, (m) => m.span.start);
   const mentionsNow: MadeMentions = { serial: tokens.serial, order: [], made: [] };
   tokens.memos[MemoSlot.MadeMentions] = mentionsNow;
-  // A raw mention kept from the text before stands where it stood, in the old list too.
-  const keptMention = indexWalker(madeBefore?.order, (m) => m.span.start);
   // The raw mentions after the edit are copies of the old ones at new offsets: found by where the old ones stood.
   const mentionMove = moveOf(mentionsBefore?.edit ?? null, lines);
-  const movedMention = indexWalker(madeBefore?.order, (m) => m.span.start);
   const byDate = new Map<IsoDate, { mentions: LetterMention[]; footnotes: number[]; sender: string | null; first: number }>();
   raw.forEach((m, idx) => {
     const date = mentionDate[idx];
@@ -1385,15 +1399,13 @@ function buildLetters(
     }
     // A raw mention kept from the text before (the same object, before the edit) gives the same mention while its date is the same.
     const own = m.dateIndex !== null ? date : null;
-    const k = madeBefore !== null ? keptMention(m.span.start) : -1;
-    let mention = madeBefore !== null && k >= 0 && madeBefore.order[k] === m ? madeBefore.made[k] : null;
+    let mention = madeBefore.kept(m);
     if (mention === null || mention.date !== own) {
       // One after the edit with the span of an old one (shifted: the same words, as the text after the edit is the text before) keeps
       // its text; its date and note are its own.
-      const mi = madeBefore !== null && mentionMove !== null && m.span.start >= mentionMove.edit.newEnd ? movedMention(m.span.start - mentionMove.edit.charDelta) : -1;
-      const from = madeBefore !== null && mi >= 0 ? madeBefore.order[mi] : null;
-      const was = madeBefore !== null && mi >= 0 ? madeBefore.made[mi] : null;
-      if (from !== null && was !== null && mentionMove !== null && sameSpan(from.span, m.span, mentionMove.edit.charDelta)) {
+      const mi = mentionMove !== null && m.span.start >= mentionMove.edit.newEnd ? madeBefore.movedAt(m.span.start - mentionMove.edit.charDelta) : -1;
+      const was = mi >= 0 ? madeBefore.made(mi) : null;
+      if (was !== null && mentionMove !== null && sameSpan(madeBefore.raw(mi).span, m.span, mentionMove.edit.charDelta)) {
         mention = { span: m.span, range: rangeMoved(was, m.span, mentionMove), text: was.text, date: own, footnote: m.footnote };
         letterMentionStats.moved++;
       } else {
@@ -1415,13 +1427,7 @@ function buildLetters(
 }
 
 /** The letter mention made of each raw mention, kept with the token stream for the next version (see `buildLetters`, and `MadeReferences` on why lists). */
-interface MadeMentions {
-  readonly serial: number;
-  /** The raw mentions, in text order. */
-  readonly order: RawLetterMention[];
-  /** The mention made of each of `order`. */
-  readonly made: LetterMention[];
-}
+type MadeMentions = MadeLists<RawLetterMention, LetterMention>;
 
 /** How often a letter mention after an edit was moved from the version before. For tests. */
 export const letterMentionStats = { moved: 0 };
@@ -1509,10 +1515,13 @@ function structuralDiagnostics(
     }
   }
   if (questions.length > 0) {
+    /** A number some question has, or one the OCR lost. */
+    const asked = (n: number): boolean => seen.has(n) || lostQuestions.has(n);
     for (let i = 0; i < answers.length; i++) {
       const a = answers[i];
-      if (a.heading === null || a.numbers.every((n) => seen.has(n) || lostQuestions.has(n))) continue;
-      const missing = a.numbers.filter((n) => !seen.has(n) && !lostQuestions.has(n));
+      // A list of the missing numbers only for an answer that has one.
+      if (a.heading === null || a.numbers.every(asked)) continue;
+      const missing = a.numbers.filter((n) => !asked(n));
       sink.add(a.heading.span, 'warning', DiagnosticCode.answerWithoutQuestion, messages.answerWithoutQuestion(missing.join(', ')));
     }
   }

@@ -214,7 +214,7 @@ export function findDateCandidates(tokens: Tokens, skip: Uint8Array): DateCandid
 function scanNumbers(
   tokens: Tokens, skip: Uint8Array, from: number, resume: number, out: Found, askFrom: number, stop: ((i: number, resume: number) => boolean) | null,
 ): void {
-  const numbers = tokens.numberTokens();
+  const numbers = tokens.numbers.tokens();
   const { candidates, dayTokens, attempts, resumes, years } = out;
   for (let x = from; x < numbers.length; x++) {
     const i = numbers[x];
@@ -265,7 +265,7 @@ function rescan(tokens: Tokens, skip: Uint8Array, old: Found, edit: TokenEdit): 
   // The years that the passes after the scan gave them are given again.
   for (let c = 0; c < keep; c++) if (out.candidates[c].contextYear !== null) out.candidates[c] = { ...out.candidates[c], contextYear: null };
   const resume = keep > 0 ? old.resumes[keep - 1] : 0;
-  const numbers = tokens.numberTokens();
+  const numbers = tokens.numbers.tokens();
   const from = partitionPoint(numbers.length, (x) => numbers[x] < Math.max(0, restart));
   // The old results from which the rest moves (-1: the scan ran to the end).
   let restFrom = -1;

@@ -214,7 +214,7 @@ export function findMarkerCandidates(
     const all: MarkerCandidate[] = [];
     const origins: number[] = [];
     // Every candidate is a number token: only those are visited (by index: an iterator over a typed array allocates).
-    const numbers = tokens.numberTokens();
+    const numbers = tokens.numbers.tokens();
     for (let k = 0; k < numbers.length; k++) {
       const i = numbers[k];
       if (skip[i] === 1) continue;
@@ -224,7 +224,7 @@ export function findMarkerCandidates(
     }
     found = { found: all, origins: Int32Array.from(origins) };
   } else markerStats.incremental++;
-  const numbers = tokens.numberTokens();
+  const numbers = tokens.numbers.tokens();
   const numberSkip = new Uint8Array(numbers.length);
   for (let k = 0; k < numbers.length; k++) numberSkip[k] = skip[numbers[k]];
   // One pass over the dates (tens of thousands of objects in a large set): their offsets for the next version, and
@@ -367,7 +367,7 @@ function revisit(ctx: Context, skip: Uint8Array, memo: MarkerMemo, edit: TokenEd
   for (let l = 0; l < edit.firstLine; l++) if (lineKinds[l] !== oldKinds[l]) return null;
   for (let l = edit.newEndLine; l < lineCount; l++) if (lineKinds[l] !== oldKinds[l - lineDelta]) return null;
   // `skip` at the number tokens outside the changed lines.
-  const numbers = tokens.numberTokens();
+  const numbers = tokens.numbers.tokens();
   const count = numbers.length;
   const oldSkip = memo.numberSkip;
   const numbersBefore = firstAtOrAfter(numbers, count, edit.firstToken);

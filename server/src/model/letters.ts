@@ -203,7 +203,7 @@ export function findLetterMentions(
   if (found === null) {
     letterStats.full++;
     found = { singles: [], plurals: [], trigger: [], word: [], reach: [], end: [] };
-    const words = tokens.fWordTokens();
+    const words = tokens.fWords.tokens();
     findSingles(tokens, skip, dates, markerAt, words, 0, words.length, found.singles);
     findPlurals(tokens, skip, dates, markerAt, 0, -1, found, Infinity, () => false);
   } else letterStats.incremental++;
@@ -242,7 +242,7 @@ function findPlurals(
 ): void {
   const starts = dates.dateStarts;
   // Only a word that ends in `ven` can be a plural letter word: a date with none in its look-back is passed over.
-  const words = tokens.vWordTokens();
+  const words = tokens.vWords.tokens();
   let before = from < starts.length ? firstAtOrAfter(words, words.length, starts[from]) : 0;
   for (let d = from; d < starts.length; d++) {
     const t = starts[d];
@@ -362,7 +362,7 @@ function refind(
   const singles = old.singles;
   const keep = partitionPoint(singles.length, (k) => singles[k].wordToken + READ_AHEAD < lo);
   const movedFrom = partitionPoint(singles.length, (k) => singles[k].wordToken + shift < hi + READ_BEFORE);
-  const words = tokens.fWordTokens();
+  const words = tokens.fWords.tokens();
   const found: FoundMentions = { singles: singles.slice(0, keep), plurals: [], trigger: [], word: [], reach: [], end: [] };
   findSingles(tokens, skip, dates, markerAt, words,
     partitionPoint(words.length, (w) => words[w] < lo - READ_AHEAD), partitionPoint(words.length, (w) => words[w] < hi + READ_BEFORE), found.singles);
@@ -653,7 +653,7 @@ class StartList {
 function addStarts(tokens: Tokens, boundary: Uint8Array, from: number, to: number, out: StartList): void {
   // The starts in [from, to) in order: token 0, the boundaries, and the tokens after a `.`, `?` or `!` that ends a
   // sentence. Only those tokens are read (the tokenizer lists them), and the boundaries four bytes at a time.
-  const stops = tokens.stopTokens();
+  const stops = tokens.stops.tokens();
   let s = firstAtOrAfter(stops, stops.length, from - 1);
   /** The next start after a stop, from the stop `s` on (`to`: none before it). */
   const afterStop = (): number => {
@@ -669,6 +669,13 @@ function addStarts(tokens: Tokens, boundary: Uint8Array, from: number, to: numbe
     if (i !== last) out.push(i);
     last = i;
   };
+  /** Emits the starts after stops that come before `limit`. */
+  const stopsBefore = (limit: number): void => {
+    while (stopStart < limit) {
+      emit(stopStart);
+      stopStart = afterStop();
+    }
+  };
   if (from === 0 && to > 0) emit(0);
   const words = byteWords(boundary);
   let i = from;
@@ -679,18 +686,12 @@ function addStarts(tokens: Tokens, boundary: Uint8Array, from: number, to: numbe
       continue;
     }
     if (boundary[i] === 1) {
-      while (stopStart < i) {
-        emit(stopStart);
-        stopStart = afterStop();
-      }
+      stopsBefore(i);
       emit(i);
     }
     i++;
   }
-  while (stopStart < to) {
-    emit(stopStart);
-    stopStart = afterStop();
-  }
+  stopsBefore(to);
 }
 
 /** The sentences of the edited stream from those of the text before (see `findSentences`); null when a boundary changed away from the edit. */

@@ -189,7 +189,7 @@ export class Tokens {
   end: Int32Array;
   line: Int32Array;
   private lowers: Map<number, string> | null = null;
-  /** The number tokens. */
+  /** The number tokens: where a grammar that starts at a number looks. */
   readonly numbers = new TokenList();
   /** The word tokens that end in `f` or `F` and have at least five letters (`brief` and its compounds). */
   readonly fWords = new TokenList();
@@ -314,26 +314,6 @@ export class Tokens {
     this.start = g32(this.start);
     this.end = g32(this.end);
     this.line = g32(this.line);
-  }
-
-  /** The indices of the number tokens, in order: where a grammar that starts at a number looks. */
-  numberTokens(): Int32Array {
-    return this.numbers.tokens();
-  }
-
-  /** The indices of the words that may be letter words (see `fWords`), in order. */
-  fWordTokens(): Int32Array {
-    return this.fWords.tokens();
-  }
-
-  /** The indices of the words that may be plural letter words (see `vWords`), in order. */
-  vWordTokens(): Int32Array {
-    return this.vWords.tokens();
-  }
-
-  /** The indices of the tokens that may end a sentence (see `stops`), in order. */
-  stopTokens(): Int32Array {
-    return this.stops.tokens();
   }
 
   /** The lists of token indices the tokenizer makes, in one order for every stream. */
@@ -697,6 +677,7 @@ export class TokenList {
   list: Int32Array = new Int32Array(16);
   count = 0;
 
+  /** The token indices, in order. */
   tokens(): Int32Array {
     return this.list.subarray(0, this.count);
   }
