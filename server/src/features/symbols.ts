@@ -26,35 +26,21 @@ const DETAIL_MIN = 20;
 /**
  * The opening words of a text: its first sentence when that fits, else as many whole words as fit,
  * and an ellipsis that says the text goes on (a reader must not take the words for the whole answer).
+ * Read once per symbol made: the symbols of the questions and answers a keystroke left alone are
+ * handed out again (see `questionSymbols`), so their words are not read again. (A cache of the
+ * words by range, besides, cost the first outline of the sample ×1000 some 20–40 ms: tens of
+ * thousands of weak entries whose keys die young.)
  */
 function openingWords(a: Analysis, part: Located): string {
-  let words = openingWordsOf.get(part.range);
-  if (words === undefined) {
-    words = openingWordsAt(a, part.span);
-    openingWordsOf.set(part.range, words);
-  }
-  return words;
-}
-
-/** How many times the opening words were read from the text (not found by their range), for tests. */
-export const openingWordsStats = { read: 0 };
-
-function openingWordsAt(a: Analysis, span: Span): string {
   openingWordsStats.read++;
-  const s = firstSentence(a.text.slice(span.start, span.end), DETAIL_MAX);
+  const s = firstSentence(a.text.slice(part.span.start, part.span.end), DETAIL_MAX);
   if (!s.endsWith('…')) return s;
   const space = s.lastIndexOf(' ');
   return space >= DETAIL_MIN ? `${s.slice(0, space)}…` : s;
 }
 
-/**
- * The opening words of a question's or an answer's text, by the range of that
- * text. The analysis of an edited text shares a range with the one before only
- * for a part whose characters did not change (kept before the edit, or moved
- * after it without a line more or less: see `movedRange`), so a keystroke in a
- * large set reads the opening words of the one block it changed, not of all.
- */
-const openingWordsOf = new WeakMap<Range, string>();
+/** How many times the opening words were read from the text, for tests. */
+export const openingWordsStats = { read: 0 };
 
 function symbol(a: Analysis, name: string, detail: string, kind: SymbolKind, span: Span, selection: Span, children?: DocumentSymbol[]): DocumentSymbol {
   const range = a.lines.rangeOf(span);
@@ -100,6 +86,9 @@ function fieldSymbols(a: Analysis, within: Span): DocumentSymbol[] {
  */
 const questionSymbols = new WeakMap<Range, { readonly answer: Range | null; readonly nests: boolean; readonly locale: string; readonly symbol: DocumentSymbol }>();
 
+/** An answer's symbol where it stands apart from its question, by the range of the answer, as `questionSymbols`. */
+const answerSymbols = new WeakMap<Range, { readonly locale: string; readonly symbol: DocumentSymbol }>();
+
 export function documentSymbols(a: Analysis, ctx: FeatureContext): DocumentSymbol[] {
   const children: DocumentSymbol[] = [];
   const m = a.metadata;
@@ -137,7 +126,14 @@ export function documentSymbols(a: Analysis, ctx: FeatureContext): DocumentSymbo
   }
   for (const b of a.answers) {
     if (nested.has(b)) continue;
-    children.push(symbol(a, answerLabel(ctx, b.numbers), openingWords(a, b.body), SymbolKind.Method, b.span, b.heading?.span ?? firstLineSpan(a, b.body)));
+    const kept = answerSymbols.get(b.range);
+    if (kept && kept.locale === ctx.locale) {
+      children.push(kept.symbol);
+      continue;
+    }
+    const made = symbol(a, answerLabel(ctx, b.numbers), openingWords(a, b.body), SymbolKind.Method, b.span, b.heading?.span ?? firstLineSpan(a, b.body));
+    answerSymbols.set(b.range, { locale: ctx.locale, symbol: made });
+    children.push(made);
   }
   for (const n of a.notices) {
     const date = n.date ? ` – ${formatDate(ctx, n.date)}` : '';
