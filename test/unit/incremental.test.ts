@@ -1132,7 +1132,7 @@ describe('incremental letter mentions', () => {
         for (let j = i; j < n && (j === i || tokens.gap[j] === Gap.None); j++) skip[j] = 1;
       }
       const candidates = findDateCandidates(tokens, skip);
-      const dateStarts = candidates.map((c) => tokens.at(c.span.start));
+      const dateStarts = Int32Array.from(candidates, (c) => tokens.at(c.span.start));
       const dateAt = new Map<number, number>();
       dateStarts.forEach((t, k) => dateAt.set(t, k));
       const lineStart = (i: number) => i === 0 || tokens.gap[i] === Gap.Line;

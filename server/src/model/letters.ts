@@ -112,7 +112,7 @@ export interface LetterDates {
   /** Whether the date has its year or a `jl.`/`a.s.` written (not a bare `3 maart`). */
   readonly fullDate: (dateIndex: number) => boolean;
   /** The first token of every date, in order: where a plural letter word is looked for. */
-  readonly dateStarts: readonly number[];
+  readonly dateStarts: Int32Array;
 }
 
 /** How often the mentions were found by reusing those of the text before, and wholly. For tests and the benchmark. */

@@ -136,25 +136,30 @@ let inOrderShape: Int32Array | null = null;
  * the numbers; a separator; per answer block the same.
  */
 function numberShape(a: NumberingInput): Int32Array {
+  // Indexed loops: run once per analysis over thousands of blocks, a loop of `for…of` made an iterator per list.
+  const { questions, answers } = a;
   let size = 2;
-  for (const q of a.questions) size += 1 + q.numbers.length;
-  for (const b of a.answers) size += 1 + b.numbers.length;
+  for (let i = 0; i < questions.length; i++) size += 1 + questions[i].numbers.length;
+  for (let i = 0; i < answers.length; i++) size += 1 + answers[i].numbers.length;
   const out = new Int32Array(size);
   let k = 1;
   let headed = 0;
   let ordered = true;
-  a.questions.forEach((q, i) => {
+  for (let i = 0; i < questions.length; i++) {
+    const q = questions[i];
     if (q.heading !== null) headed = 1;
-    if (i > 0 && q.span.start < a.questions[i - 1].span.start) ordered = false;
-    out[k++] = q.numbers.length;
-    for (const n of q.numbers) out[k++] = n;
-  });
+    if (i > 0 && q.span.start < questions[i - 1].span.start) ordered = false;
+    const numbers = q.numbers;
+    out[k++] = numbers.length;
+    for (let j = 0; j < numbers.length; j++) out[k++] = numbers[j];
+  }
   // Questions out of text order (not as the analysis gives them) never take the short way.
   out[0] = ordered ? headed : -2;
   out[k++] = -1;
-  for (const b of a.answers) {
-    out[k++] = b.numbers.length;
-    for (const n of b.numbers) out[k++] = n;
+  for (let i = 0; i < answers.length; i++) {
+    const numbers = answers[i].numbers;
+    out[k++] = numbers.length;
+    for (let j = 0; j < numbers.length; j++) out[k++] = numbers[j];
   }
   return out;
 }
