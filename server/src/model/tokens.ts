@@ -740,7 +740,8 @@ function scanLines(tokens: Tokens, index: LineIndex, keep: (line: number) => boo
     gap = Gap.Line;
     while (i < end) {
       const c = text.charCodeAt(i);
-      if (isSpace(c)) {
+      // A space, the commonest character after the letters, is told at once; other white space outside printable ASCII.
+      if (c === 32 || ((c < 33 || c > 126) && isSpace(c))) {
         if (gap === Gap.None) gap = Gap.Space;
         i++;
         continue;
@@ -758,6 +759,8 @@ function scanLines(tokens: Tokens, index: LineIndex, keep: (line: number) => boo
         cap = kinds.length;
       }
       const start = i;
+      // The character after a word, read by its loop (-1: none on the line): a space there is skipped at once.
+      let after = -1;
       // (c | 32) - 97 < 26 (unsigned) holds for the ASCII letters of either case; c | 32 is then the lower case.
       if (((c | 32) - 97) >>> 0 < 26 || (c >= 128 && isLetter(c))) {
         let key = 0;
@@ -768,7 +771,10 @@ function scanLines(tokens: Tokens, index: LineIndex, keep: (line: number) => boo
           else nonAscii = 1;
           if (++i === end) break;
           d = text.charCodeAt(i);
-          if (((d | 32) - 97) >>> 0 >= 26 && (d < 128 || !isLetter(d))) break;
+          if (((d | 32) - 97) >>> 0 >= 26 && (d < 128 || !isLetter(d))) {
+            after = d;
+            break;
+          }
         }
         let kw = 0;
         if (nonAscii === 0) {
@@ -819,6 +825,10 @@ function scanLines(tokens: Tokens, index: LineIndex, keep: (line: number) => boo
       lines[n] = line;
       n++;
       gap = Gap.None;
+      if (after === 32) {
+        gap = Gap.Space;
+        i++;
+      }
     }
   }
   tokens.numbers.list = numberIndex;
