@@ -264,8 +264,9 @@ function visit(ctx: Context, i: number, out: MarkerCandidate[]): void {
   const hasPrev = i > 0;
   const num = tokens.num(i);
   const gap = tokens.gap[i];
-  const span = { start: tokens.start[i], end: tokens.end[i] };
   if (gap === Gap.None && hasPrev) {
+    // Made only for a candidate: most numbers visited are none.
+    const span = { start: tokens.start[i], end: tokens.end[i] };
     const pair = kind[prev] === TokenKind.Word ? gluedPair(tokens, i) : -1;
     if (pair < 0 && !endsCleanly(tokens, i)) return;
     const prevKind = kind[prev];
