@@ -89,7 +89,9 @@ export function readStructure(index: LineIndex): Structure {
   for (let line = 0; line < n; line++) {
     if (kinds[line] !== LineKind.Text) continue;
     const span = content[line];
-    if (layout === 'openkamer' && (text.startsWith('Kamervraag document nummer:', span.start) || text.startsWith('Kamerantwoord document nummer:', span.start))) {
+    // The footer's first line starts with a K (told first: every line of the text is asked).
+    if (layout === 'openkamer' && text.charCodeAt(span.start) === 75 /* K */ &&
+      (text.startsWith('Kamervraag document nummer:', span.start) || text.startsWith('Kamerantwoord document nummer:', span.start))) {
       footerStart = line;
       break;
     }
