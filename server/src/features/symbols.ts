@@ -42,12 +42,19 @@ function openingWords(a: Analysis, part: Located): string {
 /** How many times the opening words were read from the text, for tests. */
 export const openingWordsStats = { read: 0 };
 
-function symbol(a: Analysis, name: string, detail: string, kind: SymbolKind, span: Span, selection: Span, children?: DocumentSymbol[]): DocumentSymbol {
-  const range = a.lines.rangeOf(span);
+/**
+ * A symbol over `span` selecting `selection`. `spanRange` and `selectionRange` are their ranges when an element
+ * of the analysis has them already (null: converted here, a binary search over the lines for each end).
+ */
+function symbol(
+  a: Analysis, name: string, detail: string, kind: SymbolKind, span: Span, selection: Span, children?: DocumentSymbol[],
+  spanRange: Range | null = null, selectionRangeOf: Range | null = null,
+): DocumentSymbol {
+  const range = spanRange ?? a.lines.rangeOf(span);
   // The selection range must lie inside the range.
   const sel = selection.start >= span.start && selection.end <= span.end ? selection : { start: span.start, end: Math.min(span.end, span.start + 1) };
   // A selection that is the whole range is the same object (one conversion).
-  const selectionRange = sel === span || (sel.start === span.start && sel.end === span.end) ? range : a.lines.rangeOf(sel);
+  const selectionRange = sel === span || (sel.start === span.start && sel.end === span.end) ? range : sel === selection && selectionRangeOf !== null ? selectionRangeOf : a.lines.rangeOf(sel);
   // What the outline needs and no more: an empty detail and an empty list of children are left out (both
   // optional). Set one by one, not spread: one object per symbol, built in a few shapes (the outline of a
   // large set has thousands).
@@ -73,7 +80,7 @@ function firstLineSpan(a: Analysis, el: Located): Span {
 function fieldSymbols(a: Analysis, within: Span): DocumentSymbol[] {
   return a.headerFields
     .filter((f) => f.span.start >= within.start && f.span.end <= within.end)
-    .map((f) => symbol(a, f.key, normalizeSpace(f.value), SymbolKind.Property, f.span, f.keySpan));
+    .map((f) => symbol(a, f.key, normalizeSpace(f.value), SymbolKind.Property, f.span, f.keySpan, undefined, f.range));
 }
 
 /**
@@ -116,11 +123,14 @@ export function documentSymbols(a: Analysis, ctx: FeatureContext): DocumentSymbo
     }
     const kids: DocumentSymbol[] = [];
     if (nests) {
-      kids.push(symbol(a, ans.heading ? answerLabel(ctx, ans.numbers) : t(ctx, 'Antwoord', 'Answer'), openingWords(a, ans.body), SymbolKind.Method, ans.span, ans.heading?.span ?? firstLineSpan(a, ans.body)));
+      kids.push(symbol(a, ans.heading ? answerLabel(ctx, ans.numbers) : t(ctx, 'Antwoord', 'Answer'), openingWords(a, ans.body), SymbolKind.Method, ans.span,
+        ans.heading?.span ?? firstLineSpan(a, ans.body), undefined, ans.range, ans.heading?.range ?? null));
     }
     const selection = q.heading?.span ?? firstLineSpan(a, q.question);
     const detail = openingWords(a, q.question);
-    const made = symbol(a, questionLabel(ctx, q.numbers), detail, SymbolKind.Class, block, selection, kids);
+    // The block's range from its parts' (its start is the question's; its end the answer's, when that ends later).
+    const blockRange = block === q.span ? q.range : { start: q.range.start, end: ans !== null && ans.span.end >= q.span.end ? ans.range.end : q.range.end };
+    const made = symbol(a, questionLabel(ctx, q.numbers), detail, SymbolKind.Class, block, selection, kids, blockRange, q.heading?.range ?? null);
     questionSymbols.set(q.range, { answer, nests, locale: ctx.locale, symbol: made });
     children.push(made);
   }
@@ -131,13 +141,15 @@ export function documentSymbols(a: Analysis, ctx: FeatureContext): DocumentSymbo
       children.push(kept.symbol);
       continue;
     }
-    const made = symbol(a, answerLabel(ctx, b.numbers), openingWords(a, b.body), SymbolKind.Method, b.span, b.heading?.span ?? firstLineSpan(a, b.body));
+    const made = symbol(a, answerLabel(ctx, b.numbers), openingWords(a, b.body), SymbolKind.Method, b.span, b.heading?.span ?? firstLineSpan(a, b.body), undefined,
+      b.range, b.heading?.range ?? null);
     answerSymbols.set(b.range, { locale: ctx.locale, symbol: made });
     children.push(made);
   }
   for (const n of a.notices) {
     const date = n.date ? ` – ${formatDate(ctx, n.date)}` : '';
-    children.push(symbol(a, `${t(ctx, 'Mededeling', 'Delay notice')}${date}`, '', SymbolKind.Event, n.span, n.heading?.span ?? firstLineSpan(a, n)));
+    children.push(symbol(a, `${t(ctx, 'Mededeling', 'Delay notice')}${date}`, '', SymbolKind.Event, n.span, n.heading?.span ?? firstLineSpan(a, n), undefined,
+      n.range, n.heading?.range ?? null));
   }
   for (const s of a.sections) {
     if (s.kind === 'toelichting') children.push(symbol(a, t(ctx, 'Toelichting', 'Explanatory note'), '', SymbolKind.String, s.span, firstLineSpan(a, s)));
