@@ -5,7 +5,7 @@
 // 2022` inside `brief van 25 februari 2022` is the date.
 
 import type { Analysis, Block, Citation, DateMention, FootnoteMarker, HeaderField, Letter, LetterMention, Notice, Question, Reference } from '../model/types';
-import { normalizeSpace, partitionPoint, type Position, type Span } from '../model/text';
+import { firstAfter, normalizeSpace, partitionPoint, type Position, type Span } from '../model/text';
 
 /** The offset of a position inside the text, or null for a malformed position or one past the end of its line or of the text. */
 export function offsetOf(a: Analysis, position: Position): number | null {
@@ -194,11 +194,12 @@ export function firstSentence(text: string, max = 240): string {
   const flat = normalizeSpace(text.slice(0, max * 2 + 2));
   let end = flat.length;
   for (let i = 0; i < flat.length - 2 && i < max; i++) {
-    const c = flat[i];
-    if ((c !== '.' && c !== '?' && c !== '!') || flat[i + 1] !== ' ') continue;
+    // Read by code: only a `.`, `?` or `!` before a space is looked at further.
+    const c = flat.charCodeAt(i);
+    if ((c !== 46 /* . */ && c !== 63 /* ? */ && c !== 33 /* ! */) || flat.charCodeAt(i + 1) !== 32) continue;
     const next = flat[i + 2];
     if (next === next.toLowerCase() && next !== '«' && next !== '‘') continue;
-    if (c === '.') {
+    if (c === 46) {
       const wordStart = flat.lastIndexOf(' ', i - 1) + 1;
       const word = flat.slice(wordStart, i).toLowerCase();
       if (ABBREVIATIONS.has(word) || word.length === 1) continue;
@@ -220,18 +221,19 @@ export function questionBlock(a: Analysis, q: Question): Span {
   if (!ans || ans.numbers[0] !== q.numbers[0] || ans.span.start < q.question.span.end) return q.span;
   // Is there a question heading between this question and its answer? A binary search over the sorted starts.
   const starts = questionStarts(a);
-  const lo = partitionPoint(starts.length, (i) => starts[i] <= q.span.start);
+  const lo = firstAfter(starts, starts.length, q.span.start);
   if (lo < starts.length && starts[lo] < ans.span.start) return q.span;
   return { start: q.span.start, end: Math.max(q.span.end, ans.span.end) };
 }
 
-const startsCache = new WeakMap<Analysis, number[]>();
+const startsCache = new WeakMap<Analysis, Int32Array>();
 
 /** The start offsets of all questions, sorted; computed once per analysis. */
-function questionStarts(a: Analysis): number[] {
+function questionStarts(a: Analysis): Int32Array {
   let starts = startsCache.get(a);
   if (!starts) {
-    starts = a.questions.map((q) => q.span.start).sort((x, y) => x - y);
+    // A typed array sorts by value; searched without a callback (the outline asks once per question).
+    starts = Int32Array.from(a.questions, (q) => q.span.start).sort();
     startsCache.set(a, starts);
   }
   return starts;
