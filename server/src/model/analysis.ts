@@ -185,7 +185,11 @@ function analyzeText(text: string, options: AnalyzeOptions): Analysis {
 
   // References.
   const numbers = new Set<number>();
-  for (const q of questions) for (const n of q.numbers) numbers.add(n);
+  // Indexed loops here and below: this function runs once per analysis, its loops often before the engine optimises them (an iterator each).
+  for (let qi = 0; qi < questions.length; qi++) {
+    const qn = questions[qi].numbers;
+    for (let k = 0; k < qn.length; k++) numbers.add(qn[k]);
+  }
   const hasAnswers = answers.length > 0;
   const references: Reference[] = [];
   /** The document's question numbers for the message, written once (the set does not change). */
@@ -226,7 +230,8 @@ function analyzeText(text: string, options: AnalyzeOptions): Analysis {
     // (an empty list grows to seventeen places at its first push, kept as long as the memo is).
     let made: Reference[] | null = null;
     let plain = true;
-    for (const t of raw.targets) {
+    for (let ti = 0; ti < raw.targets.length; ti++) {
+      const t = raw.targets[ti];
       if (notAQuestion(t.number, numbers)) continue;
       let scope: 'internal' | 'external' = raw.elsewhere ? 'external' : 'internal';
       if (scope === 'internal' && !numbers.has(t.number) && (inQuestion || !hasAnswers)) scope = 'external';

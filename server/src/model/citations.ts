@@ -799,7 +799,8 @@ const LAW_INDEX = buildLawIndex(LAWS);
 
 /** The end of `words` after `p`, each a whole word after white space, or -1. */
 function matchWords(r: Reader, p: number, words: readonly string[]): number {
-  for (const word of words) {
+  for (let w = 0; w < words.length; w++) {
+    const word = words[w];
     const s = r.space(p);
     if (s === p) return -1;
     const e = r.literal(s, word);
@@ -818,7 +819,9 @@ function matchWords(r: Reader, p: number, words: readonly string[]): number {
  * `Wet openbaarheid van bestuur (Wob)` gives two citations of the same law.
  */
 function parseLaw(r: Reader, start: number, wordEnd: number, variants: readonly LawVariant[]): Found | null {
-  for (const { law, rest } of variants) {
+  // Indexed: a first word of many law names (`Wet`) tries them all, in code that may still run unoptimised (an iterator each).
+  for (let v = 0; v < variants.length; v++) {
+    const { law, rest } = variants[v];
     const end = matchWords(r, wordEnd, rest);
     if (end >= 0) return { kind: 'law', start, end, id: law.id, label: law.name, url: law.url };
   }
