@@ -89,13 +89,17 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     const name = typeof type === 'string' ? type : type.method;
     connection.onRequest(name, async (params: P, token: CancellationToken) => {
       if (token?.isCancellationRequested) return fallback;
+      // A due index update waits while requests are answered (see `scheduleIndex`).
+      session.service.noteActivity();
       try {
         const uri = (params as { textDocument?: { uri?: unknown } } | null)?.textDocument?.uri;
         if (typeof uri === 'string') {
           lastDocument = uri;
           if (!structural || !session.service.withinEveryLimit(uri)) await ensureSettings(uri);
         }
-        return (await run(session.service, params, token)) ?? fallback;
+        const result = (await run(session.service, params, token)) ?? fallback;
+        session.service.noteActivity();
+        return result;
       } catch (e) {
         log(`${name} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
         return fallback;

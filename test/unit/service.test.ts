@@ -295,4 +295,50 @@ describe('language service: the index update of an open document', () => {
     assert.strictEqual(s.index.setOf(uri)?.files.length, 1, 'the document is in the index');
     s.dispose();
   });
+
+  /** A service with an open document whose index updates are counted. */
+  function counted(uri: string): { s: ReturnType<typeof createLanguageService>; updates: () => number } {
+    const s = createLanguageService();
+    s.openDocument(uri, 'kamervraag', 1, fixtureText(SAMPLE));
+    let n = 0;
+    const indexDocument = s.indexDocument.bind(s);
+    s.indexDocument = (u: string) => {
+      n++;
+      indexDocument(u);
+    };
+    return { s, updates: () => n };
+  }
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it('falls due while requests are answered and waits until none has been for a while', async () => {
+    const uri = 'file:///busy.kamervraag';
+    const { s, updates } = counted(uri);
+    s.scheduleIndex(uri, 20);
+    // A request begun or answered every 10 ms for 300 ms: far more often than the quiet the update waits for.
+    const busy = setInterval(() => s.noteActivity(), 10);
+    s.noteActivity();
+    await sleep(300);
+    clearInterval(busy);
+    assert.strictEqual(updates(), 0, 'no update while requests come');
+    await sleep(400);
+    assert.strictEqual(updates(), 1, 'the update once they stopped');
+    assert.strictEqual(s.index.setOf(uri)?.files.length, 1, 'the document is in the index');
+    s.dispose();
+  });
+
+  it('waits no longer than its limit for a client that asks without pause', async function () {
+    this.timeout(10000);
+    const uri = 'file:///endless.kamervraag';
+    const { s, updates } = counted(uri);
+    s.scheduleIndex(uri, 20);
+    const busy = setInterval(() => s.noteActivity(), 10);
+    try {
+      // Its delay, the limit (2 s) and a margin: the requests never stop meanwhile.
+      await sleep(3500);
+      assert.strictEqual(updates(), 1);
+    } finally {
+      clearInterval(busy);
+      s.dispose();
+    }
+  });
 });

@@ -28,6 +28,14 @@ export const INDEX_DELAY_MS = 600;
  * analysis, which the index update then reuses; only the update's own work (the set's summary) waits.
  */
 export const INDEX_OPEN_DELAY_MS = 100;
+/**
+ * An index update that falls due while requests are being answered waits until none has been for
+ * this long: the update of a large set (some 100 ms at 11 MB) would hold up the rest of what an
+ * editor asks for as a document opens, and compete for the processor with the client reading the
+ * answers. It waits at most `INDEX_MAX_DEFER_MS` past its delay (a client that asks without pause).
+ */
+export const INDEX_QUIET_MS = 100;
+export const INDEX_MAX_DEFER_MS = 2000;
 /** How often, at most, the index reports a change while the first indexing runs. */
 export const INDEX_CHANGED_INTERVAL_MS = 500;
 
@@ -356,18 +364,37 @@ export class LanguageService {
     else if (this.index.delete(uri)) this.indexChanged();
   }
 
-  /** Puts an open document's current text into the index after `delay` ms (it overrides the disk). */
+  /** When a request was last begun or answered (`noteActivity`), by `Date.now`. */
+  private lastActivity = 0;
+
+  /** Says that a request is being answered: a due index update waits for `INDEX_QUIET_MS` of quiet (see `scheduleIndex`). */
+  noteActivity(): void {
+    this.lastActivity = Date.now();
+  }
+
+  /**
+   * Puts an open document's current text into the index after `delay` ms (it overrides the disk), and
+   * once no request has been begun or answered for `INDEX_QUIET_MS` (at most `INDEX_MAX_DEFER_MS` later).
+   */
   scheduleIndex(uri: string, delay = INDEX_DELAY_MS): void {
     const pending = this.indexTimers.get(uri);
     if (pending) clearTimeout(pending);
-    this.indexTimers.set(uri, setTimeout(() => {
+    const due = Date.now() + delay;
+    const whenQuiet = (): void => {
+      const now = Date.now();
+      const quietFor = now - this.lastActivity;
+      if (quietFor < INDEX_QUIET_MS && now < due + INDEX_MAX_DEFER_MS) {
+        this.indexTimers.set(uri, setTimeout(whenQuiet, INDEX_QUIET_MS - quietFor));
+        return;
+      }
       // One turn more: an answer computed just before the delay ended is written in that turn (the
       // connection writes from an immediate, which a due timer goes before); the update comes after it.
       this.indexTimers.set(uri, setTimeout(() => {
         this.indexTimers.delete(uri);
         this.indexDocument(uri);
       }, 0));
-    }, delay));
+    };
+    this.indexTimers.set(uri, setTimeout(whenQuiet, delay));
   }
 
   /** Puts an open document's current text into the index now. */
