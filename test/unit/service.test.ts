@@ -320,7 +320,8 @@ describe('language service: the index update of an open document', () => {
     await sleep(300);
     clearInterval(busy);
     assert.strictEqual(updates(), 0, 'no update while requests come');
-    await sleep(400);
+    // The quiet it waits for (300 ms) and a margin.
+    await sleep(700);
     assert.strictEqual(updates(), 1, 'the update once they stopped');
     assert.strictEqual(s.index.setOf(uri)?.files.length, 1, 'the document is in the index');
     s.dispose();

@@ -30,11 +30,12 @@ export const INDEX_DELAY_MS = 600;
 export const INDEX_OPEN_DELAY_MS = 100;
 /**
  * An index update that falls due while requests are being answered waits until none has been for
- * this long: the update of a large set (some 100 ms at 11 MB) would hold up the rest of what an
- * editor asks for as a document opens, and compete for the processor with the client reading the
- * answers. It waits at most `INDEX_MAX_DEFER_MS` past its delay (a client that asks without pause).
+ * this long, a pause as a reader makes: the update of a large set (some 100 ms at 11 MB) would hold
+ * up the rest of what an editor asks for as a document opens, and compete for the processor with
+ * the client reading the answers (a client that reads an 11 MB set's outline asks again within
+ * 100 ms). It waits at most `INDEX_MAX_DEFER_MS` past its delay (a client that asks without pause).
  */
-export const INDEX_QUIET_MS = 100;
+export const INDEX_QUIET_MS = 300;
 export const INDEX_MAX_DEFER_MS = 2000;
 /** How often, at most, the index reports a change while the first indexing runs. */
 export const INDEX_CHANGED_INTERVAL_MS = 500;
