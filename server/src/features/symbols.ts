@@ -28,7 +28,7 @@ const DETAIL_MIN = 20;
  * and an ellipsis that says the text goes on (a reader must not take the words for the whole answer).
  * Read once per symbol made: the symbols of the questions and answers a keystroke left alone are
  * handed out again (see `questionSymbols`), so their words are not read again. (A cache of the
- * words by range, besides, cost the first outline of the sample ×1000 some 20–40 ms: tens of
+ * words by range, besides, cost the first outline of the sample ×1000 some 10–30 ms: tens of
  * thousands of weak entries whose keys die young.)
  */
 function openingWords(a: Analysis, part: Located): string {
@@ -43,7 +43,7 @@ function openingWords(a: Analysis, part: Located): string {
 export const openingWordsStats = { read: 0 };
 
 /**
- * A symbol over `span` selecting `selection`. `spanRange` and `selectionRange` are their ranges when an element
+ * A symbol over `span` selecting `selection`. `spanRange` and `selectionRangeOf` are their ranges when an element
  * of the analysis has them already (null: converted here, a binary search over the lines for each end).
  */
 function symbol(
