@@ -85,9 +85,9 @@ function fieldSymbols(a: Analysis, within: Span): DocumentSymbol[] {
 
 /**
  * A question's symbol, by the range of the question, with the range of the answer it was made with
- * (null: none), whether it nests that answer, and the language of its labels. As with the opening
- * words, an edited text's analysis shares the range of a question or an answer with the one before
- * only when its characters, numbers and place on its lines stayed: a keystroke in a large set makes
+ * (null: none), whether it nests that answer, and the language of its labels. An edited text's
+ * analysis shares the range of a question or an answer with the one before only when its characters,
+ * numbers and place on its lines stayed (see `movedRange`): a keystroke in a large set makes
  * the symbol of the question it changed, and hands the others out again (symbols are never changed
  * once made).
  */
