@@ -12,8 +12,8 @@
 // may run over one line break (PDF text wraps anywhere), never over a blank
 // line or a skipped line.
 
-import { CLOSE_PAREN, COLON, COMMA, CR, DOT, EN_DASH, HYPHEN, isDigit, isLetter, isSpace, LF, normalizeSpace, OPEN_PAREN, ownSlice, ownString, movedRangeOf, movedSpan, partitionPoint, RANGE_UNSET, setRange, SLASH, type LineIndex } from './text';
-import { MemoSlot, spreadBits, type TokenEdit, Tokens, TokenKind, unchangedFrom } from './tokens';
+import { CLOSE_PAREN, COLON, COMMA, CR, DOT, EN_DASH, firstAtOrAfter, HYPHEN, isDigit, isLetter, isSpace, LF, normalizeSpace, OPEN_PAREN, ownSlice, ownString, movedRangeOf, movedSpan, partitionPoint, RANGE_UNSET, setRange, SLASH, type LineIndex } from './text';
+import { MemoSlot, registerCitationWords, spreadBits, type TokenEdit, Tokens, TokenKind, unchangedFrom } from './tokens';
 import type { Citation, CitationKind } from './types';
 
 const OFFICIAL = 'https://zoek.officielebekendmakingen.nl/';
@@ -888,6 +888,9 @@ const ANCHOR_LENGTHS: Uint32Array = (() => {
   return lengths;
 })();
 
+// The tokenizer lists the word tokens of these shapes (see `scanRegionTokens`).
+registerCitationWords(ANCHORS.map((a) => a.word));
+
 const ANCHOR_TABLE_MASK = 1023;
 
 function anchorSlot(h: number): number {
@@ -933,46 +936,18 @@ function citationAtWord(r: Reader, anchor: Anchor, start: number, wordEnd: numbe
   return parseLaw(r, start, wordEnd, anchor.laws);
 }
 
-/** A small letter and a capital: glued PDF text (`AanhangselHandelingen`), where a word token holds two words. */
-const GLUED = /[a-z][A-Z]/g;
-
-/** How far one search for a split reads at least: the scan asks for ever later offsets, and a rescan stops soon. */
-const SPLIT_WINDOW = 4096;
-
 /**
- * Where glued words split (the offset of the capital), found by searching
- * GLUED forward in windows of the text as the scan asks for ever later
- * offsets: the words of a token are found without reading its letters one by
- * one, and a scan of a short stretch reads no further than it needs.
+ * The first offset in (start, end) of a capital right after a small letter (glued PDF text:
+ * `AanhangselHandelingen`, where a word token holds two words), or `end`.
  */
-class WordSplits {
-  /** No split lies in (from, next); `next` is a split (or past the text) when `found`, else only the end of what was searched. */
-  private from = -1;
-  private next = -1;
-  private found = false;
-
-  constructor(private readonly text: string) {}
-
-  /** The first split after `p` when there is one before `limit`; otherwise an offset at or past `limit`. */
-  after(p: number, limit: number): number {
-    if (p >= this.from && (this.found ? p < this.next : limit <= this.next)) return this.next;
-    const end = Math.min(this.text.length, Math.max(limit, p + SPLIT_WINDOW));
-    GLUED.lastIndex = 0;
-    this.from = p;
-    // The match is the small letter; the split is at the capital after it.
-    if (GLUED.test(this.text.slice(p, end))) {
-      this.next = p + GLUED.lastIndex - 1;
-      this.found = true;
-    } else if (end === this.text.length) {
-      this.next = end + 1;
-      this.found = true;
-    } else {
-      // No match in [p, end): no split in (p, end); one at `end` would need the character there, not searched yet.
-      this.next = end;
-      this.found = false;
-    }
-    return this.next;
+function gluedSplit(text: string, start: number, end: number): number {
+  let prev = text.charCodeAt(start);
+  for (let x = start + 1; x < end; x++) {
+    const c = text.charCodeAt(x);
+    if (c - 65 >>> 0 < 26 && prev - 97 >>> 0 < 26) return x;
+    prev = c;
   }
+  return end;
 }
 
 /** Where a scan of one region stands before a token: citations end at or before `p`, the last one at `minStart`. */
@@ -985,13 +960,16 @@ interface ScanState {
  * Scans one region by its tokens: a citation is tried at the start of every
  * number token and of every word in a word token (split where a capital
  * follows a small letter: glued PDF text); after a match the scan goes on
- * from its end. `k` is the first token not before the region (or the token
- * to resume at, with `state` as the scan left it); returns the first token
- * past the region, or the token at which `stop(k, state)` said the rest is
- * known (asked only from token `askFrom` on).
+ * from its end. Only the tokens the tokenizer lists as possible starts
+ * (`Tokens.citeStarts`) are read, and a token a citation ended inside (from
+ * that end): at any other token no attempt can succeed. `k` is the first
+ * token not before the region (or the token to resume at, with `state` as the
+ * scan left it); returns the first token past the region, or the token at
+ * which `stop(k, state)` said the rest is known (asked only at the tokens read,
+ * from token `askFrom` on).
  */
 function scanRegionTokens(
-  text: string, regionStart: number, regionEnd: number, tokens: Tokens, k: number, splits: WordSplits, out: Found[],
+  text: string, regionStart: number, regionEnd: number, tokens: Tokens, k: number, out: Found[],
   state: ScanState = { p: regionStart, minStart: regionStart }, askFrom = -1, stop: ((k: number, state: ScanState) => boolean) | null = null,
 ): number {
   const r = new Reader(text, regionStart, regionEnd);
@@ -1001,18 +979,30 @@ function scanRegionTokens(
   const kinds = tokens.kind;
   const starts = tokens.start;
   const ends = tokens.end;
+  const listed = tokens.citeStarts.list;
+  const count = tokens.citeStarts.count;
   if (askFrom < 0) askFrom = n;
-  for (; k < n && starts[k] < regionEnd; k++) {
-    if (k >= askFrom && stop !== null) {
+  // The next listed token to read, and a token to read before it (-1: none): one a citation ended inside.
+  let next = firstAtOrAfter(listed, count, k);
+  let inside = -1;
+  for (;;) {
+    let t: number;
+    if (inside >= 0) {
+      t = inside;
+      inside = -1;
+    } else if (next < count) {
+      t = listed[next++];
+    } else break;
+    if (starts[t] >= regionEnd) break;
+    if (t >= askFrom && stop !== null) {
       state.p = p;
       state.minStart = minStart;
-      if (stop(k, state)) return k;
+      if (stop(t, state)) return t;
     }
-    const tokenEnd = ends[k];
+    const tokenEnd = ends[t];
     if (tokenEnd <= p) continue;
-    const kind = kinds[k];
-    if (kind === TokenKind.Punct) continue;
-    let q = starts[k] > p ? starts[k] : p;
+    const kind = kinds[t];
+    let q = starts[t] > p ? starts[t] : p;
     let found: Found | null = null;
     if (kind === TokenKind.Number) {
       // A zaak or document number needs four digits and a `Z` or `D` right after them.
@@ -1021,10 +1011,9 @@ function scanRegionTokens(
         r.begin(Math.max(q, tokenEnd - 4));
         found = parseCaseNumber(r, q, tokenEnd);
       }
-    } else {
+    } else if (kind === TokenKind.Word) {
       while (q < tokenEnd) {
-        const split = splits.after(q, tokenEnd);
-        const wordEnd = split < tokenEnd ? split : tokenEnd;
+        const wordEnd = gluedSplit(text, q, tokenEnd);
         const anchor = anchorAt(text, q, wordEnd);
         found = anchor ? citationAtWord(r, anchor, q, wordEnd, minStart) : null;
         if (found && found.end > q) break;
@@ -1036,13 +1025,21 @@ function scanRegionTokens(
       out.push(found);
       minStart = found.end;
       p = found.end;
-      // A citation that ends inside this token: the scan goes on from its end in the same token.
-      if (p < tokenEnd) k--;
+      if (p < tokenEnd) {
+        // A citation that ends inside this token: the scan goes on from its end in the same token.
+        inside = t;
+      } else {
+        // The tokens it covers are passed; one it ends inside is read from its end.
+        let m = t + 1;
+        while (m < n && ends[m] <= p) m++;
+        if (m < n && starts[m] < p) inside = m;
+        while (next < count && listed[next] < (inside >= 0 ? m + 1 : m)) next++;
+      }
     }
   }
   state.p = p;
   state.minStart = minStart;
-  return k;
+  return firstAtOrAfter(starts, n, regionEnd);
 }
 
 /** Runs of consecutive kept lines, as [start, end) offsets. */
@@ -1112,10 +1109,9 @@ function scanAll(lines: LineIndex, tokens: Tokens, regs: readonly (readonly [num
   // resumes after a match, and `Tweede Kamer,` is only taken in when free),
   // so the list comes out sorted.
   let k = 0;
-  const splits = new WordSplits(lines.text);
   for (const [start, end] of regs) {
     while (k < tokens.length && tokens.start[k] < start) k++;
-    k = scanRegionTokens(lines.text, start, end, tokens, k, splits, found);
+    k = scanRegionTokens(lines.text, start, end, tokens, k, found);
   }
   return found.map((f) => toCitation(lines, f));
 }
@@ -1196,7 +1192,6 @@ function rescan(
   const last = restart > regionStart && keep > 0 && old[keep - 1].span.end >= oldRegionStart ? old[keep - 1].span.end : regionStart;
   const state: ScanState = { p: last, minStart: last };
   let k = tokens.at(restart);
-  const splits = new WordSplits(text);
   // The old citation list from which the rest is moved (-1: not yet there).
   let rest = -1;
   const stop = (t: number, s: ScanState): boolean => {
@@ -1216,7 +1211,7 @@ function rescan(
       state.p = start;
       state.minStart = start;
     }
-    k = scanRegionTokens(text, start, end, tokens, k, splits, out, state, edit.newEndToken, stop);
+    k = scanRegionTokens(text, start, end, tokens, k, out, state, edit.newEndToken, stop);
   }
   const result: Citation[] = old.slice(0, keep);
   for (const f of out) result.push(toCitation(lines, f));

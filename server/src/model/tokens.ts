@@ -90,6 +90,28 @@ export function keyword(word: string): number {
   return id;
 }
 
+/**
+ * The shapes of the words a citation starts with (`Kamerstuk`, `Stb`, a law's
+ * name): by first character (ASCII), the lengths as bits (bit n: a word of n
+ * characters). A word token of such a shape is listed in `Tokens.citeStarts`.
+ */
+const citationShapes = new Uint32Array(128);
+
+/**
+ * Registers the words a citation starts with (at module load, before any text
+ * is tokenized, as `keyword`): only their first characters and lengths count,
+ * so the list the tokenizer makes holds every word written as one of them and
+ * some others, which the grammar reads. Each word starts with an ASCII
+ * character and is shorter than 32.
+ */
+export function registerCitationWords(words: Iterable<string>): void {
+  for (const word of words) {
+    const first = word.charCodeAt(0);
+    if (!(first < 128) || word.length >= 32) throw new Error(`bad citation word ${word}`);
+    citationShapes[first] |= 1 << word.length;
+  }
+}
+
 /** A set of keywords as a lookup by id. */
 export class KeywordSet {
   private readonly member: Uint8Array;
@@ -197,6 +219,13 @@ export class Tokens {
   readonly vWords = new TokenList();
   /** The tokens `.`, `?` and `!` (those that may end a sentence, see `endsSentence`). */
   readonly stops = new TokenList();
+  /**
+   * The tokens where a citation may start: a word of the shape of a word registered for it
+   * (`registerCitationWords`), a word with a capital after its first letter (PDF text glues words:
+   * `AanhangselHandelingen`), and a number of four digits or more with a `Z` or `D` right after it
+   * (`2022Z09875`). The citation grammar reads these tokens alone.
+   */
+  readonly citeStarts = new TokenList();
   /** True when a tokenized line holds a NUL character (a sign of binary text, see `looksBinaryText`). */
   nul = false;
   /** Per line of the source: 1 when the line was tokenized (kept), 0 when skipped; the first `lineCount`. */
@@ -318,7 +347,7 @@ export class Tokens {
 
   /** The lists of token indices the tokenizer makes, in one order for every stream. */
   lists(): readonly TokenList[] {
-    return [this.numbers, this.fWords, this.vWords, this.stops];
+    return [this.numbers, this.fWords, this.vWords, this.stops, this.citeStarts];
   }
 
   /** True for a word with a character outside ASCII. */
@@ -725,6 +754,8 @@ function scanLines(tokens: Tokens, index: LineIndex, keep: (line: number) => boo
   let vWordCount = tokens.vWords.count;
   let stopIndex = tokens.stops.list;
   let stopCount = tokens.stops.count;
+  let citeIndex = tokens.citeStarts.list;
+  let citeCount = tokens.citeStarts.count;
   let nul = tokens.nul;
   let n = tokens.length;
   let gap: Gap = Gap.Line;
@@ -766,6 +797,8 @@ function scanLines(tokens: Tokens, index: LineIndex, keep: (line: number) => boo
         let key = 0;
         let nonAscii = 0;
         let d = c;
+        // Bit 5 (32) stays set while every letter after the first is a small one (or a letter outside ASCII that has it).
+        let small = 32;
         for (;;) {
           if (d < 128) key = (key << 5) | ((d | 32) - 96);
           else nonAscii = 1;
@@ -775,6 +808,12 @@ function scanLines(tokens: Tokens, index: LineIndex, keep: (line: number) => boo
             after = d;
             break;
           }
+          small &= d;
+        }
+        const length = i - start;
+        if (small === 0 || (c < 128 && length < 32 && ((citationShapes[c] >>> length) & 1) !== 0)) {
+          if (citeCount === citeIndex.length) citeIndex = growInts(citeIndex);
+          citeIndex[citeCount++] = n;
         }
         let kw = 0;
         if (nonAscii === 0) {
@@ -800,6 +839,13 @@ function scanLines(tokens: Tokens, index: LineIndex, keep: (line: number) => boo
           while (i < end && text.charCodeAt(i) - 48 >>> 0 < 10) i++;
           if (numberCount === numberIndex.length) numberIndex = growInts(numberIndex);
           numberIndex[numberCount++] = n;
+          if (i - start >= 4 && i < end) {
+            const z = text.charCodeAt(i);
+            if (z === 90 /* Z */ || z === 68 /* D */) {
+              if (citeCount === citeIndex.length) citeIndex = growInts(citeIndex);
+              citeIndex[citeCount++] = n;
+            }
+          }
           kinds[n] = TokenKind.Number;
         } else {
           // Keep a surrogate pair together (a high surrogate takes any unit after it: a NUL there counts too).
@@ -839,6 +885,8 @@ function scanLines(tokens: Tokens, index: LineIndex, keep: (line: number) => boo
   tokens.vWords.count = vWordCount;
   tokens.stops.list = stopIndex;
   tokens.stops.count = stopCount;
+  tokens.citeStarts.list = citeIndex;
+  tokens.citeStarts.count = citeCount;
   tokens.nul = nul;
   tokens.length = n;
 }
