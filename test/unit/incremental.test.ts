@@ -262,6 +262,54 @@ describe('incremental tokenizing', () => {
     assert.deepStrictEqual(onStream(edited, false, (_, tokens) => stopsOf(tokens)), expected);
   });
 
+  it('keeps the unit of each punctuation mark and the value of each short number, after an edit as a fresh stream does', () => {
+    // Per punctuation mark and number: its text, what `ch` says (-1: more than one unit) and, for a number, what `num` says.
+    const valuesOf = (tokens: Tokens) => Array.from({ length: tokens.length }, (_, i) => i)
+      .filter((i) => tokens.kind[i] !== TokenKind.Word)
+      .map((i) => (tokens.kind[i] === TokenKind.Number ? `${tokens.text(i)}=${tokens.num(i)}/${tokens.ch(i)}` : `${tokens.text(i)}/${tokens.ch(i)}`));
+    // Lines of words alone after them: enough of the stream stays for it to be edited, not read anew.
+    const before = 'Vraag 7: zie 0, 12 en 007.\n2022Z09875 — 1234 en 12345 \ud83d\ude00!\n' +
+      'Een regel met woorden alleen en verder niets\nen nog een regel met woorden alleen\nen een derde regel van dezelfde soort\n';
+    const edited = before.replace('zie 0,', 'zie 3, 45 of 9999;');
+    trimTokenPool(0);
+    setTokenReuse(true);
+    const first = tokenizeLines(new LineIndex(before), () => true);
+    assert.deepStrictEqual(valuesOf(first), [
+      '7=7/55', ':/58', '0=0/48', ',/44', '12=12/-1', '007=7/-1', './46',
+      '2022=2022/-1', '09875=9875/-1', '—/8212', '1234=1234/-1', '12345=12345/-1', '\ud83d\ude00/-1', '!/33',
+    ]);
+    releaseTokens(first);
+    const streams = tokenizeStats.incremental;
+    const second = tokenizeLines(new LineIndex(edited), () => true);
+    assert.strictEqual(tokenizeStats.incremental - streams, 1, 'the stream was edited');
+    const expected = [
+      '7=7/55', ':/58', '3=3/51', ',/44', '45=45/-1', '9999=9999/-1', ';/59', '12=12/-1', '007=7/-1', './46',
+      '2022=2022/-1', '09875=9875/-1', '—/8212', '1234=1234/-1', '12345=12345/-1', '\ud83d\ude00/-1', '!/33',
+    ];
+    assert.deepStrictEqual(valuesOf(second), expected);
+    releaseTokens(second);
+    assert.deepStrictEqual(onStream(edited, false, (_, tokens) => valuesOf(tokens)), expected);
+  });
+
+  it('lists the tokens where a citation may start after an edit as a fresh stream does', () => {
+    const listed = (tokens: Tokens) => [...tokens.citeStarts.tokens()].map((i) => tokens.text(i));
+    // Anchor shapes (`Kamerstuk`, `Wet`; `komen` of the shape of `Kamer`, `Zie` of `Zvw`), words with a capital inside, numbers before Z or D.
+    const before = 'Zie Kamerstuk 36 410, de Wet en komen.\nAanhangselHandelingen 2022Z09875 en 2024D1 en 123Z.\nECLI en iPhone, niets.\n';
+    const edited = before.replace('de Wet en komen', 'de wat Stb');
+    trimTokenPool(0);
+    setTokenReuse(true);
+    const first = tokenizeLines(new LineIndex(before), () => true);
+    assert.deepStrictEqual(listed(first), ['Zie', 'Kamerstuk', 'Wet', 'komen', 'AanhangselHandelingen', '2022', '2024', 'ECLI', 'iPhone']);
+    releaseTokens(first);
+    const streams = tokenizeStats.incremental;
+    const second = tokenizeLines(new LineIndex(edited), () => true);
+    assert.strictEqual(tokenizeStats.incremental - streams, 1, 'the stream was edited');
+    const expected = ['Zie', 'Kamerstuk', 'wat', 'Stb', 'AanhangselHandelingen', '2022', '2024', 'ECLI', 'iPhone'];
+    assert.deepStrictEqual(listed(second), expected);
+    releaseTokens(second);
+    assert.deepStrictEqual(onStream(edited, false, (_, tokens) => listed(tokens)), expected);
+  });
+
   it('reads only the changed lines: a keystroke in the middle of a long text reuses the rest', () => {
     const text = texts.find((t) => t.name === 'openkamer/kv-2022Z09875.txt')!.text.repeat(20);
     trimTokenPool(0);

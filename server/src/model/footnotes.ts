@@ -113,9 +113,13 @@ const KW = keywordsOf(['en', 'of', 'vragen'] as const);
 
 function isMarkerNumber(tokens: Tokens, i: number): boolean {
   if (i < 0 || i >= tokens.length || tokens.kind[i] !== TokenKind.Number) return false;
-  const s = tokens.start[i];
-  return tokens.end[i] - s <= 3 && tokens.source.charCodeAt(s) !== 48;
+  // At most three digits, the first not a 0: the value kept with the token has as many digits as it is long.
+  const length = tokens.end[i] - tokens.start[i];
+  return length <= 3 && tokens.value[i] >= LEAST_OF_LENGTH[length];
 }
+
+/** The least value of a number of 1, 2 and 3 digits that does not start with 0. */
+const LEAST_OF_LENGTH = [0, 1, 10, 100];
 
 /** The token after a marker must not continue a word or a number (`A2b`, `3,5`, `CO2-uitstoot`). */
 function endsCleanly(tokens: Tokens, i: number): boolean {

@@ -155,6 +155,9 @@ function lookupAscii(text: string, start: number, end: number, key: number): num
 
 // ---------------------------------------------------------------- the stream
 
+/** The most digits of a number whose value the stream keeps (`Tokens.value`): below 65,535. */
+const SHORT_NUMBER = 4;
+
 /**
  * An edit between two texts as the tokenizer saw it: the characters
  * [`start`, `oldEnd`) of the text before became [`start`, `newEnd`) of the new text,
@@ -207,6 +210,13 @@ export class Tokens {
   /** 1 for a word with a character outside ASCII. */
   nonAsciiFlags: Uint8Array;
   kw: Uint16Array;
+  /**
+   * For a punctuation token of one UTF-16 unit, that unit; for a number token of at most
+   * `SHORT_NUMBER` digits, its value. Written for those tokens alone (and read for them alone):
+   * `ch` and `num` answer from it without reading the text, which a large text holds far from the
+   * token arrays.
+   */
+  value: Uint16Array;
   start: Int32Array;
   end: Int32Array;
   line: Int32Array;
@@ -266,6 +276,7 @@ export class Tokens {
     this.gap = new Uint8Array(n);
     this.nonAsciiFlags = new Uint8Array(n);
     this.kw = new Uint16Array(n);
+    this.value = new Uint16Array(n);
     this.start = new Int32Array(n);
     this.end = new Int32Array(n);
     this.line = new Int32Array(n);
@@ -340,6 +351,9 @@ export class Tokens {
     const kw = new Uint16Array(n);
     kw.set(this.kw);
     this.kw = kw;
+    const value = new Uint16Array(n);
+    value.set(this.value);
+    this.value = value;
     this.start = g32(this.start);
     this.end = g32(this.end);
     this.line = g32(this.line);
@@ -392,13 +406,19 @@ export class Tokens {
   ch(i: number): number {
     if (i < 0 || i >= this.length) return -1;
     const s = this.start[i];
-    return this.end[i] - s === 1 ? this.source.charCodeAt(s) : -1;
+    if (this.end[i] - s !== 1) return -1;
+    // A punctuation mark's unit and a digit are kept with the token (`value`); a one-letter word is read.
+    const kind = this.kind[i];
+    return kind === TokenKind.Punct ? this.value[i] : kind === TokenKind.Number ? 48 + this.value[i] : this.source.charCodeAt(s);
   }
 
   /** The value of a number token of at most 15 digits. */
   num(i: number): number {
+    const s = this.start[i];
+    const e = this.end[i];
+    if (e - s <= SHORT_NUMBER && this.kind[i] === TokenKind.Number) return this.value[i];
     let v = 0;
-    for (let p = this.start[i], e = this.end[i]; p < e; p++) v = v * 10 + (this.source.charCodeAt(p) - 48);
+    for (let p = s; p < e; p++) v = v * 10 + (this.source.charCodeAt(p) - 48);
     return v;
   }
 
@@ -662,6 +682,7 @@ function retokenize(tokens: Tokens, index: LineIndex, keep: (line: number) => bo
     tokens.gap.copyWithin(k1 + m, k2, oldN);
     tokens.nonAsciiFlags.copyWithin(k1 + m, k2, oldN);
     tokens.kw.copyWithin(k1 + m, k2, oldN);
+    tokens.value.copyWithin(k1 + m, k2, oldN);
     tokens.start.copyWithin(k1 + m, k2, oldN);
     tokens.end.copyWithin(k1 + m, k2, oldN);
     tokens.line.copyWithin(k1 + m, k2, oldN);
@@ -680,6 +701,7 @@ function retokenize(tokens: Tokens, index: LineIndex, keep: (line: number) => bo
   tokens.gap.set(mid.gap.subarray(0, m), k1);
   tokens.nonAsciiFlags.set(mid.nonAsciiFlags.subarray(0, m), k1);
   tokens.kw.set(mid.kw.subarray(0, m), k1);
+  tokens.value.set(mid.value.subarray(0, m), k1);
   tokens.start.set(mid.start.subarray(0, m), k1);
   tokens.end.set(mid.end.subarray(0, m), k1);
   tokens.line.set(mid.line.subarray(0, m), k1);
@@ -741,6 +763,7 @@ function scanLines(tokens: Tokens, index: LineIndex, keep: (line: number) => boo
   let gaps = tokens.gap;
   let flags = tokens.nonAsciiFlags;
   let kws = tokens.kw;
+  let values = tokens.value;
   let starts = tokens.start;
   let ends = tokens.end;
   let lines = tokens.line;
@@ -784,6 +807,7 @@ function scanLines(tokens: Tokens, index: LineIndex, keep: (line: number) => boo
         gaps = tokens.gap;
         flags = tokens.nonAsciiFlags;
         kws = tokens.kw;
+        values = tokens.value;
         starts = tokens.start;
         ends = tokens.end;
         lines = tokens.line;
@@ -835,8 +859,15 @@ function scanLines(tokens: Tokens, index: LineIndex, keep: (line: number) => boo
         kws[n] = kw;
       } else {
         if (c - 48 >>> 0 < 10) {
+          // The value of the first digits, kept for a short number.
+          let v = c - 48;
           i++;
-          while (i < end && text.charCodeAt(i) - 48 >>> 0 < 10) i++;
+          let d = 0;
+          while (i < end && (d = text.charCodeAt(i) - 48) >>> 0 < 10) {
+            if (i - start < SHORT_NUMBER) v = v * 10 + d;
+            i++;
+          }
+          if (i - start <= SHORT_NUMBER) values[n] = v;
           if (numberCount === numberIndex.length) numberIndex = growInts(numberIndex);
           numberIndex[numberCount++] = n;
           if (i - start >= 4 && i < end) {
@@ -853,6 +884,7 @@ function scanLines(tokens: Tokens, index: LineIndex, keep: (line: number) => boo
             if (text.charCodeAt(i + 1) === 0) nul = true;
             i += 2;
           } else {
+            values[n] = c;
             if (c === 0) nul = true;
             else if (c === 46 /* . */ || c === 63 /* ? */ || c === 33 /* ! */) {
               if (stopCount === stopIndex.length) stopIndex = growInts(stopIndex);
