@@ -287,6 +287,12 @@ describe('incremental tokenizing', () => {
       '2022=2022/-1', '09875=9875/-1', '—/8212', '1234=1234/-1', '12345=12345/-1', '\ud83d\ude00/-1', '!/33',
     ];
     assert.deepStrictEqual(valuesOf(second), expected);
+    // The first digits of a number: from the kept value (four digits at most), else from the text.
+    const prefix = (text: string, digits: number) => {
+      for (let i = 0; i < second.length; i++) if (second.kind[i] === TokenKind.Number && second.text(i) === text) return second.numPrefix(i, digits);
+      return -1;
+    };
+    assert.deepStrictEqual([prefix('2022', 2), prefix('2022', 4), prefix('9999', 3), prefix('007', 2), prefix('09875', 4), prefix('12345', 1)], [20, 2022, 999, 0, 987, 1]);
     releaseTokens(second);
     assert.deepStrictEqual(onStream(edited, false, (_, tokens) => valuesOf(tokens)), expected);
   });

@@ -10,7 +10,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { analysisFields, analyze } from '../../server/src/model/analysis';
 import type { Analysis } from '../../server/src/model/types';
-import type { Range } from '../../server/src/model/text';
+import { firstAtOrAfterFrom, type Range } from '../../server/src/model/text';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import type { FeatureContext } from '../../server/src/features/context';
 import { documentSymbols } from '../../server/src/features/symbols';
@@ -153,5 +153,28 @@ describe('properties of the analysis under random mutations of the corpus', func
       ),
       { numRuns: CASES, seed: 20261129 },
     );
+  });
+});
+
+describe('the search from a known lower bound (firstAtOrAfterFrom)', () => {
+  it('finds the first entry at or after the value, as counting the entries below it does, from any start that lies before it', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -50, max: 50 }), { maxLength: 200 }), fc.integer({ min: -60, max: 60 }), fc.nat(), (values, value, pick) => {
+        const sorted = Int32Array.from(values.sort((a, b) => a - b));
+        // By definition: the number of entries less than the value.
+        let answer = 0;
+        while (answer < sorted.length && sorted[answer] < value) answer++;
+        const from = pick % (answer + 1);
+        assert.strictEqual(firstAtOrAfterFrom(sorted, sorted.length, value, from), answer);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('reads only the first n entries', () => {
+    const sorted = Int32Array.from([1, 3, 5, 7, 9, 0, 0]);
+    assert.strictEqual(firstAtOrAfterFrom(sorted, 5, 10, 0), 5);
+    assert.strictEqual(firstAtOrAfterFrom(sorted, 5, 6, 2), 3);
+    assert.strictEqual(firstAtOrAfterFrom(sorted, 5, 1, 0), 0);
   });
 });

@@ -545,11 +545,14 @@ function splitDayAt(tokens: Tokens, i: number): boolean {
 /**
  * `4 juli 1 990`, `4 juli 19 90`: OCR split the year in two on the same line. The parts must
  * make four digits starting with 1 or 2, and nothing may follow that makes them an amount
- * (`1 990 000`, `19 90-jarigen`, `1 990woningen`). Returns the year, or 0.
+ * (`1 990 000`, `19 90-jarigen`, `1 990woningen`), and both must stand on the line of the month
+ * token. Returns the year, or 0.
  */
-function splitYearAt(tokens: Tokens, y: number, line: number): number {
+function splitYearAt(tokens: Tokens, y: number, monthToken: number): number {
   const z = y + 1;
   if (!isNumber(tokens, y, 3) || !isNumber(tokens, z, 3) || tokens.gap[y] !== Gap.Space || tokens.gap[z] !== Gap.Space) return 0;
+  // The lines are read only now: for most dates the test above has failed, and a large text's lines are far from its tokens.
+  const line = tokens.line[monthToken];
   if (tokens.line[y] !== line || tokens.line[z] !== line || tokens.len(y) + tokens.len(z) !== 4) return 0;
   const first = tokens.source.charCodeAt(tokens.start[y]);
   if (first !== 49 /* 1 */ && first !== 50 /* 2 */) return 0;
@@ -645,7 +648,7 @@ function namedDateAt(tokens: Tokens, i: number, skip: Uint8Array, split: boolean
   const yLen = hasY ? tokens.len(y) : 0;
   // PDF text may glue the year to a full month name: `november2024`.
   const yearGapOk = hasY && (tokens.gap[y] !== Gap.None || (!month.abbreviation && yLen === 4)) && !headsTable(tokens, i, y);
-  const splitValue = !relative && hasY && skip[y] !== 1 && skip[y + 1] !== 1 ? splitYearAt(tokens, y, tokens.line[monthToken]) : 0;
+  const splitValue = !relative && hasY && skip[y] !== 1 && skip[y + 1] !== 1 ? splitYearAt(tokens, y, monthToken) : 0;
   if (!relative && hasY && tokens.kind[y] === TokenKind.Number && yearGapOk && yLen >= 4 && yLen <= 7 && skip[k] !== 1) {
     const ys = tokens.start[y];
     year = tokens.numPrefix(y, 4);

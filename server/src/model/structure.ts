@@ -162,7 +162,7 @@ export function readStructure(index: LineIndex): Structure {
     const bodyFirst = heading.inlineBodyStart !== null ? heading.line : heading.line + 1;
     const headingSpan = heading.span;
     if (heading.kind === 'question' && layout === 'openkamer') {
-      questions.push(openkamerQuestion(index, kinds, heading, endLine));
+      questions.push(openkamerQuestion(index, kinds, content, heading, endLine));
       continue;
     }
     if (heading.inline) {
@@ -183,7 +183,7 @@ export function readStructure(index: LineIndex): Structure {
       bodyEndLine = heading.line + 1;
       while (bodyEndLine < endLine && kinds[bodyEndLine] === LineKind.Text) bodyEndLine++;
     }
-    const body = bodySpan(index, kinds, bodyFirst, bodyEndLine, heading.inlineBodyStart);
+    const body = bodySpan(index, kinds, content, bodyFirst, bodyEndLine, heading.inlineBodyStart);
     const span = { start: headingSpan.start, end: Math.max(headingSpan.end, body.end) };
     if (heading.kind === 'question') {
       questions.push({ heading, span, question: body, numbers: heading.numbers, inlineAnswer: null });
@@ -271,7 +271,7 @@ function noteNumberAt(text: string, span: Span, open: string, close: string): nu
 }
 
 /** The span from the first to the last content line in [first, end), furniture and footnote texts excluded at the ends. */
-function bodySpan(index: LineIndex, kinds: Uint8Array, first: number, end: number, inlineStart: number | null): Span {
+function bodySpan(index: LineIndex, kinds: Uint8Array, content: readonly Span[], first: number, end: number, inlineStart: number | null): Span {
   let a = first;
   while (a < end && kinds[a] !== LineKind.Text && !(inlineStart !== null && a === first)) a++;
   let b = end - 1;
@@ -280,12 +280,8 @@ function bodySpan(index: LineIndex, kinds: Uint8Array, first: number, end: numbe
     const at = first < index.lineCount ? index.lineStart(Math.min(first, index.lineCount - 1)) : index.text.length;
     return { start: at, end: at };
   }
-  const start = inlineStart !== null && a === first ? inlineStart : contentStart(index, a);
+  const start = inlineStart !== null && a === first ? inlineStart : content[a].start;
   return { start, end: contentEnd(index, b) };
-}
-
-function contentStart(index: LineIndex, line: number): number {
-  return contentSpan(index.text, index.lineStart(line), index.lineEnd(line)).start;
 }
 
 function contentEnd(index: LineIndex, line: number): number {
@@ -296,7 +292,7 @@ function contentEnd(index: LineIndex, line: number): number {
 }
 
 /** openkamer: ` • Vraag N`, the question on the next line, then (after a blank line, or directly in the flat variant) the answer paragraphs. */
-function openkamerQuestion(index: LineIndex, kinds: Uint8Array, heading: Heading, endLine: number): RawQuestion {
+function openkamerQuestion(index: LineIndex, kinds: Uint8Array, content: readonly Span[], heading: Heading, endLine: number): RawQuestion {
   let q = heading.line + 1;
   while (q < endLine && kinds[q] !== LineKind.Text) q++;
   const numbers = heading.numbers;
@@ -304,8 +300,8 @@ function openkamerQuestion(index: LineIndex, kinds: Uint8Array, heading: Heading
     const at = index.lineEnd(heading.line);
     return { heading, span: heading.span, question: { start: at, end: at }, numbers, inlineAnswer: null };
   }
-  const question = { start: contentStart(index, q), end: contentEnd(index, q) };
-  const answerBody = bodySpan(index, kinds, q + 1, endLine, null);
+  const question = { start: content[q].start, end: contentEnd(index, q) };
+  const answerBody = bodySpan(index, kinds, content, q + 1, endLine, null);
   const answered = answerBody.end > answerBody.start;
   const inlineAnswer: RawBlock | null = answered ? { heading: null, span: answerBody, body: answerBody, numbers } : null;
   return {

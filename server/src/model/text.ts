@@ -79,6 +79,31 @@ export function firstAtOrAfter(sorted: Int32Array, n: number, value: number): nu
 }
 
 /** The first index in [0, n) whose value is after the integer `value` (n when none), in a non-decreasing array. */
+/**
+ * `firstAtOrAfter` where every entry before `from` is less than `value` (a walk in
+ * increasing order): galloping forward from `from`, a few steps when the answer is near.
+ */
+export function firstAtOrAfterFrom(sorted: Int32Array, n: number, value: number, from: number): number {
+  if (from >= n || sorted[from] >= value) return from;
+  // sorted[lo] < value throughout; hi is past the answer once sorted[hi] >= value (or hi = n).
+  let lo = from;
+  let step = 1;
+  let hi = from + 1;
+  while (hi < n && sorted[hi] < value) {
+    lo = hi;
+    step <<= 1;
+    hi = lo + step;
+  }
+  if (hi > n) hi = n;
+  lo++;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export function firstAfter(sorted: Int32Array, n: number, value: number): number {
   return firstAtOrAfter(sorted, n, value + 1);
 }

@@ -157,6 +157,8 @@ function lookupAscii(text: string, start: number, end: number, key: number): num
 
 /** The most digits of a number whose value the stream keeps (`Tokens.value`): below 65,535. */
 const SHORT_NUMBER = 4;
+/** The powers of ten up to SHORT_NUMBER. */
+const TENS = [1, 10, 100, 1000, 10000];
 
 /**
  * An edit between two texts as the tokenizer saw it: the characters
@@ -424,6 +426,8 @@ export class Tokens {
 
   /** The value of the first `digits` digits of a number token. */
   numPrefix(i: number, digits: number): number {
+    const length = this.end[i] - this.start[i];
+    if (length <= SHORT_NUMBER && digits <= length && this.kind[i] === TokenKind.Number) return Math.floor(this.value[i] / TENS[length - digits]);
     let v = 0;
     for (let p = this.start[i], e = p + digits; p < e; p++) v = v * 10 + (this.source.charCodeAt(p) - 48);
     return v;
