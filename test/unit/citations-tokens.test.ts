@@ -48,6 +48,8 @@ function characterRuns(lines: LineIndex, keep: (line: number) => boolean): Token
       let q = p + 1;
       while (q < end && inRun(text.charCodeAt(q))) q++;
       tokens.kind[n] = inRun === isDigit ? TokenKind.Number : TokenKind.Word;
+      // A word may hold glued words: the scan reads its letters for a capital (see `Tokens.value`).
+      if (inRun !== isDigit) tokens.value[n] = 1;
       tokens.start[n] = p;
       tokens.end[n] = q;
       tokens.line[n] = line;

@@ -1227,8 +1227,19 @@ function buildBlocks(structure: Structure, lines: LineIndex, tokens: Tokens): Bl
   // The region starts in a typed array: the look-ups below search them without a callback.
   const starts = new Int32Array(regions.length);
   for (let i = 0; i < regions.length; i++) starts[i] = regions[i].span.start;
+  // The region found last: asked mostly in text order (references, dates, letter mentions), it or the next one
+  // answers the next question, and only then is the list searched (a search of a large set's list: a cache miss a step).
+  let hint = 0;
   /** The last region that starts at or before the offset, or -1. */
-  const lastStartingBy = (offset: number): number => firstAfter(starts, starts.length, offset) - 1;
+  const lastStartingBy = (offset: number): number => {
+    const h = hint;
+    const n = starts.length;
+    if (h < n && starts[h] <= offset && (h + 1 === n || starts[h + 1] > offset)) return h;
+    if (h + 1 < n && starts[h + 1] <= offset && (h + 2 === n || starts[h + 2] > offset)) return (hint = h + 1);
+    const found = firstAfter(starts, n, offset) - 1;
+    hint = found < 0 ? 0 : found;
+    return found;
+  };
   const find = (offset: number) => {
     const best = lastStartingBy(offset);
     return best >= 0 && offset <= regions[best].span.end ? regions[best] : null;

@@ -1012,8 +1012,10 @@ function scanRegionTokens(
         found = parseCaseNumber(r, q, tokenEnd);
       }
     } else if (kind === TokenKind.Word) {
+      // A listed word read from its start whose letters after the first are all small holds one word (see `Tokens.value`).
+      const oneWord = q === starts[t] && tokens.value[t] === 0;
       while (q < tokenEnd) {
-        const wordEnd = gluedSplit(text, q, tokenEnd);
+        const wordEnd = oneWord ? tokenEnd : gluedSplit(text, q, tokenEnd);
         const anchor = anchorAt(text, q, wordEnd);
         found = anchor ? citationAtWord(r, anchor, q, wordEnd, minStart) : null;
         if (found && found.end > q) break;

@@ -214,9 +214,10 @@ export class Tokens {
   kw: Uint16Array;
   /**
    * For a punctuation token of one UTF-16 unit, that unit; for a number token of at most
-   * `SHORT_NUMBER` digits, its value. Written for those tokens alone (and read for them alone):
-   * `ch` and `num` answer from it without reading the text, which a large text holds far from the
-   * token arrays.
+   * `SHORT_NUMBER` digits, its value; for a word listed in `citeStarts`, 1 when a letter after its
+   * first may be a capital (0: none is, and no glued words split it). Written for those tokens alone
+   * (and read for them alone): `ch`, `num` and the citation scan answer from it without reading the
+   * text, which a large text holds far from the token arrays.
    */
   value: Uint16Array;
   start: Int32Array;
@@ -842,6 +843,7 @@ function scanLines(tokens: Tokens, index: LineIndex, keep: (line: number) => boo
         if (small === 0 || (c < 128 && length < 32 && ((citationShapes[c] >>> length) & 1) !== 0)) {
           if (citeCount === citeIndex.length) citeIndex = growInts(citeIndex);
           citeIndex[citeCount++] = n;
+          values[n] = small === 0 ? 1 : 0;
         }
         let kw = 0;
         if (nonAscii === 0) {
