@@ -1189,6 +1189,9 @@ function buildBlocks(structure: Structure, lines: LineIndex, tokens: Tokens): Bl
   for (let i = 0; i < structure.questions.length; i++) {
     const raw = structure.questions[i];
     const old = oldQuestion(raw.span.start);
+    const span = raw.span;
+    // The question's text before its inline answer: the regions come in text order, and the sort below finds them so.
+    regions.push({ span: { start: span.start, end: raw.question.end }, first: raw.numbers[0], question: true });
     let answer: Block | null = null;
     if (raw.inlineAnswer) {
       answer = toBlock(raw.inlineAnswer, oldInline(raw.inlineAnswer.span.start), movedFrom(raw.inlineAnswer, movedInline));
@@ -1199,8 +1202,6 @@ function buildBlocks(structure: Structure, lines: LineIndex, tokens: Tokens): Bl
       answer = answerOf.get(raw.numbers[0]) ?? null;
       for (const n of raw.numbers) if (!answer) answer = answerOf.get(n) ?? null;
     }
-    const span = raw.span;
-    regions.push({ span: { start: span.start, end: raw.question.end }, first: raw.numbers[0], question: true });
     // A question of the text before with the same spans, numbers and answer is the same; with another answer, only its parts are.
     const same = old !== null && span.end <= keptBy && sameQuestion(old, raw);
     if (same && old.answer === answer) {
@@ -1224,9 +1225,21 @@ function buildBlocks(structure: Structure, lines: LineIndex, tokens: Tokens): Bl
   tokens.memos[MemoSlot.Blocks] = { serial: tokens.serial, answers: listed, inline, questions } satisfies BlockMemo;
   answers.sort((a, b) => a.span.start - b.span.start);
   regions.sort((a, b) => a.span.start - b.span.start);
-  // The region starts in a typed array: the look-ups below search them without a callback.
+  // The regions in typed arrays: the look-ups below search them without a callback, and read no region object
+  // (in a large set each is a cache miss, and they are asked for every reference, date and letter mention).
   const starts = new Int32Array(regions.length);
-  for (let i = 0; i < regions.length; i++) starts[i] = regions[i].span.start;
+  const ends = new Int32Array(regions.length);
+  // The first number of the block (NaN: the block has none), and whether the region is a question's text.
+  const firsts = new Float64Array(regions.length);
+  const inQuestion = new Uint8Array(regions.length);
+  for (let i = 0; i < regions.length; i++) {
+    const r = regions[i];
+    starts[i] = r.span.start;
+    ends[i] = r.span.end;
+    firsts[i] = r.first ?? NaN;
+    inQuestion[i] = r.question ? 1 : 0;
+  }
+  const firstOf = (i: number): number | undefined => (Number.isNaN(firsts[i]) ? undefined : firsts[i]);
   // The region found last: asked mostly in text order (references, dates, letter mentions), it or the next one
   // answers the next question, and only then is the list searched (a search of a large set's list: a cache miss a step).
   let hint = 0;
@@ -1240,20 +1253,27 @@ function buildBlocks(structure: Structure, lines: LineIndex, tokens: Tokens): Bl
     hint = found < 0 ? 0 : found;
     return found;
   };
-  const find = (offset: number) => {
+  /** The region that holds the offset, or -1. */
+  const find = (offset: number): number => {
     const best = lastStartingBy(offset);
-    return best >= 0 && offset <= regions[best].span.end ? regions[best] : null;
+    return best >= 0 && offset <= ends[best] ? best : -1;
   };
   return {
     questions,
     answers,
-    blockAt: (offset) => find(offset)?.first ?? null,
+    blockAt: (offset) => {
+      const r = find(offset);
+      return r >= 0 ? firstOf(r) ?? null : null;
+    },
     blockBefore: (offset) => {
       const best = lastStartingBy(offset);
-      return best >= 0 ? regions[best].first : null;
+      return best >= 0 ? firstOf(best) as number : null;
     },
     lastBlockStart: regions.length > 0 ? regions[regions.length - 1].span.start : -1,
-    questionTextAt: (offset) => find(offset)?.question ?? false,
+    questionTextAt: (offset) => {
+      const r = find(offset);
+      return r >= 0 && inQuestion[r] === 1;
+    },
   };
 }
 
