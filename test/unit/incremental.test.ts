@@ -179,6 +179,28 @@ describe('incremental tokenizing', () => {
     trimTokenPool(0);
   });
 
+  /**
+   * What `read` gives of the stream of `before` (asserted to be `expectedBefore`), and of the stream
+   * edited in place into that of `edited` (asserted to be edited, not read anew, and to give
+   * `expectedAfter`, as a fresh stream of `edited` does). `check` looks further at the edited stream.
+   */
+  function readBeforeAndAfter<T>(
+    before: string, edited: string, read: (tokens: Tokens) => T, expectedBefore: T, expectedAfter: T, check?: (edited: Tokens) => void,
+  ): void {
+    trimTokenPool(0);
+    setTokenReuse(true);
+    const first = tokenizeLines(new LineIndex(before), () => true);
+    assert.deepStrictEqual(read(first), expectedBefore);
+    releaseTokens(first);
+    const streams = tokenizeStats.incremental;
+    const second = tokenizeLines(new LineIndex(edited), () => true);
+    assert.strictEqual(tokenizeStats.incremental - streams, 1, 'the stream was edited');
+    assert.deepStrictEqual(read(second), expectedAfter);
+    check?.(second);
+    releaseTokens(second);
+    assert.deepStrictEqual(onStream(edited, false, (_, tokens) => read(tokens)), expectedAfter);
+  }
+
   it('has the corpus to edit', () => {
     assert.ok(texts.length >= 90, `${texts.length} texts`);
   });
@@ -229,18 +251,9 @@ describe('incremental tokenizing', () => {
     const before = 'De brieven en Kamerbrieven; BRIEVEN, brie-ven.\nEen vennoot, ven en oven.\n\nHet overleg van 3 maart.\nDe brieven van 3 maart zijn er.\nDat is alles wat er is.\n';
     // One word edited on the second line: the lines before and after keep their tokens, those after moved.
     const edited = before.replace('oven', 'de beleidsbrieven');
-    trimTokenPool(0);
-    setTokenReuse(true);
-    const first = tokenizeLines(new LineIndex(before), () => true);
-    assert.deepStrictEqual(wordsOf(first), ['brieven', 'Kamerbrieven', 'BRIEVEN', 'ven', 'ven', 'oven', 'brieven']);
-    releaseTokens(first);
-    const streams = tokenizeStats.incremental;
-    const second = tokenizeLines(new LineIndex(edited), () => true);
-    assert.strictEqual(tokenizeStats.incremental - streams, 1, 'the stream was edited');
-    const expected = ['brieven', 'Kamerbrieven', 'BRIEVEN', 'ven', 'ven', 'beleidsbrieven', 'brieven'];
-    assert.deepStrictEqual(wordsOf(second), expected);
-    releaseTokens(second);
-    assert.deepStrictEqual(onStream(edited, false, (_, tokens) => wordsOf(tokens)), expected);
+    readBeforeAndAfter(before, edited, wordsOf,
+      ['brieven', 'Kamerbrieven', 'BRIEVEN', 'ven', 'ven', 'oven', 'brieven'],
+      ['brieven', 'Kamerbrieven', 'BRIEVEN', 'ven', 'ven', 'beleidsbrieven', 'brieven']);
   });
 
   it('lists the tokens that may end a sentence (`.`, `?`, `!`) after an edit as a fresh stream does', () => {
@@ -248,18 +261,9 @@ describe('incremental tokenizing', () => {
     const before = 'Is het zo? Ja! Dat is het.\nNee, 3.5 kg, a.s. dinsdag.\n\nEen zin zonder punt\nHet einde.\n';
     // A question mark typed in the second line: the tokens after it move by one.
     const edited = before.replace('Nee,', 'Nee?');
-    trimTokenPool(0);
-    setTokenReuse(true);
-    const first = tokenizeLines(new LineIndex(before), () => true);
-    assert.deepStrictEqual(stopsOf(first), ['?@9', '!@13', '.@25', '.@33', '.@41', '.@43', '.@52', '.@84']);
-    releaseTokens(first);
-    const streams = tokenizeStats.incremental;
-    const second = tokenizeLines(new LineIndex(edited), () => true);
-    assert.strictEqual(tokenizeStats.incremental - streams, 1, 'the stream was edited');
-    const expected = ['?@9', '!@13', '.@25', '?@30', '.@33', '.@41', '.@43', '.@52', '.@84'];
-    assert.deepStrictEqual(stopsOf(second), expected);
-    releaseTokens(second);
-    assert.deepStrictEqual(onStream(edited, false, (_, tokens) => stopsOf(tokens)), expected);
+    readBeforeAndAfter(before, edited, stopsOf,
+      ['?@9', '!@13', '.@25', '.@33', '.@41', '.@43', '.@52', '.@84'],
+      ['?@9', '!@13', '.@25', '?@30', '.@33', '.@41', '.@43', '.@52', '.@84']);
   });
 
   it('keeps the unit of each punctuation mark and the value of each short number, after an edit as a fresh stream does', () => {
@@ -271,30 +275,21 @@ describe('incremental tokenizing', () => {
     const before = 'Vraag 7: zie 0, 12 en 007.\n2022Z09875 — 1234 en 12345 \ud83d\ude00!\n' +
       'Een regel met woorden alleen en verder niets\nen nog een regel met woorden alleen\nen een derde regel van dezelfde soort\n';
     const edited = before.replace('zie 0,', 'zie 3, 45 of 9999;');
-    trimTokenPool(0);
-    setTokenReuse(true);
-    const first = tokenizeLines(new LineIndex(before), () => true);
-    assert.deepStrictEqual(valuesOf(first), [
+    // The first digits of a number: from the kept value (four digits at most), else from the text.
+    const prefixes = (tokens: Tokens) => {
+      const prefix = (text: string, digits: number) => {
+        for (let i = 0; i < tokens.length; i++) if (tokens.kind[i] === TokenKind.Number && tokens.text(i) === text) return tokens.numPrefix(i, digits);
+        return -1;
+      };
+      assert.deepStrictEqual([prefix('2022', 2), prefix('2022', 4), prefix('9999', 3), prefix('007', 2), prefix('09875', 4), prefix('12345', 1)], [20, 2022, 999, 0, 987, 1]);
+    };
+    readBeforeAndAfter(before, edited, valuesOf, [
       '7=7/55', ':/58', '0=0/48', ',/44', '12=12/-1', '007=7/-1', './46',
       '2022=2022/-1', '09875=9875/-1', '—/8212', '1234=1234/-1', '12345=12345/-1', '\ud83d\ude00/-1', '!/33',
-    ]);
-    releaseTokens(first);
-    const streams = tokenizeStats.incremental;
-    const second = tokenizeLines(new LineIndex(edited), () => true);
-    assert.strictEqual(tokenizeStats.incremental - streams, 1, 'the stream was edited');
-    const expected = [
+    ], [
       '7=7/55', ':/58', '3=3/51', ',/44', '45=45/-1', '9999=9999/-1', ';/59', '12=12/-1', '007=7/-1', './46',
       '2022=2022/-1', '09875=9875/-1', '—/8212', '1234=1234/-1', '12345=12345/-1', '\ud83d\ude00/-1', '!/33',
-    ];
-    assert.deepStrictEqual(valuesOf(second), expected);
-    // The first digits of a number: from the kept value (four digits at most), else from the text.
-    const prefix = (text: string, digits: number) => {
-      for (let i = 0; i < second.length; i++) if (second.kind[i] === TokenKind.Number && second.text(i) === text) return second.numPrefix(i, digits);
-      return -1;
-    };
-    assert.deepStrictEqual([prefix('2022', 2), prefix('2022', 4), prefix('9999', 3), prefix('007', 2), prefix('09875', 4), prefix('12345', 1)], [20, 2022, 999, 0, 987, 1]);
-    releaseTokens(second);
-    assert.deepStrictEqual(onStream(edited, false, (_, tokens) => valuesOf(tokens)), expected);
+    ], prefixes);
   });
 
   it('lists the tokens where a citation may start after an edit as a fresh stream does', () => {
@@ -302,18 +297,9 @@ describe('incremental tokenizing', () => {
     // Anchor shapes (`Kamerstuk`, `Wet`; `komen` of the shape of `Kamer`, `Zie` of `Zvw`), words with a capital inside, numbers before Z or D.
     const before = 'Zie Kamerstuk 36 410, de Wet en komen.\nAanhangselHandelingen 2022Z09875 en 2024D1 en 123Z.\nECLI en iPhone, niets.\n';
     const edited = before.replace('de Wet en komen', 'de wat Stb');
-    trimTokenPool(0);
-    setTokenReuse(true);
-    const first = tokenizeLines(new LineIndex(before), () => true);
-    assert.deepStrictEqual(listed(first), ['Zie', 'Kamerstuk', 'Wet', 'komen', 'AanhangselHandelingen', '2022', '2024', 'ECLI', 'iPhone']);
-    releaseTokens(first);
-    const streams = tokenizeStats.incremental;
-    const second = tokenizeLines(new LineIndex(edited), () => true);
-    assert.strictEqual(tokenizeStats.incremental - streams, 1, 'the stream was edited');
-    const expected = ['Zie', 'Kamerstuk', 'wat', 'Stb', 'AanhangselHandelingen', '2022', '2024', 'ECLI', 'iPhone'];
-    assert.deepStrictEqual(listed(second), expected);
-    releaseTokens(second);
-    assert.deepStrictEqual(onStream(edited, false, (_, tokens) => listed(tokens)), expected);
+    readBeforeAndAfter(before, edited, listed,
+      ['Zie', 'Kamerstuk', 'Wet', 'komen', 'AanhangselHandelingen', '2022', '2024', 'ECLI', 'iPhone'],
+      ['Zie', 'Kamerstuk', 'wat', 'Stb', 'AanhangselHandelingen', '2022', '2024', 'ECLI', 'iPhone']);
   });
 
   it('reads only the changed lines: a keystroke in the middle of a long text reuses the rest', () => {
