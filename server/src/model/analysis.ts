@@ -1240,16 +1240,13 @@ function buildBlocks(structure: Structure, lines: LineIndex, tokens: Tokens): Bl
     inQuestion[i] = r.question ? 1 : 0;
   }
   const firstOf = (i: number): number | undefined => (Number.isNaN(firsts[i]) ? undefined : firsts[i]);
-  // The region found last: asked mostly in text order (references, dates, letter mentions), it or the next one
-  // answers the next question, and only then is the list searched (a search of a large set's list: a cache miss a step).
+  // The region found last: asked mostly in text order (references, dates, letter mentions), the search gallops
+  // on from it, and searches the whole list only for an offset before it (in a large set a step is a cache miss).
   let hint = 0;
   /** The last region that starts at or before the offset, or -1. */
   const lastStartingBy = (offset: number): number => {
-    const h = hint;
     const n = starts.length;
-    if (h < n && starts[h] <= offset && (h + 1 === n || starts[h + 1] > offset)) return h;
-    if (h + 1 < n && starts[h + 1] <= offset && (h + 2 === n || starts[h + 2] > offset)) return (hint = h + 1);
-    const found = firstAfter(starts, n, offset) - 1;
+    const found = (hint < n && starts[hint] <= offset ? firstAtOrAfterFrom(starts, n, offset + 1, hint) : firstAfter(starts, n, offset)) - 1;
     hint = found < 0 ? 0 : found;
     return found;
   };

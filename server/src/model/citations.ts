@@ -13,7 +13,7 @@
 // line or a skipped line.
 
 import { CLOSE_PAREN, COLON, COMMA, CR, DOT, EN_DASH, firstAtOrAfter, HYPHEN, isDigit, isLetter, isSpace, LF, normalizeSpace, OPEN_PAREN, ownSlice, ownString, movedRangeOf, movedSpan, partitionPoint, RANGE_UNSET, setRange, SLASH, type LineIndex } from './text';
-import { MemoSlot, registerCitationWords, spreadBits, type TokenEdit, Tokens, TokenKind, unchangedFrom } from './tokens';
+import { hasCitationShape, MemoSlot, registerCitationWords, spreadBits, type TokenEdit, Tokens, TokenKind, unchangedFrom } from './tokens';
 import type { Citation, CitationKind } from './types';
 
 const OFFICIAL = 'https://zoek.officielebekendmakingen.nl/';
@@ -873,22 +873,10 @@ const ANCHORS: readonly Anchor[] = [...new Set([...WORD_ANCHORS.keys(), ...LAW_I
   laws: LAW_INDEX.get(word) ?? null,
 }));
 
-/**
- * The lengths of the anchors by first letter, as bits (bit n: an anchor of n
- * letters starts with it): a word of another shape is passed over without
- * reading more than its first letter. Every anchor is ASCII and shorter than 32.
- */
-const ANCHOR_LENGTHS: Uint32Array = (() => {
-  const lengths = new Uint32Array(128);
-  for (const { word } of ANCHORS) {
-    const first = word.charCodeAt(0);
-    if (first >= 128 || word.length >= 32 || word.length > MAX_ANCHOR_LENGTH) throw new Error(`bad anchor ${word}`);
-    lengths[first] |= 1 << word.length;
-  }
-  return lengths;
-})();
-
-// The tokenizer lists the word tokens of these shapes (see `scanRegionTokens`).
+// Anchor words are short (registration checks the rest: an ASCII first letter, fewer than 32 letters).
+for (const { word } of ANCHORS) if (word.length > MAX_ANCHOR_LENGTH) throw new Error(`bad anchor ${word}`);
+// The tokenizer lists the word tokens of the anchors' shapes (see `scanRegionTokens`), and `anchorAt` passes
+// over a word of another shape without reading more than its first letter.
 registerCitationWords(ANCHORS.map((a) => a.word));
 
 const ANCHOR_TABLE_MASK = 1023;
@@ -910,8 +898,7 @@ const ANCHOR_TABLE: Uint16Array = (() => {
 
 /** The anchor written exactly as the word text[start, end), or null. */
 function anchorAt(text: string, start: number, end: number): Anchor | null {
-  const first = text.charCodeAt(start);
-  if (first >= 128 || ((ANCHOR_LENGTHS[first] >>> (end - start)) & 1) === 0 || end - start >= 32) return null;
+  if (!hasCitationShape(text.charCodeAt(start), end - start)) return null;
   const h = hashRange(text, start, end);
   for (let slot = anchorSlot(h); ; slot = (slot + 1) & ANCHOR_TABLE_MASK) {
     const i = ANCHOR_TABLE[slot];

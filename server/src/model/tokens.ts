@@ -112,6 +112,11 @@ export function registerCitationWords(words: Iterable<string>): void {
   }
 }
 
+/** Whether a word of `length` characters starting with the character `first` has the shape of a registered citation word. */
+export function hasCitationShape(first: number, length: number): boolean {
+  return first < 128 && length < 32 && ((citationShapes[first] >>> length) & 1) !== 0;
+}
+
 /** A set of keywords as a lookup by id. */
 export class KeywordSet {
   private readonly member: Uint8Array;
@@ -840,7 +845,7 @@ function scanLines(tokens: Tokens, index: LineIndex, keep: (line: number) => boo
           small &= d;
         }
         const length = i - start;
-        if (small === 0 || (c < 128 && length < 32 && ((citationShapes[c] >>> length) & 1) !== 0)) {
+        if (small === 0 || hasCitationShape(c, length)) {
           if (citeCount === citeIndex.length) citeIndex = growInts(citeIndex);
           citeIndex[citeCount++] = n;
           values[n] = small === 0 ? 1 : 0;
