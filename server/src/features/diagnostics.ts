@@ -203,7 +203,8 @@ export class DiagnosticsPush {
       const now = this.service();
       if (now.documents.get(uri)?.version !== version) return;
       try {
-        now.analysis(uri);
+        // Its findings too, which the diagnostics read (an analysis makes them when first asked).
+        void now.analysis(uri)?.diagnostics;
       } catch (e) {
         this.log(`analysis failed for ${uri}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
       }

@@ -258,6 +258,8 @@ export class Tokens {
   lines: LineIndex | null = null;
   /** Which text this stream was made for: a new number for each `tokenizeLines`. */
   serial = 0;
+  /** Whether the stream is kept for the next text when given back: it was made while streams are kept (see `setTokenReuse`). */
+  poolable = false;
   /**
    * What the grammars found in the text of this stream, by `MemoSlot`, for the
    * next version of the text (see `edit`): kept with the stream and gone with
@@ -523,7 +525,33 @@ const MAX_POOLED_CAPACITY = 1 << 22;
  * same text, tokenizes only the lines that changed (`retokenize`).
  */
 export function releaseTokens(tokens: Tokens): void {
-  if (reuse && tokens.kind.length <= MAX_POOLED_CAPACITY) pooled = tokens;
+  if (tokens.poolable && tokens.kind.length <= MAX_POOLED_CAPACITY) pooled = tokens;
+}
+
+/**
+ * What finishes the analysis that still reads its stream (null: none). An analysis may make part of its
+ * findings when they are first asked for, later than it was built, on the stream the rest was read from
+ * (and gives the stream back then): before the kept stream is read, replaced or let go, that analysis is
+ * finished, so that it never reads a stream another text has been read into.
+ */
+let holder: (() => void) | null = null;
+
+/** Says that an analysis still reads its stream, and how to finish it (an analysis still reading one is finished first). */
+export function holdTokens(finish: () => void): void {
+  settleTokens();
+  holder = finish;
+}
+
+/** Says that the analysis finished by `finish` no longer needs to be finished by another. */
+export function letGoOfTokens(finish: () => void): void {
+  if (holder === finish) holder = null;
+}
+
+/** Finishes the analysis that still reads its stream, if any. */
+export function settleTokens(): void {
+  const finish = holder;
+  holder = null;
+  finish?.();
 }
 
 /**
@@ -535,6 +563,7 @@ export function releaseTokens(tokens: Tokens): void {
  * generation, and the heap would grow with them).
  */
 export function forgetKeptElements(): void {
+  settleTokens();
   pooled?.forgetElements();
 }
 
@@ -563,6 +592,7 @@ export function withFreshTokens<T>(f: () => T): T {
 
 /** Lets the kept stream go: the next text is read whole. */
 export function forgetTokens(): void {
+  settleTokens();
   pooled = null;
 }
 
@@ -576,6 +606,7 @@ export const tokenizeStats = { full: 0, incremental: 0 };
  * keep a stream of their size and no more. Returns about how many bytes it let go.
  */
 export function trimTokenPool(chars: number): number {
+  settleTokens();
   if (pooled === null || pooled.kind.length <= 2 * capacityFor(chars)) return 0;
   const bytes = pooled.kind.length * BYTES_PER_TOKEN;
   pooled = null;
@@ -587,11 +618,13 @@ export function trimTokenPool(chars: number): number {
  * kept): the lines of its next version are found from them (`new LineIndex(text, previous)`).
  */
 export function pooledLines(): LineIndex | null {
+  settleTokens();
   return reuse && pooled !== null ? pooled.lines : null;
 }
 
 /** The capacity of the kept stream in tokens (0: none), for tests and the benchmark. */
 export function pooledTokenCapacity(): number {
+  settleTokens();
   return pooled?.kind.length ?? 0;
 }
 
@@ -605,6 +638,7 @@ let serials = 0;
 export function tokenizeLines(index: LineIndex, keep: (line: number) => boolean): Tokens {
   const text = index.text;
   const want = capacityFor(text.length);
+  settleTokens();
   let tokens: Tokens | null = null;
   if (reuse) {
     tokens = pooled;
@@ -615,6 +649,7 @@ export function tokenizeLines(index: LineIndex, keep: (line: number) => boolean)
   if (tokens !== null && tokens.lineCount > 0 && retokenize(tokens, index, keep, shared)) {
     tokenizeStats.incremental++;
     tokens.serial = ++serials;
+    tokens.poolable = reuse;
     tokens.lines = index;
     return tokens;
   }
@@ -626,6 +661,7 @@ export function tokenizeLines(index: LineIndex, keep: (line: number) => boolean)
   tokens.lineCount = index.lineCount;
   tokenizeStats.full++;
   tokens.serial = ++serials;
+  tokens.poolable = reuse;
   tokens.lines = index;
   return tokens;
 }

@@ -239,7 +239,8 @@ export class LanguageService {
     if (text.length >= LARGE_DOCUMENT_CHARS) this.fitHeap();
     const verify = this.o.verifyIncremental === true;
     const mismatches = verifyStats.mismatches;
-    const r = ingestText(uri, text, { ...this.ingestOptions(settings), version, verify });
+    // The outline of an open document comes before its diagnostics: the findings are made when first read.
+    const r = ingestText(uri, text, { ...this.ingestOptions(settings), version, verify, deferFindings: true });
     if (verify && verifyStats.mismatches !== mismatches) {
       this.o.log?.(`Kamervraag: the incremental analysis of ${uri} (version ${version ?? '?'}) differed from a whole analysis of its text; the whole one is used.`);
     }

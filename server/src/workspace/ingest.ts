@@ -47,6 +47,12 @@ export interface IngestOptions {
   readonly limits?: Partial<ConversionLimits>;
   /** Checks an analysis that reused the version before against a whole one (`AnalyzeOptions.verify`). */
   readonly verify?: boolean;
+  /**
+   * Whether the analysis's findings (dates, references, letters, citations, diagnostics) may wait until
+   * they are first read: an open document's, whose outline is asked for first and reads none of them.
+   * Else they are made here, and a failure in them is the skip `failed` like any other.
+   */
+  readonly deferFindings?: boolean;
 }
 
 /** A file read and analysed, or why not. */
@@ -150,6 +156,7 @@ export function ingestText(uri: string, text: string, options: IngestOptions = {
   if (options.identify && !identified) return { ok: false, skip: 'not-kamervraag' };
   try {
     const analysis = analyze(text, { terms: options.terms, year: options.year, version: options.version, verify: options.verify });
+    if (options.deferFindings !== true) void analysis.diagnostics;
     return { ok: true, text, problem, analysis, identified };
   } catch (e) {
     return { ok: false, skip: 'failed', error: e instanceof Error ? e.stack ?? e.message : String(e) };
