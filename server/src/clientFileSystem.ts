@@ -27,6 +27,11 @@ export interface ServerPlatform {
   readonly convert?: Converter;
   /** Checks each incremental analysis against a whole one (a debug aid; see LanguageServiceOptions.verifyIncremental). */
   readonly verifyIncremental?: boolean;
+  /**
+   * Whether answers are still on their way out: written, but not yet taken by the client (Node over stdio:
+   * the outline of a large set is megabytes, which the pipe takes a piece at a time between other work).
+   */
+  readonly writing?: () => boolean;
 }
 
 function decodeBase64Portable(s: string): Uint8Array {

@@ -59,7 +59,9 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   const log = (m: string) => connection.console.error(m);
   /** The document of the latest request or change: what a command without a URI argument acts on (the editor's active one, as a rule). */
   let lastDocument: string | null = null;
-  const diagnosticsPush = new DiagnosticsPush(() => session.service, (p) => connection.sendDiagnostics(p), (uri) => ensureSettings(uri), log);
+  // An answer still being written keeps the first diagnostics of an opened document waiting, as a request does.
+  const diagnosticsPush = new DiagnosticsPush(() => session.service, (p) => connection.sendDiagnostics(p), (uri) => ensureSettings(uri), log,
+    () => (platform.writing?.() === true ? 0 : session.service.quietFor()));
 
   /** The fetches of documents' own settings under way: a request and the diagnostics of an open wait for the same one. */
   const fetching = new Map<string, Promise<void>>();
@@ -226,6 +228,8 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     if (!d || typeof d.uri !== 'string' || typeof d.text !== 'string') return;
     session.service.openDocument(d.uri, d.languageId, d.version, d.text);
     lastDocument = d.uri;
+    // An editor's requests come with the open: the first diagnostics wait for them (`OPEN_QUIET_MS`).
+    session.service.noteActivity();
     diagnosticsPush.opened(d.uri);
     session.service.scheduleIndex(d.uri, INDEX_OPEN_DELAY_MS);
   });

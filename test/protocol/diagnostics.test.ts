@@ -6,6 +6,7 @@ import * as assert from 'assert';
 import {
   CodeActionKind,
   CodeActionRequest,
+  DocumentSymbolRequest,
   DiagnosticSeverity,
   HoverRequest,
   type CodeAction,
@@ -31,6 +32,7 @@ import {
   showRange,
   squash,
   textIn,
+  uriFor,
 } from './harness';
 
 function codes(list: readonly Diagnostic[]): string[] {
@@ -221,6 +223,25 @@ describe('protocol: diagnostics and quick fixes', function () {
     await s.close(doc.uri);
     const p = await s.waitForDiagnostics(doc.uri, null, { since });
     assert.deepStrictEqual(p.diagnostics, []);
+  });
+
+  it('a large set just opened: the outline asked with the open is answered before its diagnostics go out, which follow', async function () {
+    // The sample forty times (560 questions, some 450 KB): the outline alone is some 300 KB of JSON.
+    const sample = fixture(SAMPLE);
+    const text = Array.from({ length: 40 }, () => sample).join('\n');
+    const uri = uriFor('groot-geopend');
+    const openedAt = s.publishedCount(uri);
+    await s.openDocument(uri, text);
+    const outline = await s.request(DocumentSymbolRequest.type, { textDocument: { uri } });
+    assert.strictEqual(s.publishedCount(uri), openedAt, 'no diagnostics before the outline');
+    assert.ok(outline && outline.length > 0 && 'children' in outline[0]);
+    const p = await s.waitForDiagnostics(uri, 1);
+    // Each copy's `29 juni 20022` has its year typo.
+    const typos = new Set(p.diagnostics.filter((d) => d.code === 'year-typo').map((d) => `${d.range.start.line}:${d.range.start.character}`));
+    const lines = text.split('\n');
+    const years = lines.flatMap((l, i) => (l.includes('20022') ? [`${i}:${l.indexOf('20022')}`] : []));
+    assert.strictEqual(years.length, 40);
+    for (const y of years) assert.ok(typos.has(y), `a year typo at ${y}`);
   });
 
   it('the analysis of an edited document follows the edits', async function () {

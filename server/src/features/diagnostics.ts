@@ -69,6 +69,18 @@ function openSiblings(service: LanguageService, uri: string): string[] {
 export const DIAGNOSTICS_DELAY_MS = 150;
 
 /**
+ * The first diagnostics of an opened document wait until no request has been begun or answered for this
+ * many ms and no answer is still being written (`quietFor`; the open itself counts as a request), at most
+ * `OPEN_MAX_DEFER_MS`. An
+ * editor asks for the outline, the folding and the like with the open, and those read the structure
+ * alone (see `FrozenAnalysis`): pushed at once, the diagnostics made the whole analysis first, and the
+ * first outline of the sample ×100 waited for it.
+ */
+export const OPEN_QUIET_MS = 10;
+/** At most this many ms of requests hold back the first diagnostics of an opened document. */
+export const OPEN_MAX_DEFER_MS = 500;
+
+/**
  * A pushed document of at most this many characters is analysed right after
  * each edit, while its diagnostics wait for the pause: when the pause comes,
  * they go out at once instead of after the analysis. An edit of a text this
@@ -123,6 +135,8 @@ export class DiagnosticsPush {
     private readonly send: (p: { uri: string; version?: number; diagnostics: Diagnostic[] }) => Promise<void> | void,
     private readonly ensureSettings: (uri: string) => Promise<void>,
     private readonly log: (message: string) => void,
+    /** How many ms the server has been quiet: no request begun or answered, no answer still being written (see `OPEN_QUIET_MS`). */
+    private readonly quietFor: () => number = () => service().quietFor(),
   ) {}
 
   /** The client pulls; `refresh` asks it to pull every open document again. Nothing is pushed from now on. */
@@ -163,14 +177,18 @@ export class DiagnosticsPush {
     }, delay);
   }
 
+  /**
+   * A document opened: its first diagnostics, and those of the other open files of its set, once the
+   * requests that came with the open are answered (see `OPEN_QUIET_MS`).
+   */
   opened(uri: string): void {
     if (this.pulling) {
       if (openSiblings(this.service(), uri).length > 0) this.refreshSoon(0);
       return;
     }
     this.published.delete(uri);
-    this.schedule(uri, 0);
-    this.siblings(uri, 0);
+    this.schedule(uri, 0, false, true);
+    for (const other of openSiblings(this.service(), uri)) this.schedule(other, 0, false, true);
   }
 
   /** A document changed; returns whether it had its first diagnostics already (then typing is under way). */
@@ -254,12 +272,20 @@ export class DiagnosticsPush {
     Promise.resolve(this.send({ uri, diagnostics: [] })).catch(() => undefined);
   }
 
-  private schedule(uri: string, delay: number, onlyIfNew = false): void {
+  /** Pushes the diagnostics of `uri` after `delay` ms; `quiet`: and once no request has been begun or answered for `OPEN_QUIET_MS`. */
+  private schedule(uri: string, delay: number, onlyIfNew = false, quiet = false): void {
     cancelTimer(this.timers, uri);
-    this.timers.set(uri, setTimeout(() => {
+    const latest = Date.now() + delay + OPEN_MAX_DEFER_MS;
+    const run = (): void => {
+      const quietFor = quiet ? this.quietFor() : Infinity;
+      if (quietFor < OPEN_QUIET_MS && Date.now() < latest) {
+        this.timers.set(uri, setTimeout(run, OPEN_QUIET_MS - quietFor));
+        return;
+      }
       this.timers.delete(uri);
       this.publish(uri, onlyIfNew).catch((e) => this.log(`diagnostics failed for ${uri}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`));
-    }, delay));
+    };
+    this.timers.set(uri, setTimeout(run, delay));
   }
 
   private async publish(uri: string, onlyIfNew: boolean): Promise<void> {

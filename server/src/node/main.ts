@@ -114,4 +114,6 @@ startServer(connection, {
   fitHeap,
   verifyIncremental: process.env.KAMERVRAAG_VERIFY_INCREMENTAL === '1',
   convert: lazyConverter(),
+  // Over stdio the answers go through stdout, which holds what the client has not read yet.
+  writing: process.argv.includes('--stdio') ? () => process.stdout.writableLength > 0 : undefined,
 });

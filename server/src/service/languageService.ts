@@ -374,6 +374,11 @@ export class LanguageService {
     this.lastActivity = Date.now();
   }
 
+  /** How many ms ago a request was last begun or answered (`noteActivity`). */
+  quietFor(): number {
+    return Date.now() - this.lastActivity;
+  }
+
   /**
    * Puts an open document's current text into the index after `delay` ms (it overrides the disk), and
    * once no request has been begun or answered for `INDEX_QUIET_MS` (at most `INDEX_MAX_DEFER_MS` later).

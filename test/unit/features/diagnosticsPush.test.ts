@@ -1,10 +1,13 @@
 // The pushed diagnostics of an edited document: the debounce, and the analysis
 // done while it waits (a small document is analysed in the turn after its
-// edit; a large one at the pause).
+// edit; a large one at the pause). The first diagnostics of an opened document
+// wait while the requests that came with the open are answered.
 
 import * as assert from 'assert';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { ANALYZE_AHEAD_MAX_CHARS, DIAGNOSTICS_DELAY_MS, DiagnosticsPush } from '../../../server/src/features/diagnostics';
+import { ANALYZE_AHEAD_MAX_CHARS, DIAGNOSTICS_DELAY_MS, DiagnosticsPush, OPEN_MAX_DEFER_MS, OPEN_QUIET_MS } from '../../../server/src/features/diagnostics';
+import { provideDocumentSymbols } from '../../../server/src/features/symbols';
+import { findingsStats } from '../../../server/src/model/analysis';
 import { tokenizeStats } from '../../../server/src/model/tokens';
 import { createLanguageService } from '../../../server/src/service/languageService';
 import { fixtureText } from '../util';
@@ -82,5 +85,60 @@ describe('pushed diagnostics: the analysis while the debounce waits', () => {
     assert.strictEqual(analysed(uri), false, 'a large document waits for the pause');
     await turn(DIAGNOSTICS_DELAY_MS + 20);
     assert.deepStrictEqual(sent.map((p) => p.version), [1, 2], 'and is analysed and pushed then');
+  });
+});
+
+describe('pushed diagnostics: the first of an opened document', () => {
+  /** A push whose server has been quiet for `quiet.ms` (0: a request is being answered, or an answer written). */
+  function quietSetUp() {
+    const service = createLanguageService({ today: '2024-12-06' });
+    const sent: { uri: string; version?: number; diagnostics: Diagnostic[] }[] = [];
+    const quiet = { ms: 0 };
+    const push = new DiagnosticsPush(() => service, (p) => void sent.push(p), async () => undefined, () => undefined, () => quiet.ms);
+    return { service, push, sent, quiet };
+  }
+
+  it('wait while the requests that came with the open are answered, which read the outline without the findings', async () => {
+    const { service, push, sent, quiet } = quietSetUp();
+    const uri = 'file:///geopend.kamervraag';
+    service.openDocument(uri, 'kamervraag', 1, fixtureText(SAMPLE));
+    push.opened(uri);
+    const made = findingsStats.made;
+    await turn(OPEN_QUIET_MS * 3);
+    assert.strictEqual(sent.length, 0, 'not while requests are answered');
+    // The outline, asked with the open: the structure alone.
+    const outline = provideDocumentSymbols(service, uri);
+    assert.deepStrictEqual(outline[0].children?.filter((s) => s.name.startsWith('Vraag')).length, 14);
+    assert.strictEqual(findingsStats.made - made, 0, 'the outline made no findings');
+    quiet.ms = OPEN_QUIET_MS;
+    await turn(OPEN_QUIET_MS * 2 + 10);
+    assert.deepStrictEqual(sent.map((p) => p.version), [1], 'pushed once the server is quiet');
+    assert.strictEqual(findingsStats.made - made, 1, 'and the findings made for them');
+  });
+
+  it('wait no longer than OPEN_MAX_DEFER_MS for a client that asks without pause', async () => {
+    const { service, push, sent } = quietSetUp();
+    const uri = 'file:///druk.kamervraag';
+    service.openDocument(uri, 'kamervraag', 1, fixtureText(SAMPLE));
+    push.opened(uri);
+    await turn(OPEN_MAX_DEFER_MS / 2);
+    assert.strictEqual(sent.length, 0);
+    await turn(OPEN_MAX_DEFER_MS / 2 + 60);
+    assert.deepStrictEqual(sent.map((p) => p.version), [1]);
+  });
+
+  it('an edit does not wait for quiet once the document has had its first diagnostics', async () => {
+    const { service, push, sent, quiet } = quietSetUp();
+    const uri = 'file:///bewerkt.kamervraag';
+    service.openDocument(uri, 'kamervraag', 1, fixtureText(SAMPLE));
+    quiet.ms = Infinity;
+    push.opened(uri);
+    await turn(5);
+    assert.deepStrictEqual(sent.map((p) => p.version), [1]);
+    quiet.ms = 0;
+    service.documents.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'a' }]);
+    push.changed(uri);
+    await turn(DIAGNOSTICS_DELAY_MS + 20);
+    assert.deepStrictEqual(sent.map((p) => p.version), [1, 2], 'after the pause, requests or not');
   });
 });
