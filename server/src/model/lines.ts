@@ -61,7 +61,17 @@ export function contentSpan(text: string, start: number, end: number): Span {
 
 /** A small cursor over one line's content. */
 class Cursor {
-  constructor(readonly text: string, public pos: number, readonly end: number) {}
+  // Declared, and set by the constructor: a class field is defined on each new object by a function of
+  // its own, which cost the first analysis of a large text (a cursor per line read) several ms.
+  declare readonly text: string;
+  declare pos: number;
+  declare readonly end: number;
+
+  constructor(text: string, pos: number, end: number) {
+    this.text = text;
+    this.pos = pos;
+    this.end = end;
+  }
 
   skipSpaces(): boolean {
     const start = this.pos;
