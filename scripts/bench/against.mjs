@@ -16,7 +16,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { makeTemplate, officialCorpus, QUESTIONS, scaledText } from './inputs.mjs';
+import { makeTemplate, officialCorpus, QUESTIONS, scaledText, wholeAnalysis } from './inputs.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
@@ -32,8 +32,8 @@ execFileSync('git', ['worktree', 'add', '--detach', base, commit], { cwd: ROOT, 
 try {
   fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(base, 'node_modules'), 'dir');
   execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'], { cwd: base, stdio: 'inherit' });
-  const ours = require(path.join(ROOT, 'out', 'server', 'src', 'model', 'analysis.js')).analyze;
-  const theirs = require(path.join(base, 'out', 'server', 'src', 'model', 'analysis.js')).analyze;
+  const ours = wholeAnalysis(require(path.join(ROOT, 'out', 'server', 'src', 'model', 'analysis.js')).analyze);
+  const theirs = wholeAnalysis(require(path.join(base, 'out', 'server', 'src', 'model', 'analysis.js')).analyze);
 
   const sample = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'corpus', 'openkamer', 'kv-2022Z09875.txt'), 'utf8');
   const template = makeTemplate(sample, ours);

@@ -14,10 +14,11 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { wholeAnalysis } from './inputs.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
-const { analyze } = require(path.join(ROOT, 'out', 'server', 'src', 'model', 'analysis.js'));
+const analyze = wholeAnalysis(require(path.join(ROOT, 'out', 'server', 'src', 'model', 'analysis.js')).analyze);
 const { createLanguageService } = require(path.join(ROOT, 'out', 'server', 'src', 'service', 'languageService.js'));
 const { readSettings } = require(path.join(ROOT, 'out', 'server', 'src', 'settings.js'));
 

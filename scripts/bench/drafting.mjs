@@ -21,12 +21,12 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { makeTemplate, scaledText } from './inputs.mjs';
+import { makeTemplate, scaledText, wholeAnalysis } from './inputs.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
 const out = (...p) => require(path.join(ROOT, 'out', 'server', 'src', ...p));
-const { analyze } = out('model', 'analysis.js');
+const analyze = wholeAnalysis(out('model', 'analysis.js').analyze);
 const { createLanguageService } = out('service', 'languageService.js');
 const { provideCompletion } = out('features', 'completion.js');
 const { provideInlayHints } = out('features', 'inlayHints.js');

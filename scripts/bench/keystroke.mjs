@@ -9,12 +9,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { makeTemplate, QUESTIONS, scaledText } from './inputs.mjs';
+import { makeTemplate, QUESTIONS, scaledText, wholeAnalysis } from './inputs.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
 const out = (p) => require(path.join(ROOT, 'out', 'server', 'src', p));
-const { analyze } = out('model/analysis.js');
+const analyze = wholeAnalysis(out('model/analysis.js').analyze);
 const { diagnostics } = out('features/diagnostics.js');
 const { summarize } = out('workspace/summary.js');
 const { DEFAULT_SETTINGS } = out('settings.js');

@@ -18,11 +18,12 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
+import { wholeAnalysis } from './inputs.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
 const out = (...p) => require(path.join(ROOT, 'out', 'server', 'src', ...p));
-const { analyze } = out('model', 'analysis.js');
+const analyze = wholeAnalysis(out('model', 'analysis.js').analyze);
 const originals = out('originals', 'index.js');
 const DIR = path.join(ROOT, 'test', 'fixtures', 'corpus', 'originals');
 const RUNS = Number(process.argv[2] ?? 15);

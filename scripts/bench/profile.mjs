@@ -13,7 +13,7 @@ import * as fs from 'node:fs';
 import * as inspector from 'node:inspector';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { makeTemplate, scaledText } from './inputs.mjs';
+import { makeTemplate, scaledText, wholeAnalysis } from './inputs.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
@@ -76,7 +76,7 @@ async function main() {
   }
   if (arg === '--keystrokes') return keystrokes(Number(process.argv[3] ?? 100));
   const n = Number(arg ?? 100);
-  const { analyze } = require(path.join(ROOT, 'out', 'server', 'src', 'model', 'analysis.js'));
+  const analyze = wholeAnalysis(require(path.join(ROOT, 'out', 'server', 'src', 'model', 'analysis.js')).analyze);
   const sample = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'corpus', 'openkamer', 'kv-2022Z09875.txt'), 'utf8');
   const text = scaledText(makeTemplate(sample, analyze), n);
   // Warm-up (PROFILE_WARMUPS, default 1): more runs let the optimizing compiler settle first.
@@ -96,7 +96,7 @@ async function main() {
 
 async function keystrokes(n) {
   const out = (p) => require(path.join(ROOT, 'out', 'server', 'src', p));
-  const { analyze } = out('model/analysis.js');
+  const analyze = wholeAnalysis(out('model/analysis.js').analyze);
   const { diagnostics } = out('features/diagnostics.js');
   const { DEFAULT_SETTINGS } = out('settings.js');
   const { QUESTIONS } = await import('./inputs.mjs');

@@ -10,12 +10,12 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { makeTemplate, QUESTIONS, scaledText } from './inputs.mjs';
+import { makeTemplate, QUESTIONS, scaledText, wholeAnalysis } from './inputs.mjs';
 import { Client } from './lsp.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
-const { analyze } = require(path.join(ROOT, 'out', 'server', 'src', 'model', 'analysis.js'));
+const analyze = wholeAnalysis(require(path.join(ROOT, 'out', 'server', 'src', 'model', 'analysis.js')).analyze);
 const template = makeTemplate(fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'corpus', 'openkamer', 'kv-2022Z09875.txt'), 'utf8'), analyze);
 const median = (v) => { const s = [...v].sort((a, b) => a - b); return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
 const KEYS = Number(process.env.KEYSTROKES ?? 40);
