@@ -272,28 +272,45 @@ export class DiagnosticsPush {
     Promise.resolve(this.send({ uri, diagnostics: [] })).catch(() => undefined);
   }
 
-  /** Pushes the diagnostics of `uri` after `delay` ms; `quiet`: and once no request has been begun or answered for `OPEN_QUIET_MS`. */
+  /** Pushes the diagnostics of `uri` after `delay` ms; `quiet`: and once the server is quiet (see `OPEN_QUIET_MS`). */
   private schedule(uri: string, delay: number, onlyIfNew = false, quiet = false): void {
+    this.arm(uri, delay, onlyIfNew, quiet ? Date.now() + delay + OPEN_MAX_DEFER_MS : 0);
+  }
+
+  /** Pushes the diagnostics of `uri` after `delay` ms, and, until the time `latest` (0: none), once the server is quiet. */
+  private arm(uri: string, delay: number, onlyIfNew: boolean, latest: number): void {
     cancelTimer(this.timers, uri);
-    const latest = Date.now() + delay + OPEN_MAX_DEFER_MS;
     const run = (): void => {
-      const quietFor = quiet ? this.quietFor() : Infinity;
-      if (quietFor < OPEN_QUIET_MS && Date.now() < latest) {
-        this.timers.set(uri, setTimeout(run, OPEN_QUIET_MS - quietFor));
+      const wait = this.waitFor(latest);
+      if (wait > 0) {
+        this.timers.set(uri, setTimeout(run, wait));
         return;
       }
       this.timers.delete(uri);
-      this.publish(uri, onlyIfNew).catch((e) => this.log(`diagnostics failed for ${uri}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`));
+      this.publish(uri, onlyIfNew, latest).catch((e) => this.log(`diagnostics failed for ${uri}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`));
     };
     this.timers.set(uri, setTimeout(run, delay));
   }
 
-  private async publish(uri: string, onlyIfNew: boolean): Promise<void> {
+  /** How many ms more a push that waits for quiet until the time `latest` (0: none) waits. */
+  private waitFor(latest: number): number {
+    if (latest === 0 || Date.now() >= latest) return 0;
+    const quietFor = this.quietFor();
+    return quietFor < OPEN_QUIET_MS ? OPEN_QUIET_MS - quietFor : 0;
+  }
+
+  private async publish(uri: string, onlyIfNew: boolean, latest = 0): Promise<void> {
     const version = this.service().documents.get(uri)?.version;
     if (version === undefined) return;
     await this.ensureSettings(uri);
     const service = this.service();
     if (service.documents.get(uri)?.version !== version) return; // a newer edit will publish
+    // A request begun while the settings were fetched (the outline of a large document waits for them
+    // too) goes first: the push waits again, unless another is due already.
+    if (this.waitFor(latest) > 0) {
+      if (!this.timers.has(uri)) this.arm(uri, 0, onlyIfNew, latest);
+      return;
+    }
     // A newer edit or a newer push while the set's questions file is read cancels this one.
     const token = { get isCancellationRequested() { return service.documents.get(uri)?.version !== version; } };
     const list = await provideAllDiagnostics(service, uri, token);

@@ -116,6 +116,27 @@ describe('pushed diagnostics: the first of an opened document', () => {
     assert.strictEqual(findingsStats.made - made, 1, 'and the findings made for them');
   });
 
+  it('wait again for a request begun while the document\'s settings were fetched (the outline of a large document waits for them too)', async () => {
+    const service = createLanguageService({ today: '2024-12-06' });
+    const sent: { uri: string; version?: number; diagnostics: Diagnostic[] }[] = [];
+    const quiet = { ms: Infinity };
+    let settingsCame: () => void = () => undefined;
+    const settings = new Promise<void>((resolve) => (settingsCame = resolve));
+    const push = new DiagnosticsPush(() => service, (p) => void sent.push(p), () => settings, () => undefined, () => quiet.ms);
+    const uri = 'file:///instellingen.kamervraag';
+    service.openDocument(uri, 'kamervraag', 1, fixtureText(SAMPLE));
+    push.opened(uri);
+    await turn(5);
+    // The push is under way, waiting for the settings; a request begins meanwhile.
+    quiet.ms = 0;
+    settingsCame();
+    await turn(OPEN_QUIET_MS * 3);
+    assert.strictEqual(sent.length, 0, 'the request goes first');
+    quiet.ms = OPEN_QUIET_MS;
+    await turn(OPEN_QUIET_MS * 2 + 10);
+    assert.deepStrictEqual(sent.map((p) => p.version), [1]);
+  });
+
   it('wait no longer than OPEN_MAX_DEFER_MS for a client that asks without pause', async () => {
     const { service, push, sent } = quietSetUp();
     const uri = 'file:///druk.kamervraag';
