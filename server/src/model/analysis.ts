@@ -21,7 +21,7 @@ import { questionNumbering, renumberFootnotes, type QuestionNumbering } from './
 import type { ArchiveFacts } from './archive';
 import { readStructure, RawBlock, type RawQuestion, Structure } from './structure';
 import { firstAfter, firstAtOrAfter, firstAtOrAfterFrom, LineIndex, movedRangeOf, normalizeSpace, ownSlice, ownString, partitionPoint, RANGE_UNSET, type Range, setRange, Span } from './text';
-import { forgetTokens, Gap, holdTokens, keywordsOf, KeywordSet, letGoOfTokens, MemoSlot, pooledLines, releaseTokens, type TokenEdit, tokenizeLines, tokenizeStats, Tokens, TokenKind, unchangedFrom, withFreshTokens } from './tokens';
+import { forgetTokens, Gap, holdTokens, keywordsOf, KeywordSet, letGoOfTokens, MemoSlot, pooledLines, releaseTokens, type TokenEdit, tokenizeLines, type TokenReader, tokenizeStats, Tokens, TokenKind, unchangedFrom, withFreshTokens } from './tokens';
 import type {
   Analysis,
   Block,
@@ -102,7 +102,12 @@ function fieldsOf(a: Analysis): string {
   return JSON.stringify({ ...analysisFields(a), text: a.text.length, lines: a.lines.lineCount });
 }
 
-function analyzeText(text: string, options: AnalyzeOptions): Analysis {
+/**
+ * The analysis of `text` in its two parts (see `FrozenAnalysis`): what the outline reads, yielded, and then
+ * the findings, returned when the generator is resumed. One function, so that the second part reads the
+ * first part's values as its own variables.
+ */
+function* analysisParts(text: string, options: AnalyzeOptions): Generator<Outline, Findings, void> {
   // The lines of the text analysed last, when its token stream is kept: an edit of it searches only the changed stretch for line breaks.
   const lines = new LineIndex(text, pooledLines() ?? undefined);
   // A located part with its range made now: the few that are no element of a list whose ranges are set when it is first
@@ -145,171 +150,8 @@ function analyzeText(text: string, options: AnalyzeOptions): Analysis {
   // diagnostics asked for next make it. The metadata is made now when the header says when the questions were
   // sent; else it waits for the dates of the text (`submissionFromText`).
   const early = submitted !== null ? Object.freeze(buildMetadata(header, submitted, answered, noticeDate, located)) : null;
-  const finish = (): Findings => {
-    // Footnote markers: a candidate counts only when it continues the sequence.
-    const markerCandidates = findMarkerCandidates(tokens, kinds, markerSkip, candidates, structure.footnoteTexts);
-    // A second run of note texts numbered from 1 (typed notes, then Word's own) lets a second marker sequence restart at 1.
-    const runs = noteRuns(structure.footnoteTexts);
-    const accepted = acceptMarkers(markerCandidates, Math.max(0, runs.length - 1), new Set(structure.footnoteTexts.map((f) => f.number)));
-    const markerStarts = new Map<number, number>();
-    for (const m of accepted.markers) markerStarts.set(m.span.start, m.number);
-
-    // Dates, phase 2: years glued to markers, typos, missing years, weekdays.
-    // Without a date in the header, `29 september jl.` is read back from the latest date the text
-    // writes out in its most common year, not from the middle of that year: a text is written after
-    // the dates it reports (`(Ingezonden 2 oktober 1990)` … `De Volkskrant van 29 september jl.`).
-    const pastReference = headerDate ?? latestDateIn(candidates, fallbackYear) ?? documentDate;
-    const dates = resolveDates(candidates, markerStarts, documentYear, (offset, past) => (questionTextAt(offset) ? submitted : null) ?? (past ? pastReference : documentDate), text, lines, sink, tokens);
-    // The first token of each date (increasing: the dates are in text order and do not overlap), and the tokens inside dates.
-    // The date that starts at a token is found among the first tokens by binary search, asked only for a token inside a
-    // date: a per-token array of date indices held 4 bytes a token (9 MB at 11 MB of text) for a few dates in a hundred tokens.
-    const dateTokens = tokens.bytes(Scratch.DateTokens);
-    const dateStarts = new Int32Array(dates.length);
-    for (let idx = 0, first = 0; idx < dates.length; idx++) {
-      const d = dates[idx];
-      // After the first token of the date before: a short gallop, not a search of the whole stream.
-      first = firstAtOrAfterFrom(tokens.start, tokenCount, d.span.start, first);
-      dateStarts[idx] = first;
-      for (let i = first; i < tokenCount && tokens.start[i] < d.span.end; i++) dateTokens[i] = 1;
-    }
-    const dateAtToken = (i: number): number | null => {
-      if (i < 0 || i >= tokenCount || dateTokens[i] !== 1) return null;
-      // The last date that starts there, as an array indexed by token kept it.
-      const idx = firstAfter(dateStarts, dateStarts.length, i) - 1;
-      return idx >= 0 && dateStarts[idx] === i ? idx : null;
-    };
-
-    // Footnote markers with their texts.
-    // The k-th marker sequence pairs with the k-th run of note texts.
-    const footnotes: FootnoteMarker[] = accepted.markers.map((m) => {
-      const note = runs[m.sequence]?.get(m.number)?.span;
-      return { span: m.span, range: RANGE_UNSET, text: String(m.number), number: m.number, note: note ? { span: note, range: RANGE_UNSET, text: ownSlice(text, note.start, note.end) } : null };
-    });
-    // Markers out of sequence: each offers the renumbering of all markers and texts in order of appearance.
-    // Renumbering in order of appearance would merge restarted sequences: offered only for a single sequence.
-    const footnoteFix = accepted.disorder.length === 0 || accepted.markers.some((m) => m.sequence > 0) ? null
-      : renumberFootnotes(text, [...accepted.markers, ...accepted.disorder], structure.footnoteTexts.map((f) => f.span));
-    for (const d of accepted.disorder) {
-      sink.add(d.span, 'warning', DiagnosticCode.footnoteDisorder, messages.footnoteDisorder(d.number, d.expected),
-        footnoteFix ? { fix: { title: messages.renumberFootnotes(), edits: footnoteFix.edits } } : {});
-    }
-
-    // A phrase in a note text belongs to the block the note stands in (see noteBlocks).
-    const blockAt = noteBlocks(structure.footnoteTexts, footnotes, blockHolding, blockBefore, lastBlockStart);
-
-    // References.
-    const numbers = new Set<number>();
-    // Indexed loops here and below: this function runs once per analysis, its loops often before the engine optimises them (an iterator each).
-    for (let qi = 0; qi < questions.length; qi++) {
-      const qn = questions[qi].numbers;
-      for (let k = 0; k < qn.length; k++) numbers.add(qn[k]);
-    }
-    const hasAnswers = answers.length > 0;
-    const references: Reference[] = [];
-    /** The document's question numbers for the message, written once (the set does not change). */
-    let knownNumbers: string | null = null;
-    const rawReferences = findReferences(tokens, referenceSkip, dateTokens, markerStarts.keys());
-    const referencesBefore = tokens.memoBefore<MadeReferences>(MemoSlot.MadeReferences);
-    const madeFrom = madeLookup(referencesBefore?.memo ?? null, (r) => r.phrase.start);
-    const madeNow: MadeReferences = { serial: tokens.serial, order: [], made: [] };
-    // The raw references after the edit are copies of the old ones at new offsets: found by where the old ones stood.
-    const referenceMove = moveOf(referencesBefore?.edit ?? null, lines);
-    for (let ri = 0; ri < rawReferences.length; ri++) {
-      const raw = rawReferences[ri];
-      const block = blockAt(raw.phrase.start);
-      const inQuestion = questionTextAt(raw.phrase.start);
-      const letterDate = raw.elsewhere !== null && raw.elsewhere.letterDateToken !== null ? dates[dateAtToken(raw.elsewhere.letterDateToken) ?? -1]?.date ?? null : null;
-      // A raw reference kept from the text before (the same object: its text, offsets and positions are the same) gives the same references when what it is resolved by is the same.
-      const prior = madeFrom.kept(raw);
-      if (prior !== null && resolvedAlike(prior, block, inQuestion, hasAnswers, letterDate, raw, numbers)) {
-        resolvedReferenceStats.kept++;
-        for (const r of prior.made) references.push(r);
-        madeNow.order.push(raw);
-        madeNow.made.push(prior);
-        continue;
-      }
-      // One after the edit, the same at its new offsets and resolved by the same, gives the old references moved.
-      const m = referenceMove !== null && raw.phrase.start >= referenceMove.edit.newEnd ? madeFrom.movedAt(raw.phrase.start - referenceMove.edit.charDelta) : -1;
-      const was = m >= 0 ? madeFrom.made(m) : null;
-      if (was !== null && referenceMove !== null && sameRawReference(madeFrom.raw(m), raw, referenceMove.edit) &&
-        resolvedAlike(was, block, inQuestion, hasAnswers, letterDate, raw, numbers)) {
-        resolvedReferenceStats.moved++;
-        const moved = moveReferences(raw, was.made, numbers, block, letterDate, referenceMove);
-        for (const r of moved) references.push(r);
-        madeNow.order.push(raw);
-        madeNow.made.push({ block, inQuestion, hasAnswers, letterDate, known: was.known, made: moved });
-        continue;
-      }
-      // Most raw references have one target: a list made by its first element is no longer than it
-      // (an empty list grows to seventeen places at its first push, kept as long as the memo is).
-      let made: Reference[] | null = null;
-      let plain = true;
-      for (let ti = 0; ti < raw.targets.length; ti++) {
-        const t = raw.targets[ti];
-        if (notAQuestion(t.number, numbers)) continue;
-        let scope: 'internal' | 'external' = raw.elsewhere ? 'external' : 'internal';
-        if (scope === 'internal' && !numbers.has(t.number) && (inQuestion || !hasAnswers)) scope = 'external';
-        const cites = raw.elsewhere ? { text: ownSlice(text, raw.elsewhere.span.start, raw.elsewhere.span.end), span: raw.elsewhere.span, letterDate } : null;
-        const target = scope === 'internal' && numbers.has(t.number) ? t.number : null;
-        const reference: Reference = {
-          span: t.span, range: RANGE_UNSET, text: ownSlice(text, t.span.start, t.span.end), phraseSpan: raw.phrase, from: block,
-          number: t.number, target, scope, kind: raw.kind, cites,
-        };
-        references.push(reference);
-        if (made === null) made = [reference];
-        else made.push(reference);
-        if (scope === 'internal' && target === null) {
-          // The message names every number of the document: such a reference is made again each time.
-          plain = false;
-          knownNumbers ??= compactNumbers([...numbers]).join(', ') || '—';
-          sink.add(t.span, 'warning', DiagnosticCode.unknownReference, messages.unknownReference(t.number, knownNumbers));
-        }
-      }
-      resolvedReferenceStats.made++;
-      if (plain) {
-        madeNow.order.push(raw);
-        madeNow.made.push({ block, inQuestion, hasAnswers, letterDate, known: raw.targets.map((t) => numbers.has(t.number)), made: made ?? NO_REFERENCES });
-      }
-    }
-    tokens.memos[MemoSlot.MadeReferences] = madeNow;
-
-    // Sentences end at headings and at blank lines too (`boundary`, from markTokens).
-    const sentence = findSentences(tokens, boundary);
-    // A delay notice without the questions says when they were sent: `Op 6 november jl. hebben de leden … vragen gesteld`.
-    const submittedDate = submitted ?? submissionFromText(tokens, sentence, dates);
-
-    // Letters.
-    const letterMentions = findLetterMentions(
-      tokens,
-      inUrl,
-      {
-        dateAt: dateAtToken,
-        dateEnd: (d) => dates[d].span.end,
-        fullDate: (d) => !dates[d].inferredYear || RELATIVE_END.test(dates[d].text),
-        dateStarts,
-      },
-      markerStarts,
-    );
-    const letters = buildLetters(letterMentions, tokens, sentence, dates, references, notices, blockAt, lines);
-
-    const citations = scanCitations(lines, (line) => kinds[line] === LineKind.Furniture, tokens);
-
-    const metadata = early ?? buildMetadata(header, submittedDate, answered, noticeDate, located);
-    const deadlines = computeDeadlines(submittedDate, answered, notices.length > 0, options.terms);
-    const numbering = questionNumbering({ text, questions, answers, references });
-    // In the archive a gap in the numbering is the OCR's loss, not the author's slip: the hints below say so, and no renumbering is offered.
-    const archive = structure.archive ?? null;
-    const lost = (kind: 'question' | 'answer') => new Set(archive ? archive.missing.filter((m) => m.kind === kind).map((m) => m.number) : []);
-    // Binary text has its one warning ("nothing to analyse"); "no questions" would repeat it.
-    if (!binary) structuralDiagnostics(sink, questions, answers, metadata, deadlines, header, hasAnswers || answered !== null, notices.length > 0, lines, archive ? null : numbering, lost('answer'), lost('question'));
-    if (archive) archiveDiagnostics(sink, archive, text);
-    releaseTokens(tokens);
-    Object.freeze(metadata);
-    return { metadata, deadlines, diagnostics: sink.sorted(), dates, footnotes, references, letters, citations };
-  };
-
-  return new FrozenAnalysis(
-    {
+  yield {
+    fields: {
       version: options.version ?? null,
       text,
       lines,
@@ -320,10 +162,183 @@ function analyzeText(text: string, options: AnalyzeOptions): Analysis {
       notices,
       sections: structure.sections.map((s) => ({ kind: s.kind, ...located(s.span) })),
     },
-    { questions, answers },
+    blocks: { questions, answers },
     early,
-    finish,
+  };
+
+  // Footnote markers: a candidate counts only when it continues the sequence.
+  const markerCandidates = findMarkerCandidates(tokens, kinds, markerSkip, candidates, structure.footnoteTexts);
+  // A second run of note texts numbered from 1 (typed notes, then Word's own) lets a second marker sequence restart at 1.
+  const runs = noteRuns(structure.footnoteTexts);
+  const accepted = acceptMarkers(markerCandidates, Math.max(0, runs.length - 1), new Set(structure.footnoteTexts.map((f) => f.number)));
+  const markerStarts = new Map<number, number>();
+  for (const m of accepted.markers) markerStarts.set(m.span.start, m.number);
+
+  // Dates, phase 2: years glued to markers, typos, missing years, weekdays.
+  // Without a date in the header, `29 september jl.` is read back from the latest date the text
+  // writes out in its most common year, not from the middle of that year: a text is written after
+  // the dates it reports (`(Ingezonden 2 oktober 1990)` … `De Volkskrant van 29 september jl.`).
+  const pastReference = headerDate ?? latestDateIn(candidates, fallbackYear) ?? documentDate;
+  const dates = resolveDates(candidates, markerStarts, documentYear, (offset, past) => (questionTextAt(offset) ? submitted : null) ?? (past ? pastReference : documentDate), text, lines, sink, tokens);
+  // The first token of each date (increasing: the dates are in text order and do not overlap), and the tokens inside dates.
+  // The date that starts at a token is found among the first tokens by binary search, asked only for a token inside a
+  // date: a per-token array of date indices held 4 bytes a token (9 MB at 11 MB of text) for a few dates in a hundred tokens.
+  const dateTokens = tokens.bytes(Scratch.DateTokens);
+  const dateStarts = new Int32Array(dates.length);
+  for (let idx = 0, first = 0; idx < dates.length; idx++) {
+    const d = dates[idx];
+    // After the first token of the date before: a short gallop, not a search of the whole stream.
+    first = firstAtOrAfterFrom(tokens.start, tokenCount, d.span.start, first);
+    dateStarts[idx] = first;
+    for (let i = first; i < tokenCount && tokens.start[i] < d.span.end; i++) dateTokens[i] = 1;
+  }
+  const dateAtToken = (i: number): number | null => {
+    if (i < 0 || i >= tokenCount || dateTokens[i] !== 1) return null;
+    // The last date that starts there, as an array indexed by token kept it.
+    const idx = firstAfter(dateStarts, dateStarts.length, i) - 1;
+    return idx >= 0 && dateStarts[idx] === i ? idx : null;
+  };
+
+  // Footnote markers with their texts.
+  // The k-th marker sequence pairs with the k-th run of note texts.
+  const footnotes: FootnoteMarker[] = accepted.markers.map((m) => {
+    const note = runs[m.sequence]?.get(m.number)?.span;
+    return { span: m.span, range: RANGE_UNSET, text: String(m.number), number: m.number, note: note ? { span: note, range: RANGE_UNSET, text: ownSlice(text, note.start, note.end) } : null };
+  });
+  // Markers out of sequence: each offers the renumbering of all markers and texts in order of appearance.
+  // Renumbering in order of appearance would merge restarted sequences: offered only for a single sequence.
+  const footnoteFix = accepted.disorder.length === 0 || accepted.markers.some((m) => m.sequence > 0) ? null
+    : renumberFootnotes(text, [...accepted.markers, ...accepted.disorder], structure.footnoteTexts.map((f) => f.span));
+  for (const d of accepted.disorder) {
+    sink.add(d.span, 'warning', DiagnosticCode.footnoteDisorder, messages.footnoteDisorder(d.number, d.expected),
+      footnoteFix ? { fix: { title: messages.renumberFootnotes(), edits: footnoteFix.edits } } : {});
+  }
+
+  // A phrase in a note text belongs to the block the note stands in (see noteBlocks).
+  const blockAt = noteBlocks(structure.footnoteTexts, footnotes, blockHolding, blockBefore, lastBlockStart);
+
+  // References.
+  const numbers = new Set<number>();
+  // Indexed loops here and below: this function runs once per analysis, its loops often before the engine optimises them (an iterator each).
+  for (let qi = 0; qi < questions.length; qi++) {
+    const qn = questions[qi].numbers;
+    for (let k = 0; k < qn.length; k++) numbers.add(qn[k]);
+  }
+  const hasAnswers = answers.length > 0;
+  const references: Reference[] = [];
+  /** The document's question numbers for the message, written once (the set does not change). */
+  let knownNumbers: string | null = null;
+  const rawReferences = findReferences(tokens, referenceSkip, dateTokens, markerStarts.keys());
+  const referencesBefore = tokens.memoBefore<MadeReferences>(MemoSlot.MadeReferences);
+  const madeFrom = madeLookup(referencesBefore?.memo ?? null, (r) => r.phrase.start);
+  const madeNow: MadeReferences = { serial: tokens.serial, order: [], made: [] };
+  // The raw references after the edit are copies of the old ones at new offsets: found by where the old ones stood.
+  const referenceMove = moveOf(referencesBefore?.edit ?? null, lines);
+  for (let ri = 0; ri < rawReferences.length; ri++) {
+    const raw = rawReferences[ri];
+    const block = blockAt(raw.phrase.start);
+    const inQuestion = questionTextAt(raw.phrase.start);
+    const letterDate = raw.elsewhere !== null && raw.elsewhere.letterDateToken !== null ? dates[dateAtToken(raw.elsewhere.letterDateToken) ?? -1]?.date ?? null : null;
+    // A raw reference kept from the text before (the same object: its text, offsets and positions are the same) gives the same references when what it is resolved by is the same.
+    const prior = madeFrom.kept(raw);
+    if (prior !== null && resolvedAlike(prior, block, inQuestion, hasAnswers, letterDate, raw, numbers)) {
+      resolvedReferenceStats.kept++;
+      for (const r of prior.made) references.push(r);
+      madeNow.order.push(raw);
+      madeNow.made.push(prior);
+      continue;
+    }
+    // One after the edit, the same at its new offsets and resolved by the same, gives the old references moved.
+    const m = referenceMove !== null && raw.phrase.start >= referenceMove.edit.newEnd ? madeFrom.movedAt(raw.phrase.start - referenceMove.edit.charDelta) : -1;
+    const was = m >= 0 ? madeFrom.made(m) : null;
+    if (was !== null && referenceMove !== null && sameRawReference(madeFrom.raw(m), raw, referenceMove.edit) &&
+      resolvedAlike(was, block, inQuestion, hasAnswers, letterDate, raw, numbers)) {
+      resolvedReferenceStats.moved++;
+      const moved = moveReferences(raw, was.made, numbers, block, letterDate, referenceMove);
+      for (const r of moved) references.push(r);
+      madeNow.order.push(raw);
+      madeNow.made.push({ block, inQuestion, hasAnswers, letterDate, known: was.known, made: moved });
+      continue;
+    }
+    // Most raw references have one target: a list made by its first element is no longer than it
+    // (an empty list grows to seventeen places at its first push, kept as long as the memo is).
+    let made: Reference[] | null = null;
+    let plain = true;
+    for (let ti = 0; ti < raw.targets.length; ti++) {
+      const t = raw.targets[ti];
+      if (notAQuestion(t.number, numbers)) continue;
+      let scope: 'internal' | 'external' = raw.elsewhere ? 'external' : 'internal';
+      if (scope === 'internal' && !numbers.has(t.number) && (inQuestion || !hasAnswers)) scope = 'external';
+      const cites = raw.elsewhere ? { text: ownSlice(text, raw.elsewhere.span.start, raw.elsewhere.span.end), span: raw.elsewhere.span, letterDate } : null;
+      const target = scope === 'internal' && numbers.has(t.number) ? t.number : null;
+      const reference: Reference = {
+        span: t.span, range: RANGE_UNSET, text: ownSlice(text, t.span.start, t.span.end), phraseSpan: raw.phrase, from: block,
+        number: t.number, target, scope, kind: raw.kind, cites,
+      };
+      references.push(reference);
+      if (made === null) made = [reference];
+      else made.push(reference);
+      if (scope === 'internal' && target === null) {
+        // The message names every number of the document: such a reference is made again each time.
+        plain = false;
+        knownNumbers ??= compactNumbers([...numbers]).join(', ') || '—';
+        sink.add(t.span, 'warning', DiagnosticCode.unknownReference, messages.unknownReference(t.number, knownNumbers));
+      }
+    }
+    resolvedReferenceStats.made++;
+    if (plain) {
+      madeNow.order.push(raw);
+      madeNow.made.push({ block, inQuestion, hasAnswers, letterDate, known: raw.targets.map((t) => numbers.has(t.number)), made: made ?? NO_REFERENCES });
+    }
+  }
+  tokens.memos[MemoSlot.MadeReferences] = madeNow;
+
+  // Sentences end at headings and at blank lines too (`boundary`, from markTokens).
+  const sentence = findSentences(tokens, boundary);
+  // A delay notice without the questions says when they were sent: `Op 6 november jl. hebben de leden … vragen gesteld`.
+  const submittedDate = submitted ?? submissionFromText(tokens, sentence, dates);
+
+  // Letters.
+  const letterMentions = findLetterMentions(
+    tokens,
+    inUrl,
+    {
+      dateAt: dateAtToken,
+      dateEnd: (d) => dates[d].span.end,
+      fullDate: (d) => !dates[d].inferredYear || RELATIVE_END.test(dates[d].text),
+      dateStarts,
+    },
+    markerStarts,
   );
+  const letters = buildLetters(letterMentions, tokens, sentence, dates, references, notices, blockAt, lines);
+
+  const citations = scanCitations(lines, (line) => kinds[line] === LineKind.Furniture, tokens);
+
+  const metadata = early ?? buildMetadata(header, submittedDate, answered, noticeDate, located);
+  const deadlines = computeDeadlines(submittedDate, answered, notices.length > 0, options.terms);
+  const numbering = questionNumbering({ text, questions, answers, references });
+  // In the archive a gap in the numbering is the OCR's loss, not the author's slip: the hints below say so, and no renumbering is offered.
+  const archive = structure.archive ?? null;
+  const lost = (kind: 'question' | 'answer') => new Set(archive ? archive.missing.filter((m) => m.kind === kind).map((m) => m.number) : []);
+  // Binary text has its one warning ("nothing to analyse"); "no questions" would repeat it.
+  if (!binary) structuralDiagnostics(sink, questions, answers, metadata, deadlines, header, hasAnswers || answered !== null, notices.length > 0, lines, archive ? null : numbering, lost('answer'), lost('question'));
+  if (archive) archiveDiagnostics(sink, archive, text);
+  releaseTokens(tokens);
+  Object.freeze(metadata);
+  return { metadata, deadlines, diagnostics: sink.sorted(), dates, footnotes, references, letters, citations };
+}
+
+function analyzeText(text: string, options: AnalyzeOptions): Analysis {
+  const parts = analysisParts(text, options);
+  const outline = parts.next().value as Outline;
+  return new FrozenAnalysis(outline.fields, outline.blocks, outline.early, () => parts.next().value as Findings);
+}
+
+/** What the first part of an analysis yields (see `analysisParts`). */
+interface Outline {
+  readonly fields: AnalysisFields;
+  readonly blocks: UnsetBlocks;
+  readonly early: Metadata | null;
 }
 
 /** The blocks of an analysis, made with their ranges unset (see `RANGE_UNSET`). */
@@ -364,7 +379,7 @@ type AnalysisFields = Omit<Analysis, keyof UnsetBlocks | keyof Findings> & {
  * class of their own for each analysis, which the engine keeps with the old generation; indexing 4,000
  * files then peaked at 210 MB against 140.) Spread, it gives its other fields alone: `analysisFields` gives all.
  */
-class FrozenAnalysis implements Analysis {
+class FrozenAnalysis implements Analysis, TokenReader {
   declare readonly version: number | null;
   declare readonly text: string;
   declare readonly lines: LineIndex;
@@ -381,8 +396,6 @@ class FrozenAnalysis implements Analysis {
   #findings: Findings | null = null;
   /** What `#finish` threw: thrown again to every reader of the findings. */
   #failure: unknown = null;
-  /** What finishes this analysis before its token stream is read or replaced by another (see `holdTokens`). */
-  readonly #hold: () => void;
   /** The lists whose elements' ranges are set, one bit each. */
   #set = 0;
 
@@ -396,16 +409,20 @@ class FrozenAnalysis implements Analysis {
     this.#blocks = blocks;
     this.#early = early;
     this.#finish = finish;
-    this.#hold = () => {
-      findingsStats.settled++;
-      try {
-        void this.#made();
-      } catch {
-        // Kept, and thrown again to this analysis's readers: the analysis that wants the stream goes on.
-      }
-    };
-    holdTokens(this.#hold);
+    // The analysis itself, not a closure made for it: a closure per analysis that holds it made the
+    // engine's young generation keep every analysis's objects (at the sample ×1: 6 times the bytes promoted).
+    holdTokens(this);
     Object.freeze(this);
+  }
+
+  /** Makes the findings now, for the keeper of the token stream (see `holdTokens`); a fault is kept for their readers. */
+  finishReading(): void {
+    findingsStats.settled++;
+    try {
+      void this.#made();
+    } catch {
+      // Kept, and thrown again to this analysis's readers: the analysis that wants the stream goes on.
+    }
   }
 
   /** The findings, made now if they are not yet. */
@@ -414,7 +431,7 @@ class FrozenAnalysis implements Analysis {
     const finish = this.#finish;
     if (finish === null) throw this.#failure;
     this.#finish = null;
-    letGoOfTokens(this.#hold);
+    letGoOfTokens(this);
     findingsStats.made++;
     try {
       const findings = finish();

@@ -529,29 +529,36 @@ export function releaseTokens(tokens: Tokens): void {
 }
 
 /**
- * What finishes the analysis that still reads its stream (null: none). An analysis may make part of its
- * findings when they are first asked for, later than it was built, on the stream the rest was read from
- * (and gives the stream back then): before the kept stream is read, replaced or let go, that analysis is
- * finished, so that it never reads a stream another text has been read into.
+ * An analysis that may make part of its findings when they are first asked for, later than it was
+ * built, on the stream the rest was read from (giving the stream back then). `finishReading` makes
+ * them now.
  */
-let holder: (() => void) | null = null;
-
-/** Says that an analysis still reads its stream, and how to finish it (an analysis still reading one is finished first). */
-export function holdTokens(finish: () => void): void {
-  settleTokens();
-  holder = finish;
+export interface TokenReader {
+  finishReading(): void;
 }
 
-/** Says that the analysis finished by `finish` no longer needs to be finished by another. */
-export function letGoOfTokens(finish: () => void): void {
-  if (holder === finish) holder = null;
+/**
+ * The analysis that still reads its stream (null: none): before the kept stream is read, replaced or
+ * let go, it is finished, so that it never reads a stream another text has been read into.
+ */
+let holder: TokenReader | null = null;
+
+/** Says that an analysis still reads its stream (an analysis still reading one is finished first). */
+export function holdTokens(reader: TokenReader): void {
+  settleTokens();
+  holder = reader;
+}
+
+/** Says that `reader` no longer reads its stream. */
+export function letGoOfTokens(reader: TokenReader): void {
+  if (holder === reader) holder = null;
 }
 
 /** Finishes the analysis that still reads its stream, if any. */
 export function settleTokens(): void {
-  const finish = holder;
+  const reader = holder;
   holder = null;
-  finish?.();
+  reader?.finishReading();
 }
 
 /**
