@@ -401,11 +401,7 @@ class FrozenAnalysis implements Analysis, TokenReader {
 
   constructor(fields: AnalysisFields, blocks: UnsetBlocks, early: Metadata | null, finish: () => Findings) {
     Object.assign(this, fields);
-    Object.freeze(fields.headerFields);
-    Object.freeze(fields.notices);
-    Object.freeze(fields.sections);
-    Object.freeze(blocks.questions);
-    Object.freeze(blocks.answers);
+    for (const list of [fields.headerFields, fields.notices, fields.sections, blocks.questions, blocks.answers]) Object.freeze(list);
     this.#blocks = blocks;
     this.#early = early;
     this.#finish = finish;
@@ -435,12 +431,7 @@ class FrozenAnalysis implements Analysis, TokenReader {
     findingsStats.made++;
     try {
       const findings = finish();
-      Object.freeze(findings.diagnostics);
-      Object.freeze(findings.dates);
-      Object.freeze(findings.footnotes);
-      Object.freeze(findings.references);
-      Object.freeze(findings.letters);
-      Object.freeze(findings.citations);
+      for (const list of [findings.diagnostics, findings.dates, findings.footnotes, findings.references, findings.letters, findings.citations]) Object.freeze(list);
       this.#findings = findings;
       return findings;
     } catch (e) {
