@@ -70,11 +70,10 @@ export const DIAGNOSTICS_DELAY_MS = 150;
 
 /**
  * The first diagnostics of an opened document wait until no request has been begun or answered for this
- * many ms and no answer is still being written (`quietFor`; the open itself counts as a request), at most
- * `OPEN_MAX_DEFER_MS`. An
- * editor asks for the outline, the folding and the like with the open, and those read the structure
- * alone (see `FrozenAnalysis`): pushed at once, the diagnostics made the whole analysis first, and the
- * first outline of the sample ×100 waited for it.
+ * many ms and no answer is still being written (`quietFor`; the open itself counts as a request), at
+ * most `OPEN_MAX_DEFER_MS`. An editor asks for the outline, the folding and the like with the open, and
+ * those read the structure alone (see `FrozenAnalysis`): pushed at once, the diagnostics made the whole
+ * analysis first, and the first outline of the sample ×100 waited for it.
  */
 export const OPEN_QUIET_MS = 10;
 /** At most this many ms of requests hold back the first diagnostics of an opened document. */
@@ -188,7 +187,7 @@ export class DiagnosticsPush {
     }
     this.published.delete(uri);
     this.schedule(uri, 0, false, true);
-    for (const other of openSiblings(this.service(), uri)) this.schedule(other, 0, false, true);
+    this.siblings(uri, 0, true);
   }
 
   /** A document changed; returns whether it had its first diagnostics already (then typing is under way). */
@@ -243,9 +242,9 @@ export class DiagnosticsPush {
     }
   }
 
-  /** The other open documents of the set compare with this one's text. */
-  private siblings(uri: string, delay: number): void {
-    for (const other of openSiblings(this.service(), uri)) this.schedule(other, delay);
+  /** The other open documents of the set compare with this one's text (`quiet`: as `schedule`). */
+  private siblings(uri: string, delay: number, quiet = false): void {
+    for (const other of openSiblings(this.service(), uri)) this.schedule(other, delay, false, quiet);
   }
 
   /** Every open document again (the settings changed). */

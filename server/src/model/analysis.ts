@@ -330,8 +330,7 @@ function* analysisParts(text: string, options: AnalyzeOptions): Generator<Outlin
 
 function analyzeText(text: string, options: AnalyzeOptions): Analysis {
   const parts = analysisParts(text, options);
-  const outline = parts.next().value as Outline;
-  return new FrozenAnalysis(outline.fields, outline.blocks, outline.early, () => parts.next().value as Findings);
+  return new FrozenAnalysis(parts.next().value as Outline, () => parts.next().value as Findings);
 }
 
 /** What the first part of an analysis yields (see `analysisParts`). */
@@ -367,9 +366,9 @@ type AnalysisFields = Omit<Analysis, keyof UnsetBlocks | keyof Findings> & {
 };
 
 /**
- * The analysis of `fields` and `blocks`, frozen: an analysis never changes once built. Its findings
- * (`Findings`: the dates, markers, references, letters, citations and diagnostics, and the metadata
- * when `early` is null) are made by `finish` when any of them is first read, on the token stream the
+ * The analysis of an outline (its fields, blocks and early metadata), frozen: an analysis never changes
+ * once built. Its findings (`Findings`: the dates, markers, references, letters, citations and
+ * diagnostics, and the metadata when the outline has none) are made by `finish` when any of them is first read, on the token stream the
  * structure was read from: the stream is the analysis's until then (`holdTokens`), and an analysis
  * begun meanwhile finishes this one first, so the findings are the same whenever they are made. The
  * outline reads none of them: the first outline of a large set is answered before that work.
@@ -399,7 +398,7 @@ class FrozenAnalysis implements Analysis, TokenReader {
   /** The lists whose elements' ranges are set, one bit each. */
   #set = 0;
 
-  constructor(fields: AnalysisFields, blocks: UnsetBlocks, early: Metadata | null, finish: () => Findings) {
+  constructor({ fields, blocks, early }: Outline, finish: () => Findings) {
     Object.assign(this, fields);
     for (const list of [fields.headerFields, fields.notices, fields.sections, blocks.questions, blocks.answers]) Object.freeze(list);
     this.#blocks = blocks;

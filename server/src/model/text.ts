@@ -78,7 +78,6 @@ export function firstAtOrAfter(sorted: Int32Array, n: number, value: number): nu
   return lo;
 }
 
-/** The first index in [0, n) whose value is after the integer `value` (n when none), in a non-decreasing array. */
 /**
  * `firstAtOrAfter` where every entry before `from` is less than `value` (a walk in
  * increasing order): galloping forward from `from`, a few steps when the answer is near.
@@ -104,6 +103,7 @@ export function firstAtOrAfterFrom(sorted: Int32Array, n: number, value: number,
   return lo;
 }
 
+/** The first index in [0, n) whose value is after the integer `value` (n when none), in a non-decreasing array. */
 export function firstAfter(sorted: Int32Array, n: number, value: number): number {
   return firstAtOrAfter(sorted, n, value + 1);
 }

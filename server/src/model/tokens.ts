@@ -895,16 +895,16 @@ function scanLines(tokens: Tokens, index: LineIndex, keep: (line: number) => boo
         }
         let kw = 0;
         if (nonAscii === 0) {
-          if (i - start <= MAX_KEYWORD) kw = lookupAscii(text, start, i, key);
+          if (length <= MAX_KEYWORD) kw = lookupAscii(text, start, i, key);
         } else {
           kw = keywordIds.get(text.slice(start, i).toLowerCase()) ?? 0;
         }
         // The last letters of an ASCII word are the low bits of its key (five a letter); a word with other letters is read.
         const last = nonAscii === 0 ? key & 31 : (text.charCodeAt(i - 1) | 32) - 96;
-        if (i - start >= 5 && last === 6 /* f */) {
+        if (length >= 5 && last === 6 /* f */) {
           if (fWordCount === fWordIndex.length) fWordIndex = growInts(fWordIndex);
           fWordIndex[fWordCount++] = n;
-        } else if (last === 14 /* n */ && i - start >= 3 && (nonAscii === 0 ? (key & 0x7fff) === KEY_VEN : endsInVen(text, i))) {
+        } else if (last === 14 /* n */ && length >= 3 && (nonAscii === 0 ? (key & 0x7fff) === KEY_VEN : endsInVen(text, i))) {
           if (vWordCount === vWordIndex.length) vWordIndex = growInts(vWordIndex);
           vWordIndex[vWordCount++] = n;
         }

@@ -389,7 +389,7 @@ export class LanguageService {
     const due = Date.now() + delay;
     const whenQuiet = (): void => {
       const now = Date.now();
-      const quietFor = now - this.lastActivity;
+      const quietFor = this.quietFor();
       if (quietFor < INDEX_QUIET_MS && now < due + INDEX_MAX_DEFER_MS) {
         this.indexTimers.set(uri, setTimeout(whenQuiet, INDEX_QUIET_MS - quietFor));
         return;
