@@ -27,6 +27,7 @@ describe('index search while files come and go', function () {
     // A search before any file: the sorted words are made, then kept up to date.
     assert.deepStrictEqual(found(live, '2024Z18792'), []);
     const present = new Set<FileSummary>();
+    const left: FileSummary[] = [];
     summaries.forEach((s, k) => {
       live.set(s);
       present.add(s);
@@ -35,6 +36,14 @@ describe('index search while files come and go', function () {
         const gone = summaries[k - 3];
         live.delete(gone.uri);
         present.delete(gone);
+        left.push(gone);
+      }
+      if (k % 11 === 6 && left.length > 0) {
+        // A file that left comes back (the number it had in the index is another file's by now), and one already there is read again.
+        const back = left.shift()!;
+        live.set(back);
+        present.add(back);
+        live.set(summaries[k - 1]);
       }
       if (k % 5 !== 0) return;
       const fresh = new WorkspaceIndex(DEFAULT_SETTINGS.terms, '2025-06-01');
