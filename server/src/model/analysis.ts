@@ -126,17 +126,14 @@ function* analysisParts(text: string, options: AnalyzeOptions): Generator<Outlin
   const candidates = findDateCandidates(tokens, inUrl);
 
   // Header and the dates it states.
-  const header = structure.layout === 'openkamer'
-    ? readOpenkamerHeader(lines, structure.headerLines, structure.footerLines)
-    : readOfficialHeader(lines, structure.headerLines, furnitureLines(structure), structure.headerEnd, structure.archive ?? null);
+  const header = readHeader(lines, structure);
   const firstIn = (span: Span | null) => (span ? firstCandidateIn(candidates, span) : null);
   const explicit = (c: DateCandidate | null): IsoDate | null => (c && c.year !== null && isValidDate(c.year, c.month, c.day) ? toIso(c.year, c.month, c.day) : null);
   const submitted = explicit(firstIn(header.submittedAt));
   const answered = explicit(firstIn(header.answeredAt));
   const noticeDate = explicit(firstIn(header.noticeAt));
-  // Without a date in the header, the year most dates have (counted only then: a pass over every candidate).
   const headerDate = answered ?? noticeDate ?? submitted;
-  const fallbackYear = headerDate === null ? mostCommonYear(candidates) : null;
+  const fallbackYear = fallbackYearOf(headerDate, candidates);
   const documentDate = headerDate ?? (fallbackYear ? `${fallbackYear}-07-01` : null);
   const documentYear = documentDate ? parseIso(documentDate).y : options.year ?? null;
 
@@ -571,6 +568,22 @@ function firstCandidateIn(candidates: readonly DateCandidate[], span: Span): Dat
   const first = partitionPoint(candidates.length, (i) => candidates[i].span.start < span.start);
   for (let i = first; i < candidates.length && candidates[i].span.start < span.end; i++) if (candidates[i].year !== null) return candidates[i];
   return null;
+}
+
+// Two steps of the analysis in functions of their own: each takes a way that depends on the text (its layout; whether
+// its header dates it), and the engine, meeting the other way first in a later text, compiles again only the function
+// that has it, not the whole first part of the analysis.
+
+/** The header, read by the layout's rules. */
+function readHeader(lines: LineIndex, structure: Structure): HeaderInfo {
+  return structure.layout === 'openkamer'
+    ? readOpenkamerHeader(lines, structure.headerLines, structure.footerLines)
+    : readOfficialHeader(lines, structure.headerLines, furnitureLines(structure), structure.headerEnd, structure.archive ?? null);
+}
+
+/** Without a date in the header, the year most dates have (counted only then: a pass over every candidate). */
+function fallbackYearOf(headerDate: IsoDate | null, candidates: readonly DateCandidate[]): number | null {
+  return headerDate === null ? mostCommonYear(candidates) : null;
 }
 
 function furnitureLines(structure: Structure): number[] {
