@@ -6,19 +6,14 @@
 // the files it links to; a set's summary is recomputed on the next question
 // that needs it. Pure: no Node built-ins.
 
+import { dateSearchWords } from '../i18n/words';
 import type { Terms } from '../model/deadlines';
 import { partitionPoint, type Range } from '../model/text';
 import type { IsoDate } from '../model/types';
 import type { DocumentKind, SetDocument, SetState, SetSummary, SetsParams } from './sets';
 import { fold } from './ministries';
 import { standing } from './state';
-import { findTarget, searchText, type AnswerTarget, type ExternalSite, type FileSummary } from './summary';
-
-/** A search word and the files that have it; the word is the one copy the index's files hold (see `set`). */
-interface Posting {
-  readonly word: string;
-  readonly files: Set<string>;
-}
+import { findTarget, type AnswerTarget, type ExternalSite, type FileSummary } from './summary';
 
 /** A set: the files of one zaak (or one publication), merged. */
 export interface IndexedSet {
@@ -89,7 +84,7 @@ export class WorkspaceIndex {
    * while a crawl brings thousands of new words (zaak numbers, ids) would
    * otherwise cost an insertion into the sorted list for each.
    */
-  private readonly postings = new Map<string, Posting>();
+  private readonly postings = new Map<string, Set<string>>();
   private sortedWords: string[] | null = null;
   private newWords = new Set<string>();
 
@@ -207,17 +202,13 @@ export class WorkspaceIndex {
     this.files.set(uri, s);
     for (const [map, key] of this.entries(s)) add(map, key, uri);
     if (s.external.some((e) => !e.date)) this.externalUndated.add(uri);
-    // Each of the file's words is the index's own copy, so that thousands of files hold one string per word. The summary
-    // is the index's (unpacked, or made for it); an equal string in place of an equal string changes nothing it says.
-    const words = s.searchWords as string[];
-    for (let i = 0; i < words.length; i++) {
-      let posting = this.postings.get(words[i]);
-      if (!posting) {
-        this.postings.set(words[i], (posting = { word: words[i], files: new Set() }));
-        if (this.sortedWords) this.newWords.add(words[i]);
+    for (const w of searchWordsOf(s)) {
+      let files = this.postings.get(w);
+      if (!files) {
+        this.postings.set(w, (files = new Set()));
+        if (this.sortedWords) this.newWords.add(w);
       }
-      words[i] = posting.word;
-      posting.files.add(uri);
+      files.add(uri);
     }
     this.neighbours(s, affected);
     this.rekey(affected, uri);
@@ -253,13 +244,9 @@ export class WorkspaceIndex {
     const uri = s.uri;
     for (const [map, key] of this.entries(s)) remove(map, key, uri);
     this.externalUndated.delete(uri);
-    for (const w of s.searchWords) {
-      const posting = this.postings.get(w);
-      if (!posting) continue;
-      posting.files.delete(uri);
-      if (posting.files.size > 0) continue;
-      this.postings.delete(w);
-      if (this.sortedWords) {
+    for (const w of searchWordsOf(s)) {
+      remove(this.postings, w, uri);
+      if (!this.postings.has(w) && this.sortedWords) {
         const i = lowerBound(this.sortedWords, w);
         if (this.sortedWords[i] === w) this.sortedWords.splice(i, 1);
         else this.newWords.delete(w);
@@ -543,13 +530,13 @@ export class WorkspaceIndex {
 
   /** The files that have a search word starting with `prefix`. */
   private filesWithPrefix(prefix: string): Set<string> {
-    const exact = this.postings.get(prefix)?.files;
+    const exact = this.postings.get(prefix);
     const words = this.searchableWords();
     const lo = lowerBound(words, prefix);
     if (lo < words.length && !words[lo].startsWith(prefix)) return exact ?? new Set();
-    if (lo + 1 < words.length && !words[lo + 1].startsWith(prefix)) return this.postings.get(words[lo])?.files ?? new Set();
+    if (lo + 1 < words.length && !words[lo + 1].startsWith(prefix)) return this.postings.get(words[lo]) ?? new Set();
     const out = new Set<string>();
-    for (let i = lo; i < words.length && words[i].startsWith(prefix); i++) for (const u of this.postings.get(words[i])?.files ?? []) out.add(u);
+    for (let i = lo; i < words.length && words[i].startsWith(prefix); i++) for (const u of this.postings.get(words[i]) ?? []) out.add(u);
     return out;
   }
 }
@@ -573,6 +560,44 @@ function matchScore(set: IndexedSet, words: ReadonlySet<string>, dated: boolean)
   if (dated) return (surname ? 2 : 0) + (titleMatch ? 1 : 0) + (hits > 0 ? hits / 100 : 0);
   // Without a date: the submitter and the title both.
   return surname && titleMatch ? 2 + hits / 100 : 0;
+}
+
+function dateWords(iso: IsoDate | null): string {
+  return iso ? dateSearchWords(iso) : '';
+}
+
+/** The search words of a file: its haystack's words, each once. */
+function searchWordsOf(s: FileSummary): Set<string> {
+  const words = new Set<string>();
+  for (const w of haystackOf(s).split(' ')) if (w.length > 0) words.add(w);
+  return words;
+}
+
+function haystackOf(s: FileSummary): string {
+  const parts = [
+    s.label,
+    s.zaak ?? '',
+    s.setZaak ?? '',
+    ...s.publicationIds,
+    s.aanhangselNumber !== null ? `ah ${s.aanhangselNumber} nr ${s.aanhangselNumber}` : '',
+    s.title ?? '',
+    ...s.submitters,
+    ...s.addressees,
+    ...s.answeredBy,
+    ...s.ministries,
+    ...s.topics,
+    dateWords(s.submitted),
+    dateWords(s.answered),
+    dateWords(s.noticeDate),
+  ];
+  const text = searchText(parts.join(' '));
+  // Hyphenated words also by their parts: `minister-president` is found by `president`.
+  return ` ${text} ${text.includes('-') ? text.replace(/-/g, ' ') : ''} `;
+}
+
+/** Lower case without accents; ids keep their hyphens (`ah-tk-20242025-584`), other punctuation becomes a space. */
+function searchText(s: string): string {
+  return fold(s, true);
 }
 
 /** The words of a query, each once: each must start a word of a file's search text. */

@@ -3,7 +3,6 @@
 // the places where it points at other files). The full analysis is dropped
 // after summarising, so that thousands of files fit in memory.
 
-import { dateSearchWords } from '../i18n/words';
 import { isAscii, normalizeSpace, ownString, SLICE_MIN } from '../model/text';
 import type { Range } from '../model/text';
 import type { Analysis, IsoDate, Letter, LetterMention, Metadata, Person, Reference } from '../model/types';
@@ -64,12 +63,6 @@ export interface FileSummary extends SetFacts, Pick<Metadata, 'noticeDate' | 'to
   readonly external: readonly ExternalSite[];
   /** Text length in UTF-16 code units. */
   readonly size: number;
-  /**
-   * The words the index finds the file by (folded, each once: `searchWordsOf`). Made with the
-   * summary, so that the index thread only files them; the index puts its own copy of each word
-   * in their place.
-   */
-  readonly searchWords: readonly string[];
 }
 
 const STOP = new Set(['tijdens', 'tussen', 'onder', 'over', 'naar', 'zijn', 'haar', 'deze', 'welke', 'bericht', 'artikel', 'vragen', 'antwoord', 'antwoorden', 'omtrent', 'inzake', 'alsmede', 'waarin', 'zoals', 'worden', 'wordt', 'door', 'bij', 'het', 'van', 'voor', 'met', 'een', 'de']);
@@ -270,49 +263,7 @@ export function summarize(uri: string, a: Analysis): FileSummary {
     external,
     size: a.text.length,
   });
-  return { ...summary, targets, searchWords: searchWordsOf(summary) };
-}
-
-/** What a file's search words are made of. */
-type SearchFields = Pick<FileSummary, 'label' | 'zaak' | 'setZaak' | 'publicationIds' | 'aanhangselNumber' | 'title' | 'submitters' | 'addressees' | 'answeredBy' | 'ministries' | 'topics' | 'submitted' | 'answered' | 'noticeDate'>;
-
-/** The words of a file's search text, each once: what a workspace symbol query finds it by (see `searchWords` of the index). */
-export function searchWordsOf(s: SearchFields): string[] {
-  const words = new Set<string>();
-  // Each its own string: a long word cut from the search text would keep the whole text, in the index, for as long as the word is there.
-  for (const w of haystackOf(s).split(' ')) if (w.length > 0) words.add(ownString(w));
-  return [...words];
-}
-
-function haystackOf(s: SearchFields): string {
-  const parts = [
-    s.label,
-    s.zaak ?? '',
-    s.setZaak ?? '',
-    ...s.publicationIds,
-    s.aanhangselNumber !== null ? `ah ${s.aanhangselNumber} nr ${s.aanhangselNumber}` : '',
-    s.title ?? '',
-    ...s.submitters,
-    ...s.addressees,
-    ...s.answeredBy,
-    ...s.ministries,
-    ...s.topics,
-    dateWords(s.submitted),
-    dateWords(s.answered),
-    dateWords(s.noticeDate),
-  ];
-  const text = searchText(parts.join(' '));
-  // Hyphenated words also by their parts: `minister-president` is found by `president`.
-  return ` ${text} ${text.includes('-') ? text.replace(/-/g, ' ') : ''} `;
-}
-
-function dateWords(iso: IsoDate | null): string {
-  return iso ? dateSearchWords(iso) : '';
-}
-
-/** Lower case without accents; ids keep their hyphens (`ah-tk-20242025-584`), other punctuation becomes a space. */
-export function searchText(s: string): string {
-  return fold(s, true);
+  return { ...summary, targets };
 }
 
 /**
