@@ -253,7 +253,7 @@ export function summarize(uri: string, a: Analysis): FileSummary {
     surnames,
     addressees: m.addressees.map((p) => normalizeSpace(p.role ?? p.name)),
     answeredBy: m.answeredBy.map((p) => (p.role ? `${p.name} (${normalizeSpace(p.role)})` : p.name)),
-    ministries: ministriesOfPeople(m),
+    ministries: ministriesOfRoles([...m.addressees.map((p) => p.role ?? p.name), ...m.answeredBy.map((p) => p.role)]),
     topics: m.topics,
     titleWords: titleWordsOf(m.title),
     questions: a.questions.length,
@@ -264,18 +264,6 @@ export function summarize(uri: string, a: Analysis): FileSummary {
     size: a.text.length,
   });
   return { ...summary, targets };
-}
-
-/**
- * The ministries the addressees and the answerers stand for. A function of its own: lists of people come empty or
- * not, and the engine, meeting the other kind for the first time, compiles again only this, not the whole summary
- * (a cold crawl of 10,000 files compiled `summarize` five times).
- */
-function ministriesOfPeople(m: Metadata): string[] {
-  const roles: (string | null)[] = [];
-  for (const p of m.addressees) roles.push(p.role ?? p.name);
-  for (const p of m.answeredBy) roles.push(p.role);
-  return ministriesOfRoles(roles);
 }
 
 /** Per target: the count of numbers, the numbers, answered (1/0), then range and selection as line, character × 4. */
