@@ -39,11 +39,11 @@ describe('index search while files come and go', function () {
         left.push(gone);
       }
       if (k % 11 === 6 && left.length > 0) {
-        // A file that left comes back (the number it had in the index is another file's by now), and one already there is read again.
+        // A file that left comes back, and the file just added is read again (set over itself).
         const back = left.shift()!;
         live.set(back);
         present.add(back);
-        live.set(summaries[k - 1]);
+        live.set(s);
       }
       if (k % 5 !== 0) return;
       const fresh = new WorkspaceIndex(DEFAULT_SETTINGS.terms, '2025-06-01');
